@@ -1,0 +1,51 @@
+package io.autowatch.healthcheck;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import io.autowatch.health.CheckRequest;
+import io.autowatch.health.HealthCheckService;
+import io.autowatch.health.RunSummary;
+import io.autowatch.json.Json;
+import io.autowatch.log.Log;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+
+/**
+ * Lambda entry point: EventBridge Scheduler's scheduled event, or a manual run / backfill
+ * ({@code {"detail": {"day": "YYYY-MM-DD", "jobs": [...]}}}). Returns the run summary as JSON. A malformed event
+ * or a system failure (table or topic missing) fails the invocation.
+ */
+public final class HealthCheckHandler implements RequestStreamHandler {
+
+    private static final Log LOG = Log.of(HealthCheckHandler.class);
+
+    private final HealthCheckService service;
+    private final Clock clock;
+
+    /** For the Lambda runtime: builds the real wiring once, when the execution environment starts. */
+    public HealthCheckHandler() {
+        this(HealthCheckWiring.fromEnvironment(), Clock.systemUTC());
+    }
+
+    HealthCheckHandler(HealthCheckService service, Clock clock) {
+        this.service = service;
+        this.clock = clock;
+    }
+
+    @Override
+    public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
+        CheckRequest request;
+        try {
+            request = CheckRequests.parse(input.readAllBytes(), clock.instant());
+        } catch (IllegalArgumentException e) {
+            LOG.error("request_rejected", "requestId", context == null ? null : context.getAwsRequestId(),
+                    "reason", e.getMessage());
+            throw e;
+        }
+        RunSummary summary = service.run(request);
+        output.write(Json.write(summary.fields()).getBytes(StandardCharsets.UTF_8));
+    }
+}

@@ -1,0 +1,38 @@
+package io.autowatch.health;
+
+import io.autowatch.counts.JobId;
+import io.autowatch.health.alert.OpenIncident;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Map;
+
+/**
+ * Remembers which notifications were sent, so that each is published once per job and day however often a day
+ * is checked, and which jobs have an open incident that a recovery must close (port).
+ */
+public interface AlertLedger {
+
+    enum Kind { ALERT, RECOVERY }
+
+    /**
+     * Claims the right to publish one notification. A claim that was never {@linkplain #markSent marked sent}
+     * expires after {@code staleAfter}, so that a run that died between claim and publish is made good by a re-run.
+     *
+     * @return false when it was sent already, or another run holds a live claim
+     */
+    boolean claim(JobId job, LocalDate day, Kind kind, Instant now, java.time.Duration staleAfter);
+
+    void markSent(JobId job, LocalDate day, Kind kind, Instant now);
+
+    /** Gives a claim back after a failed publish, so that the next run tries again. */
+    void release(JobId job, LocalDate day, Kind kind);
+
+    /** Every job with an open incident. */
+    Map<JobId, OpenIncident> openIncidents();
+
+    /** Records an alert on the job's incident, opening one if none is open; never moves it back in time. */
+    void recordAlert(OpenIncident incident);
+
+    /** Closes the incident, unless a newer alert was recorded on it meanwhile. */
+    void close(OpenIncident incident);
+}

@@ -1,0 +1,13 @@
+package io.autowatch.health;
+
+import io.autowatch.health.alert.Notification;
+
+/** Sends a notification to the people who need it (port; the SNS adapter publishes to the topics). */
+public interface AlertPublisher {
+
+    /**
+     * @throws SystemFailureException when no notification can be sent (topic missing, access denied)
+     * @throws RuntimeException       for a failure of this notification only; the caller retries it next run
+     */
+    void publish(Notification notification);
+}

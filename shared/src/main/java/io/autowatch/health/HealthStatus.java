@@ -1,0 +1,9 @@
+package io.autowatch.health;
+
+/** A job's verdict for one day. The names are part of the interface (SPEC §2): message attributes carry them. */
+public enum HealthStatus {
+    HEALTHY,
+    UNHEALTHY,
+    ZERO,
+    INSUFFICIENT_HISTORY
+}

@@ -1,0 +1,40 @@
+package io.autowatch.health;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/** The policies a job may name in its settings. {@code classic} is always present. */
+public final class Policies {
+
+    private final Map<String, HealthPolicy> byName = new LinkedHashMap<>();
+
+    private Policies(List<HealthPolicy> policies) {
+        byName.put(ClassicPolicy.NAME, new ClassicPolicy());
+        policies.forEach(p -> byName.put(p.name(), p));
+    }
+
+    public static Policies standard() {
+        return new Policies(List.of());
+    }
+
+    /** The standard policies plus {@code extra} ones (which may not replace {@code classic}). */
+    public static Policies with(List<HealthPolicy> extra) {
+        extra.forEach(p -> {
+            if (p.name().equals(ClassicPolicy.NAME)) {
+                throw new IllegalArgumentException("the classic policy cannot be replaced");
+            }
+        });
+        return new Policies(extra);
+    }
+
+    public Optional<HealthPolicy> named(String name) {
+        return Optional.ofNullable(byName.get(name));
+    }
+
+    public Set<String> names() {
+        return byName.keySet();
+    }
+}

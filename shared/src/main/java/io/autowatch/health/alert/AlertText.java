@@ -1,0 +1,114 @@
+package io.autowatch.health.alert;
+
+import io.autowatch.counts.DayCount;
+import io.autowatch.health.Assessment;
+import io.autowatch.health.Bands;
+import io.autowatch.health.JobSettings;
+import io.autowatch.health.alert.Notification.Alert;
+import io.autowatch.health.alert.Notification.Recovery;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/** The words of a notification, shared by every channel so that Slack and PagerDuty tell the same story. */
+public final class AlertText {
+
+    private AlertText() {}
+
+    public static String title(Notification notification) {
+        return switch (notification) {
+            case Alert a -> a.status() + ": " + a.job() + " on " + a.day();
+            case Recovery r -> "RECOVERED: " + r.job() + " is healthy again on " + r.day();
+        };
+    }
+
+    /** One sentence: what happened, with the count and the expected range. */
+    public static String summary(Notification notification) {
+        Assessment a = notification.assessment();
+        String expected = a.bands().map(AlertText::expectedRange).orElse("no expected range yet");
+        return switch (notification) {
+            case Alert alert -> switch (alert.status()) {
+                case ZERO -> alert.job() + " counted nothing on " + a.day() + " (" + expected + ").";
+                default -> alert.job() + " counted " + number(a.count()) + " on " + a.day() + ", "
+                        + direction(a) + " the expected range (" + expected + ").";
+            };
+            case Recovery r -> r.job() + " counted " + number(a.count()) + " on " + a.day()
+                    + ", within the expected range (" + expected + "); it alerted last on "
+                    + r.incident().lastAlertDay() + ".";
+        };
+    }
+
+    /** The numbers an on-call person needs, one per line. */
+    public static List<String> details(Notification notification) {
+        Assessment a = notification.assessment();
+        List<String> lines = new ArrayList<>();
+        lines.add("Count on " + a.day() + ": " + number(a.count()));
+        a.bands().ifPresent(b -> {
+            lines.add("Mean of history: " + decimal(b.mean()) + ", σ: " + decimal(b.sigma()));
+            lines.add("Deviation band (μ ± kσ): " + decimal(b.sigmaLow()) + " to " + decimal(b.sigmaHigh()));
+            lines.add("Relative band (μ ± p%): " + decimal(b.percentLow()) + " to " + decimal(b.percentHigh()));
+        });
+        lines.add("History (" + a.history().size() + " non-zero days, newest first): " + history(a.history()));
+        if (notification instanceof Alert alert) {
+            JobSettings s = alert.settings();
+            lines.add("Policy: " + a.policy() + " (window " + s.window() + ", " + s.sigmas().toPlainString()
+                    + "σ, " + s.percent().toPlainString() + "%, severity " + s.severity().wireName() + ")");
+        } else {
+            lines.add("Policy: " + a.policy());
+        }
+        return lines;
+    }
+
+    /** What to look at first. */
+    public static List<String> nextSteps(Notification notification) {
+        String day = notification.day().toString();
+        return switch (notification) {
+            case Recovery r -> List.of("Nothing to do: the incident opened on " + r.incident().openedDay()
+                    + " is resolved by this notice.");
+            case Alert a -> switch (a.status()) {
+                case ZERO -> List.of(
+                        "Check that the job ran on " + day + " (scheduler, deployment, permissions).",
+                        "Check that it still writes its count: UpdateItem on the counts table with job '"
+                                + a.job() + "' and day '" + day + "'.",
+                        "If zero days are normal for this job, set zeroAlerts to 'never' in its settings.");
+                default -> a.assessment().bands().filter(b -> a.assessment().count() > b.mean()).isPresent()
+                        ? List.of("Look for work done twice on " + day
+                                        + ": a job run twice, retries that re-sent, duplicate input.",
+                                "Check whether the growth is real (a campaign, a new market); the history adapts "
+                                        + "within " + a.settings().window() + " days.")
+                        : List.of("Look for a partial failure on " + day
+                                        + ": failed tasks, missing input, throttling, a deploy.",
+                                "Compare with the job's own logs for " + day + ".");
+            };
+        };
+    }
+
+    private static String direction(Assessment a) {
+        return a.bands().filter(b -> a.count() > b.mean()).isPresent() ? "above" : "below";
+    }
+
+    private static String expectedRange(Bands b) {
+        double low = Math.max(0, Math.min(b.sigmaLow(), b.percentLow()));
+        double high = Math.max(b.sigmaHigh(), b.percentHigh());
+        return "expected " + decimal(low) + " to " + decimal(high) + " around a mean of " + decimal(b.mean());
+    }
+
+    private static String history(List<DayCount> history) {
+        if (history.isEmpty()) {
+            return "none";
+        }
+        return history.stream().map(d -> d.day().toString().substring(5) + "=" + number(d.count()))
+                .collect(Collectors.joining(", "));
+    }
+
+    static String number(long value) {
+        return String.format(Locale.ROOT, "%,d", value);
+    }
+
+    static String decimal(double value) {
+        return Math.abs(value) >= 100
+                ? String.format(Locale.ROOT, "%,.0f", value)
+                : String.format(Locale.ROOT, "%,.2f", value);
+    }
+}

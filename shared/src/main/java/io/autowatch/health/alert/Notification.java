@@ -1,0 +1,63 @@
+package io.autowatch.health.alert;
+
+import io.autowatch.counts.JobId;
+import io.autowatch.health.Assessment;
+import io.autowatch.health.HealthStatus;
+import io.autowatch.health.JobSettings;
+import io.autowatch.health.Severity;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Objects;
+
+/** Something the health check tells people about one job and day. */
+public sealed interface Notification permits Notification.Alert, Notification.Recovery {
+
+    JobId job();
+
+    Assessment assessment();
+
+    /** When the check decided it; shown as the state change time. */
+    Instant decidedAt();
+
+    Severity severity();
+
+    default LocalDate day() {
+        return assessment().day();
+    }
+
+    /** The {@code status} message attribute. */
+    default HealthStatus status() {
+        return assessment().status();
+    }
+
+    /** A day that is {@code UNHEALTHY}, or a {@code ZERO} day that alerts. */
+    record Alert(JobId job, Assessment assessment, JobSettings settings, Instant decidedAt) implements Notification {
+        public Alert {
+            Objects.requireNonNull(job, "job");
+            Objects.requireNonNull(assessment, "assessment");
+            Objects.requireNonNull(settings, "settings");
+            Objects.requireNonNull(decidedAt, "decidedAt");
+        }
+
+        @Override
+        public Severity severity() {
+            return settings.severity();
+        }
+    }
+
+    /** A job with an open incident that is healthy again. */
+    record Recovery(JobId job, Assessment assessment, OpenIncident incident, Instant decidedAt)
+            implements Notification {
+        public Recovery {
+            Objects.requireNonNull(job, "job");
+            Objects.requireNonNull(assessment, "assessment");
+            Objects.requireNonNull(incident, "incident");
+            Objects.requireNonNull(decidedAt, "decidedAt");
+        }
+
+        @Override
+        public Severity severity() {
+            return incident.severity();
+        }
+    }
+}

@@ -1,0 +1,150 @@
+package io.autowatch.health.dynamodb;
+
+import io.autowatch.counts.JobId;
+import io.autowatch.health.Bands;
+import io.autowatch.health.CheckResult;
+import io.autowatch.health.CheckResult.Checked;
+import io.autowatch.health.CheckResult.Failed;
+import io.autowatch.health.ResultStore;
+import io.autowatch.health.SystemFailureException;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.PutRequest;
+import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
+
+/**
+ * Stores results as items {@code RESULT#job / day} with {@code BatchWriteItem}, 25 at a time, batches in parallel.
+ * Items DynamoDB leaves unprocessed are retried with exponential backoff; what is still unprocessed then is
+ * reported back by job.
+ */
+public final class DynamoDbResultStore implements ResultStore {
+
+    private static final int BATCH = 25;
+    private static final int ATTEMPTS = 6;
+
+    private final DynamoDbClient dynamoDb;
+    private final String table;
+    private final ExecutorService executor;
+
+    public DynamoDbResultStore(DynamoDbClient dynamoDb, String table, ExecutorService executor) {
+        this.dynamoDb = dynamoDb;
+        this.table = table;
+        this.executor = executor;
+    }
+
+    @Override
+    public Set<JobId> saveAll(List<CheckResult> results) {
+        Set<JobId> unsaved = ConcurrentHashMap.newKeySet();
+        List<Future<?>> writes = new ArrayList<>();
+        for (int i = 0; i < results.size(); i += BATCH) {
+            List<CheckResult> batch = results.subList(i, Math.min(results.size(), i + BATCH));
+            writes.add(executor.submit(() -> write(batch, unsaved)));
+        }
+        SystemFailureException systemic = null;
+        for (Future<?> write : writes) {
+            try {
+                write.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while storing results", e);
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof SystemFailureException s) {
+                    systemic = s;
+                } else {
+                    throw new IllegalStateException(e.getCause());
+                }
+            }
+        }
+        if (systemic != null) {
+            throw systemic;
+        }
+        return unsaved;
+    }
+
+    private void write(List<CheckResult> batch, Set<JobId> unsaved) {
+        Map<Map<String, AttributeValue>, JobId> jobsByKey = new HashMap<>();
+        List<WriteRequest> pending = new ArrayList<>();
+        for (CheckResult result : batch) {
+            Map<String, AttributeValue> item = item(result);
+            jobsByKey.put(Map.of(HealthKeys.PK, item.get(HealthKeys.PK), HealthKeys.SK, item.get(HealthKeys.SK)),
+                    result.job());
+            pending.add(WriteRequest.builder().putRequest(PutRequest.builder().item(item).build()).build());
+        }
+        try {
+            for (int attempt = 1; !pending.isEmpty() && attempt <= ATTEMPTS; attempt++) {
+                if (attempt > 1) {
+                    Backoff.sleep(attempt);
+                }
+                List<WriteRequest> sending = pending;
+                BatchWriteItemResponse response = dynamoDb.batchWriteItem(b -> b.requestItems(Map.of(table, sending)));
+                pending = response.unprocessedItems().getOrDefault(table, List.of());
+            }
+        } catch (RuntimeException e) {
+            RuntimeException translated = DynamoDbErrors.translate(table, "storing results", e);
+            if (translated instanceof SystemFailureException) {
+                throw translated;
+            }
+            batch.forEach(r -> unsaved.add(r.job()));
+            return;
+        }
+        for (WriteRequest left : pending) {
+            Map<String, AttributeValue> item = left.putRequest().item();
+            unsaved.add(jobsByKey.get(Map.of(HealthKeys.PK, item.get(HealthKeys.PK), HealthKeys.SK,
+                    item.get(HealthKeys.SK))));
+        }
+    }
+
+    static Map<String, AttributeValue> item(CheckResult result) {
+        Map<String, AttributeValue> item = new HashMap<>(HealthKeys.result(result.job(), result.day()));
+        item.put("job", AttributeValue.fromS(result.job().value()));
+        item.put("day", AttributeValue.fromS(result.day().toString()));
+        item.put("checkedAt", AttributeValue.fromS(result.checkedAt().toString()));
+        switch (result) {
+            case Checked c -> {
+                item.put("status", AttributeValue.fromS(c.assessment().status().name()));
+                item.put("count", number(c.assessment().count()));
+                item.put("policy", AttributeValue.fromS(c.assessment().policy()));
+                item.put("alerts", AttributeValue.fromBool(c.alerts()));
+                item.put("historySize", number(c.assessment().history().size()));
+                item.put("window", number(c.settings().window()));
+                item.put("sigmas", AttributeValue.fromN(c.settings().sigmas().toPlainString()));
+                item.put("percent", AttributeValue.fromN(c.settings().percent().toPlainString()));
+                item.put("minHistory", number(c.settings().minHistory()));
+                c.assessment().bands().ifPresent(b -> putBands(item, b));
+            }
+            case Failed f -> {
+                item.put("status", AttributeValue.fromS("FAILED"));
+                item.put("error", AttributeValue.fromS(f.reason()));
+            }
+        }
+        return item;
+    }
+
+    private static void putBands(Map<String, AttributeValue> item, Bands b) {
+        item.put("mean", number(b.mean()));
+        item.put("sigma", number(b.sigma()));
+        item.put("sigmaLow", number(b.sigmaLow()));
+        item.put("sigmaHigh", number(b.sigmaHigh()));
+        item.put("percentLow", number(b.percentLow()));
+        item.put("percentHigh", number(b.percentHigh()));
+    }
+
+    private static AttributeValue number(long value) {
+        return AttributeValue.fromN(Long.toString(value));
+    }
+
+    private static AttributeValue number(double value) {
+        return AttributeValue.fromN(BigDecimal.valueOf(value).toPlainString());
+    }
+}
