@@ -1,0 +1,302 @@
+package io.autowatch.healthcheck;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.autowatch.counts.CountWriter;
+import io.autowatch.counts.JobId;
+import io.autowatch.health.SystemFailureException;
+import io.autowatch.health.dynamodb.HealthKeys;
+import io.autowatch.health.dynamodb.Tables;
+import io.autowatch.json.Json;
+import io.autowatch.log.Log;
+import io.autowatch.testing.AwsEmulator;
+import io.autowatch.testing.DynamoDbLocal;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.sns.SnsClient;
+import software.amazon.awssdk.services.sqs.SqsClient;
+
+/**
+ * The health check end to end through the real handler: counts in DynamoDB Local, alerts through SNS into SQS
+ * queues subscribed with filter policies (moto or LocalStack), so the test sees what Slack and PagerDuty receive.
+ */
+@ExtendWith({DynamoDbLocal.class, AwsEmulator.class})
+class HealthCheckHandlerTest {
+
+    /** The day the scheduled sample event checks (its time is 2026-11-21T00:30Z). */
+    private static final LocalDate DAY = LocalDate.of(2026, 11, 20);
+    private static final Instant NOW = Instant.parse("2026-11-21T00:31:00Z");
+
+    private static final JobId INDIA = JobId.of("email/daily-active/IN");
+    private static final JobId BRAZIL = JobId.of("email/daily-active/BR");
+    private static final JobId GERMANY_WEEKLY = JobId.of("email/weekly/DE");
+    private static final JobId OTP = JobId.of("sms/otp/IN");
+    private static final JobId NEW_JOB = JobId.of("push/new-feature");
+    private static final JobId BROKEN = JobId.of("bad/negative");
+
+    private DynamoDbClient dynamoDb;
+    private SnsClient sns;
+    private String countsTable;
+    private String healthTable;
+    private String chatTopic;
+    private String pagingTopic;
+    private CountWriter writer;
+    private AlertInbox chat;
+    private AlertInbox chatWarningsOnly;
+    private AlertInbox paging;
+    private AlertInbox emailTeam;
+    private final ByteArrayOutputStream logs = new ByteArrayOutputStream();
+
+    @BeforeEach
+    void setUp(DynamoDbClient dynamoDb, SnsClient sns, SqsClient sqs) {
+        this.dynamoDb = dynamoDb;
+        this.sns = sns;
+        countsTable = DynamoDbLocal.uniqueName("counts");
+        healthTable = DynamoDbLocal.uniqueName("health");
+        Tables.create(dynamoDb, countsTable, healthTable);
+        writer = new CountWriter(dynamoDb, countsTable);
+        chatTopic = sns.createTopic(b -> b.name("chat-" + UUID.randomUUID())).topicArn();
+        pagingTopic = sns.createTopic(b -> b.name("paging-" + UUID.randomUUID())).topicArn();
+        chat = AlertInbox.subscribe(sns, sqs, chatTopic, null);
+        chatWarningsOnly = AlertInbox.subscribe(sns, sqs, chatTopic, "{\"severity\": [\"warning\"]}");
+        paging = AlertInbox.subscribe(sns, sqs, pagingTopic, null);
+        emailTeam = AlertInbox.subscribe(sns, sqs, chatTopic, "{\"job\": [{\"prefix\": \"email/\"}]}");
+        Log.redirect(new PrintStream(logs, true, StandardCharsets.UTF_8));
+    }
+
+    @AfterEach
+    void restoreLogs() {
+        Log.redirect(System.out);
+    }
+
+    private HealthCheckHandler handler(Instant now) {
+        return handler(now, chatTopic);
+    }
+
+    private HealthCheckHandler handler(Instant now, String chatTopicArn) {
+        var config = new HealthCheckConfig(countsTable, healthTable, chatTopicArn, Optional.of(pagingTopic),
+                AwsEmulator.REGION.id(), 4);
+        Clock clock = Clock.fixed(now, ZoneOffset.UTC);
+        return new HealthCheckHandler(HealthCheckWiring.create(config, dynamoDb, sns, clock), clock);
+    }
+
+    private static byte[] event(String name) throws IOException {
+        Path root = Path.of(System.getProperty("autowatch.repo.root", "../.."));
+        return Files.readAllBytes(root.resolve("events").resolve(name));
+    }
+
+    private static Map<String, Object> invoke(HealthCheckHandler handler, byte[] event) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        handler.handleRequest(new ByteArrayInputStream(event), out, null);
+        return Json.readObject(out.toByteArray());
+    }
+
+    /** 20 days before {@link #DAY} at about {@code level} (±3%), every day. */
+    private void history(JobId job, long level) {
+        for (int i = 1; i <= 20; i++) {
+            writer.add(job, DAY.minusDays(i), level + (i % 3 - 1) * level * 3 / 100);
+        }
+    }
+
+    private void seedTheStory() {
+        history(INDIA, 10_000);
+        writer.add(INDIA, DAY, 10_100);
+        history(BRAZIL, 5_000);
+        writer.add(BRAZIL, DAY, 2_000); // a partial failure: −60%
+        history(GERMANY_WEEKLY, 800);
+        writer.add(GERMANY_WEEKLY, DAY, 1_600); // sent twice
+        history(OTP, 3_000); // and nothing on DAY: it stopped reporting
+        for (int i = 0; i < 3; i++) {
+            writer.add(NEW_JOB, DAY.minusDays(i), 50);
+        }
+        history(BROKEN, 100);
+        dynamoDb.putItem(b -> b.tableName(countsTable).item(Map.of("job", AttributeValue.fromS(BROKEN.value()),
+                "day", AttributeValue.fromS(DAY.toString()), "count", AttributeValue.fromN("-5"))));
+        // Weekly e-mails in Germany alert as warnings only: they chat but never page.
+        dynamoDb.putItem(b -> b.tableName(healthTable).item(Map.of(
+                HealthKeys.PK, AttributeValue.fromS(HealthKeys.SETTINGS),
+                HealthKeys.SK, AttributeValue.fromS("prefix:email/weekly/"),
+                "severity", AttributeValue.fromS("warning"))));
+    }
+
+    @Test
+    void scheduledRun_judgesEveryJob_storesResults_andRoutesAlertsBySeverity() throws IOException {
+        seedTheStory();
+
+        Map<String, Object> summary = invoke(handler(NOW), event("health-check-scheduled.json"));
+
+        assertThat(summary).containsEntry("checked", 6).containsEntry("healthy", 1).containsEntry("unhealthy", 2)
+                .containsEntry("zero", 1).containsEntry("insufficient", 1).containsEntry("failed", 1)
+                .containsEntry("alerts", 3).containsEntry("recoveries", 0).containsEntry("invalidCounts", 1);
+
+        var chatMessages = chat.drain();
+        assertThat(chatMessages).extracting(d -> d.attributes().get("job"))
+                .containsExactlyInAnyOrder(BRAZIL.value(), GERMANY_WEEKLY.value(), OTP.value());
+        assertThat(chatMessages).allSatisfy(d -> {
+            assertThat(d.attributes()).containsKeys("job", "status", "severity");
+            assertThat(d.json()).containsEntry("version", "1.0").containsEntry("source", "custom");
+        });
+        var brazil = chatMessages.stream().filter(d -> d.attributes().get("job").equals(BRAZIL.value()))
+                .findFirst().orElseThrow();
+        assertThat(brazil.attributes()).containsEntry("status", "UNHEALTHY").containsEntry("severity", "critical");
+        assertThat(brazil.body()).contains("2,000").contains("below the expected range").contains("partial failure");
+
+        var pages = paging.drain();
+        assertThat(pages).extracting(d -> d.attributes().get("job"))
+                .containsExactlyInAnyOrder(BRAZIL.value(), OTP.value());
+        assertThat(pages).allSatisfy(d -> {
+            assertThat(d.json()).containsEntry("NewStateValue", "ALARM");
+            assertThat(d.subject()).startsWith("ALARM: ");
+        });
+        assertThat(chatWarningsOnly.drain()).extracting(d -> d.attributes().get("job"))
+                .containsExactly(GERMANY_WEEKLY.value());
+        assertThat(emailTeam.drain()).extracting(d -> d.attributes().get("job"))
+                .containsExactlyInAnyOrder(BRAZIL.value(), GERMANY_WEEKLY.value());
+
+        var stored = result(BRAZIL, DAY);
+        assertThat(stored.get("status").s()).isEqualTo("UNHEALTHY");
+        assertThat(stored.get("count").n()).isEqualTo("2000");
+        assertThat(stored.get("policy").s()).isEqualTo("classic");
+        assertThat(stored).containsKeys("mean", "sigma", "sigmaLow", "sigmaHigh", "percentLow", "percentHigh");
+        assertThat(result(OTP, DAY).get("status").s()).isEqualTo("ZERO");
+        assertThat(result(NEW_JOB, DAY).get("status").s()).isEqualTo("INSUFFICIENT_HISTORY");
+        assertThat(result(BROKEN, DAY).get("status").s()).isEqualTo("FAILED");
+        assertThat(result(BROKEN, DAY).get("error").s()).contains("count is negative: -5");
+
+        String log = logs.toString(StandardCharsets.UTF_8);
+        assertThat(log.lines().filter(l -> l.contains("\"event\":\"alert_published\""))).hasSize(3);
+        assertThat(log).contains("\"event\":\"count_rejected\"").contains("\"job\":\"bad/negative\"")
+                .contains("\"day\":\"2026-11-20\"");
+        assertThat(log.lines().filter(l -> l.contains("\"event\":\"run_completed\"")).findFirst().orElseThrow())
+                .contains("\"checked\":6").contains("\"failed\":1");
+    }
+
+    @Test
+    void reruns_publishEachAlertOncePerJobAndDay() throws IOException {
+        seedTheStory();
+        byte[] scheduled = event("health-check-scheduled.json");
+        invoke(handler(NOW), scheduled);
+        chat.drain();
+        paging.drain();
+
+        Map<String, Object> again = invoke(handler(NOW.plusSeconds(600)), scheduled);
+        Map<String, Object> manual = invoke(handler(NOW.plusSeconds(900)), event("health-check-all-jobs-for-a-day.json"));
+
+        assertThat(again).containsEntry("unhealthy", 2).containsEntry("alerts", 0);
+        assertThat(manual).containsEntry("alerts", 0);
+        assertThat(chat.drain()).isEmpty();
+        assertThat(paging.drain()).isEmpty();
+    }
+
+    @Test
+    void aJobThatIsHealthyAgain_getsOneRecoveryThatResolvesItsIncident() throws IOException {
+        seedTheStory();
+        invoke(handler(NOW), event("health-check-scheduled.json"));
+        String alarmName = (String) paging.drain().stream()
+                .filter(d -> d.attributes().get("job").equals(BRAZIL.value())).findFirst().orElseThrow()
+                .json().get("AlarmName");
+        chat.drain();
+
+        LocalDate nextDay = DAY.plusDays(1);
+        writer.add(BRAZIL, nextDay, 5_050);
+        writer.add(INDIA, nextDay, 10_000);
+        Instant nextRun = NOW.plusSeconds(86_400);
+        byte[] nextEvent = new String(event("health-check-scheduled.json"), StandardCharsets.UTF_8)
+                .replace("2026-11-21T00:30:00Z", "2026-11-22T00:30:00Z").getBytes(StandardCharsets.UTF_8);
+        Map<String, Object> summary = invoke(handler(nextRun), nextEvent);
+        invoke(handler(nextRun.plusSeconds(60)), nextEvent);
+
+        assertThat(summary).containsEntry("recoveries", 1);
+        var pages = paging.drain();
+        var recovery = pages.stream().filter(d -> d.attributes().get("job").equals(BRAZIL.value())).toList();
+        assertThat(recovery).hasSize(1);
+        assertThat(recovery.getFirst().json()).containsEntry("NewStateValue", "OK").containsEntry("AlarmName", alarmName);
+        assertThat(recovery.getFirst().attributes()).containsEntry("status", "HEALTHY");
+        assertThat(chat.drain()).filteredOn(d -> d.attributes().get("job").equals(BRAZIL.value()))
+                .singleElement().satisfies(d -> assertThat(d.body()).contains("RECOVERED"));
+        // The job that stopped reporting is still down on its second day: it alerts again, into the same incident.
+        assertThat(pages).filteredOn(d -> d.attributes().get("job").equals(OTP.value()))
+                .singleElement().satisfies(d -> assertThat(d.json()).containsEntry("NewStateValue", "ALARM"));
+    }
+
+    @Test
+    void backfill_checksTheGivenDayForTheGivenJobsOnly() throws IOException {
+        seedTheStory();
+        Map<String, Object> summary = invoke(handler(NOW.plusSeconds(86_400 * 3)), event("health-check-backfill.json"));
+        assertThat(summary).containsEntry("checked", 2).containsEntry("unhealthy", 1).containsEntry("healthy", 1)
+                .containsEntry("alerts", 1);
+        assertThat(paging.drain()).extracting(d -> d.attributes().get("job")).containsExactly(BRAZIL.value());
+        assertThat(result(OTP, DAY)).isEmpty();
+    }
+
+    @Test
+    void backfill_ofAnUnknownJob_saysSoAndChecksTheOthers() throws IOException {
+        seedTheStory();
+        byte[] event = "{\"detail\": {\"day\": \"2026-11-20\", \"jobs\": [\"email/daily-active/IN\", \"nope\"]}}"
+                .getBytes(StandardCharsets.UTF_8);
+        Map<String, Object> summary = invoke(handler(NOW), event);
+        assertThat(summary).containsEntry("checked", 1).containsEntry("jobsNotFound", List.of("nope"));
+    }
+
+    @Test
+    void malformedDay_isAClearErrorAndPublishesNothing() {
+        seedTheStory();
+        byte[] event = "{\"detail\": {\"day\": \"2026-13-45\"}}".getBytes(StandardCharsets.UTF_8);
+        assertThatThrownBy(() -> invoke(handler(NOW), event)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("'detail.day' is not a calendar date: '2026-13-45'");
+        byte[] slashes = "{\"detail\": {\"day\": \"20/11/2026\"}}".getBytes(StandardCharsets.UTF_8);
+        assertThatThrownBy(() -> invoke(handler(NOW), slashes))
+                .hasMessageContaining("'detail.day' must be a date written YYYY-MM-DD, got '20/11/2026'");
+        assertThat(chat.drain()).isEmpty();
+        assertThat(paging.drain()).isEmpty();
+        assertThat(logs.toString(StandardCharsets.UTF_8)).contains("\"event\":\"request_rejected\"");
+    }
+
+    @Test
+    void aMissingTopic_failsTheInvocation_andTheAlertIsSentByTheRetry() throws IOException {
+        seedTheStory();
+        byte[] scheduled = event("health-check-scheduled.json");
+        String missing = chatTopic.substring(0, chatTopic.lastIndexOf(':') + 1) + "no-such-topic";
+        assertThatThrownBy(() -> invoke(handler(NOW, missing), scheduled))
+                .isInstanceOf(SystemFailureException.class).hasMessageContaining("no-such-topic");
+        paging.drain();
+
+        Map<String, Object> retry = invoke(handler(NOW.plusSeconds(60)), scheduled);
+        assertThat(retry).containsEntry("alerts", 3);
+        assertThat(chat.drain()).hasSize(3);
+    }
+
+    @Test
+    void aMissingTable_failsTheInvocation() {
+        var config = new HealthCheckConfig("no-such-counts", healthTable, chatTopic, Optional.of(pagingTopic),
+                AwsEmulator.REGION.id(), 4);
+        Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
+        var handler = new HealthCheckHandler(HealthCheckWiring.create(config, dynamoDb, sns, clock), clock);
+        assertThatThrownBy(() -> invoke(handler, event("health-check-scheduled.json")))
+                .isInstanceOf(SystemFailureException.class).hasMessageContaining("no-such-counts");
+    }
+
+    private Map<String, AttributeValue> result(JobId job, LocalDate day) {
+        return dynamoDb.getItem(b -> b.tableName(healthTable).key(HealthKeys.result(job, day))).item();
+    }
+}
