@@ -53,6 +53,7 @@ class HealthCheckHandlerTest {
     private static final JobId OTP = JobId.of("sms/otp/IN");
     private static final JobId NEW_JOB = JobId.of("push/new-feature");
     private static final JobId BROKEN = JobId.of("bad/negative");
+    private static final JobId ODD = JobId.of("e-mail «São Paulo» / weekly #1 ✉ (\"quoted\")");
 
     private DynamoDbClient dynamoDb;
     private SnsClient sns;
@@ -121,6 +122,8 @@ class HealthCheckHandlerTest {
     private void seedTheStory() {
         history(INDIA, 10_000);
         writer.add(INDIA, DAY, 10_100);
+        history(ODD, 700);
+        writer.add(ODD, DAY, 690);
         history(BRAZIL, 5_000);
         writer.add(BRAZIL, DAY, 2_000); // a partial failure: −60%
         history(GERMANY_WEEKLY, 800);
@@ -145,7 +148,7 @@ class HealthCheckHandlerTest {
 
         Map<String, Object> summary = invoke(handler(NOW), event("health-check-scheduled.json"));
 
-        assertThat(summary).containsEntry("checked", 6).containsEntry("healthy", 1).containsEntry("unhealthy", 2)
+        assertThat(summary).containsEntry("checked", 7).containsEntry("healthy", 2).containsEntry("unhealthy", 2)
                 .containsEntry("zero", 1).containsEntry("insufficient", 1).containsEntry("failed", 1)
                 .containsEntry("alerts", 3).containsEntry("recoveries", 0).containsEntry("invalidCounts", 1);
 
@@ -188,7 +191,8 @@ class HealthCheckHandlerTest {
         assertThat(log).contains("\"event\":\"count_rejected\"").contains("\"job\":\"bad/negative\"")
                 .contains("\"day\":\"2026-11-20\"");
         assertThat(log.lines().filter(l -> l.contains("\"event\":\"run_completed\"")).findFirst().orElseThrow())
-                .contains("\"checked\":6").contains("\"failed\":1");
+                .contains("\"checked\":7").contains("\"failed\":1");
+        assertThat(result(ODD, DAY).get("status").s()).isEqualTo("HEALTHY");
     }
 
     @Test

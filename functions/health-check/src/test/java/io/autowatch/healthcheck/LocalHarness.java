@@ -1,0 +1,276 @@
+package io.autowatch.healthcheck;
+
+import io.autowatch.health.CheckRequest;
+import io.autowatch.health.CountsReader;
+import io.autowatch.health.HealthCheckService;
+import io.autowatch.health.RunSummary;
+import io.autowatch.health.dynamodb.DynamoDbCountsReader;
+import io.autowatch.health.dynamodb.Tables;
+import io.autowatch.testing.AwsEmulator;
+import io.autowatch.testing.DynamoDbLocal;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.PutRequest;
+import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
+import software.amazon.awssdk.services.sns.SnsClient;
+
+/**
+ * Runs the packaged function on this machine (see scripts/health-check-local): DynamoDB Local in this JVM,
+ * moto_server for SNS, the function in a child JVM started exactly as Lambda would load its zip.
+ */
+public final class LocalHarness {
+
+    private static final Path ROOT = Path.of("").toAbsolutePath();
+    private static final LocalDate DAY = LocalDate.of(2026, 11, 20);
+    private static final Instant EVENT_TIME = Instant.parse("2026-11-21T00:30:00Z");
+    private static final String HANDLER = "io.autowatch.healthcheck.HealthCheckHandler";
+
+    private final DynamoDbClient dynamoDb;
+    private final SnsClient sns;
+    private final String dynamoDbEndpoint;
+    private final String snsEndpoint;
+    private final ExecutorService pool = Executors.newFixedThreadPool(16);
+
+    private LocalHarness() throws Exception {
+        dynamoDbEndpoint = DynamoDbLocal.start().toString();
+        dynamoDb = DynamoDbLocal.client();
+        var emulator = AwsEmulator.start().orElseThrow(() -> new IllegalStateException(
+                "SNS needs moto_server (pip install 'moto[server]') or a Docker engine for LocalStack"));
+        snsEndpoint = emulator.endpoint().toString();
+        sns = AwsEmulator.sns();
+        System.out.println("DynamoDB Local: " + dynamoDbEndpoint + "   SNS (" + emulator.kind() + "): " + snsEndpoint);
+    }
+
+    public static void main(String[] args) throws Exception {
+        String mode = args.length > 0 ? args[0] : "invoke";
+        LocalHarness harness = new LocalHarness();
+        switch (mode) {
+            case "invoke" -> harness.invoke(args.length > 1 ? Path.of(args[1])
+                    : ROOT.resolve("events/health-check-scheduled.json"));
+            case "bench" -> harness.bench(args.length > 1 ? Integer.parseInt(args[1]) : 10_000,
+                    args.length > 2 ? Integer.parseInt(args[2]) : 90);
+            default -> throw new IllegalArgumentException("usage: health-check-local invoke [event] | bench [jobs] [days]");
+        }
+        System.exit(0);
+    }
+
+    private record Stack(String counts, String health, String chatTopic, String pagingTopic) {}
+
+    private Stack stack() {
+        String counts = DynamoDbLocal.uniqueName("counts");
+        String health = DynamoDbLocal.uniqueName("health");
+        Tables.create(dynamoDb, counts, health);
+        return new Stack(counts, health,
+                sns.createTopic(b -> b.name("chat-" + UUID.randomUUID())).topicArn(),
+                sns.createTopic(b -> b.name("paging-" + UUID.randomUUID())).topicArn());
+    }
+
+    private void invoke(Path event) throws Exception {
+        Stack stack = stack();
+        seed(stack.counts(), 12, 60, 7);
+        System.out.println("Seeded 12 demo jobs x 60 days up to " + DAY + "; invoking the packaged function with "
+                + ROOT.relativize(event.toAbsolutePath()));
+        ChildRun run = runPackaged(stack, event);
+        System.out.println(run.output());
+    }
+
+    private void bench(int jobs, int days) throws Exception {
+        System.out.printf("Seeding %,d jobs x %d days ...%n", jobs, days);
+        Stack stack = stack();
+        long seedStart = System.nanoTime();
+        seed(stack.counts(), jobs, days, 42);
+        System.out.printf("Seeded %,d items in %.1f s%n", (long) jobs * days, seconds(seedStart));
+
+        var config = new HealthCheckConfig(stack.counts(), stack.health(), stack.chatTopic(),
+                Optional.of(stack.pagingTopic()), AwsEmulator.REGION.id(), 16);
+        Clock clock = Clock.fixed(EVENT_TIME.plusSeconds(60), ZoneOffset.UTC);
+        ExecutorService readers = Executors.newFixedThreadPool(config.parallelism());
+        CountsReader reader = new DynamoDbCountsReader(dynamoDb, stack.counts(), readers);
+        HealthCheckService service = HealthCheckWiring.create(config, dynamoDb, sns, clock);
+        LocalDate from = DAY.minusDays(42);
+
+        reader.read(from, DAY); // warm-up: JIT and DynamoDB Local's caches
+        double[] floor = new double[3];
+        for (int i = 0; i < floor.length; i++) {
+            long t = System.nanoTime();
+            CountsReader.Snapshot snapshot = reader.read(from, DAY);
+            floor[i] = seconds(t);
+            System.out.printf("read floor %d: %.2f s (%,d jobs)%n", i + 1, floor[i], snapshot.series().size());
+        }
+        double[] full = new double[3];
+        for (int i = 0; i < full.length; i++) {
+            long t = System.nanoTime();
+            RunSummary summary = service.run(CheckRequest.scheduled(EVENT_TIME));
+            full[i] = seconds(t);
+            System.out.printf("full check %d: %.2f s  %s%n", i + 1, full[i], summary.fields());
+        }
+        Arrays.sort(floor);
+        Arrays.sort(full);
+        System.out.printf("%nRESULT jobs=%d read_floor_median_s=%.2f full_check_median_s=%.2f jobs_per_s=%.0f "
+                        + "ratio=%.2f%n", jobs, floor[1], full[1], jobs / full[1], full[1] / floor[1]);
+
+        Stack fresh = new Stack(stack.counts(), DynamoDbLocal.uniqueName("health"), stack.chatTopic(),
+                stack.pagingTopic());
+        dynamoDb.createTable(Tables.healthTable(fresh.health()));
+        ChildRun packaged = runPackaged(fresh, ROOT.resolve("events/health-check-scheduled.json"));
+        System.out.println("\nPackaged function, full run on the same data in a fresh JVM:\n" + packaged.output());
+        System.out.printf("RESULT packaged_full_run_wall_ms=%d%n", packaged.wallMillis());
+
+        System.out.println("\nCold start (JVM start to first response, 100 jobs x 30 days), 5 runs:");
+        Stack small = stack();
+        seed(small.counts(), 100, 30, 7);
+        List<Long> walls = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            Stack run = new Stack(small.counts(), DynamoDbLocal.uniqueName("health"), small.chatTopic(),
+                    small.pagingTopic());
+            dynamoDb.createTable(Tables.healthTable(run.health()));
+            ChildRun cold = runPackaged(run, ROOT.resolve("events/health-check-scheduled.json"));
+            walls.add(cold.wallMillis());
+            System.out.println("  wall_ms=" + cold.wallMillis() + "  " + cold.output().lines()
+                    .filter(l -> l.startsWith("TIMING") || l.startsWith("PEAK_RSS")).toList());
+        }
+        walls.sort(Long::compare);
+        Path zip = ROOT.resolve("functions/health-check/target/function.zip");
+        System.out.printf("RESULT cold_start_median_wall_ms=%d package_bytes=%d%n", walls.get(2), Files.size(zip));
+        readers.shutdownNow();
+        pool.shutdownNow();
+    }
+
+    private record ChildRun(String output, long wallMillis) {}
+
+    /** Unzips function.zip as Lambda does and runs the handler in a new JVM with the template's JVM options. */
+    private ChildRun runPackaged(Stack stack, Path event) throws Exception {
+        Path task = Files.createTempDirectory("lambda-task");
+        unzip(ROOT.resolve("functions/health-check/target/function.zip"), task);
+        String classpath = task + ":" + task + "/lib/*:" + ROOT.resolve("test-support/target/classes");
+        ProcessBuilder builder = new ProcessBuilder("java", "-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1",
+                "-cp", classpath, "io.autowatch.testing.LambdaInvoker", HANDLER, event.toString())
+                .redirectErrorStream(true);
+        Map<String, String> env = builder.environment();
+        env.putAll(Map.of(
+                "AWS_REGION", AwsEmulator.REGION.id(),
+                "AWS_ACCESS_KEY_ID", "local",
+                "AWS_SECRET_ACCESS_KEY", "local",
+                "AWS_ENDPOINT_URL_DYNAMODB", dynamoDbEndpoint,
+                "AWS_ENDPOINT_URL_SNS", snsEndpoint,
+                "COUNTS_TABLE", stack.counts(),
+                "HEALTH_TABLE", stack.health(),
+                "CHAT_TOPIC_ARN", stack.chatTopic(),
+                "PAGING_TOPIC_ARN", stack.pagingTopic()));
+        env.remove("JAVA_TOOL_OPTIONS");
+        long start = System.nanoTime();
+        Process process = builder.start();
+        StringBuilder output = new StringBuilder();
+        long respondedAt = 0;
+        try (BufferedReader lines = new BufferedReader(
+                new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+            for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+                if (line.startsWith("RESPONSE ") && respondedAt == 0) {
+                    respondedAt = System.nanoTime();
+                }
+                output.append(line).append('\n');
+            }
+        }
+        int exit = process.waitFor();
+        if (exit != 0 || respondedAt == 0) {
+            throw new IllegalStateException("the packaged function failed (exit " + exit + "):\n" + output);
+        }
+        return new ChildRun(output.toString(), (respondedAt - start) / 1_000_000);
+    }
+
+    /**
+     * Realistic counts: each job has its own level and weekly shape with ±5% noise. On the last day, every 50th
+     * job halves (a partial failure), the next one doubles (sent twice), every 100th stops reporting, and every
+     * 200th job is new (three days old).
+     */
+    private void seed(String table, int jobs, int days, long randomSeed) throws Exception {
+        Random random = new Random(randomSeed);
+        List<WriteRequest> batch = new ArrayList<>();
+        List<Future<?>> writes = new ArrayList<>();
+        for (int j = 0; j < jobs; j++) {
+            String job = "email/%s/%s-%05d".formatted(j % 3 == 0 ? "daily-active" : j % 3 == 1 ? "weekly" : "promo",
+                    List.of("IN", "BR", "DE", "US", "FR", "JP").get(j % 6), j);
+            double level = 100 + random.nextDouble() * 100_000;
+            double[] week = new double[7];
+            for (int d = 0; d < 7; d++) {
+                week[d] = 0.8 + random.nextDouble() * 0.4;
+            }
+            int firstDay = j % 200 == 3 ? 3 : days;
+            for (int back = firstDay - 1; back >= 0; back--) {
+                LocalDate day = DAY.minusDays(back);
+                double value = level * week[day.getDayOfWeek().getValue() - 1] * (0.95 + random.nextDouble() * 0.1);
+                if (back == 0) {
+                    if (j % 100 == 2) {
+                        continue;
+                    }
+                    value *= j % 50 == 0 ? 0.4 : j % 50 == 1 ? 2.0 : 1.0;
+                }
+                batch.add(WriteRequest.builder().putRequest(PutRequest.builder().item(Map.of(
+                        "job", AttributeValue.fromS(job),
+                        "day", AttributeValue.fromS(day.toString()),
+                        "count", AttributeValue.fromN(Long.toString(Math.round(value))))).build()).build());
+                if (batch.size() == 25) {
+                    List<WriteRequest> full = batch;
+                    writes.add(pool.submit(() -> write(table, full)));
+                    batch = new ArrayList<>();
+                }
+            }
+        }
+        if (!batch.isEmpty()) {
+            List<WriteRequest> last = batch;
+            writes.add(pool.submit(() -> write(table, last)));
+        }
+        for (Future<?> write : writes) {
+            write.get();
+        }
+    }
+
+    private void write(String table, List<WriteRequest> requests) {
+        List<WriteRequest> pending = requests;
+        while (!pending.isEmpty()) {
+            List<WriteRequest> sending = pending;
+            pending = dynamoDb.batchWriteItem(b -> b.requestItems(Map.of(table, sending)))
+                    .unprocessedItems().getOrDefault(table, List.of());
+        }
+    }
+
+    private static void unzip(Path zip, Path target) throws IOException {
+        try (ZipInputStream in = new ZipInputStream(Files.newInputStream(zip))) {
+            for (ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
+                Path path = target.resolve(entry.getName()).normalize();
+                if (entry.isDirectory()) {
+                    Files.createDirectories(path);
+                } else {
+                    Files.createDirectories(path.getParent());
+                    Files.copy(in, path);
+                }
+            }
+        }
+    }
+
+    private static double seconds(long startNanos) {
+        return (System.nanoTime() - startNanos) / 1e9;
+    }
+}

@@ -1,0 +1,214 @@
+package io.autowatch.health;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.autowatch.counts.CountSeries;
+import io.autowatch.counts.DayCount;
+import io.autowatch.counts.JobId;
+import io.autowatch.health.alert.Notification;
+import io.autowatch.health.alert.OpenIncident;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** The run's orchestration with in-memory ports: failure isolation, ordering of ledger and publisher. */
+class HealthCheckServiceTest {
+
+    private static final LocalDate DAY = LocalDate.of(2026, 11, 20);
+    private static final Instant EVENT = Instant.parse("2026-11-21T00:30:00Z");
+    private static final LocalDate FROM = DAY.minusDays(42);
+
+    private final ExecutorService executor = Executors.newFixedThreadPool(2);
+    private final Map<JobId, CountSeries> series = new HashMap<>();
+    private final List<CountsReader.RejectedCount> rejected = new ArrayList<>();
+    private final List<CheckResult> saved = new ArrayList<>();
+    private final MemoryLedger ledger = new MemoryLedger();
+    private final List<Notification> published = new ArrayList<>();
+    private SettingsBook settings = SettingsBook.defaultsOnly();
+    private final Set<JobId> publishFailsFor = new HashSet<>();
+    private boolean topicMissing;
+
+    @AfterEach
+    void stop() {
+        executor.shutdownNow();
+    }
+
+    private HealthCheckService service() {
+        CountsReader reader = (from, to) -> {
+            assertThat(from).isEqualTo(FROM);
+            assertThat(to).isEqualTo(DAY);
+            return new CountsReader.Snapshot(series, rejected);
+        };
+        AlertPublisher publisher = n -> {
+            if (topicMissing) {
+                throw new SystemFailureException("topic missing", null);
+            }
+            if (publishFailsFor.contains(n.job())) {
+                throw new IllegalStateException("throttled");
+            }
+            synchronized (published) {
+                published.add(n);
+            }
+        };
+        ResultStore store = results -> {
+            saved.addAll(results);
+            return Set.of();
+        };
+        return new HealthCheckService(reader, () -> settings, store, ledger, publisher, Policies.standard(),
+                Clock.fixed(EVENT.plusSeconds(30), ZoneOffset.UTC), executor);
+    }
+
+    private void job(String id, long today, long level) {
+        List<DayCount> days = new ArrayList<>();
+        for (int i = 1; i <= 20; i++) {
+            days.add(new DayCount(DAY.minusDays(i), level));
+        }
+        if (today >= 0) {
+            days.add(new DayCount(DAY, today));
+        }
+        series.put(JobId.of(id), CountSeries.of(FROM, DAY, days));
+    }
+
+    @Test
+    void aFailingPublish_failsThatJobOnly_andIsRetriedNextRun() {
+        job("a", 10, 100);
+        job("b", 10, 100);
+        publishFailsFor.add(JobId.of("a"));
+
+        RunSummary first = service().run(CheckRequest.scheduled(EVENT));
+        assertThat(first.alertsPublished()).isEqualTo(1);
+        assertThat(first.failed()).isEqualTo(1);
+        assertThat(published).extracting(Notification::job).containsExactly(JobId.of("b"));
+
+        publishFailsFor.clear();
+        RunSummary second = service().run(CheckRequest.scheduled(EVENT));
+        assertThat(second.alertsPublished()).isEqualTo(1);
+        assertThat(published).extracting(Notification::job).containsExactlyInAnyOrder(JobId.of("a"), JobId.of("b"));
+    }
+
+    @Test
+    void aSystemFailureWhilePublishing_failsTheRun_andLeavesNothingClaimed() {
+        job("a", 10, 100);
+        topicMissing = true;
+        assertThatThrownBy(() -> service().run(CheckRequest.scheduled(EVENT)))
+                .isInstanceOf(SystemFailureException.class);
+        assertThat(ledger.claims).isEmpty();
+        topicMissing = false;
+        assertThat(service().run(CheckRequest.scheduled(EVENT)).alertsPublished()).isEqualTo(1);
+    }
+
+    @Test
+    void badSettingsOrAnUnknownPolicyOrAnInvalidCount_failOnlyThatJob() {
+        job("settings/x", 100, 100);
+        job("policy/x", 100, 100);
+        job("count/x", -1, 100);
+        job("fine", 100, 100);
+        rejected.add(new CountsReader.RejectedCount("count/x", DAY.toString(), "count is negative: -3"));
+        settings = new SettingsBook(List.of(
+                SettingsOverride.unreadable(new SettingsOverride.Prefix("settings/"), "windw: unknown setting"),
+                SettingsOverride.empty(new SettingsOverride.Prefix("policy/")).withPolicy("fancy")));
+
+        RunSummary summary = service().run(CheckRequest.scheduled(EVENT));
+
+        assertThat(summary.checked()).isEqualTo(4);
+        assertThat(summary.failed()).isEqualTo(3);
+        assertThat(summary.count(HealthStatus.HEALTHY)).isEqualTo(1);
+        assertThat(saved).filteredOn(r -> r instanceof CheckResult.Failed).extracting(r -> ((CheckResult.Failed) r).reason())
+                .anySatisfy(r -> assertThat(r).contains("windw"))
+                .anySatisfy(r -> assertThat(r).contains("unknown policy 'fancy'"))
+                .anySatisfy(r -> assertThat(r).contains("count is negative: -3"));
+        assertThat(published).isEmpty();
+    }
+
+    @Test
+    void aJobThatStoppedReporting_isZero_andAJobGoneBeyondItsLookBackIsNotChecked() {
+        job("stopped", -1, 100);
+        series.put(JobId.of("ancient"), CountSeries.of(FROM, DAY, List.of(new DayCount(FROM, 5))));
+        settings = new SettingsBook(List.of(
+                SettingsOverride.empty(new SettingsOverride.Job(JobId.of("ancient"))).withLookbackDays(20)));
+
+        RunSummary summary = service().run(CheckRequest.scheduled(EVENT));
+
+        assertThat(summary.checked()).isEqualTo(1);
+        assertThat(summary.count(HealthStatus.ZERO)).isEqualTo(1);
+        assertThat(published).singleElement().satisfies(n -> assertThat(n.status()).isEqualTo(HealthStatus.ZERO));
+    }
+
+    @Test
+    void recovery_isOwedOnlyForALaterHealthyDay() {
+        job("a", 100, 100);
+        ledger.incidents.put(JobId.of("a"), new OpenIncident(JobId.of("a"), DAY, DAY, Severity.CRITICAL,
+                HealthStatus.UNHEALTHY));
+        assertThat(service().run(CheckRequest.scheduled(EVENT)).recoveriesPublished())
+                .as("same day as the alert: a re-run with new data is not a recovery").isZero();
+        ledger.incidents.put(JobId.of("a"), new OpenIncident(JobId.of("a"), DAY.minusDays(2), DAY.minusDays(1),
+                Severity.WARNING, HealthStatus.ZERO));
+        RunSummary summary = service().run(CheckRequest.scheduled(EVENT));
+        assertThat(summary.recoveriesPublished()).isEqualTo(1);
+        assertThat(published).singleElement().isInstanceOfSatisfying(Notification.Recovery.class,
+                r -> assertThat(r.severity()).isEqualTo(Severity.WARNING));
+        assertThat(ledger.incidents).isEmpty();
+    }
+
+    /** An in-memory ledger with the same rules as the DynamoDB one. */
+    private static final class MemoryLedger implements AlertLedger {
+        final Map<String, Instant> claims = new HashMap<>();
+        final Set<String> sent = new HashSet<>();
+        final Map<JobId, OpenIncident> incidents = new HashMap<>();
+
+        private static String key(JobId job, LocalDate day, Kind kind) {
+            return job + "|" + day + "|" + kind;
+        }
+
+        @Override
+        public synchronized boolean claim(JobId job, LocalDate day, Kind kind, Instant now, Duration staleAfter) {
+            String key = key(job, day, kind);
+            if (sent.contains(key) || (claims.containsKey(key) && claims.get(key).isAfter(now.minus(staleAfter)))) {
+                return false;
+            }
+            claims.put(key, now);
+            return true;
+        }
+
+        @Override
+        public synchronized void markSent(JobId job, LocalDate day, Kind kind, Instant now) {
+            sent.add(key(job, day, kind));
+        }
+
+        @Override
+        public synchronized void release(JobId job, LocalDate day, Kind kind) {
+            claims.remove(key(job, day, kind));
+        }
+
+        @Override
+        public synchronized Map<JobId, OpenIncident> openIncidents() {
+            return Map.copyOf(incidents);
+        }
+
+        @Override
+        public synchronized void recordAlert(OpenIncident incident) {
+            incidents.merge(incident.job(), incident, (old, now) -> now.lastAlertDay().isBefore(old.lastAlertDay())
+                    ? old : new OpenIncident(now.job(), old.openedDay(), now.lastAlertDay(), now.severity(),
+                            now.lastStatus()));
+        }
+
+        @Override
+        public synchronized void close(OpenIncident incident) {
+            incidents.computeIfPresent(incident.job(),
+                    (job, open) -> open.lastAlertDay().equals(incident.lastAlertDay()) ? null : open);
+        }
+    }
+}

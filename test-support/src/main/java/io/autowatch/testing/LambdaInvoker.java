@@ -1,0 +1,54 @@
+package io.autowatch.testing;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.lang.management.ManagementFactory;
+import java.lang.reflect.Method;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Runs a stream handler the way the Lambda Java runtime does: loads the class from the function package's
+ * layout (classes at the root, jars in {@code lib/}), constructs it once (init), then invokes it with an event
+ * file. Prints the response and the timings on standard output. Uses nothing but the JDK, so that it adds nothing
+ * to the measured class loading.
+ *
+ * <p>Usage: {@code java -cp task:task/lib/*:<this> io.autowatch.testing.LambdaInvoker <handler class> <event>}
+ */
+public final class LambdaInvoker {
+
+    private LambdaInvoker() {}
+
+    public static void main(String[] args) throws Exception {
+        long start = System.nanoTime();
+        Class<?> type = Class.forName(args[0]);
+        Object handler = type.getConstructor().newInstance();
+        long initialized = System.nanoTime();
+        Class<?> context = Class.forName("com.amazonaws.services.lambda.runtime.Context");
+        Method handle = type.getMethod("handleRequest", InputStream.class, OutputStream.class, context);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        handle.invoke(handler, new ByteArrayInputStream(Files.readAllBytes(Path.of(args[1]))), out, null);
+        long invoked = System.nanoTime();
+        System.out.println("RESPONSE " + out.toString(StandardCharsets.UTF_8));
+        System.out.printf("TIMING init_ms=%d invoke_ms=%d jvm_uptime_ms=%d%n", (initialized - start) / 1_000_000,
+                (invoked - initialized) / 1_000_000, ManagementFactory.getRuntimeMXBean().getUptime());
+        System.out.println("PEAK_RSS_KB " + peakRssKb());
+        System.exit(0);
+    }
+
+    private static long peakRssKb() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+                if (line.startsWith("VmHWM:")) {
+                    return Long.parseLong(line.replaceAll("\\D", ""));
+                }
+            }
+        } catch (Exception e) {
+            // Not on Linux: unknown.
+        }
+        return -1;
+    }
+}
