@@ -30,7 +30,6 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 
@@ -69,10 +68,12 @@ public final class HealthCheckService {
 
     public RunSummary run(CheckRequest request) {
         Instant now = clock.instant();
+        long started = System.nanoTime();
         SettingsBook book = settings.load();
         List<LocalDate> checkedDays = book.timeZones().stream().map(request::dayFor).sorted().toList();
         LocalDate from = checkedDays.getFirst().minusDays(book.maxLookbackDays());
         Snapshot snapshot = counts.read(from, checkedDays.getLast());
+        long read = System.nanoTime();
 
         Map<JobId, Map<LocalDate, String>> rejectedByJob = indexRejected(snapshot.rejected());
         List<String> notFound = request.jobs().stream()
@@ -89,15 +90,36 @@ public final class HealthCheckService {
                 .sorted(Comparator.comparing(CheckResult::job))
                 .toList();
 
+        long assessed = System.nanoTime();
         Set<JobId> failedJobs = ConcurrentHashMap.newKeySet();
         checked.stream().filter(r -> r instanceof Failed).forEach(r -> failedJobs.add(r.job()));
-        Set<JobId> unsaved = results.saveAll(checked);
-        unsaved.forEach(job -> LOG.error("result_not_saved", "job", job, "reason", "storing the result failed after retries"));
-        failedJobs.addAll(unsaved);
-
-        Notices notices = notify(checked, now, failedJobs);
+        // Alerts do not wait for the results to be stored: both run at once, and both finish before the run ends.
+        var saving = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            Set<JobId> unsaved = results.saveAll(checked);
+            unsaved.forEach(job -> LOG.error("result_not_saved", "job", job,
+                    "reason", "storing the result failed after retries"));
+            failedJobs.addAll(unsaved);
+            return System.nanoTime();
+        }, runnable -> Thread.ofPlatform().name("health-check-save").start(runnable));
+        Notices notices;
+        try {
+            notices = notify(checked, now, failedJobs);
+        } finally {
+            awaitQuietly(saving);
+        }
+        long notified = System.nanoTime();
+        long saved;
+        try {
+            saved = saving.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
         RunSummary summary = summarize(checked, failedJobs, notices, snapshot.rejected().size(), notFound);
-        LOG.info("run_completed", flatten("request", describe(request), summary.fields()));
+        Map<String, Object> fields = new java.util.LinkedHashMap<>(summary.fields());
+        fields.put("daysRead", from + ".." + checkedDays.getLast());
+        fields.put("millis", Map.of("read", millis(started, read), "assess", millis(read, assessed),
+                "save", millis(assessed, saved), "notify", millis(assessed, notified)));
+        LOG.info("run_completed", flatten("request", describe(request), fields));
         return summary;
     }
 
@@ -165,7 +187,7 @@ public final class HealthCheckService {
         }
         AtomicInteger alerts = new AtomicInteger();
         AtomicInteger recoveries = new AtomicInteger();
-        runAll(due.stream().<Callable<Void>>map(n -> () -> {
+        Parallel.all(executor, due.stream().<Callable<Void>>map(n -> () -> {
             if (send(n, now, failedJobs)) {
                 (n instanceof Alert ? alerts : recoveries).incrementAndGet();
             }
@@ -207,31 +229,6 @@ public final class HealthCheckService {
         return true;
     }
 
-    private void runAll(List<Callable<Void>> tasks) {
-        if (tasks.isEmpty()) {
-            return;
-        }
-        List<Future<Void>> futures = tasks.stream().map(executor::submit).toList();
-        RuntimeException systemic = null;
-        for (Future<Void> future : futures) {
-            try {
-                future.get();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while publishing notifications", e);
-            } catch (ExecutionException e) {
-                if (e.getCause() instanceof RuntimeException re) {
-                    systemic = systemic == null ? re : systemic;
-                } else {
-                    throw new IllegalStateException(e.getCause());
-                }
-            }
-        }
-        if (systemic != null) {
-            throw systemic;
-        }
-    }
-
     private static Map<JobId, Map<LocalDate, String>> indexRejected(List<RejectedCount> rejected) {
         Map<JobId, Map<LocalDate, String>> byJob = new java.util.HashMap<>();
         for (RejectedCount r : rejected) {
@@ -258,6 +255,21 @@ public final class HealthCheckService {
         }
         return new RunSummary(checked.size(), byStatus, failedJobs.size(), notices.alerts(), notices.recoveries(),
                 invalidCounts, notFound);
+    }
+
+    /** Waits for the task; its failure, if any, is thrown by a later {@code join}. */
+    private static void awaitQuietly(java.util.concurrent.CompletableFuture<?> task) {
+        try {
+            task.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException ignored) {
+            // Reported by join().
+        }
+    }
+
+    private static long millis(long fromNanos, long toNanos) {
+        return (toNanos - fromNanos) / 1_000_000;
     }
 
     private static String describe(CheckRequest request) {

@@ -40,6 +40,8 @@ class HealthCheckServiceTest {
     private SettingsBook settings = SettingsBook.defaultsOnly();
     private final Set<JobId> publishFailsFor = new HashSet<>();
     private boolean topicMissing;
+    private final Set<JobId> unsavable = new HashSet<>();
+    private boolean tableMissing;
 
     @AfterEach
     void stop() {
@@ -64,8 +66,11 @@ class HealthCheckServiceTest {
             }
         };
         ResultStore store = results -> {
+            if (tableMissing) {
+                throw new SystemFailureException("table missing", null);
+            }
             saved.addAll(results);
-            return Set.of();
+            return Set.copyOf(unsavable);
         };
         return new HealthCheckService(reader, () -> settings, store, ledger, publisher, Policies.standard(),
                 Clock.fixed(EVENT.plusSeconds(30), ZoneOffset.UTC), executor);
@@ -97,6 +102,24 @@ class HealthCheckServiceTest {
         RunSummary second = service().run(CheckRequest.scheduled(EVENT));
         assertThat(second.alertsPublished()).isEqualTo(1);
         assertThat(published).extracting(Notification::job).containsExactlyInAnyOrder(JobId.of("a"), JobId.of("b"));
+    }
+
+    @Test
+    void aResultThatCannotBeStored_failsThatJob_butItsAlertStillGoesOut() {
+        job("a", 10, 100);
+        job("b", 100, 100);
+        unsavable.add(JobId.of("a"));
+        RunSummary summary = service().run(CheckRequest.scheduled(EVENT));
+        assertThat(summary.failed()).isEqualTo(1);
+        assertThat(summary.alertsPublished()).isEqualTo(1);
+    }
+
+    @Test
+    void aSystemFailureWhileStoring_failsTheRunWithThatFailure() {
+        job("a", 100, 100);
+        tableMissing = true;
+        assertThatThrownBy(() -> service().run(CheckRequest.scheduled(EVENT)))
+                .isInstanceOf(SystemFailureException.class).hasMessage("table missing");
     }
 
     @Test

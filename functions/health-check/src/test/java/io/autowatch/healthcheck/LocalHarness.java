@@ -165,9 +165,15 @@ public final class LocalHarness {
         Path task = Files.createTempDirectory("lambda-task");
         unzip(ROOT.resolve("functions/health-check/target/function.zip"), task);
         String classpath = task + ":" + task + "/lib/*:" + ROOT.resolve("test-support/target/classes");
-        ProcessBuilder builder = new ProcessBuilder("java", "-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1",
-                "-cp", classpath, "io.autowatch.testing.LambdaInvoker", HANDLER, event.toString())
-                .redirectErrorStream(true);
+        List<String> command = new ArrayList<>(List.of("java", "-XX:+TieredCompilation",
+                "-XX:TieredStopAtLevel=1"));
+        // E.g. "-Xmx870m -XX:ActiveProcessorCount=1" to model a 1024 MB function's heap and CPU share.
+        String childOptions = System.getenv().getOrDefault("HARNESS_CHILD_JAVA_OPTS", "");
+        if (!childOptions.isBlank()) {
+            command.addAll(List.of(childOptions.trim().split("\\s+")));
+        }
+        command.addAll(List.of("-cp", classpath, "io.autowatch.testing.LambdaInvoker", HANDLER, event.toString()));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         Map<String, String> env = builder.environment();
         env.putAll(Map.of(
                 "AWS_REGION", AwsEmulator.REGION.id(),

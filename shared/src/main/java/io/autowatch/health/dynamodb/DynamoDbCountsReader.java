@@ -4,6 +4,7 @@ import io.autowatch.counts.CountSeries;
 import io.autowatch.counts.CountValue;
 import io.autowatch.counts.JobId;
 import io.autowatch.health.CountsReader;
+import io.autowatch.health.Parallel;
 import io.autowatch.health.SystemFailureException;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
@@ -12,9 +13,8 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Future;
+import java.util.concurrent.Callable;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
@@ -45,25 +45,21 @@ public final class DynamoDbCountsReader implements CountsReader {
         }
         Map<JobId, CountSeries> series = new ConcurrentHashMap<>();
         List<RejectedCount> rejected = Collections.synchronizedList(new ArrayList<>());
-        List<Future<?>> reads = new ArrayList<>();
+        List<Callable<Void>> reads = new ArrayList<>();
         for (LocalDate day = from; !day.isAfter(to); day = day.plusDays(1)) {
             LocalDate d = day;
-            reads.add(executor.submit(() -> readDay(d, from, days, series, rejected)));
+            reads.add(() -> {
+                readDay(d, from, days, series, rejected);
+                return null;
+            });
         }
-        for (Future<?> read : reads) {
-            try {
-                read.get();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while reading counts", e);
-            } catch (ExecutionException e) {
-                reads.forEach(r -> r.cancel(true));
-                if (e.getCause() instanceof SystemFailureException s) {
-                    throw s;
-                }
-                throw new SystemFailureException("reading counts from table '" + table + "' failed after retries; "
-                        + "no job can be judged without its history: " + e.getCause(), e.getCause());
-            }
+        try {
+            Parallel.all(executor, reads);
+        } catch (SystemFailureException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new SystemFailureException("reading counts from table '" + table + "' failed after retries; "
+                    + "no job can be judged without its history: " + e, e);
         }
         return new Snapshot(series, rejected);
     }

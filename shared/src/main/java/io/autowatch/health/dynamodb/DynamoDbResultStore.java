@@ -5,6 +5,7 @@ import io.autowatch.health.Bands;
 import io.autowatch.health.CheckResult;
 import io.autowatch.health.CheckResult.Checked;
 import io.autowatch.health.CheckResult.Failed;
+import io.autowatch.health.Parallel;
 import io.autowatch.health.ResultStore;
 import io.autowatch.health.SystemFailureException;
 import java.math.BigDecimal;
@@ -14,9 +15,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Future;
+import java.util.concurrent.Callable;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemResponse;
@@ -46,29 +46,15 @@ public final class DynamoDbResultStore implements ResultStore {
     @Override
     public Set<JobId> saveAll(List<CheckResult> results) {
         Set<JobId> unsaved = ConcurrentHashMap.newKeySet();
-        List<Future<?>> writes = new ArrayList<>();
+        List<Callable<Void>> writes = new ArrayList<>();
         for (int i = 0; i < results.size(); i += BATCH) {
             List<CheckResult> batch = results.subList(i, Math.min(results.size(), i + BATCH));
-            writes.add(executor.submit(() -> write(batch, unsaved)));
+            writes.add(() -> {
+                write(batch, unsaved);
+                return null;
+            });
         }
-        SystemFailureException systemic = null;
-        for (Future<?> write : writes) {
-            try {
-                write.get();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while storing results", e);
-            } catch (ExecutionException e) {
-                if (e.getCause() instanceof SystemFailureException s) {
-                    systemic = s;
-                } else {
-                    throw new IllegalStateException(e.getCause());
-                }
-            }
-        }
-        if (systemic != null) {
-            throw systemic;
-        }
+        Parallel.all(executor, writes);
         return unsaved;
     }
 
