@@ -1,0 +1,326 @@
+package io.autowatch.monitor;
+
+import io.autowatch.monitor.MonitorSpec.Common;
+import io.autowatch.monitor.MonitorSpec.ErrorRate;
+import io.autowatch.monitor.MonitorSpec.LowVolume;
+import io.autowatch.monitor.MonitorSpec.TrafficAnomaly;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Reads and validates monitor annotations. Nothing reaches a Datadog query or tag without passing here: every field
+ * is checked for its JSON type and range, unknown fields are errors (a typo must not pass silently), and handles
+ * and tags must be what Datadog would parse.
+ *
+ * <pre>
+ * &#64;monitor({"type": "traffic_anomaly", "deviations": 3, "notify": ["&#64;slack-cart"]})
+ * &#64;monitors([{"type": "low_volume", "threshold": 100}, {"type": "error_rate", "percent": 5}])
+ * </pre>
+ */
+public final class MonitorAnnotations {
+
+    static final Set<String> COMMON_FIELDS = Set.of("type", "priority", "notify", "tags", "message");
+    static final Map<MonitorType, Set<String>> TYPE_FIELDS = Map.of(
+            MonitorType.TRAFFIC_ANOMALY, Set.of("algorithm", "deviations", "direction", "alert_window", "seasonality"),
+            MonitorType.LOW_VOLUME, Set.of("threshold", "window"),
+            MonitorType.ERROR_RATE, Set.of("percent", "window"));
+
+    /** Handles Datadog turns into notifications: {@code @slack-channel}, {@code @pagerduty-Service}, an e-mail. */
+    private static final Pattern HANDLE = Pattern.compile(
+            "@(?:[A-Za-z0-9][A-Za-z0-9_.\\-]{0,99}|[A-Za-z0-9._%+\\-]{1,64}@[A-Za-z0-9.\\-]{1,190}\\.[A-Za-z]{2,24})");
+    /** Tags the tool writes itself: a schema may not set them. */
+    private static final Set<String> RESERVED_TAG_KEYS = Set.of("managed-by", "esm-record", "esm-schema");
+    private static final int MAX_MESSAGE = 2000;
+
+    private MonitorAnnotations() {}
+
+    /** The monitors a record asks for, and what is wrong with its annotation. */
+    public record Parsed(List<MonitorSpec> monitors, List<SchemaError> errors) {
+        public Parsed {
+            monitors = List.copyOf(monitors);
+            errors = List.copyOf(errors);
+        }
+    }
+
+    /**
+     * The record's own monitors, plus the deployment's generic monitors if it is a top-level record (its own
+     * annotation wins for a type both name).
+     */
+    public static Parsed parse(SchemaRecord record, MonitorSettings settings) {
+        List<SchemaError> errors = new ArrayList<>();
+        Map<MonitorType, MonitorSpec> byType = new LinkedHashMap<>();
+        record.annotation().ifPresent(annotation -> {
+            Context context = new Context(record, annotation.spelling(), annotation.line(), errors);
+            for (Object item : items(annotation, context)) {
+                spec(item, context).ifPresent(spec -> {
+                    if (byType.putIfAbsent(spec.type(), spec) != null) {
+                        context.error("asks for two '" + spec.type().wireName() + "' monitors; a record can have one "
+                                + "of each type, since the type names the monitor");
+                    }
+                });
+            }
+        });
+        if (record.topLevel() && errors.isEmpty()) {
+            Context generic = new Context(record, "ESM_GENERIC_MONITORS", record.line(), errors);
+            for (Object item : settings.genericMonitors()) {
+                spec(item, generic).ifPresent(spec -> byType.putIfAbsent(spec.type(), spec));
+            }
+        }
+        return new Parsed(errors.isEmpty() ? List.copyOf(byType.values()) : List.of(), errors);
+    }
+
+    /** Checks the deployment's generic monitors once, at start-up. */
+    public static void validateGeneric(List<Object> generic) {
+        SchemaRecord probe = new SchemaRecord("ESM_GENERIC_MONITORS", 0, "Probe", "Probe", Optional.empty(), true);
+        List<SchemaError> errors = new ArrayList<>();
+        Context context = new Context(probe, "ESM_GENERIC_MONITORS", 0, errors);
+        generic.forEach(item -> spec(item, context));
+        if (!errors.isEmpty()) {
+            throw new IllegalArgumentException(errors.getFirst().message());
+        }
+    }
+
+    private static List<?> items(SchemaRecord.Annotation annotation, Context context) {
+        Object value = annotation.value();
+        if (!annotation.plural()) {
+            return List.of(value);
+        }
+        if (value instanceof List<?> list && !list.isEmpty()) {
+            return list;
+        }
+        context.error("@monitors takes a non-empty list of monitor objects, e.g. @monitors([{\"type\": "
+                + "\"traffic_anomaly\"}]), got " + Describe.json(value));
+        return List.of();
+    }
+
+    private static Optional<MonitorSpec> spec(Object item, Context context) {
+        if (!(item instanceof Map<?, ?> map)) {
+            context.error("a monitor must be a JSON object such as {\"type\": \"traffic_anomaly\"}, got "
+                    + Describe.json(item));
+            return Optional.empty();
+        }
+        Fields fields = new Fields(map, context);
+        Optional<String> typeName = fields.requiredText("type");
+        if (typeName.isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<MonitorType> type = MonitorType.parse(typeName.get());
+        if (type.isEmpty()) {
+            context.error("unknown monitor type '" + typeName.get() + "'" + Describe.suggestion(typeName.get(),
+                    TYPE_FIELDS.keySet().stream().map(MonitorType::wireName).toList())
+                    + "; known types: " + MonitorType.known());
+            return Optional.empty();
+        }
+        Set<String> allowed = new java.util.TreeSet<>(COMMON_FIELDS);
+        allowed.addAll(TYPE_FIELDS.get(type.get()));
+        fields.rejectUnknown(allowed, type.get());
+        int errorsBefore = context.errors.size();
+        Common common = new Common(
+                fields.wholeNumber("priority", 1, 5).orElse(3L).intValue(),
+                fields.handles("notify"),
+                fields.tags("tags", context.record),
+                fields.text("message", MAX_MESSAGE).orElse(""));
+        MonitorSpec spec = switch (type.get()) {
+            case TRAFFIC_ANOMALY -> {
+                String algorithm = fields.choice("algorithm", List.of("basic", "agile", "robust")).orElse("agile");
+                Optional<String> seasonality = fields.choice("seasonality", List.of("hourly", "daily", "weekly"));
+                if (algorithm.equals("basic") && seasonality.isPresent()) {
+                    context.error("'seasonality' applies to the 'agile' and 'robust' algorithms, not to 'basic'");
+                }
+                yield new TrafficAnomaly(algorithm,
+                        fields.number("deviations", BigDecimal.ONE, BigDecimal.valueOf(6), false)
+                                .orElse(BigDecimal.valueOf(2)),
+                        fields.choice("direction", List.of("both", "above", "below")).orElse("both"),
+                        fields.window("alert_window", Window.H4).orElse(Window.M15),
+                        algorithm.equals("basic") ? "" : seasonality.orElse("weekly"),
+                        common);
+            }
+            case LOW_VOLUME -> new LowVolume(
+                    fields.requiredWholeNumber("threshold", 1, 1_000_000_000_000L).orElse(1L),
+                    fields.window("window", Window.D1).orElse(Window.H1),
+                    common);
+            case ERROR_RATE -> new ErrorRate(
+                    fields.requiredNumber("percent", BigDecimal.ZERO, BigDecimal.valueOf(100), true)
+                            .orElse(BigDecimal.ONE),
+                    fields.window("window", Window.D1).orElse(Window.M15),
+                    common);
+        };
+        return context.errors.size() == errorsBefore ? Optional.of(spec) : Optional.empty();
+    }
+
+    /** Where errors are reported: file, line, record, annotation. */
+    private record Context(SchemaRecord record, String source, int line, List<SchemaError> errors) {
+        void error(String message) {
+            errors.add(new SchemaError(record.schemaPath(), line,
+                    "record " + record.name() + ", " + source + ": " + message));
+        }
+    }
+
+    /** Typed access to one monitor object's fields; every problem becomes an error naming the field. */
+    private record Fields(Map<?, ?> map, Context context) {
+
+        void rejectUnknown(Collection<String> allowed, MonitorType type) {
+            for (Object key : map.keySet()) {
+                if (!allowed.contains(String.valueOf(key))) {
+                    context.error("unknown field '" + key + "'" + Describe.suggestion(String.valueOf(key), allowed)
+                            + " for type '" + type.wireName() + "'; its fields are " + allowed);
+                }
+            }
+        }
+
+        Optional<String> requiredText(String name) {
+            if (!map.containsKey(name)) {
+                context.error("'" + name + "' is required, e.g. \"type\": \"traffic_anomaly\"; known types: "
+                        + MonitorType.known());
+                return Optional.empty();
+            }
+            return text(name, 100);
+        }
+
+        Optional<String> text(String name, int maxLength) {
+            Object value = map.get(name);
+            if (value == null && !map.containsKey(name)) {
+                return Optional.empty();
+            }
+            if (!(value instanceof String text)) {
+                context.error("'" + name + "' must be a string, got " + Describe.json(value));
+                return Optional.empty();
+            }
+            if (text.length() > maxLength) {
+                context.error("'" + name + "' is " + text.length() + " characters long; at most " + maxLength);
+                return Optional.empty();
+            }
+            return Optional.of(text);
+        }
+
+        Optional<String> choice(String name, List<String> choices) {
+            Optional<String> text = text(name, 100);
+            if (text.isPresent() && !choices.contains(text.get())) {
+                context.error("'" + name + "' must be one of " + choices + ", got '" + text.get() + "'");
+                return Optional.empty();
+            }
+            return text;
+        }
+
+        Optional<Window> window(String name, Window max) {
+            Optional<String> text = text(name, 10);
+            if (text.isEmpty()) {
+                return Optional.empty();
+            }
+            Optional<Window> window = Window.parse(text.get()).filter(w -> w.minutes() <= max.minutes());
+            if (window.isEmpty()) {
+                context.error("'" + name + "' must be one of " + Window.known(max) + ", got '" + text.get() + "'");
+            }
+            return window;
+        }
+
+        Optional<Long> wholeNumber(String name, long min, long max) {
+            Object value = map.get(name);
+            if (value == null && !map.containsKey(name)) {
+                return Optional.empty();
+            }
+            BigDecimal number = value instanceof Number n ? new BigDecimal(n.toString()) : null;
+            if (number == null || number.stripTrailingZeros().scale() > 0
+                    || number.compareTo(BigDecimal.valueOf(min)) < 0 || number.compareTo(BigDecimal.valueOf(max)) > 0) {
+                context.error("'" + name + "' must be a whole number from " + min + " to " + max + ", got "
+                        + Describe.json(value));
+                return Optional.empty();
+            }
+            return Optional.of(number.longValueExact());
+        }
+
+        Optional<Long> requiredWholeNumber(String name, long min, long max) {
+            if (!map.containsKey(name)) {
+                context.error("'" + name + "' is required: a whole number from " + min + " to " + max);
+                return Optional.empty();
+            }
+            return wholeNumber(name, min, max);
+        }
+
+        Optional<BigDecimal> number(String name, BigDecimal min, BigDecimal max, boolean minExclusive) {
+            Object value = map.get(name);
+            if (value == null && !map.containsKey(name)) {
+                return Optional.empty();
+            }
+            BigDecimal number = value instanceof Number n ? new BigDecimal(n.toString()) : null;
+            boolean low = number != null && (minExclusive ? number.compareTo(min) <= 0 : number.compareTo(min) < 0);
+            if (number == null || low || number.compareTo(max) > 0) {
+                context.error("'" + name + "' must be a number " + (minExclusive ? "above " : "from ")
+                        + min.toPlainString() + (minExclusive ? " and at most " : " to ") + max.toPlainString()
+                        + ", got " + Describe.json(value));
+                return Optional.empty();
+            }
+            return Optional.of(number.stripTrailingZeros());
+        }
+
+        Optional<BigDecimal> requiredNumber(String name, BigDecimal min, BigDecimal max, boolean minExclusive) {
+            if (!map.containsKey(name)) {
+                context.error("'" + name + "' is required: a number " + (minExclusive ? "above " : "from ")
+                        + min.toPlainString() + (minExclusive ? " and at most " : " to ") + max.toPlainString());
+                return Optional.empty();
+            }
+            return number(name, min, max, minExclusive);
+        }
+
+        List<String> handles(String name) {
+            List<String> result = new ArrayList<>();
+            for (String handle : strings(name, 20)) {
+                if (HANDLE.matcher(handle).matches()) {
+                    result.add(handle);
+                } else {
+                    context.error("'" + name + "' has '" + handle + "', which Datadog would not read as a handle: "
+                            + "write @slack-channel, @pagerduty-service, @team-handle or @someone@example.com");
+                }
+            }
+            return result;
+        }
+
+        List<String> tags(String name, SchemaRecord record) {
+            List<String> result = new ArrayList<>();
+            for (String tag : strings(name, 20)) {
+                String lower = tag.toLowerCase(java.util.Locale.ROOT);
+                String key = lower.contains(":") ? lower.substring(0, lower.indexOf(':')) : lower;
+                if (!MonitorSettings.TAG.matcher(lower).matches()) {
+                    context.error("'" + name + "' has '" + tag + "', which is not a Datadog tag: letters, digits, "
+                            + "_ - : . /, starting with a letter, at most 200 characters");
+                } else if (RESERVED_TAG_KEYS.contains(key)) {
+                    context.error("'" + name + "' has '" + tag + "', but '" + key + "' is a tag autowatch sets itself");
+                } else {
+                    result.add(lower);
+                }
+            }
+            return result;
+        }
+
+        private List<String> strings(String name, int max) {
+            Object value = map.get(name);
+            if (value == null && !map.containsKey(name)) {
+                return List.of();
+            }
+            if (!(value instanceof List<?> list)) {
+                context.error("'" + name + "' must be a list of strings, got " + Describe.json(value));
+                return List.of();
+            }
+            if (list.size() > max) {
+                context.error("'" + name + "' has " + list.size() + " entries; at most " + max);
+                return List.of();
+            }
+            List<String> result = new ArrayList<>();
+            for (Object item : list) {
+                if (item instanceof String s) {
+                    result.add(s);
+                } else {
+                    context.error("'" + name + "' must hold strings, got " + Describe.json(item));
+                }
+            }
+            return result;
+        }
+    }
+}

@@ -1,0 +1,130 @@
+package io.autowatch.monitor;
+
+import io.autowatch.monitor.Plan.Conflict;
+import io.autowatch.monitor.Plan.Create;
+import io.autowatch.monitor.Plan.Delete;
+import io.autowatch.monitor.Plan.Step;
+import io.autowatch.monitor.Plan.Unchanged;
+import io.autowatch.monitor.Plan.Update;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * Decides create / update / delete / unchanged by comparing the monitors the schemas ask for with the monitors that
+ * exist, matched by name + env tag (no stored ids). Pure: the same input always gives the same plan.
+ *
+ * <p>Definitions are compared after normalizing what Datadog changes on its side: it answers {@code query alert}
+ * for a {@code metric alert}, returns numbers as doubles, fills in option defaults (only the options autowatch sets
+ * are compared), and may reorder tags.
+ */
+public final class MonitorPlanner {
+
+    private MonitorPlanner() {}
+
+    /**
+     * @param desired        every monitor the touched schema files ask for
+     * @param existing       the monitors found by the listings (by schema-file tag and by name), any order; those
+     *                       without the env tag are ignored
+     * @param schemaTags     the {@link MonitorRenderer#schemaTag schema tags} of every touched file, removed and
+     *                       renamed ones included: an existing monitor with one of them that is no longer desired is
+     *                       deleted
+     * @param envTag         the deployment's env tag
+     */
+    public static Plan plan(List<MonitorDefinition> desired, List<ExistingMonitor> existing, Set<String> schemaTags,
+            String envTag) {
+        Map<Long, ExistingMonitor> ours = new LinkedHashMap<>();
+        existing.stream().filter(e -> e.tags().contains(envTag)).forEach(e -> ours.putIfAbsent(e.id(), e));
+        Map<String, List<ExistingMonitor>> byName = new LinkedHashMap<>();
+        ours.values().forEach(e -> byName.computeIfAbsent(e.name(), n -> new ArrayList<>()).add(e));
+
+        List<Step> steps = new ArrayList<>();
+        Set<String> wanted = new HashSet<>();
+        for (MonitorDefinition d : desired.stream().sorted(Comparator.comparing(MonitorDefinition::name)).toList()) {
+            wanted.add(d.name());
+            List<ExistingMonitor> matches = byName.getOrDefault(d.name(), List.of());
+            if (matches.isEmpty()) {
+                steps.add(new Create(d));
+            } else if (matches.size() > 1) {
+                steps.add(new Conflict(d, matches.stream().map(ExistingMonitor::id).sorted().toList()));
+            } else {
+                ExistingMonitor e = matches.getFirst();
+                List<String> changes = differences(d, e);
+                steps.add(changes.isEmpty() ? new Unchanged(e.id(), d) : new Update(e.id(), d, changes));
+            }
+        }
+        ours.values().stream()
+                .filter(e -> !wanted.contains(e.name()))
+                .sorted(Comparator.comparing(ExistingMonitor::name).thenComparing(ExistingMonitor::id))
+                .forEach(e -> e.tags().stream().filter(schemaTags::contains).findFirst().ifPresent(tag ->
+                        steps.add(new Delete(e, "no longer annotated in " + tag.substring(tag.indexOf(':') + 1)))));
+        return new Plan(steps);
+    }
+
+    /** The fields that differ, in a stable order; empty when the monitor is as desired. */
+    static List<String> differences(MonitorDefinition desired, ExistingMonitor existing) {
+        List<String> changes = new ArrayList<>();
+        if (!normalType(desired.type()).equals(normalType(existing.type()))) {
+            changes.add("type");
+        }
+        if (!normalText(desired.query()).equals(normalText(existing.query()))) {
+            changes.add("query");
+        }
+        if (!desired.message().strip().equals(existing.message().strip())) {
+            changes.add("message");
+        }
+        if (!new TreeSet<>(desired.tags()).equals(lower(existing.tags()))) {
+            changes.add("tags");
+        }
+        if (existing.priority().isEmpty() || existing.priority().get() != desired.priority()) {
+            changes.add("priority");
+        }
+        for (Map.Entry<String, Object> option : new TreeMap<>(desired.options()).entrySet()) {
+            if (!Objects.equals(normal(option.getValue()), normal(existing.options().get(option.getKey())))) {
+                changes.add("options." + option.getKey());
+            }
+        }
+        return changes;
+    }
+
+    private static String normalType(String type) {
+        return type.equals("metric alert") ? "query alert" : type;
+    }
+
+    private static String normalText(String text) {
+        return text.strip().replaceAll("\\s+", " ");
+    }
+
+    private static Set<String> lower(List<String> tags) {
+        Set<String> result = new TreeSet<>();
+        tags.forEach(t -> result.add(t.toLowerCase(java.util.Locale.ROOT)));
+        return result;
+    }
+
+    /** Numbers by value, maps without null entries, recursively. */
+    static Object normal(Object value) {
+        return switch (value) {
+            case null -> null;
+            case Number n -> new BigDecimal(n.toString()).stripTrailingZeros();
+            case Map<?, ?> m -> {
+                Map<String, Object> result = new TreeMap<>();
+                m.forEach((k, v) -> {
+                    if (v != null) {
+                        result.put(String.valueOf(k), normal(v));
+                    }
+                });
+                yield result;
+            }
+            case List<?> l -> l.stream().map(MonitorPlanner::normal).toList();
+            default -> value;
+        };
+    }
+}

@@ -1,0 +1,38 @@
+package io.autowatch.monitor;
+
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A record declared in a schema file, with its monitor annotation if it has one.
+ *
+ * @param schemaPath  the file's path in the repository
+ * @param line        the line of the {@code record} declaration (1-based)
+ * @param name        the record's simple name, e.g. {@code AddToCartEvent}
+ * @param fullName    with namespace, e.g. {@code com.shop.cart.AddToCartEvent}
+ * @param annotation  {@code @monitor} or {@code @monitors}, as Avro read it
+ * @param topLevel    no other record in the file uses it as a field type: an event rather than a part of one
+ */
+public record SchemaRecord(String schemaPath, int line, String name, String fullName,
+        Optional<Annotation> annotation, boolean topLevel) {
+
+    public SchemaRecord {
+        Objects.requireNonNull(schemaPath, "schemaPath");
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(fullName, "fullName");
+        Objects.requireNonNull(annotation, "annotation");
+    }
+
+    /**
+     * A monitor annotation's value.
+     *
+     * @param plural true for {@code @monitors([...])}, false for {@code @monitor({...})}
+     * @param value  the JSON value: maps, lists, strings, numbers, booleans, null
+     * @param line   where the annotation is written (1-based), or the record's line when unknown
+     */
+    public record Annotation(boolean plural, Object value, int line) {
+        public String spelling() {
+            return plural ? "@monitors" : "@monitor";
+        }
+    }
+}
