@@ -169,8 +169,8 @@ public final class MonitorAnnotations {
         void rejectUnknown(Collection<String> allowed, MonitorType type) {
             for (Object key : map.keySet()) {
                 if (!allowed.contains(String.valueOf(key))) {
-                    context.error("unknown field '" + key + "'" + Describe.suggestion(String.valueOf(key), allowed)
-                            + " for type '" + type.wireName() + "'; its fields are " + allowed);
+                    context.error("unknown field '" + key + "' for type '" + type.wireName() + "'"
+                            + Describe.suggestion(String.valueOf(key), allowed) + "; its fields are " + allowed);
                 }
             }
         }

@@ -69,7 +69,7 @@ class MonitorAnnotationsTest {
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
         "{\"type\": \"traffic_anomoly\"}| unknown monitor type 'traffic_anomoly'; did you mean 'traffic_anomaly'?",
-        "{\"type\": \"traffic_anomaly\", \"devations\": 3}| unknown field 'devations'; did you mean 'deviations'?",
+        "{\"type\": \"traffic_anomaly\", \"devations\": 3}| unknown field 'devations' for type 'traffic_anomaly'; did you mean 'deviations'?",
         "{\"type\": \"traffic_anomaly\", \"threshold\": 3}| unknown field 'threshold' for type 'traffic_anomaly'",
         "{\"deviations\": 3}| 'type' is required",
         "{\"type\": 7}| 'type' must be a string, got 7 (a number)",
