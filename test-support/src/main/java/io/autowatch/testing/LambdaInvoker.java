@@ -16,7 +16,9 @@ import java.nio.file.Path;
  * file. Prints the response and the timings on standard output. Uses nothing but the JDK, so that it adds nothing
  * to the measured class loading.
  *
- * <p>Usage: {@code java -cp task:task/lib/*:<this> io.autowatch.testing.LambdaInvoker <handler class> <event>}
+ * <p>Usage: {@code java -cp task:task/lib/*:<this> io.autowatch.testing.LambdaInvoker <handler class> <event>
+ * [warm invocations]}; with a count, it also invokes that many more times and prints the warm latencies' median
+ * and 99th percentile.
  */
 public final class LambdaInvoker {
 
@@ -35,6 +37,19 @@ public final class LambdaInvoker {
         System.out.println("RESPONSE " + out.toString(StandardCharsets.UTF_8));
         System.out.printf("TIMING init_ms=%d invoke_ms=%d jvm_uptime_ms=%d%n", (initialized - start) / 1_000_000,
                 (invoked - initialized) / 1_000_000, ManagementFactory.getRuntimeMXBean().getUptime());
+        int warm = args.length > 2 ? Integer.parseInt(args[2]) : 0;
+        if (warm > 0) {
+            byte[] event = Files.readAllBytes(Path.of(args[1]));
+            long[] micros = new long[warm];
+            for (int i = 0; i < warm; i++) {
+                long t = System.nanoTime();
+                handle.invoke(handler, new ByteArrayInputStream(event), new ByteArrayOutputStream(), null);
+                micros[i] = (System.nanoTime() - t) / 1_000;
+            }
+            java.util.Arrays.sort(micros);
+            System.out.printf("WARM n=%d median_ms=%.2f p99_ms=%.2f max_ms=%.2f%n", warm, micros[warm / 2] / 1000.0,
+                    micros[(int) Math.ceil(warm * 0.99) - 1] / 1000.0, micros[warm - 1] / 1000.0);
+        }
         System.out.println("PEAK_RSS_KB " + peakRssKb());
         System.exit(0);
     }

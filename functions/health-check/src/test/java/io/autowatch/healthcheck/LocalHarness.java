@@ -8,10 +8,7 @@ import io.autowatch.health.dynamodb.DynamoDbCountsReader;
 import io.autowatch.health.dynamodb.Tables;
 import io.autowatch.testing.AwsEmulator;
 import io.autowatch.testing.DynamoDbLocal;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
+import io.autowatch.testing.PackagedFunction;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -28,8 +25,6 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.PutRequest;
@@ -160,50 +155,20 @@ public final class LocalHarness {
 
     private record ChildRun(String output, long wallMillis) {}
 
-    /** Unzips function.zip as Lambda does and runs the handler in a new JVM with the template's JVM options. */
+    /** Runs function.zip in a new JVM, as Lambda would load it, against this harness's endpoints. */
     private ChildRun runPackaged(Stack stack, Path event) throws Exception {
-        Path task = Files.createTempDirectory("lambda-task");
-        unzip(ROOT.resolve("functions/health-check/target/function.zip"), task);
-        String classpath = task + ":" + task + "/lib/*:" + ROOT.resolve("test-support/target/classes");
-        List<String> command = new ArrayList<>(List.of("java", "-XX:+TieredCompilation",
-                "-XX:TieredStopAtLevel=1"));
-        // E.g. "-Xmx870m -XX:ActiveProcessorCount=1" to model a 1024 MB function's heap and CPU share.
-        String childOptions = System.getenv().getOrDefault("HARNESS_CHILD_JAVA_OPTS", "");
-        if (!childOptions.isBlank()) {
-            command.addAll(List.of(childOptions.trim().split("\\s+")));
-        }
-        command.addAll(List.of("-cp", classpath, "io.autowatch.testing.LambdaInvoker", HANDLER, event.toString()));
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-        Map<String, String> env = builder.environment();
-        env.putAll(Map.of(
-                "AWS_REGION", AwsEmulator.REGION.id(),
-                "AWS_ACCESS_KEY_ID", "local",
-                "AWS_SECRET_ACCESS_KEY", "local",
-                "AWS_ENDPOINT_URL_DYNAMODB", dynamoDbEndpoint,
-                "AWS_ENDPOINT_URL_SNS", snsEndpoint,
-                "COUNTS_TABLE", stack.counts(),
-                "HEALTH_TABLE", stack.health(),
-                "CHAT_TOPIC_ARN", stack.chatTopic(),
-                "PAGING_TOPIC_ARN", stack.pagingTopic()));
-        env.remove("JAVA_TOOL_OPTIONS");
-        long start = System.nanoTime();
-        Process process = builder.start();
-        StringBuilder output = new StringBuilder();
-        long respondedAt = 0;
-        try (BufferedReader lines = new BufferedReader(
-                new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-            for (String line = lines.readLine(); line != null; line = lines.readLine()) {
-                if (line.startsWith("RESPONSE ") && respondedAt == 0) {
-                    respondedAt = System.nanoTime();
-                }
-                output.append(line).append('\n');
-            }
-        }
-        int exit = process.waitFor();
-        if (exit != 0 || respondedAt == 0) {
-            throw new IllegalStateException("the packaged function failed (exit " + exit + "):\n" + output);
-        }
-        return new ChildRun(output.toString(), (respondedAt - start) / 1_000_000);
+        var run = PackagedFunction.run(ROOT.resolve("functions/health-check/target/function.zip"), HANDLER, event,
+                Map.of("AWS_REGION", AwsEmulator.REGION.id(),
+                        "AWS_ACCESS_KEY_ID", "local",
+                        "AWS_SECRET_ACCESS_KEY", "local",
+                        "AWS_ENDPOINT_URL_DYNAMODB", dynamoDbEndpoint,
+                        "AWS_ENDPOINT_URL_SNS", snsEndpoint,
+                        "COUNTS_TABLE", stack.counts(),
+                        "HEALTH_TABLE", stack.health(),
+                        "CHAT_TOPIC_ARN", stack.chatTopic(),
+                        "PAGING_TOPIC_ARN", stack.pagingTopic()),
+                PackagedFunction.optionsFromEnvironment(), 0);
+        return new ChildRun(run.output(), run.wallMillis());
     }
 
     /**
@@ -259,20 +224,6 @@ public final class LocalHarness {
             List<WriteRequest> sending = pending;
             pending = dynamoDb.batchWriteItem(b -> b.requestItems(Map.of(table, sending)))
                     .unprocessedItems().getOrDefault(table, List.of());
-        }
-    }
-
-    private static void unzip(Path zip, Path target) throws IOException {
-        try (ZipInputStream in = new ZipInputStream(Files.newInputStream(zip))) {
-            for (ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
-                Path path = target.resolve(entry.getName()).normalize();
-                if (entry.isDirectory()) {
-                    Files.createDirectories(path);
-                } else {
-                    Files.createDirectories(path.getParent());
-                    Files.copy(in, path);
-                }
-            }
         }
     }
 
