@@ -97,6 +97,7 @@ public final class SchemaSyncBenchmark {
             github.pullRequest(REPO, 2, head, files(records, 4), false);
             step("esm register, every annotation changed", service, datadog, Command.REGISTER, 2);
             planner(files(records, 4), datadog);
+            worker(github, datadog, files(records, 4), files(records, 5));
         }
     }
 
@@ -115,6 +116,31 @@ public final class SchemaSyncBenchmark {
         System.out.printf("RESULT %-40s total_ms=%d failed=%s steps=%d datadog_calls=%d writes=%d %s%n", what, millis,
                 result.failed(), result.plan().map(p -> p.steps().size()).orElse(0), datadog.calls().size(), writes,
                 calls);
+    }
+
+    /**
+     * The queue's worker in the packaged function, in a new JVM (its cold start builds the GitHub and Datadog
+     * clients), carrying out a register that updates every traffic monitor.
+     */
+    private static void worker(FakeGitHub github, FakeDatadog datadog, Map<String, String> base,
+            Map<String, String> head) throws Exception {
+        github.grant("owner", "write");
+        github.pullRequest(REPO, 3, base, head, false);
+        Path event = Files.createTempFile("sqs", ".json");
+        Files.writeString(event, io.autowatch.json.Json.write(Map.of("Records", List.of(Map.of(
+                "messageId", "m-1", "eventSource", "aws:sqs", "body", io.autowatch.schemasync.aws.CommandQueue.write(
+                        new CommandRequest("d-w", REPO, 3, 1L, "owner", Command.REGISTER)))))));
+        datadog.clearCalls();
+        var run = PackagedFunction.run(ROOT.resolve("functions/schema-sync/target/function.zip"),
+                "io.autowatch.schemasync.SchemaSyncHandler", event,
+                Map.of("GITHUB_WEBHOOK_SECRET", "x", "GITHUB_TOKEN", FakeGitHub.TOKEN,
+                        "GITHUB_API_URL", github.baseUrl(), "DD_API_KEY", FakeDatadog.API_KEY,
+                        "DD_APP_KEY", FakeDatadog.APP_KEY, "DATADOG_API_URL", datadog.baseUrl(),
+                        "AWS_REGION", "us-east-1"),
+                PackagedFunction.optionsFromEnvironment(), 0);
+        System.out.println("RESULT worker_packaged_register wall_ms=" + run.wallMillis() + " datadog_calls="
+                + datadog.calls().size() + " " + run.output().lines().filter(l -> l.startsWith("TIMING")
+                || l.startsWith("PEAK") || l.startsWith("RESPONSE")).toList());
     }
 
     /** The pure planner alone, on the desired monitors of every file against what Datadog now holds. */
