@@ -161,6 +161,12 @@ public final class AwsEmulator implements BeforeAllCallback, ParameterResolver {
                 .credentialsProvider(credentials()).httpClient(UrlConnectionHttpClient.create()).build();
     }
 
+    public static software.amazon.awssdk.services.secretsmanager.SecretsManagerClient secretsManager() {
+        return software.amazon.awssdk.services.secretsmanager.SecretsManagerClient.builder()
+                .endpointOverride(get().endpoint()).region(REGION).credentialsProvider(credentials())
+                .httpClient(UrlConnectionHttpClient.create()).build();
+    }
+
     public static StaticCredentialsProvider credentials() {
         return StaticCredentialsProvider.create(AwsBasicCredentials.create("testing", "testing"));
     }

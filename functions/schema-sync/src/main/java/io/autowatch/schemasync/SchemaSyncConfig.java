@@ -27,7 +27,7 @@ record SchemaSyncConfig(Optional<String> webhookSecret, Optional<String> queueUr
                 .map(String::strip).filter(s -> !s.isEmpty()).collect(Collectors.toSet());
         SyncSettings sync = new SyncSettings(monitors, env.getOrDefault("SCHEMA_GLOB", SyncSettings.DEFAULT_GLOB),
                 repositories, Boolean.parseBoolean(env.getOrDefault("ALLOW_FORK_PRS", "false")));
-        return new SchemaSyncConfig(secrets.value("GITHUB_WEBHOOK_SECRET"),
+        return new SchemaSyncConfig(secrets.value("GITHUB_WEBHOOK_SECRET", "GITHUB_WEBHOOK_SECRET_ARN"),
                 Optional.ofNullable(env.get("COMMAND_QUEUE_URL")).filter(s -> !s.isBlank()),
                 env.getOrDefault("GITHUB_API_URL", "https://api.github.com"), sync,
                 env.getOrDefault("DD_SITE", "datadoghq.com"),

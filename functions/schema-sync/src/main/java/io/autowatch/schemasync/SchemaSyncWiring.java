@@ -54,7 +54,7 @@ final class SchemaSyncWiring {
     }
 
     static SchemaSyncService service(Map<String, String> env, Secrets secrets, SchemaSyncConfig config) {
-        String token = secrets.value("GITHUB_TOKEN").orElseThrow(() -> new IllegalStateException(
+        String token = secrets.value("GITHUB_TOKEN", "GITHUB_TOKEN_SECRET_ARN").orElseThrow(() -> new IllegalStateException(
                 "GITHUB_TOKEN or GITHUB_TOKEN_SECRET_ARN is needed to act on pull-request commands"));
         String[] keys = SchemaSyncConfig.datadogKeys(env, secrets).orElseThrow(() -> new IllegalStateException(
                 "DD_API_KEY and DD_APP_KEY, or DATADOG_KEYS_SECRET_ARN, are needed to read and write monitors"));

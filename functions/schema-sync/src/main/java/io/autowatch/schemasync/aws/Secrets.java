@@ -6,9 +6,10 @@ import java.util.function.Function;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 
 /**
- * Configuration values that may be secret (SPEC §3): {@code NAME} holds the value itself (local runs, tests), and
- * {@code NAME_SECRET_ARN} names a Secrets Manager secret that holds it (AWS). The ARN wins when both are set.
- * Values are never logged.
+ * Configuration values that may be secret (SPEC §3): one variable holds the value itself (local runs, tests), another
+ * names a Secrets Manager secret that holds it (AWS); the ARN wins when both are set. SPEC names the pairs
+ * ({@code GITHUB_WEBHOOK_SECRET} / {@code GITHUB_WEBHOOK_SECRET_ARN}, {@code GITHUB_TOKEN} /
+ * {@code GITHUB_TOKEN_SECRET_ARN}), so callers name both. Values are never logged.
  */
 public final class Secrets {
 
@@ -35,8 +36,8 @@ public final class Secrets {
         });
     }
 
-    public Optional<String> value(String name) {
-        String arn = env.getOrDefault(name + "_SECRET_ARN", "");
+    public Optional<String> value(String name, String arnVariable) {
+        String arn = env.getOrDefault(arnVariable, "");
         if (!arn.isBlank()) {
             return Optional.of(secretById.apply(arn));
         }
