@@ -34,6 +34,7 @@ public final class StatusComment {
             return out.append(HELP).toString();
         }
         r.refusal().ifPresent(why -> out.append("**Not done:** ").append(escape(why)).append("\n\n"));
+        r.notice().ifPresent(notice -> out.append("**Note:** ").append(escape(notice)).append("\n\n"));
         if (!r.errors().isEmpty()) {
             out.append("**Errors in the schemas** (nothing is registered until they are fixed):\n\n");
             appendLimited(out, r.errors().stream().map(e -> "- `" + location(e) + "`: " + escape(e.message()) + "\n")
@@ -56,7 +57,7 @@ public final class StatusComment {
         String counts = plan.count(Plan.Create.class) + " to create, " + plan.count(Plan.Update.class)
                 + " to update, " + plan.count(Plan.Delete.class) + " to delete, " + plan.count(Plan.Unchanged.class)
                 + " unchanged";
-        if (r.command() == Command.PLAN) {
+        if (r.command() == Command.PLAN || r.notice().isPresent()) {
             return "plan: " + counts;
         }
         long failed = r.applied().stream().filter(s -> !s.ok()).count();
@@ -75,7 +76,7 @@ public final class StatusComment {
         if (!r.errors().isEmpty()) {
             return "autowatch: schema errors ❌";
         }
-        if (r.command() == Command.PLAN) {
+        if (r.command() == Command.PLAN || r.notice().isPresent()) {
             return "autowatch: plan (nothing applied)";
         }
         return r.failed() ? "autowatch: registered with failures ⚠️" : "autowatch: registered ✅";
@@ -84,7 +85,7 @@ public final class StatusComment {
     private static void table(StringBuilder out, SyncResult r, Plan plan) {
         Map<Plan.Step, Optional<String>> outcomes = new HashMap<>();
         r.applied().forEach((StepOutcome o) -> outcomes.put(o.step(), o.error()));
-        boolean applied = r.command() == Command.REGISTER && r.errors().isEmpty();
+        boolean applied = r.command() == Command.REGISTER && r.errors().isEmpty() && r.notice().isEmpty();
         List<String> changing = new ArrayList<>();
         List<String> unchanged = new ArrayList<>();
         for (Plan.Step step : plan.steps()) {

@@ -14,9 +14,11 @@ import java.util.Optional;
  * @param applied  per step that was meant to write: done, or the Datadog error
  * @param errors   problems in the schemas (nothing is applied while there are any)
  * @param refusal  why the command was not carried out at all (authorization, listing failure)
+ * @param notice   something the reader must know that is not a failure (plan-only mode)
  */
 public record SyncResult(Command command, String repository, int pullRequest, String headSha, String sender,
-        Optional<Plan> plan, List<StepOutcome> applied, List<SchemaError> errors, Optional<String> refusal) {
+        Optional<Plan> plan, List<StepOutcome> applied, List<SchemaError> errors, Optional<String> refusal,
+        Optional<String> notice) {
 
     public SyncResult {
         Objects.requireNonNull(command, "command");
@@ -29,6 +31,11 @@ public record SyncResult(Command command, String repository, int pullRequest, St
         public boolean ok() {
             return error.isEmpty();
         }
+    }
+
+    public SyncResult withNotice(String text) {
+        return new SyncResult(command, repository, pullRequest, headSha, sender, plan, applied, errors, refusal,
+                Optional.of(text));
     }
 
     public boolean failed() {

@@ -270,6 +270,22 @@ class SchemaSyncServiceTest {
     }
 
     @Test
+    void planOnly_registersNothing_andSaysWhy() {
+        service = new SchemaSyncService(
+                new GitHubRestClient(URI.create(github.baseUrl()), FakeGitHub.TOKEN, Duration.ofSeconds(5)),
+                DatadogMonitorStore.create(FakeDatadog.API_KEY, FakeDatadog.APP_KEY, Optional.of(datadog.baseUrl()),
+                        "datadoghq.com", Duration.ofSeconds(5), Duration.ofSeconds(5), 1),
+                SyncSettings.defaults(), true);
+        SyncResult result = pr(Map.of(PATH, cart("@monitor({\"type\": \"traffic_anomaly\"})")), "owner",
+                Command.REGISTER);
+        assertThat(result.failed()).isFalse();
+        assertThat(result.applied()).isEmpty();
+        assertThat(datadog.monitors()).isEmpty();
+        assertThat(comment()).contains("plan (nothing applied)").contains("plan only: no Datadog keys")
+                .contains("| Traffic Anomaly with AddToCartEvent | create |");
+    }
+
+    @Test
     void aFailedListing_writesNothing() {
         pr(Map.of(PATH, cart("@monitor({\"type\": \"traffic_anomaly\"})")), "owner", Command.REGISTER);
         datadog.failNext(5, 500, Map.of("X-RateLimit-Reset", "0"), "{\"errors\": [\"down\"]}");

@@ -27,7 +27,7 @@ class StatusCommentTest {
         }
         List<SchemaError> errors = new ArrayList<>();
         SyncResult result = new SyncResult(Command.PLAN, "o/r", 1, "abcdef1234", "ann", Optional.of(new Plan(steps)),
-                List.of(), errors, Optional.empty());
+                List.of(), errors, Optional.empty(), Optional.empty());
         String comment = StatusComment.render(result);
         assertThat(comment.length()).isLessThanOrEqualTo(65_536);
         assertThat(comment).startsWith(StatusComment.MARKER).contains("not shown (GitHub comments are limited")
@@ -38,7 +38,7 @@ class StatusCommentTest {
     void textFromSchemasCannotBreakTheTable() {
         SyncResult result = new SyncResult(Command.REGISTER, "o/r", 1, "abcdef1234", "ann", Optional.of(new Plan(
                 List.of())), List.of(), List.of(new SchemaError("a.avdl", 3, "bad | pipe <script>")),
-                Optional.empty());
+                Optional.empty(), Optional.empty());
         assertThat(StatusComment.render(result)).contains("bad \\| pipe &lt;script&gt;").doesNotContain("<script>");
         assertThat(StatusComment.summary(result)).isEqualTo("1 schema error(s); nothing registered");
     }
