@@ -1,7 +1,6 @@
 package io.autowatch.health;
 
 import io.autowatch.counts.CountSeries;
-import io.autowatch.counts.DayCount;
 import io.autowatch.counts.JobId;
 import io.autowatch.health.AlertLedger.Kind;
 import io.autowatch.health.CheckResult.Checked;
@@ -155,10 +154,8 @@ public final class HealthCheckService {
             return failed(job, day, "unknown policy '" + s.policy() + "'; known policies: " + policies.names(), now);
         }
         try {
-            long count = series.countOn(day).orElse(0);
-            List<DayCount> previous = series.recordedBetween(day.minusDays(s.lookbackDays()), day.minusDays(1));
-            Assessment assessment = policy.get().assess(new HealthPolicy.Input(day, count, previous, s));
-            return new Checked(job, assessment, s, AlertRule.alerts(assessment, s, previous), now);
+            Backtest.Day judged = Backtest.judge(series, day, s, policy.get());
+            return new Checked(job, judged.assessment(), s, judged.alerts(), now);
         } catch (RuntimeException e) {
             return failed(job, day, "policy '" + s.policy() + "' failed: " + e, now);
         }

@@ -30,6 +30,11 @@ public final class HealthCheckHandler implements RequestStreamHandler {
         this(HealthCheckWiring.fromEnvironment(), Clock.systemUTC());
     }
 
+    /** For running the handler outside Lambda (the local runtime) with a service wired there. */
+    public static HealthCheckHandler embedded(HealthCheckService service, Clock clock) {
+        return new HealthCheckHandler(service, clock);
+    }
+
     HealthCheckHandler(HealthCheckService service, Clock clock) {
         this.service = service;
         this.clock = clock;

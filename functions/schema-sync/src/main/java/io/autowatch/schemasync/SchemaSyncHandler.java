@@ -31,6 +31,16 @@ public final class SchemaSyncHandler implements RequestStreamHandler {
         this(SchemaSyncWiring.fromEnvironment());
     }
 
+    /**
+     * For running the handler outside Lambda (the local runtime): commands are carried out inline by {@code service},
+     * built on first use.
+     */
+    public static SchemaSyncHandler embedded(io.autowatch.schemasync.webhook.WebhookReceiver receiver,
+            java.util.function.Supplier<io.autowatch.schemasync.sync.SchemaSyncService> service) {
+        return new SchemaSyncHandler(new SchemaSyncWiring.Parts(receiver, java.util.Optional.empty(),
+                SchemaSyncWiring.memoize(service)));
+    }
+
     SchemaSyncHandler(SchemaSyncWiring.Parts parts) {
         this.parts = parts;
     }

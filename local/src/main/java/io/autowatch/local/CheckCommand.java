@@ -1,0 +1,36 @@
+package io.autowatch.local;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "check", mixinStandardHelpOptions = true,
+        description = "Run the health check in the local runtime, now (as the schedule would) or for one day.")
+final class CheckCommand implements Callable<Integer> {
+
+    @Option(names = "--day", description = "check this day, YYYY-MM-DD (default: each job's last complete day)")
+    LocalDate day;
+
+    @Option(names = "--state", defaultValue = ".autowatch", hidden = true)
+    Path state;
+
+    @Override
+    public Integer call() throws Exception {
+        Connection connection = Connection.resolve(state);
+        URI runtime = connection.runtime().orElseThrow(() -> new IllegalStateException(
+                "`check` runs in the local runtime; start it with `./autowatch run`. In AWS, invoke the function: "
+                        + "aws lambda invoke --function-name <HealthCheckFunctionName> --payload …"));
+        URI uri = runtime.resolve("/api/check" + (day == null ? "" : "?day=" + day));
+        HttpResponse<String> response = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(uri).POST(HttpRequest.BodyPublishers.noBody()).build(),
+                HttpResponse.BodyHandlers.ofString());
+        System.out.println(response.body());
+        return response.statusCode() == 200 ? 0 : 1;
+    }
+}

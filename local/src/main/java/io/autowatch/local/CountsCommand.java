@@ -1,0 +1,42 @@
+package io.autowatch.local;
+
+import io.autowatch.counts.CountWriter;
+import io.autowatch.counts.JobId;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "counts", mixinStandardHelpOptions = true, description = "Record job counts (SPEC §1).",
+        subcommands = CountsCommand.Add.class)
+final class CountsCommand {
+
+    @Command(name = "add", mixinStandardHelpOptions = true,
+            description = "Add to a job's count for a day, as a job would (UpdateItem ADD).")
+    static final class Add implements Callable<Integer> {
+
+        @Parameters(index = "0", description = "job id, e.g. email/daily-active/IN")
+        String job;
+
+        @Parameters(index = "1", description = "how much to add (0 records that the job ran and did nothing)")
+        long amount;
+
+        @Option(names = "--day", description = "the day, YYYY-MM-DD (default: today, UTC)")
+        LocalDate day;
+
+        @Option(names = "--state", defaultValue = ".autowatch", hidden = true)
+        Path state;
+
+        @Override
+        public Integer call() throws Exception {
+            Connection connection = Connection.resolve(state);
+            LocalDate when = day != null ? day : LocalDate.now(ZoneOffset.UTC);
+            new CountWriter(connection.dynamoDb(), connection.countsTable()).add(JobId.of(job), when, amount);
+            System.out.printf("Added %,d to %s on %s in %s%n", amount, job, when, connection.description());
+            return 0;
+        }
+    }
+}

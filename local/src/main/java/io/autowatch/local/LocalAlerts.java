@@ -1,0 +1,76 @@
+package io.autowatch.local;
+
+import io.autowatch.health.AlertPublisher;
+import io.autowatch.health.Severity;
+import io.autowatch.health.alert.AlertText;
+import io.autowatch.health.alert.ChatMessage;
+import io.autowatch.health.alert.Notification;
+import io.autowatch.health.alert.PagingMessage;
+import io.autowatch.json.Json;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Stands in for the SNS topics: prints each notification on one line, and appends it to a JSON-lines log with the
+ * exact bodies the chat and paging topics would carry (and the message attributes), so they can be inspected.
+ */
+final class LocalAlerts implements AlertPublisher {
+
+    private final Path log;
+    private final PrintStream console;
+    private volatile boolean quiet;
+    private final java.util.concurrent.atomic.AtomicInteger published = new java.util.concurrent.atomic.AtomicInteger();
+
+    LocalAlerts(Path log, PrintStream console) {
+        this.log = log;
+        this.console = console;
+    }
+
+    Path log() {
+        return log;
+    }
+
+    /** While quiet (a demo's backfill), notifications go to the log only. */
+    void quiet(boolean quiet) {
+        this.quiet = quiet;
+    }
+
+    int published() {
+        return published.get();
+    }
+
+    @Override
+    public synchronized void publish(Notification n) {
+        boolean paging = n.severity() == Severity.CRITICAL;
+        published.incrementAndGet();
+        if (!quiet) {
+            console.printf("%-9s %-8s %-32s %s  %s%n", n instanceof Notification.Alert ? "ALERT" : "RECOVERED",
+                n.severity().wireName(), n.job(), n.day(), AlertText.summary(n));
+        }
+        Map<String, Object> line = new LinkedHashMap<>();
+        line.put("time", Instant.now().toString());
+        line.put("attributes", Map.of("job", n.job().value(), "status", n.status().name(),
+                "severity", n.severity().wireName()));
+        line.put("topics", paging ? java.util.List.of("chat", "paging") : java.util.List.of("chat"));
+        line.put("chat", Json.readObject(ChatMessage.render(n)));
+        if (paging) {
+            line.put("pagingSubject", PagingMessage.subject(n));
+            line.put("paging", Json.readObject(PagingMessage.render(n, "local", "000000000000")));
+        }
+        try {
+            Files.createDirectories(log.getParent());
+            Files.writeString(log, Json.write(line) + "\n", StandardCharsets.UTF_8, StandardOpenOption.CREATE,
+                    StandardOpenOption.APPEND);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the alert log " + log, e);
+        }
+    }
+}

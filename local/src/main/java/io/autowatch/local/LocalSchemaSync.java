@@ -1,0 +1,76 @@
+package io.autowatch.local;
+
+import io.autowatch.monitor.ExistingMonitor;
+import io.autowatch.monitor.MonitorDefinition;
+import io.autowatch.monitor.MonitorSettings;
+import io.autowatch.monitor.MonitorStore;
+import io.autowatch.schemasync.datadog.DatadogMonitorStore;
+import io.autowatch.schemasync.github.GitHubRestClient;
+import io.autowatch.schemasync.sync.SchemaSyncService;
+import io.autowatch.schemasync.sync.SyncSettings;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/** Schema sync for local runs: real Datadog with keys, plan-only without; real GitHub with a token. */
+final class LocalSchemaSync {
+
+    private LocalSchemaSync() {}
+
+    static SchemaSyncService service(LocalRuntime.Options options) {
+        String token = options.githubToken().orElseThrow(() -> new IllegalStateException(
+                "no GITHUB_TOKEN: the webhook is answered, but commands cannot read pull requests. Set GITHUB_TOKEN, "
+                        + "or run `autowatch plan <folder>` on schemas in a folder"));
+        return new SchemaSyncService(new GitHubRestClient(URI.create(options.githubApiUrl()), token,
+                Duration.ofSeconds(10)), store(options.datadogKeys(), options.ddSite(), options.datadogApiUrl()),
+                SyncSettings.defaults(), options.datadogKeys().isEmpty());
+    }
+
+    /** Datadog with keys; without, a store that has no monitors and refuses writes (plan-only). */
+    static MonitorStore store(Optional<String[]> keys, String site, Optional<String> apiUrl) {
+        if (keys.isPresent()) {
+            return DatadogMonitorStore.create(keys.get()[0], keys.get()[1], apiUrl, site, Duration.ofSeconds(5),
+                    Duration.ofSeconds(20), 3);
+        }
+        return new MonitorStore() {
+            @Override
+            public List<ExistingMonitor> listByTags(List<String> monitorTags) {
+                return List.of();
+            }
+
+            @Override
+            public List<ExistingMonitor> listByName(String name, List<String> monitorTags) {
+                return List.of();
+            }
+
+            @Override
+            public void validate(MonitorDefinition monitor) {
+                throw refused();
+            }
+
+            @Override
+            public long create(MonitorDefinition monitor) {
+                throw refused();
+            }
+
+            @Override
+            public void update(long id, MonitorDefinition monitor) {
+                throw refused();
+            }
+
+            @Override
+            public void delete(long id) {
+                throw refused();
+            }
+
+            private MonitorStoreException refused() {
+                return new MonitorStoreException("no Datadog keys: plan only", 0, null);
+            }
+        };
+    }
+
+    static SyncSettings settings() {
+        return new SyncSettings(MonitorSettings.defaults(), SyncSettings.DEFAULT_GLOB, java.util.Set.of(), false);
+    }
+}
