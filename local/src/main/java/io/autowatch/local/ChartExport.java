@@ -78,6 +78,14 @@ final class ChartExport {
         });
         plot.setRenderer(2, band(new Color(129, 199, 132)));
 
+        org.jfree.chart.LegendItemCollection legend = new org.jfree.chart.LegendItemCollection();
+        legend.add(new org.jfree.chart.LegendItem("healthy", STATUS_COLORS.get("HEALTHY")));
+        legend.add(new org.jfree.chart.LegendItem("unhealthy", STATUS_COLORS.get("UNHEALTHY")));
+        legend.add(new org.jfree.chart.LegendItem("zero", STATUS_COLORS.get("ZERO")));
+        legend.add(new org.jfree.chart.LegendItem("insufficient history", Color.GRAY));
+        legend.add(new org.jfree.chart.LegendItem("μ ± 2σ", new Color(255, 213, 0, 110)));
+        legend.add(new org.jfree.chart.LegendItem("μ ± 20%", new Color(129, 199, 132, 110)));
+        plot.setFixedLegendItems(legend);
         JFreeChart chart = new JFreeChart(job, JFreeChart.DEFAULT_TITLE_FONT, plot, true);
         chart.setBackgroundPaint(Color.WHITE);
         ChartUtils.saveChartAsPNG(file.toFile(), chart, width, height);
