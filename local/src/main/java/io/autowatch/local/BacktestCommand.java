@@ -11,9 +11,7 @@ import io.autowatch.health.ZeroAlerts;
 import io.autowatch.health.dynamodb.DynamoDbCountsReader;
 import io.autowatch.health.dynamodb.DynamoDbSettingsSource;
 import java.math.BigDecimal;
-import java.nio.file.Path;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -30,11 +28,8 @@ final class BacktestCommand implements Callable<Integer> {
     @Parameters(index = "0", description = "job id")
     String job;
 
-    @Option(names = "--from", description = "first day (default: 90 days before --to)")
-    LocalDate from;
-
-    @Option(names = "--to", description = "last day (default: yesterday, UTC)")
-    LocalDate to;
+    @picocli.CommandLine.Mixin
+    Options.Days days;
 
     @Option(names = "--window", description = "non-zero days in the history")
     Integer window;
@@ -57,17 +52,14 @@ final class BacktestCommand implements Callable<Integer> {
     @Option(names = "--policy", description = "policy name (default: the job's)")
     String policy;
 
-    @Option(names = "--state", defaultValue = ".autowatch", hidden = true)
-    Path state;
+    @picocli.CommandLine.Mixin
+    Options.State state;
 
     @Override
     public Integer call() throws Exception {
-        Connection connection = Connection.resolve(state);
-        LocalDate last = to != null ? to : LocalDate.now(ZoneOffset.UTC).minusDays(1);
-        LocalDate first = from != null ? from : last.minusDays(89);
-        if (first.isAfter(last)) {
-            throw new IllegalArgumentException("--from " + first + " is after --to " + last);
-        }
+        Connection connection = state.connect();
+        LocalDate last = days.last();
+        LocalDate first = days.first();
         JobSettings settings = settings(new DynamoDbSettingsSource(connection.dynamoDb(), connection.healthTable())
                 .load());
         HealthPolicy chosen = Policies.standard().named(settings.policy()).orElseThrow(() ->
@@ -87,10 +79,10 @@ final class BacktestCommand implements Callable<Integer> {
             throw new IllegalArgumentException("no counts for '" + job + "' between " + first.minusDays(
                     settings.lookbackDays()) + " and " + last);
         }
-        List<Backtest.Day> days = Backtest.run(series, first, last, settings, chosen);
+        List<Backtest.Day> judged = Backtest.run(series, first, last, settings, chosen);
         System.out.printf("%-10s %12s  %-21s %12s %12s %12s %s%n", "day", "count", "status", "mean",
                 "low", "high", "alert");
-        for (Backtest.Day day : days) {
+        for (Backtest.Day day : judged) {
             var a = day.assessment();
             var b = a.bands();
             System.out.printf(Locale.ROOT, "%-10s %,12d  %-21s %12s %12s %12s %s%n", a.day(), a.count(), a.status(),
@@ -101,9 +93,9 @@ final class BacktestCommand implements Callable<Integer> {
                             .orElse("-"),
                     day.alerts() ? "ALERT" : "");
         }
-        long alerts = days.stream().filter(Backtest.Day::alerts).count();
+        long alerts = judged.stream().filter(Backtest.Day::alerts).count();
         System.out.printf("%n%d of %d days would have alerted (policy %s, window %d, %sσ, %s%%, min history %d, "
-                        + "look-back %d days, zero alerts %s).%n", alerts, days.size(), settings.policy(),
+                        + "look-back %d days, zero alerts %s).%n", alerts, judged.size(), settings.policy(),
                 settings.window(), settings.sigmas().toPlainString(), settings.percent().toPlainString(),
                 settings.minHistory(), settings.lookbackDays(), settings.zeroAlerts().wireName());
         return 0;

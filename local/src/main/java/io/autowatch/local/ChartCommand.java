@@ -2,7 +2,6 @@ package io.autowatch.local;
 
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -19,11 +18,8 @@ final class ChartCommand implements Callable<Integer> {
     @Option(names = {"-o", "--out"}, required = true, description = "the PNG file to write")
     Path out;
 
-    @Option(names = "--from", description = "first day (default: 90 days before --to)")
-    LocalDate from;
-
-    @Option(names = "--to", description = "last day (default: yesterday, UTC)")
-    LocalDate to;
+    @picocli.CommandLine.Mixin
+    Options.Days days;
 
     @Option(names = "--width", defaultValue = "1200")
     int width;
@@ -31,14 +27,14 @@ final class ChartCommand implements Callable<Integer> {
     @Option(names = "--height", defaultValue = "500")
     int height;
 
-    @Option(names = "--state", defaultValue = ".autowatch", hidden = true)
-    Path state;
+    @picocli.CommandLine.Mixin
+    Options.State state;
 
     @Override
     public Integer call() throws Exception {
-        Connection connection = Connection.resolve(state);
-        LocalDate last = to != null ? to : LocalDate.now(ZoneOffset.UTC).minusDays(1);
-        LocalDate first = from != null ? from : last.minusDays(89);
+        Connection connection = state.connect();
+        LocalDate last = days.last();
+        LocalDate first = days.first();
         var points = new Results(connection.dynamoDb(), connection.healthTable()).series(job, first, last);
         if (points.isEmpty()) {
             throw new IllegalArgumentException("no check results for '" + job + "' from " + first + " to " + last

@@ -4,7 +4,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -17,12 +16,12 @@ final class CheckCommand implements Callable<Integer> {
     @Option(names = "--day", description = "check this day, YYYY-MM-DD (default: each job's last complete day)")
     LocalDate day;
 
-    @Option(names = "--state", defaultValue = ".autowatch", hidden = true)
-    Path state;
+    @picocli.CommandLine.Mixin
+    Options.State state;
 
     @Override
     public Integer call() throws Exception {
-        Connection connection = Connection.resolve(state);
+        Connection connection = state.connect();
         URI runtime = connection.runtime().orElseThrow(() -> new IllegalStateException(
                 "`check` runs in the local runtime; start it with `./autowatch run`. In AWS, invoke the function: "
                         + "aws lambda invoke --function-name <HealthCheckFunctionName> --payload …"));

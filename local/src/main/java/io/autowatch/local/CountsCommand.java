@@ -2,7 +2,6 @@ package io.autowatch.local;
 
 import io.autowatch.counts.CountWriter;
 import io.autowatch.counts.JobId;
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.concurrent.Callable;
@@ -27,12 +26,12 @@ final class CountsCommand {
         @Option(names = "--day", description = "the day, YYYY-MM-DD (default: today, UTC)")
         LocalDate day;
 
-        @Option(names = "--state", defaultValue = ".autowatch", hidden = true)
-        Path state;
+        @picocli.CommandLine.Mixin
+        Options.State state;
 
         @Override
         public Integer call() throws Exception {
-            Connection connection = Connection.resolve(state);
+            Connection connection = state.connect();
             LocalDate when = day != null ? day : LocalDate.now(ZoneOffset.UTC);
             new CountWriter(connection.dynamoDb(), connection.countsTable()).add(JobId.of(job), when, amount);
             System.out.printf("Added %,d to %s on %s in %s%n", amount, job, when, connection.description());

@@ -25,12 +25,18 @@ public final class Backtest {
         return new Day(assessment, AlertRule.alerts(assessment, settings, previous));
     }
 
-    /** Every day from {@code from} to {@code to}; {@code series} must reach back to {@code from} minus the look-back. */
+    /**
+     * Every day from {@code from} to {@code to} that a run would have checked: like a run, it skips days on which the
+     * job had reported nothing within its look-back (before it existed, or long after it stopped).
+     * {@code series} must reach back to {@code from} minus the look-back.
+     */
     public static List<Day> run(CountSeries series, LocalDate from, LocalDate to, JobSettings settings,
             HealthPolicy policy) {
         List<Day> days = new ArrayList<>();
         for (LocalDate day = from; !day.isAfter(to); day = day.plusDays(1)) {
-            days.add(judge(series, day, settings, policy));
+            if (series.reportedBetween(day.minusDays(settings.lookbackDays()), day)) {
+                days.add(judge(series, day, settings, policy));
+            }
         }
         return days;
     }
