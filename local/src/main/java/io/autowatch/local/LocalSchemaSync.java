@@ -2,7 +2,6 @@ package io.autowatch.local;
 
 import io.autowatch.monitor.ExistingMonitor;
 import io.autowatch.monitor.MonitorDefinition;
-import io.autowatch.monitor.MonitorSettings;
 import io.autowatch.monitor.MonitorStore;
 import io.autowatch.schemasync.datadog.DatadogMonitorStore;
 import io.autowatch.schemasync.github.GitHubRestClient;
@@ -70,7 +69,11 @@ final class LocalSchemaSync {
         };
     }
 
-    static SyncSettings settings() {
-        return new SyncSettings(MonitorSettings.defaults(), SyncSettings.DEFAULT_GLOB, java.util.Set.of(), false);
+    /** {@code DD_API_KEY} and {@code DD_APP_KEY}, when both are set. */
+    static Optional<String[]> datadogKeys(java.util.Map<String, String> env) {
+        String api = env.get("DD_API_KEY");
+        String app = env.get("DD_APP_KEY");
+        return api == null || app == null || api.isBlank() || app.isBlank() ? Optional.empty()
+                : Optional.of(new String[] {api, app});
     }
 }

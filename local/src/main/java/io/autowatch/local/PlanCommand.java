@@ -36,9 +36,8 @@ final class PlanCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         Map<String, String> env = System.getenv();
-        Optional<String[]> keys = Optional.ofNullable(env.get("DD_API_KEY")).filter(k -> env.get("DD_APP_KEY") != null)
-                .map(k -> new String[] {k, env.get("DD_APP_KEY")});
-        SyncSettings settings = new SyncSettings(LocalSchemaSync.settings().monitors(), glob, Set.of(), false);
+        Optional<String[]> keys = LocalSchemaSync.datadogKeys(env);
+        SyncSettings settings = new SyncSettings(SyncSettings.defaults().monitors(), glob, Set.of(), false);
         Planned planned = plan(folder, settings, LocalSchemaSync.store(keys, env.getOrDefault("DD_SITE",
                 "datadoghq.com"), Optional.ofNullable(env.get("DATADOG_API_URL"))));
         System.out.println(planned.text());

@@ -38,8 +38,7 @@ final class RunCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Map<String, String> env = System.getenv();
         String secret = env.getOrDefault("GITHUB_WEBHOOK_SECRET", "autowatch-local-secret");
-        Optional<String[]> keys = Optional.ofNullable(env.get("DD_API_KEY")).filter(k -> env.get("DD_APP_KEY") != null)
-                .map(k -> new String[] {k, env.get("DD_APP_KEY")});
+        Optional<String[]> keys = LocalSchemaSync.datadogKeys(env);
         var options = new LocalRuntime.Options(port, data, state, checkAt, secret,
                 Optional.ofNullable(env.get("GITHUB_TOKEN")),
                 env.getOrDefault("GITHUB_API_URL", "https://api.github.com"), keys,

@@ -24,6 +24,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
@@ -85,7 +86,7 @@ public final class HealthCheckService {
                 .filter(e -> request.jobs().isEmpty() || request.jobs().contains(e.getKey()))
                 .map(e -> check(e.getKey(), e.getValue(), request, book,
                         rejectedByJob.getOrDefault(e.getKey(), Map.of()), now))
-                .flatMap(java.util.Optional::stream)
+                .flatMap(Optional::stream)
                 .sorted(Comparator.comparing(CheckResult::job))
                 .toList();
 
@@ -122,24 +123,24 @@ public final class HealthCheckService {
         return summary;
     }
 
-    private java.util.Optional<CheckResult> check(JobId job, CountSeries series, CheckRequest request,
+    private Optional<CheckResult> check(JobId job, CountSeries series, CheckRequest request,
             SettingsBook book, Map<LocalDate, String> rejectedDays, Instant now) {
         return switch (book.resolve(job)) {
             case Unresolvable u -> {
                 LocalDate day = request.dayFor(ZoneOffset.UTC);
                 if (!series.reportedBetween(day.minusDays(book.maxLookbackDays()), day)) {
-                    yield java.util.Optional.empty();
+                    yield Optional.empty();
                 }
-                yield java.util.Optional.of(failed(job, day, u.reason(), now));
+                yield Optional.of(failed(job, day, u.reason(), now));
             }
             case Resolved r -> {
                 JobSettings s = r.settings();
                 LocalDate day = request.dayFor(s.timeZone());
                 LocalDate firstDay = day.minusDays(s.lookbackDays());
                 if (!series.reportedBetween(firstDay, day) && !rejectedDays.containsKey(day)) {
-                    yield java.util.Optional.empty();
+                    yield Optional.empty();
                 }
-                yield java.util.Optional.of(assess(job, series, day, s, rejectedDays, now));
+                yield Optional.of(assess(job, series, day, s, rejectedDays, now));
             }
         };
     }

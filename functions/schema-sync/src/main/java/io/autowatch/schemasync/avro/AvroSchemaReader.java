@@ -102,8 +102,10 @@ public final class AvroSchemaReader {
         List<SchemaError> errors = new ArrayList<>();
         Map<String, Schema> declared = new LinkedHashMap<>();
         Map<String, IdlText.Declaration> declarations = new LinkedHashMap<>();
-        for (IdlText.Declaration declaration : text.records()) {
-            findRecord(idl, declaration.name()).ifPresent(schema -> {
+        List<IdlText.Declaration> found = text.records();
+        Map<String, Schema> recordsByName = recordsBySimpleName(idl);
+        for (IdlText.Declaration declaration : found) {
+            Optional.ofNullable(recordsByName.get(declaration.name())).ifPresent(schema -> {
                 declared.put(schema.getFullName(), schema);
                 declarations.put(schema.getFullName(), declaration);
             });
@@ -132,21 +134,23 @@ public final class AvroSchemaReader {
             records.add(new SchemaRecord(path, declaration.line(), schema.getName(), schema.getFullName(),
                     annotation, !usedByOthers.contains(schema.getFullName())));
         }
-        for (IdlText.Stray stray : text.strayAnnotations()) {
+        for (IdlText.Stray stray : text.strayAnnotations(found)) {
             errors.add(new SchemaError(path, stray.line(), (stray.plural() ? "@monitors" : "@monitor")
                     + " must stand directly before a record declaration; here it annotates something else"));
         }
         return new Read(path, records, errors);
     }
 
-    private static Optional<Schema> findRecord(IdlFile idl, String simpleName) {
+    /** The file's record types (its own and imported ones) by simple name; the first of a name wins. */
+    private static Map<String, Schema> recordsBySimpleName(IdlFile idl) {
         Map<String, Schema> named = new LinkedHashMap<>(idl.getNamedSchemas());
         if (idl.getProtocol() != null) {
             idl.getProtocol().getTypes().forEach(t -> named.putIfAbsent(t.getFullName(), t));
         }
-        return named.values().stream()
-                .filter(s -> s.getType() == Schema.Type.RECORD && !s.isError() && s.getName().equals(simpleName))
-                .findFirst();
+        Map<String, Schema> bySimpleName = new LinkedHashMap<>();
+        named.values().stream().filter(s -> s.getType() == Schema.Type.RECORD && !s.isError())
+                .forEach(s -> bySimpleName.putIfAbsent(s.getName(), s));
+        return bySimpleName;
     }
 
     private static void collectRecords(Schema schema, Set<String> into, Set<Schema> seen) {

@@ -19,10 +19,14 @@ final class IdlText {
 
     private final String source;
     private final String blank;
+    /** Offsets where each line after the first starts, for line numbers by binary search. */
+    private final int[] lineStarts;
 
     IdlText(String source) {
         this.source = source;
         this.blank = blankCommentsAndStrings(source);
+        this.lineStarts = java.util.stream.IntStream.range(0, blank.length()).filter(i -> blank.charAt(i) == '\n')
+                .map(i -> i + 1).toArray();
     }
 
     /** A record declaration, with the monitor annotation written before it, if any. */
@@ -78,7 +82,6 @@ final class IdlText {
                     }
                 }
             }
-            int nameEnd = i;
             i--;
             while (i >= 0 && Character.isWhitespace(blank.charAt(i))) {
                 i--;
@@ -92,14 +95,13 @@ final class IdlText {
             }
             found.add(new int[] {i, end});
             i--;
-            if (nameEnd < 0) {
-                return found;
-            }
         }
     }
 
-    List<Stray> strayAnnotations() {
-        List<Integer> owned = records().stream().flatMap(d -> d.annotation().stream()).map(AnnotationAt::line).toList();
+    /** The monitor annotations that none of {@code declarations} (from {@link #records()}) owns. */
+    List<Stray> strayAnnotations(List<Declaration> declarations) {
+        java.util.Set<Integer> owned = declarations.stream().flatMap(d -> d.annotation().stream())
+                .map(AnnotationAt::line).collect(java.util.stream.Collectors.toSet());
         List<Stray> stray = new ArrayList<>();
         Matcher annotation = ANNOTATION.matcher(blank);
         while (annotation.find()) {
@@ -125,13 +127,8 @@ final class IdlText {
     }
 
     int lineOf(int offset) {
-        int line = 1;
-        for (int i = 0; i < offset && i < blank.length(); i++) {
-            if (blank.charAt(i) == '\n') {
-                line++;
-            }
-        }
-        return line;
+        int found = java.util.Arrays.binarySearch(lineStarts, offset);
+        return (found >= 0 ? found + 1 : -found - 1) + 1;
     }
 
     static String blankCommentsAndStrings(String text) {
