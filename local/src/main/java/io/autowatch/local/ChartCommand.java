@@ -1,5 +1,7 @@
 package io.autowatch.local;
 
+import io.autowatch.aws.dynamodb.DynamoDbStoredResults;
+
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.concurrent.Callable;
@@ -35,7 +37,7 @@ final class ChartCommand implements Callable<Integer> {
         Connection connection = state.connect();
         LocalDate last = days.last();
         LocalDate first = days.first();
-        var points = new Results(connection.dynamoDb(), connection.healthTable()).series(job, first, last);
+        var points = new DynamoDbStoredResults(connection.dynamoDb(), connection.healthTable()).between(job, first, last);
         if (points.isEmpty()) {
             throw new IllegalArgumentException("no check results for '" + job + "' from " + first + " to " + last
                     + "; run the check first (./autowatch check)");

@@ -1,5 +1,7 @@
 package io.autowatch.local;
 
+import io.autowatch.health.StoredResult;
+
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Paint;
@@ -31,12 +33,12 @@ final class ChartExport {
 
     private ChartExport() {}
 
-    static void png(String job, List<Results.Point> points, Path file, int width, int height) throws IOException {
+    static void png(String job, List<StoredResult> points, Path file, int width, int height) throws IOException {
         System.setProperty("java.awt.headless", "true");
         TimeSeries counts = new TimeSeries("count");
         YIntervalSeries sigma = new YIntervalSeries("μ ± 2σ");
         YIntervalSeries percent = new YIntervalSeries("μ ± 20%");
-        for (Results.Point p : points) {
+        for (StoredResult p : points) {
             Day day = new Day(p.day().getDayOfMonth(), p.day().getMonthValue(), p.day().getYear());
             counts.add(day, p.count());
             double x = day.getFirstMillisecond();

@@ -1,5 +1,6 @@
 package io.autowatch.local;
 
+import io.autowatch.aws.AwsClients;
 import io.autowatch.json.Json;
 import java.io.IOException;
 import java.net.URI;
@@ -31,7 +32,10 @@ record Connection(DynamoDbClient dynamoDb, String countsTable, String healthTabl
             throw new IllegalStateException("no local runtime is running here (start one with `./autowatch run`), and "
                     + "COUNTS_TABLE / HEALTH_TABLE are not set for AWS");
         }
-        return new Connection(DynamoDbClient.create(), counts, health, Optional.empty(),
+        String region = Optional.ofNullable(System.getenv("AWS_REGION")).or(() -> Optional.ofNullable(
+                System.getenv("AWS_DEFAULT_REGION"))).orElseThrow(() -> new IllegalStateException(
+                "set AWS_REGION to the region of COUNTS_TABLE and HEALTH_TABLE"));
+        return new Connection(AwsClients.forRegion(region).dynamoDb(), counts, health, Optional.empty(),
                 "AWS (" + counts + ", " + health + ")");
     }
 }

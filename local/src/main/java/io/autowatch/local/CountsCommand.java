@@ -1,6 +1,6 @@
 package io.autowatch.local;
 
-import io.autowatch.counts.CountWriter;
+import io.autowatch.aws.dynamodb.CountWriter;
 import io.autowatch.counts.JobId;
 import java.time.LocalDate;
 import java.time.ZoneOffset;

@@ -109,8 +109,8 @@ final class DemoData {
         for (String country : List.of("IS", "LU")) {
             for (String type : TYPES) {
                 Map<String, AttributeValue> item = new java.util.HashMap<>(Map.of(
-                        io.autowatch.health.dynamodb.HealthKeys.PK, AttributeValue.fromS("SETTINGS"),
-                        io.autowatch.health.dynamodb.HealthKeys.SK, AttributeValue.fromS("job:email/" + type + "/"
+                        io.autowatch.aws.dynamodb.HealthKeys.PK, AttributeValue.fromS("SETTINGS"),
+                        io.autowatch.aws.dynamodb.HealthKeys.SK, AttributeValue.fromS("job:email/" + type + "/"
                                 + country),
                         "percent", AttributeValue.fromN("300"),
                         "severity", AttributeValue.fromS("warning"),

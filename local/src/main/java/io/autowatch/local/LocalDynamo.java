@@ -1,8 +1,9 @@
 package io.autowatch.local;
 
+import io.autowatch.aws.AwsClients;
 import com.amazonaws.services.dynamodbv2.local.main.ServerRunner;
 import com.amazonaws.services.dynamodbv2.local.server.DynamoDBProxyServer;
-import io.autowatch.health.dynamodb.Tables;
+import io.autowatch.aws.dynamodb.Tables;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -12,10 +13,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /** DynamoDB Local inside this process, in memory or kept in a folder, with autowatch's two tables. */
@@ -64,9 +61,7 @@ final class LocalDynamo implements AutoCloseable {
     }
 
     static DynamoDbClient client(URI endpoint) {
-        return DynamoDbClient.builder().endpointOverride(endpoint).region(Region.US_EAST_1)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
-                .httpClient(UrlConnectionHttpClient.create()).build();
+        return AwsClients.local(endpoint).dynamoDb();
     }
 
     private void ensureTables() {

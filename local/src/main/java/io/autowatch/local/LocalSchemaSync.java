@@ -3,12 +3,9 @@ package io.autowatch.local;
 import io.autowatch.monitor.ExistingMonitor;
 import io.autowatch.monitor.MonitorDefinition;
 import io.autowatch.monitor.MonitorStore;
-import io.autowatch.schemasync.datadog.DatadogMonitorStore;
-import io.autowatch.schemasync.github.GitHubRestClient;
-import io.autowatch.schemasync.sync.SchemaSyncService;
-import io.autowatch.schemasync.sync.SyncSettings;
-import java.net.URI;
-import java.time.Duration;
+import io.autowatch.schema.SchemaSyncService;
+import io.autowatch.schema.SyncSettings;
+import io.autowatch.schemasync.SchemaSyncWiring;
 import java.util.List;
 import java.util.Optional;
 
@@ -21,16 +18,15 @@ final class LocalSchemaSync {
         String token = options.githubToken().orElseThrow(() -> new IllegalStateException(
                 "no GITHUB_TOKEN: the webhook is answered, but commands cannot read pull requests. Set GITHUB_TOKEN, "
                         + "or run `autowatch plan <folder>` on schemas in a folder"));
-        return new SchemaSyncService(new GitHubRestClient(URI.create(options.githubApiUrl()), token,
-                Duration.ofSeconds(10)), store(options.datadogKeys(), options.ddSite(), options.datadogApiUrl()),
-                SyncSettings.defaults(), options.datadogKeys().isEmpty());
+        return SchemaSyncWiring.service(options.githubApiUrl(), token,
+                store(options.datadogKeys(), options.ddSite(), options.datadogApiUrl()), SyncSettings.defaults(),
+                options.datadogKeys().isEmpty());
     }
 
     /** Datadog with keys; without, a store that has no monitors and refuses writes (plan-only). */
     static MonitorStore store(Optional<String[]> keys, String site, Optional<String> apiUrl) {
         if (keys.isPresent()) {
-            return DatadogMonitorStore.create(keys.get()[0], keys.get()[1], apiUrl, site, Duration.ofSeconds(5),
-                    Duration.ofSeconds(20), 3);
+            return SchemaSyncWiring.datadog(keys.get(), apiUrl, site);
         }
         return new MonitorStore() {
             @Override

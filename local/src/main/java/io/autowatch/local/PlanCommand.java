@@ -1,12 +1,13 @@
 package io.autowatch.local;
 
+import io.autowatch.avro.AvroSchemaFiles;
+import io.autowatch.avro.SchemaFolder;
 import io.autowatch.monitor.MonitorRenderer;
-import io.autowatch.schemasync.sync.MonitorSync;
-import io.autowatch.schemasync.sync.SchemaSource;
-import io.autowatch.schemasync.sync.StatusComment;
-import io.autowatch.schemasync.sync.SyncResult;
-import io.autowatch.schemasync.sync.SyncSettings;
-import io.autowatch.schemasync.webhook.Command;
+import io.autowatch.schema.MonitorSync;
+import io.autowatch.schema.StatusComment;
+import io.autowatch.schema.SyncResult;
+import io.autowatch.schema.SyncSettings;
+import io.autowatch.schema.Command;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -59,7 +60,8 @@ final class PlanCommand implements Callable<Integer> {
         }
         Set<String> scope = new LinkedHashSet<>();
         paths.forEach(p -> scope.add(MonitorRenderer.schemaTag(p)));
-        MonitorSync.Planned planned = new MonitorSync(store, settings).plan(SchemaSource.folder(root), paths, scope);
+        MonitorSync.Planned planned = new MonitorSync(new AvroSchemaFiles(), store, settings).plan(new SchemaFolder(root), paths,
+                scope);
         SyncResult result = new SyncResult(Command.PLAN, folder.toString(), 0, "", System.getProperty("user.name",
                 "you"), planned.plan(), List.of(), planned.errors(), planned.failure(), Optional.empty());
         String text = StatusComment.render(result).replace(StatusComment.MARKER + "\n", "")

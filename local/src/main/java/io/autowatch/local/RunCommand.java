@@ -103,6 +103,6 @@ final class RunCommand implements Callable<Integer> {
                         + "Open the dashboard: every job's chart, worst first.%n",
                 (System.nanoTime() - start) / 1e9, runtime.notificationsSent(), runtime.alertLog(),
                 Json.write(runtime.results().latest().stream().collect(java.util.stream.Collectors.groupingBy(
-                        Results.Latest::status, java.util.TreeMap::new, java.util.stream.Collectors.counting()))));
+                        io.autowatch.health.StoredResult::status, java.util.TreeMap::new, java.util.stream.Collectors.counting()))));
     }
 }

@@ -2,7 +2,7 @@ package io.autowatch.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.autowatch.counts.CountWriter;
+import io.autowatch.aws.dynamodb.CountWriter;
 import io.autowatch.counts.JobId;
 import java.io.PrintStream;
 import java.nio.file.Files;

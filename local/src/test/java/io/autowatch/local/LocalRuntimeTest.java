@@ -7,10 +7,10 @@ import io.autowatch.counts.JobId;
 import io.autowatch.health.Backtest;
 import io.autowatch.health.ClassicPolicy;
 import io.autowatch.health.SettingsBook;
-import io.autowatch.health.dynamodb.DynamoDbCountsReader;
-import io.autowatch.health.dynamodb.DynamoDbSettingsSource;
+import io.autowatch.aws.dynamodb.DynamoDbCountsReader;
+import io.autowatch.aws.dynamodb.DynamoDbSettingsSource;
 import io.autowatch.json.Json;
-import io.autowatch.schemasync.webhook.WebhookSignature;
+import io.autowatch.github.webhook.WebhookSignature;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.net.http.HttpClient;
@@ -69,7 +69,7 @@ class LocalRuntimeTest {
     }
 
     private static String status(String job, LocalDate day) {
-        return runtime.results().series(job, day, day).getFirst().status();
+        return runtime.results().between(job, day, day).getFirst().status();
     }
 
     private static HttpResponse<String> get(String path) throws Exception {
@@ -115,7 +115,7 @@ class LocalRuntimeTest {
                     LocalDynamo.HEALTH_TABLE).load().resolve(JobId.of(job))).settings();
             List<Backtest.Day> days = Backtest.run(series, YESTERDAY.minusDays(29), YESTERDAY, settings,
                     new ClassicPolicy());
-            var stored = runtime.results().series(job, YESTERDAY.minusDays(29), YESTERDAY);
+            var stored = runtime.results().between(job, YESTERDAY.minusDays(29), YESTERDAY);
             assertThat(days).extracting(d -> d.assessment().day() + " " + d.assessment().status())
                     .containsExactlyElementsOf(stored.stream().map(p -> p.day() + " " + p.status()).toList());
             assertThat(days.get(20).assessment().bands().orElseThrow().sigmaHigh())
@@ -165,7 +165,7 @@ class LocalRuntimeTest {
     @Test
     void theChartExport_writesAPng() throws Exception {
         Path png = Files.createTempFile("chart", ".png");
-        ChartExport.png("email/welcome/FR", runtime.results().series("email/welcome/FR", YESTERDAY.minusDays(29),
+        ChartExport.png("email/welcome/FR", runtime.results().between("email/welcome/FR", YESTERDAY.minusDays(29),
                 YESTERDAY), png, 900, 400);
         var image = ImageIO.read(png.toFile());
         assertThat(image.getWidth()).isEqualTo(900);

@@ -3,11 +3,11 @@ package io.autowatch.healthcheck;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.autowatch.counts.CountWriter;
+import io.autowatch.aws.dynamodb.CountWriter;
 import io.autowatch.counts.JobId;
 import io.autowatch.health.SystemFailureException;
-import io.autowatch.health.dynamodb.HealthKeys;
-import io.autowatch.health.dynamodb.Tables;
+import io.autowatch.aws.dynamodb.HealthKeys;
+import io.autowatch.aws.dynamodb.Tables;
 import io.autowatch.json.Json;
 import io.autowatch.log.Log;
 import io.autowatch.testing.AwsEmulator;

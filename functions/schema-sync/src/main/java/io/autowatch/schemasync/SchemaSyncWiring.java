@@ -1,52 +1,57 @@
 package io.autowatch.schemasync;
 
-import io.autowatch.schemasync.aws.CommandQueue;
-import io.autowatch.schemasync.aws.Secrets;
-import io.autowatch.schemasync.datadog.DatadogMonitorStore;
-import io.autowatch.schemasync.github.GitHubRestClient;
-import io.autowatch.schemasync.sync.SchemaSyncService;
-import io.autowatch.schemasync.webhook.WebhookReceiver;
-import io.autowatch.schemasync.webhook.WebhookSignature;
+import io.autowatch.avro.AvroSchemaFiles;
+import io.autowatch.aws.AwsClients;
+import io.autowatch.aws.secrets.Secrets;
+import io.autowatch.aws.sqs.CommandQueue;
+import io.autowatch.datadog.DatadogMonitorStore;
+import io.autowatch.github.GitHubRestClient;
+import io.autowatch.github.webhook.WebhookReceiver;
+import io.autowatch.github.webhook.WebhookSignature;
+import io.autowatch.schema.CommandRequest;
+import io.autowatch.monitor.MonitorStore;
+import io.autowatch.schema.SchemaSyncService;
+import io.autowatch.schema.SyncSettings;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
-import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
-import software.amazon.awssdk.http.SdkHttpClient;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
-import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
- * Builds the function's parts once per execution environment. What the webhook needs (the secret, the queue) is
- * built at init; the GitHub and Datadog clients only when a command is first carried out, so that the webhook's
- * cold start does not pay for them.
+ * Builds schema sync's parts once per execution environment. The webhook needs only its secret and the queue; the
+ * worker needs GitHub and Datadog. Without {@code COMMAND_QUEUE_URL} the webhook carries commands out itself, with
+ * a service built on the first command, so that its cold start does not pay for the GitHub and Datadog clients.
  */
-final class SchemaSyncWiring {
+public final class SchemaSyncWiring {
 
     /** Connect/read timeouts and retries of the Datadog client; the function's timeout is set above their sum. */
     static final Duration DATADOG_CONNECT = Duration.ofSeconds(5);
     static final Duration DATADOG_READ = Duration.ofSeconds(20);
     static final int DATADOG_RETRIES = 3;
 
-    record Parts(WebhookReceiver receiver, Optional<CommandQueue> queue, Supplier<SchemaSyncService> service) {}
+    /** What the webhook handler needs: who checks a request, and where an accepted command goes. */
+    public record Webhook(WebhookReceiver receiver, Consumer<CommandRequest> commands) {}
 
     private SchemaSyncWiring() {}
 
-    static Parts fromEnvironment() {
-        Map<String, String> env = System.getenv();
-        SdkHttpClient http = UrlConnectionHttpClient.builder().connectionTimeout(Duration.ofSeconds(2))
-                .socketTimeout(Duration.ofSeconds(10)).build();
-        Supplier<Region> region = () -> Region.of(env.getOrDefault("AWS_REGION", "us-east-1"));
-        var credentials = DefaultCredentialsProvider.builder().build();
-        Secrets secrets = Secrets.of(env, () -> SecretsManagerClient.builder().region(region.get()).httpClient(http)
-                .credentialsProvider(credentials).build());
-        SchemaSyncConfig config = SchemaSyncConfig.from(env, secrets);
-        Optional<CommandQueue> queue = config.queueUrl().map(url -> new CommandQueue(SqsClient.builder()
-                .region(region.get()).httpClient(http).credentialsProvider(credentials).build(), url));
-        return new Parts(receiver(config), queue, memoize(() -> service(env, secrets, config)));
+    static Webhook webhookFromEnvironment() {
+        Environment e = Environment.read();
+        Consumer<CommandRequest> commands = e.config().queueUrl()
+                .<Consumer<CommandRequest>>map(url -> new CommandQueue(e.aws().sqs(), url)::enqueue)
+                .orElseGet(() -> inline(AwsClients.memoize(() -> service(e.env(), e.secrets(), e.config()))));
+        return new Webhook(receiver(e.config()), commands);
+    }
+
+    static SchemaSyncService workerFromEnvironment() {
+        Environment e = Environment.read();
+        return service(e.env(), e.secrets(), e.config());
+    }
+
+    /** Carries accepted commands out at once, in the webhook's own invocation (local runs, no queue). */
+    public static Consumer<CommandRequest> inline(Supplier<SchemaSyncService> service) {
+        return command -> service.get().handle(command);
     }
 
     static WebhookReceiver receiver(SchemaSyncConfig config) {
@@ -58,24 +63,34 @@ final class SchemaSyncWiring {
                 "GITHUB_TOKEN or GITHUB_TOKEN_SECRET_ARN is needed to act on pull-request commands"));
         String[] keys = SchemaSyncConfig.datadogKeys(env, secrets).orElseThrow(() -> new IllegalStateException(
                 "DD_API_KEY and DD_APP_KEY, or DATADOG_KEYS_SECRET_ARN, are needed to read and write monitors"));
-        return new SchemaSyncService(
-                new GitHubRestClient(URI.create(config.githubApiUrl()), token, Duration.ofSeconds(10)),
-                DatadogMonitorStore.create(keys[0], keys[1], config.datadogApiUrl(), config.ddSite(),
-                        DATADOG_CONNECT, DATADOG_READ, DATADOG_RETRIES),
-                config.sync());
+        return service(config.githubApiUrl(), token, datadog(keys, config.datadogApiUrl(), config.ddSite()),
+                config.sync(), false);
     }
 
-    static <T> Supplier<T> memoize(Supplier<T> supplier) {
-        return new Supplier<>() {
-            private T value;
+    /**
+     * The service against GitHub at {@code githubApiUrl} and the given monitor store.
+     *
+     * @param planOnly when true, {@code esm register} plans but writes nothing (no Datadog keys, a local run)
+     */
+    public static SchemaSyncService service(String githubApiUrl, String token, MonitorStore datadog,
+            SyncSettings settings, boolean planOnly) {
+        return new SchemaSyncService(new GitHubRestClient(URI.create(githubApiUrl), token, Duration.ofSeconds(10)),
+                new AvroSchemaFiles(), datadog, settings, planOnly);
+    }
 
-            @Override
-            public synchronized T get() {
-                if (value == null) {
-                    value = supplier.get();
-                }
-                return value;
-            }
-        };
+    /** Datadog's monitor API with these keys ({@code [api, app]}), at {@code apiUrl} or the site's default URL. */
+    public static MonitorStore datadog(String[] keys, Optional<String> apiUrl, String site) {
+        return DatadogMonitorStore.create(keys[0], keys[1], apiUrl, site, DATADOG_CONNECT, DATADOG_READ,
+                DATADOG_RETRIES);
+    }
+
+    /** The environment, its secrets and the AWS clients, read once. */
+    private record Environment(Map<String, String> env, AwsClients aws, Secrets secrets, SchemaSyncConfig config) {
+        static Environment read() {
+            Map<String, String> env = System.getenv();
+            AwsClients aws = AwsClients.forRegion(env.getOrDefault("AWS_REGION", "us-east-1"));
+            Secrets secrets = Secrets.of(env, aws::secretsManager);
+            return new Environment(env, aws, secrets, SchemaSyncConfig.from(env, secrets));
+        }
     }
 }

@@ -1,21 +1,22 @@
 package io.autowatch.schemasync;
 
+import io.autowatch.avro.AvroSchemaFiles;
 import io.autowatch.monitor.ExistingMonitor;
 import io.autowatch.monitor.MonitorAnnotations;
 import io.autowatch.monitor.MonitorDefinition;
 import io.autowatch.monitor.MonitorPlanner;
 import io.autowatch.monitor.MonitorRenderer;
 import io.autowatch.monitor.MonitorSettings;
-import io.autowatch.schemasync.avro.AvroSchemaReader;
-import io.autowatch.schemasync.datadog.DatadogMonitorStore;
-import io.autowatch.schemasync.fakes.FakeDatadog;
-import io.autowatch.schemasync.fakes.FakeGitHub;
-import io.autowatch.schemasync.github.GitHubRestClient;
-import io.autowatch.schemasync.sync.SchemaSyncService;
-import io.autowatch.schemasync.sync.SyncResult;
-import io.autowatch.schemasync.sync.SyncSettings;
-import io.autowatch.schemasync.webhook.Command;
-import io.autowatch.schemasync.webhook.CommandRequest;
+import io.autowatch.avro.AvroSchemaReader;
+import io.autowatch.datadog.DatadogMonitorStore;
+import io.autowatch.testing.fakes.FakeDatadog;
+import io.autowatch.testing.fakes.FakeGitHub;
+import io.autowatch.github.GitHubRestClient;
+import io.autowatch.schema.SchemaSyncService;
+import io.autowatch.schema.SyncResult;
+import io.autowatch.schema.SyncSettings;
+import io.autowatch.schema.Command;
+import io.autowatch.schema.CommandRequest;
 import io.autowatch.testing.AwsEmulator;
 import io.autowatch.testing.PackagedFunction;
 import java.net.URI;
@@ -66,7 +67,7 @@ public final class SchemaSyncBenchmark {
         List<Long> walls = new ArrayList<>();
         String last = "";
         for (int i = 0; i < 5; i++) {
-            var run = PackagedFunction.run(zip, "io.autowatch.schemasync.SchemaSyncHandler", event, env,
+            var run = PackagedFunction.run(zip, "io.autowatch.schemasync.WebhookHandler", event, env,
                     PackagedFunction.optionsFromEnvironment(), i == 4 ? 2000 : 0);
             walls.add(run.wallMillis());
             last = run.output();
@@ -85,7 +86,7 @@ public final class SchemaSyncBenchmark {
             github.pullRequest(REPO, 1, Map.of(), head, false);
             SchemaSyncService service = new SchemaSyncService(
                     new GitHubRestClient(URI.create(github.baseUrl()), FakeGitHub.TOKEN, Duration.ofSeconds(10)),
-                    DatadogMonitorStore.create(FakeDatadog.API_KEY, FakeDatadog.APP_KEY,
+                    new AvroSchemaFiles(), DatadogMonitorStore.create(FakeDatadog.API_KEY, FakeDatadog.APP_KEY,
                             Optional.of(datadog.baseUrl()), "datadoghq.com", Duration.ofSeconds(5),
                             Duration.ofSeconds(20), 3),
                     SyncSettings.defaults());
@@ -128,11 +129,11 @@ public final class SchemaSyncBenchmark {
         github.pullRequest(REPO, 3, base, head, false);
         Path event = Files.createTempFile("sqs", ".json");
         Files.writeString(event, io.autowatch.json.Json.write(Map.of("Records", List.of(Map.of(
-                "messageId", "m-1", "eventSource", "aws:sqs", "body", io.autowatch.schemasync.aws.CommandQueue.write(
+                "messageId", "m-1", "eventSource", "aws:sqs", "body", io.autowatch.aws.sqs.CommandQueue.write(
                         new CommandRequest("d-w", REPO, 3, 1L, "owner", Command.REGISTER)))))));
         datadog.clearCalls();
         var run = PackagedFunction.run(ROOT.resolve("functions/schema-sync/target/function.zip"),
-                "io.autowatch.schemasync.SchemaSyncHandler", event,
+                "io.autowatch.schemasync.WorkerHandler", event,
                 Map.of("GITHUB_WEBHOOK_SECRET", "x", "GITHUB_TOKEN", FakeGitHub.TOKEN,
                         "GITHUB_API_URL", github.baseUrl(), "DD_API_KEY", FakeDatadog.API_KEY,
                         "DD_APP_KEY", FakeDatadog.APP_KEY, "DATADOG_API_URL", datadog.baseUrl(),

@@ -3,7 +3,7 @@ package io.autowatch.schemasync;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.autowatch.schemasync.aws.Secrets;
+import io.autowatch.aws.secrets.Secrets;
 import io.autowatch.testing.AwsEmulator;
 import java.util.Map;
 import java.util.UUID;

@@ -1,16 +1,17 @@
 package io.autowatch.schemasync;
 
+import io.autowatch.avro.AvroSchemaFiles;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.autowatch.json.Json;
-import io.autowatch.schemasync.datadog.DatadogMonitorStore;
-import io.autowatch.schemasync.fakes.FakeDatadog;
-import io.autowatch.schemasync.fakes.FakeGitHub;
-import io.autowatch.schemasync.github.GitHubRestClient;
-import io.autowatch.schemasync.sync.SchemaSyncService;
-import io.autowatch.schemasync.sync.SyncSettings;
-import io.autowatch.schemasync.webhook.WebhookReceiver;
-import io.autowatch.schemasync.webhook.WebhookSignature;
+import io.autowatch.datadog.DatadogMonitorStore;
+import io.autowatch.testing.fakes.FakeDatadog;
+import io.autowatch.testing.fakes.FakeGitHub;
+import io.autowatch.github.GitHubRestClient;
+import io.autowatch.schema.SchemaSyncService;
+import io.autowatch.schema.SyncSettings;
+import io.autowatch.github.webhook.WebhookReceiver;
+import io.autowatch.github.webhook.WebhookSignature;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -26,7 +27,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * SPEC §3's story through the real handler, as a schema owner lives it: signed comments in, Datadog and the pull
- * request changed. (The worker path through SQS is covered by SchemaSyncHandlerTest; this runs commands inline.)
+ * request changed. (The worker path through SQS is covered by SchemaSyncHandlersTest; this runs commands inline.)
  */
 class SchemaSyncStoryTest {
 
@@ -37,13 +38,13 @@ class SchemaSyncStoryTest {
     private final FakeGitHub github = new FakeGitHub();
     private final FakeDatadog datadog = new FakeDatadog();
     private final WebhookSignature signature = new WebhookSignature(SECRET);
-    private final SchemaSyncHandler handler = new SchemaSyncHandler(new SchemaSyncWiring.Parts(
-            new WebhookReceiver(Optional.of(signature)), Optional.empty(), () -> new SchemaSyncService(
+    private final WebhookHandler handler = new WebhookHandler(new SchemaSyncWiring.Webhook(
+            new WebhookReceiver(Optional.of(signature)), SchemaSyncWiring.inline(() -> new SchemaSyncService(
                     new GitHubRestClient(URI.create(github.baseUrl()), FakeGitHub.TOKEN, Duration.ofSeconds(5)),
-                    DatadogMonitorStore.create(FakeDatadog.API_KEY, FakeDatadog.APP_KEY,
+                    new AvroSchemaFiles(), DatadogMonitorStore.create(FakeDatadog.API_KEY, FakeDatadog.APP_KEY,
                             Optional.of(datadog.baseUrl()), "datadoghq.com", Duration.ofSeconds(5),
                             Duration.ofSeconds(5), 1),
-                    SyncSettings.defaults())));
+                    SyncSettings.defaults()))));
     private Map<String, String> main = Map.of();
     private int number = 0;
 

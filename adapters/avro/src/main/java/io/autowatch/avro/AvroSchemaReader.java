@@ -1,0 +1,208 @@
+package io.autowatch.avro;
+
+import io.autowatch.monitor.SchemaError;
+import io.autowatch.monitor.SchemaRecord;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.avro.JsonProperties;
+import org.apache.avro.Schema;
+import org.apache.avro.idl.IdlFile;
+import org.apache.avro.idl.IdlReader;
+
+/**
+ * Reads the records of an Avro IDL file and their monitor annotations, with avro-idl's {@link IdlReader}. The file
+ * and everything it imports must be laid out under one root folder with the repository's paths, since the reader
+ * resolves imports from disk only.
+ *
+ * <p>Parse failures (Avro's SchemaParseException and I/O errors for missing imports) name the line when Avro does.
+ *
+ * <p>How annotations are read: Avro keeps {@code @name(json)} on a named type as a schema property, so
+ * {@code @monitor({...})} on a record arrives as property {@code monitor} holding the parsed JSON. Avro does not
+ * keep line numbers; {@link IdlText} finds them in the source.
+ */
+public final class AvroSchemaReader {
+
+    private static final Pattern LINE = Pattern.compile("line (\\d+)");
+    /** ANTLR reports some lexer errors (a stray '#') only on standard error, and the parse then succeeds. */
+    private static final Object STDERR_LOCK = new Object();
+
+    private AvroSchemaReader() {}
+
+    /** The outcome of reading one file. */
+    public sealed interface Result permits Read, Failed {
+        String path();
+    }
+
+    public record Read(String path, List<SchemaRecord> records, List<SchemaError> errors) implements Result {
+        public Read {
+            records = List.copyOf(records);
+            errors = List.copyOf(errors);
+        }
+    }
+
+    public record Failed(String path, SchemaError error) implements Result {}
+
+    /** The files a schema imports, as written (relative to its folder). */
+    public static List<String> imports(String source) {
+        return new IdlText(source).imports().stream().map(IdlText.Import::path).toList();
+    }
+
+    /**
+     * @param root the folder that holds the repository's files at their paths
+     * @param path the file to read, relative to {@code root}
+     */
+    public static Result read(Path root, String path) {
+        Path file = root.resolve(path);
+        String source;
+        try {
+            source = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            return new Failed(path, new SchemaError(path, 0, "cannot read the file: " + e.getMessage()));
+        }
+        IdlFile idl;
+        String lexerErrors;
+        synchronized (STDERR_LOCK) {
+            PrintStream original = System.err;
+            ByteArrayOutputStream captured = new ByteArrayOutputStream();
+            System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
+            try {
+                idl = new IdlReader().parse(file);
+            } catch (IOException | RuntimeException e) {
+                return new Failed(path, new SchemaError(path, lineOf(e.getMessage()), describe(e, root)));
+            } finally {
+                System.setErr(original);
+            }
+            // Only ANTLR's own reports count; anything else printed meanwhile is not about this file.
+            lexerErrors = captured.toString(StandardCharsets.UTF_8).lines()
+                    .filter(l -> l.matches("line \\d+:\\d+ .*"))
+                    .collect(java.util.stream.Collectors.joining("\n"));
+        }
+        if (!lexerErrors.isEmpty()) {
+            String first = lexerErrors.lines().findFirst().orElse(lexerErrors);
+            return new Failed(path, new SchemaError(path, lineOf(first), "syntax error: " + first));
+        }
+        return records(path, source, idl);
+    }
+
+    private static Read records(String path, String source, IdlFile idl) {
+        IdlText text = new IdlText(source);
+        List<SchemaError> errors = new ArrayList<>();
+        Map<String, Schema> declared = new LinkedHashMap<>();
+        Map<String, IdlText.Declaration> declarations = new LinkedHashMap<>();
+        List<IdlText.Declaration> found = text.records();
+        Map<String, Schema> recordsByName = recordsBySimpleName(idl);
+        for (IdlText.Declaration declaration : found) {
+            Optional.ofNullable(recordsByName.get(declaration.name())).ifPresent(schema -> {
+                declared.put(schema.getFullName(), schema);
+                declarations.put(schema.getFullName(), declaration);
+            });
+        }
+        Set<String> usedByOthers = new HashSet<>();
+        declared.values().forEach(schema -> schema.getFields().forEach(field ->
+                collectRecords(field.schema(), usedByOthers, new HashSet<>())));
+
+        List<SchemaRecord> records = new ArrayList<>();
+        for (Map.Entry<String, Schema> entry : declared.entrySet()) {
+            Schema schema = entry.getValue();
+            IdlText.Declaration declaration = declarations.get(entry.getKey());
+            Object single = schema.getObjectProp("monitor");
+            Object plural = schema.getObjectProp("monitors");
+            int annotationLine = declaration.annotation().map(IdlText.AnnotationAt::line).orElse(declaration.line());
+            misspelt(schema).ifPresent(prop -> errors.add(new SchemaError(path, annotationLine, "record "
+                    + schema.getName() + ": unknown annotation @" + prop + "; did you mean @monitor or @monitors?")));
+            Optional<SchemaRecord.Annotation> annotation = Optional.empty();
+            if (single != null && plural != null) {
+                errors.add(new SchemaError(path, annotationLine, "record " + schema.getName()
+                        + " has both @monitor and @monitors; use @monitors([...]) for several monitors"));
+            } else if (single != null || plural != null) {
+                annotation = Optional.of(new SchemaRecord.Annotation(plural != null,
+                        plain(plural != null ? plural : single), annotationLine));
+            }
+            records.add(new SchemaRecord(path, declaration.line(), schema.getName(), schema.getFullName(),
+                    annotation, !usedByOthers.contains(schema.getFullName())));
+        }
+        for (IdlText.Stray stray : text.strayAnnotations(found)) {
+            errors.add(new SchemaError(path, stray.line(), (stray.plural() ? "@monitors" : "@monitor")
+                    + " must stand directly before a record declaration; here it annotates something else"));
+        }
+        return new Read(path, records, errors);
+    }
+
+    /** The file's record types (its own and imported ones) by simple name; the first of a name wins. */
+    private static Map<String, Schema> recordsBySimpleName(IdlFile idl) {
+        Map<String, Schema> named = new LinkedHashMap<>(idl.getNamedSchemas());
+        if (idl.getProtocol() != null) {
+            idl.getProtocol().getTypes().forEach(t -> named.putIfAbsent(t.getFullName(), t));
+        }
+        Map<String, Schema> bySimpleName = new LinkedHashMap<>();
+        named.values().stream().filter(s -> s.getType() == Schema.Type.RECORD && !s.isError())
+                .forEach(s -> bySimpleName.putIfAbsent(s.getName(), s));
+        return bySimpleName;
+    }
+
+    private static void collectRecords(Schema schema, Set<String> into, Set<Schema> seen) {
+        if (!seen.add(schema)) {
+            return;
+        }
+        switch (schema.getType()) {
+            case RECORD -> into.add(schema.getFullName());
+            case ARRAY -> collectRecords(schema.getElementType(), into, seen);
+            case MAP -> collectRecords(schema.getValueType(), into, seen);
+            case UNION -> schema.getTypes().forEach(t -> collectRecords(t, into, seen));
+            default -> { }
+        }
+    }
+
+    private static Optional<String> misspelt(Schema schema) {
+        return schema.getObjectProps().keySet().stream()
+                .filter(p -> !p.equals("monitor") && !p.equals("monitors"))
+                .filter(p -> p.toLowerCase(java.util.Locale.ROOT).startsWith("moni")
+                        || p.equalsIgnoreCase("monitor") || p.equalsIgnoreCase("monitors"))
+                .findFirst();
+    }
+
+    /** Avro's JSON values as plain Java values: maps, lists, strings, numbers, booleans, null. */
+    static Object plain(Object value) {
+        if (value == JsonProperties.NULL_VALUE) {
+            return null;
+        }
+        if (value instanceof Map<?, ?> map) {
+            Map<String, Object> result = new LinkedHashMap<>();
+            map.forEach((k, v) -> result.put(String.valueOf(k), plain(v)));
+            return result;
+        }
+        if (value instanceof List<?> list) {
+            List<Object> result = new ArrayList<>();
+            list.forEach(v -> result.add(plain(v)));
+            return result;
+        }
+        return value;
+    }
+
+    private static int lineOf(String message) {
+        if (message == null) {
+            return 0;
+        }
+        Matcher line = LINE.matcher(message);
+        return line.find() ? Integer.parseInt(line.group(1)) : 0;
+    }
+
+    private static String describe(Exception e, Path root) {
+        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        // Paths in messages are the temporary folder's: show them as repository paths.
+        return message.replace(root.toAbsolutePath() + "/", "").replace(root + "/", "");
+    }
+}

@@ -1,0 +1,174 @@
+package io.autowatch.avro;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * What the Avro parser does not keep: on which line each record and each monitor annotation is written, and which
+ * files a schema imports. Works on the source with comments and string contents blanked out (line breaks kept), so
+ * that a word in a comment or a doc string is never taken for a declaration.
+ */
+final class IdlText {
+
+    private static final Pattern RECORD = Pattern.compile("(?<![\\w.`@])record\\s+`?([A-Za-z_][A-Za-z0-9_]*)");
+    private static final Pattern ANNOTATION = Pattern.compile("@(monitors?)\\s*\\(");
+    private static final Pattern IMPORT = Pattern.compile("(?<![\\w.])import\\s+(idl|schema|protocol)\\s+\"");
+
+    private final String source;
+    private final String blank;
+    /** Offsets where each line after the first starts, for line numbers by binary search. */
+    private final int[] lineStarts;
+
+    IdlText(String source) {
+        this.source = source;
+        this.blank = blankCommentsAndStrings(source);
+        this.lineStarts = java.util.stream.IntStream.range(0, blank.length()).filter(i -> blank.charAt(i) == '\n')
+                .map(i -> i + 1).toArray();
+    }
+
+    /** A record declaration, with the monitor annotation written before it, if any. */
+    record Declaration(String name, int line, Optional<AnnotationAt> annotation) {}
+
+    record AnnotationAt(boolean plural, int line) {}
+
+    /** A monitor annotation that does not stand before a record (on a field, an enum, the protocol). */
+    record Stray(boolean plural, int line) {}
+
+    record Import(String kind, String path) {}
+
+    List<Declaration> records() {
+        List<Declaration> declarations = new ArrayList<>();
+        Matcher record = RECORD.matcher(blank);
+        while (record.find()) {
+            AnnotationAt at = null;
+            for (int[] annotation : annotationsBefore(record.start())) {
+                String name = blank.substring(annotation[0] + 1, annotation[1]);
+                if (name.equals("monitor") || name.equals("monitors")) {
+                    at = new AnnotationAt(name.equals("monitors"), lineOf(annotation[0]));
+                }
+            }
+            declarations.add(new Declaration(record.group(1), lineOf(record.start()), Optional.ofNullable(at)));
+        }
+        return declarations;
+    }
+
+    /**
+     * The annotations written right before {@code offset} ({@code @name(...)}, separated by white space only), as
+     * [start of '@', end of name] pairs, nearest first. Walks backwards over balanced parentheses, which works
+     * because string contents are blanked.
+     */
+    private List<int[]> annotationsBefore(int offset) {
+        List<int[]> found = new ArrayList<>();
+        int i = offset - 1;
+        while (true) {
+            while (i >= 0 && Character.isWhitespace(blank.charAt(i))) {
+                i--;
+            }
+            if (i < 0 || blank.charAt(i) != ')') {
+                return found;
+            }
+            int depth = 0;
+            for (; i >= 0; i--) {
+                char c = blank.charAt(i);
+                if (c == ')' || c == ']' || c == '}') {
+                    depth++;
+                } else if (c == '(' || c == '[' || c == '{') {
+                    depth--;
+                    if (depth == 0) {
+                        break;
+                    }
+                }
+            }
+            i--;
+            while (i >= 0 && Character.isWhitespace(blank.charAt(i))) {
+                i--;
+            }
+            int end = i + 1;
+            while (i >= 0 && (Character.isLetterOrDigit(blank.charAt(i)) || "_-.".indexOf(blank.charAt(i)) >= 0)) {
+                i--;
+            }
+            if (i < 0 || blank.charAt(i) != '@' || end == i + 1) {
+                return found;
+            }
+            found.add(new int[] {i, end});
+            i--;
+        }
+    }
+
+    /** The monitor annotations that none of {@code declarations} (from {@link #records()}) owns. */
+    List<Stray> strayAnnotations(List<Declaration> declarations) {
+        java.util.Set<Integer> owned = declarations.stream().flatMap(d -> d.annotation().stream())
+                .map(AnnotationAt::line).collect(java.util.stream.Collectors.toSet());
+        List<Stray> stray = new ArrayList<>();
+        Matcher annotation = ANNOTATION.matcher(blank);
+        while (annotation.find()) {
+            int line = lineOf(annotation.start());
+            if (!owned.contains(line)) {
+                stray.add(new Stray(annotation.group(1).equals("monitors"), line));
+            }
+        }
+        return stray;
+    }
+
+    List<Import> imports() {
+        List<Import> imports = new ArrayList<>();
+        Matcher match = IMPORT.matcher(blank);
+        while (match.find()) {
+            int open = match.end();
+            int close = source.indexOf('"', open);
+            if (close > open) {
+                imports.add(new Import(match.group(1), source.substring(open, close)));
+            }
+        }
+        return imports;
+    }
+
+    int lineOf(int offset) {
+        int found = java.util.Arrays.binarySearch(lineStarts, offset);
+        return (found >= 0 ? found + 1 : -found - 1) + 1;
+    }
+
+    static String blankCommentsAndStrings(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        int i = 0;
+        while (i < text.length()) {
+            char c = text.charAt(i);
+            char next = i + 1 < text.length() ? text.charAt(i + 1) : '\0';
+            if (c == '/' && next == '/') {
+                while (i < text.length() && text.charAt(i) != '\n') {
+                    out.append(' ');
+                    i++;
+                }
+            } else if (c == '/' && next == '*') {
+                int end = text.indexOf("*/", i + 2);
+                end = end < 0 ? text.length() : end + 2;
+                for (; i < end; i++) {
+                    out.append(text.charAt(i) == '\n' ? '\n' : ' ');
+                }
+            } else if (c == '"') {
+                out.append('"');
+                i++;
+                while (i < text.length() && text.charAt(i) != '"') {
+                    if (text.charAt(i) == '\\' && i + 1 < text.length()) {
+                        out.append("  ");
+                        i += 2;
+                    } else {
+                        out.append(text.charAt(i) == '\n' ? '\n' : ' ');
+                        i++;
+                    }
+                }
+                if (i < text.length()) {
+                    out.append('"');
+                    i++;
+                }
+            } else {
+                out.append(c);
+                i++;
+            }
+        }
+        return out.toString();
+    }
+}

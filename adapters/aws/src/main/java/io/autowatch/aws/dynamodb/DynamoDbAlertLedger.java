@@ -1,0 +1,143 @@
+package io.autowatch.aws.dynamodb;
+
+import io.autowatch.counts.JobId;
+import io.autowatch.health.AlertLedger;
+import io.autowatch.health.HealthStatus;
+import io.autowatch.health.Severity;
+import io.autowatch.health.alert.OpenIncident;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+
+/**
+ * The notification ledger and open incidents in the health table. Every decision is a conditional write, so that
+ * two runs of the same day (a retry overlapping a manual run) cannot both publish.
+ */
+public final class DynamoDbAlertLedger implements AlertLedger {
+
+    /** Ledger items expire (DynamoDB TTL on {@code expiresAt}) long after a re-run could still need them. */
+    private static final Duration KEEP = Duration.ofDays(400);
+
+    private final DynamoDbClient dynamoDb;
+    private final String table;
+
+    public DynamoDbAlertLedger(DynamoDbClient dynamoDb, String table) {
+        this.dynamoDb = dynamoDb;
+        this.table = table;
+    }
+
+    @Override
+    public boolean claim(JobId job, LocalDate day, Kind kind, Instant now, Duration staleAfter) {
+        Map<String, AttributeValue> item = new HashMap<>(HealthKeys.notice(job, day, kind));
+        item.put("job", AttributeValue.fromS(job.value()));
+        item.put("claimedAt", epochMillis(now));
+        item.put("expiresAt", AttributeValue.fromN(Long.toString(now.plus(KEEP).getEpochSecond())));
+        try {
+            dynamoDb.putItem(b -> b.tableName(table).item(item)
+                    .conditionExpression("attribute_not_exists(#pk) OR "
+                            + "(attribute_not_exists(sentAt) AND claimedAt < :stale)")
+                    .expressionAttributeNames(Map.of("#pk", HealthKeys.PK))
+                    .expressionAttributeValues(Map.of(":stale", epochMillis(now.minus(staleAfter)))));
+            return true;
+        } catch (ConditionalCheckFailedException e) {
+            return false;
+        } catch (RuntimeException e) {
+            throw DynamoDbErrors.translate(table, "claiming a notification for " + job + " on " + day, e);
+        }
+    }
+
+    @Override
+    public void markSent(JobId job, LocalDate day, Kind kind, Instant now) {
+        try {
+            dynamoDb.updateItem(b -> b.tableName(table).key(HealthKeys.notice(job, day, kind))
+                    .updateExpression("SET sentAt = :now")
+                    .expressionAttributeValues(Map.of(":now", epochMillis(now))));
+        } catch (RuntimeException e) {
+            throw DynamoDbErrors.translate(table, "marking a notification sent for " + job + " on " + day, e);
+        }
+    }
+
+    @Override
+    public void release(JobId job, LocalDate day, Kind kind) {
+        try {
+            dynamoDb.deleteItem(b -> b.tableName(table).key(HealthKeys.notice(job, day, kind))
+                    .conditionExpression("attribute_not_exists(sentAt)"));
+        } catch (ConditionalCheckFailedException e) {
+            // Sent by another run meanwhile: nothing to give back.
+        } catch (RuntimeException e) {
+            throw DynamoDbErrors.translate(table, "releasing a notification claim for " + job + " on " + day, e);
+        }
+    }
+
+    @Override
+    public Map<JobId, OpenIncident> openIncidents() {
+        QueryRequest request = QueryRequest.builder()
+                .tableName(table)
+                .keyConditionExpression("#pk = :pk")
+                .expressionAttributeNames(Map.of("#pk", HealthKeys.PK))
+                .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(HealthKeys.OPEN_INCIDENT)))
+                .consistentRead(true)
+                .build();
+        Map<JobId, OpenIncident> open = new LinkedHashMap<>();
+        try {
+            for (QueryResponse page : dynamoDb.queryPaginator(request)) {
+                for (Map<String, AttributeValue> item : page.items()) {
+                    OpenIncident incident = new OpenIncident(
+                            JobId.of(item.get(HealthKeys.SK).s()),
+                            LocalDate.parse(item.get("openedDay").s()),
+                            LocalDate.parse(item.get("lastAlertDay").s()),
+                            Severity.parse(item.get("severity").s()),
+                            HealthStatus.valueOf(item.get("lastStatus").s()));
+                    open.put(incident.job(), incident);
+                }
+            }
+        } catch (RuntimeException e) {
+            throw DynamoDbErrors.translate(table, "reading open incidents", e);
+        }
+        return open;
+    }
+
+    @Override
+    public void recordAlert(OpenIncident incident) {
+        try {
+            dynamoDb.updateItem(b -> b.tableName(table).key(HealthKeys.openIncident(incident.job()))
+                    .updateExpression("SET openedDay = if_not_exists(openedDay, :day), lastAlertDay = :day, "
+                            + "severity = :severity, lastStatus = :status")
+                    .conditionExpression("attribute_not_exists(lastAlertDay) OR lastAlertDay <= :day")
+                    .expressionAttributeValues(Map.of(
+                            ":day", AttributeValue.fromS(incident.lastAlertDay().toString()),
+                            ":severity", AttributeValue.fromS(incident.severity().wireName()),
+                            ":status", AttributeValue.fromS(incident.lastStatus().name()))));
+        } catch (ConditionalCheckFailedException e) {
+            // A later day already alerted on this incident (a backfill of an older day): keep the later one.
+        } catch (RuntimeException e) {
+            throw DynamoDbErrors.translate(table, "recording an incident for " + incident.job(), e);
+        }
+    }
+
+    @Override
+    public void close(OpenIncident incident) {
+        try {
+            dynamoDb.deleteItem(b -> b.tableName(table).key(HealthKeys.openIncident(incident.job()))
+                    .conditionExpression("lastAlertDay = :day")
+                    .expressionAttributeValues(Map.of(":day",
+                            AttributeValue.fromS(incident.lastAlertDay().toString()))));
+        } catch (ConditionalCheckFailedException e) {
+            // A newer alert landed on the incident meanwhile: it stays open.
+        } catch (RuntimeException e) {
+            throw DynamoDbErrors.translate(table, "closing the incident of " + incident.job(), e);
+        }
+    }
+
+    private static AttributeValue epochMillis(Instant instant) {
+        return AttributeValue.fromN(Long.toString(instant.toEpochMilli()));
+    }
+}

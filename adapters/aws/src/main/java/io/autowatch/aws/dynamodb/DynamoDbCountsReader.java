@@ -1,0 +1,123 @@
+package io.autowatch.aws.dynamodb;
+
+import io.autowatch.counts.CountSeries;
+import io.autowatch.counts.CountValue;
+import io.autowatch.counts.JobId;
+import io.autowatch.health.CountsReader;
+import io.autowatch.health.Parallel;
+import io.autowatch.health.SystemFailureException;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Callable;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+
+/**
+ * Reads the counts table through its {@value Tables#BY_DAY_INDEX} index: one paginated query per day, days in
+ * parallel. Each item costs its size in read units (about 40 bytes), so a run reads each job's look-back for
+ * well under one 4 KB read unit per job, in a few requests per day instead of one per job.
+ */
+public final class DynamoDbCountsReader implements CountsReader {
+
+    private final DynamoDbClient dynamoDb;
+    private final String table;
+    private final ExecutorService executor;
+
+    public DynamoDbCountsReader(DynamoDbClient dynamoDb, String table, ExecutorService executor) {
+        this.dynamoDb = dynamoDb;
+        this.table = table;
+        this.executor = executor;
+    }
+
+    @Override
+    public Snapshot read(LocalDate from, LocalDate to) {
+        int days = (int) ChronoUnit.DAYS.between(from, to) + 1;
+        if (days < 1) {
+            throw new IllegalArgumentException("empty range: " + from + " to " + to);
+        }
+        Map<JobId, CountSeries> series = new ConcurrentHashMap<>();
+        List<RejectedCount> rejected = Collections.synchronizedList(new ArrayList<>());
+        List<Callable<Void>> reads = new ArrayList<>();
+        for (LocalDate day = from; !day.isAfter(to); day = day.plusDays(1)) {
+            LocalDate d = day;
+            reads.add(() -> {
+                readDay(d, from, days, series, rejected);
+                return null;
+            });
+        }
+        try {
+            Parallel.all(executor, reads);
+        } catch (SystemFailureException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new SystemFailureException("reading counts from table '" + table + "' failed after retries; "
+                    + "no job can be judged without its history: " + e, e);
+        }
+        return new Snapshot(series, rejected);
+    }
+
+    private void readDay(LocalDate day, LocalDate from, int days, Map<JobId, CountSeries> series,
+            List<RejectedCount> rejected) {
+        QueryRequest request = QueryRequest.builder()
+                .tableName(table)
+                .indexName(Tables.BY_DAY_INDEX)
+                .keyConditionExpression("#d = :d")
+                .expressionAttributeNames(Map.of("#d", "day", "#j", "job", "#c", "count"))
+                .expressionAttributeValues(Map.of(":d", AttributeValue.fromS(day.toString())))
+                .projectionExpression("#j, #c")
+                .build();
+        try {
+            for (QueryResponse page : dynamoDb.queryPaginator(request)) {
+                for (Map<String, AttributeValue> item : page.items()) {
+                    accept(day, item, from, days, series, rejected);
+                }
+            }
+        } catch (RuntimeException e) {
+            throw DynamoDbErrors.translate(table, "reading the counts of " + day, e);
+        }
+    }
+
+    private static void accept(LocalDate day, Map<String, AttributeValue> item, LocalDate from, int days,
+            Map<JobId, CountSeries> series, List<RejectedCount> rejected) {
+        String job = item.get("job").s();
+        if (!JobId.isValid(job)) {
+            rejected.add(new RejectedCount(job, day.toString(), invalidJobReason(job)));
+            return;
+        }
+        AttributeValue count = item.get("count");
+        CountValue.Parsed parsed = count == null ? new CountValue.Invalid("the item has no 'count' attribute")
+                : count.n() != null ? CountValue.parseNumber(count.n())
+                : new CountValue.Invalid("count is stored as " + describeType(count) + ", not as a Number");
+        switch (parsed) {
+            case CountValue.Valid v ->
+                    series.computeIfAbsent(JobId.of(job), j -> CountSeries.covering(from, days)).put(day, v.count());
+            case CountValue.Invalid i -> rejected.add(new RejectedCount(job, day.toString(), i.reason()));
+        }
+    }
+
+    private static String invalidJobReason(String job) {
+        try {
+            JobId.of(job);
+            return "";
+        } catch (IllegalArgumentException e) {
+            return e.getMessage();
+        }
+    }
+
+    private static String describeType(AttributeValue value) {
+        return switch (value.type()) {
+            case S -> "a String ('" + value.s() + "')";
+            case BOOL -> "a Boolean";
+            case NUL -> "null";
+            default -> "type " + value.type();
+        };
+    }
+}

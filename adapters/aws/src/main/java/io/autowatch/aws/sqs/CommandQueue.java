@@ -1,0 +1,61 @@
+package io.autowatch.aws.sqs;
+
+import io.autowatch.json.Json;
+import io.autowatch.schema.Command;
+import io.autowatch.schema.CommandRequest;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import software.amazon.awssdk.services.sqs.SqsClient;
+
+/**
+ * The SQS FIFO queue between the webhook (which must answer GitHub within 10 seconds) and the worker. The message
+ * group is the pull request, so commands on one pull request run one at a time and in order; the de-duplication id
+ * is GitHub's delivery id, so a redelivery is applied once.
+ */
+public final class CommandQueue {
+
+    private final SqsClient sqs;
+    private final String queueUrl;
+
+    public CommandQueue(SqsClient sqs, String queueUrl) {
+        this.sqs = sqs;
+        this.queueUrl = queueUrl;
+    }
+
+    public void enqueue(CommandRequest command) {
+        sqs.sendMessage(b -> b.queueUrl(queueUrl)
+                .messageBody(write(command))
+                .messageGroupId(sqsId(command.group()))
+                .messageDeduplicationId(sqsId(command.deliveryId())));
+    }
+
+    public static String write(CommandRequest c) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("deliveryId", c.deliveryId());
+        body.put("repository", c.repository());
+        body.put("pullRequest", c.pullRequest());
+        body.put("commentId", c.commentId());
+        body.put("sender", c.sender());
+        body.put("command", c.command().name().toLowerCase(Locale.ROOT));
+        return Json.write(body);
+    }
+
+    public static CommandRequest read(String json) {
+        Map<String, Object> body = Json.readObject(json);
+        try {
+            return new CommandRequest((String) body.get("deliveryId"), (String) body.get("repository"),
+                    ((Number) body.get("pullRequest")).intValue(), ((Number) body.get("commentId")).longValue(),
+                    (String) body.get("sender"),
+                    Command.valueOf(((String) body.get("command")).toUpperCase(Locale.ROOT)));
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException("not a queued command: " + e.getMessage(), e);
+        }
+    }
+
+    /** SQS ids allow 128 printable ASCII characters; anything else becomes '_'. */
+    static String sqsId(String text) {
+        String clean = text.replaceAll("[^\\x21-\\x7E]", "_");
+        return clean.length() <= 128 ? clean : clean.substring(0, 128);
+    }
+}

@@ -1,0 +1,223 @@
+package io.autowatch.aws.dynamodb;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.autowatch.counts.JobId;
+import io.autowatch.health.AlertLedger.Kind;
+import io.autowatch.health.Assessment;
+import io.autowatch.health.CheckResult;
+import io.autowatch.health.ClassicPolicy;
+import io.autowatch.health.CountsReader.Snapshot;
+import io.autowatch.health.HealthPolicy;
+import io.autowatch.health.HealthStatus;
+import io.autowatch.health.JobSettings;
+import io.autowatch.health.SettingsBook;
+import io.autowatch.health.Severity;
+import io.autowatch.health.SystemFailureException;
+import io.autowatch.health.alert.OpenIncident;
+import io.autowatch.testing.DynamoDbLocal;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+@ExtendWith(DynamoDbLocal.class)
+class DynamoDbAdaptersTest {
+
+    private static final LocalDate DAY = LocalDate.of(2026, 11, 20);
+    private static final ExecutorService EXECUTOR = Executors.newFixedThreadPool(4);
+
+    private DynamoDbClient dynamoDb;
+    private String counts;
+    private String health;
+    private CountWriter writer;
+
+    @BeforeEach
+    void createTables(DynamoDbClient client) {
+        dynamoDb = client;
+        counts = DynamoDbLocal.uniqueName("counts");
+        health = DynamoDbLocal.uniqueName("health");
+        Tables.create(dynamoDb, counts, health);
+        writer = new CountWriter(dynamoDb, counts);
+    }
+
+    @AfterAll
+    static void stopExecutor() {
+        EXECUTOR.shutdownNow();
+    }
+
+    @Test
+    void countWriter_incrementsAtomicallyFromManyTasks() throws Exception {
+        JobId job = JobId.of("email/daily-active/IN");
+        List<Thread> tasks = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            tasks.add(Thread.ofPlatform().start(() -> {
+                for (int n = 0; n < 25; n++) {
+                    writer.add(job, DAY, 2);
+                }
+            }));
+        }
+        for (Thread t : tasks) {
+            t.join();
+        }
+        Snapshot snapshot = new DynamoDbCountsReader(dynamoDb, counts, EXECUTOR).read(DAY, DAY);
+        assertThat(snapshot.series().get(job).countOn(DAY)).hasValue(400);
+    }
+
+    @Test
+    void countsReader_readsEveryJobAndDayInRange_withOddJobIds() {
+        JobId odd = JobId.of("e-mail «São Paulo» / weekly #1 ✉");
+        writer.add(odd, DAY, 5);
+        writer.add(odd, DAY.minusDays(3), 7);
+        writer.add(JobId.of("sms/IN"), DAY.minusDays(1), 0);
+        writer.add(JobId.of("outside"), DAY.minusDays(30), 9);
+
+        Snapshot snapshot = new DynamoDbCountsReader(dynamoDb, counts, EXECUTOR).read(DAY.minusDays(5), DAY);
+        assertThat(snapshot.series()).containsOnlyKeys(odd, JobId.of("sms/IN"));
+        assertThat(snapshot.series().get(odd).countOn(DAY)).hasValue(5);
+        assertThat(snapshot.series().get(odd).countOn(DAY.minusDays(3))).hasValue(7);
+        assertThat(snapshot.series().get(odd).countOn(DAY.minusDays(1))).isEmpty();
+        assertThat(snapshot.series().get(JobId.of("sms/IN")).countOn(DAY.minusDays(1))).hasValue(0);
+        assertThat(snapshot.rejected()).isEmpty();
+    }
+
+    @Test
+    void countsReader_rejectsBadItemsWithJobDayAndReason_andKeepsTheRest() {
+        writer.add(JobId.of("good"), DAY, 10);
+        put("negative", DAY, AttributeValue.fromN("-4"));
+        put("fraction", DAY, AttributeValue.fromN("2.5"));
+        put("absurd", DAY, AttributeValue.fromN("99999999999999999999"));
+        put("text", DAY, AttributeValue.fromS("12"));
+        put("bad\u0001id", DAY, AttributeValue.fromN("3"));
+
+        Snapshot snapshot = new DynamoDbCountsReader(dynamoDb, counts, EXECUTOR).read(DAY, DAY);
+        assertThat(snapshot.series()).containsOnlyKeys(JobId.of("good"));
+        assertThat(snapshot.rejected()).extracting(r -> r.job() + " " + r.day() + ": " + r.reason())
+                .containsExactlyInAnyOrder(
+                        "negative 2026-11-20: count is negative: -4",
+                        "fraction 2026-11-20: count is not a whole number: 2.5",
+                        "absurd 2026-11-20: count is absurdly large (over 10^15): 99999999999999999999",
+                        "text 2026-11-20: count is stored as a String ('12'), not as a Number",
+                        "bad\u0001id 2026-11-20: job id contains the non-printable character U+0001: bad\u0001id");
+    }
+
+    @Test
+    void countsReader_whenTheTableIsMissing_failsTheRun() {
+        var reader = new DynamoDbCountsReader(dynamoDb, "no-such-table", EXECUTOR);
+        assertThatThrownBy(() -> reader.read(DAY, DAY)).isInstanceOf(SystemFailureException.class)
+                .hasMessageContaining("no-such-table");
+    }
+
+    @Test
+    void settingsSource_readsOverrides_andReportsTyposAndWrongTypes() {
+        putSettings("default", Map.of("window", AttributeValue.fromN("21"), "minHistory", AttributeValue.fromN("10")));
+        putSettings("prefix:email/", Map.of("severity", AttributeValue.fromS("warning"),
+                "timeZone", AttributeValue.fromS("Asia/Kolkata"), "note", AttributeValue.fromS("team mail")));
+        putSettings("prefix:sms/", Map.of("windw", AttributeValue.fromN("3")));
+        putSettings("job:push/daily", Map.of("sigmas", AttributeValue.fromS("three")));
+        putSettings("nonsense", Map.of("window", AttributeValue.fromN("3")));
+
+        SettingsBook book = new DynamoDbSettingsSource(dynamoDb, health).load();
+        var email = (SettingsBook.Resolved) book.resolve(JobId.of("email/daily/IN"));
+        assertThat(email.settings().window()).isEqualTo(21);
+        assertThat(email.settings().severity()).isEqualTo(Severity.WARNING);
+        assertThat(email.settings().timeZone()).hasToString("Asia/Kolkata");
+        assertThat(((SettingsBook.Unresolvable) book.resolve(JobId.of("sms/x"))).reason())
+                .contains("prefix:sms/").contains("windw: unknown setting");
+        assertThat(((SettingsBook.Unresolvable) book.resolve(JobId.of("push/daily"))).reason())
+                .contains("sigmas: must be a Number, not a String ('three')");
+        assertThat(book.overrides()).hasSize(4);
+    }
+
+    @Test
+    void resultStore_storesEveryResultAndReplacesOnRerun() {
+        Instant now = Instant.parse("2026-11-21T00:30:00Z");
+        List<CheckResult> results = new ArrayList<>();
+        for (int i = 0; i < 60; i++) {
+            JobId job = JobId.of("job-" + i);
+            Assessment a = new ClassicPolicy().assess(new HealthPolicy.Input(DAY, 100 + i,
+                    List.of(new io.autowatch.counts.DayCount(DAY.minusDays(1), 100),
+                            new io.autowatch.counts.DayCount(DAY.minusDays(2), 110)), JobSettings.DEFAULTS));
+            results.add(new CheckResult.Checked(job, a, JobSettings.DEFAULTS, false, now));
+        }
+        results.add(new CheckResult.Failed(JobId.of("broken"), DAY, "the count for this day is invalid", now));
+        var store = new DynamoDbResultStore(dynamoDb, health, EXECUTOR);
+        assertThat(store.saveAll(results)).isEmpty();
+        assertThat(store.saveAll(results)).isEmpty();
+
+        var item = dynamoDb.getItem(b -> b.tableName(health).key(HealthKeys.result(JobId.of("job-7"), DAY))).item();
+        assertThat(item.get("status").s()).isEqualTo("INSUFFICIENT_HISTORY");
+        assertThat(item.get("count").n()).isEqualTo("107");
+        assertThat(new java.math.BigDecimal(item.get("mean").n())).isEqualByComparingTo("105");
+        assertThat(item.get("policy").s()).isEqualTo("classic");
+        assertThat(item).containsKeys("sigma", "sigmaLow", "sigmaHigh", "percentLow", "percentHigh");
+        var failed = dynamoDb.getItem(b -> b.tableName(health).key(HealthKeys.result(JobId.of("broken"), DAY))).item();
+        assertThat(failed.get("status").s()).isEqualTo("FAILED");
+        assertThat(failed.get("error").s()).contains("invalid");
+        assertThat(dynamoDb.scan(b -> b.tableName(health)).count()).isEqualTo(61);
+    }
+
+    @Test
+    void ledger_claimIsExclusive_releasable_andExpiresWhenNeverSent() {
+        var ledger = new DynamoDbAlertLedger(dynamoDb, health);
+        JobId job = JobId.of("email/daily-active/IN");
+        Instant now = Instant.parse("2026-11-21T00:30:00Z");
+        Duration expiry = Duration.ofMinutes(16);
+
+        assertThat(ledger.claim(job, DAY, Kind.ALERT, now, expiry)).isTrue();
+        assertThat(ledger.claim(job, DAY, Kind.ALERT, now.plusSeconds(1), expiry)).as("held").isFalse();
+        assertThat(ledger.claim(job, DAY, Kind.RECOVERY, now, expiry)).as("another kind").isTrue();
+        ledger.release(job, DAY, Kind.ALERT);
+        assertThat(ledger.claim(job, DAY, Kind.ALERT, now.plusSeconds(2), expiry)).as("released").isTrue();
+        assertThat(ledger.claim(job, DAY, Kind.ALERT, now.plus(Duration.ofMinutes(17)), expiry))
+                .as("a claim never marked sent expires").isTrue();
+        ledger.markSent(job, DAY, Kind.ALERT, now);
+        assertThat(ledger.claim(job, DAY, Kind.ALERT, now.plus(Duration.ofDays(3)), expiry))
+                .as("sent is final").isFalse();
+        ledger.release(job, DAY, Kind.ALERT);
+        assertThat(ledger.claim(job, DAY, Kind.ALERT, now.plus(Duration.ofDays(3)), expiry))
+                .as("release never undoes a send").isFalse();
+    }
+
+    @Test
+    void ledger_incidentsOpenMoveForwardAndClose() {
+        var ledger = new DynamoDbAlertLedger(dynamoDb, health);
+        JobId job = JobId.of("email/daily-active/IN");
+        ledger.recordAlert(new OpenIncident(job, DAY, DAY, Severity.CRITICAL, HealthStatus.UNHEALTHY));
+        ledger.recordAlert(new OpenIncident(job, DAY.minusDays(5), DAY.minusDays(5), Severity.CRITICAL,
+                HealthStatus.ZERO));
+        OpenIncident open = ledger.openIncidents().get(job);
+        assertThat(open.lastAlertDay()).as("a backfill never moves it back").isEqualTo(DAY);
+        assertThat(open.openedDay()).isEqualTo(DAY);
+
+        ledger.recordAlert(new OpenIncident(job, DAY.plusDays(1), DAY.plusDays(1), Severity.CRITICAL,
+                HealthStatus.ZERO));
+        ledger.close(open);
+        assertThat(ledger.openIncidents()).as("a newer alert keeps it open").containsKey(job);
+        ledger.close(ledger.openIncidents().get(job));
+        assertThat(ledger.openIncidents()).isEmpty();
+    }
+
+    private void put(String job, LocalDate day, AttributeValue count) {
+        dynamoDb.putItem(b -> b.tableName(counts).item(Map.of(
+                "job", AttributeValue.fromS(job), "day", AttributeValue.fromS(day.toString()), "count", count)));
+    }
+
+    private void putSettings(String key, Map<String, AttributeValue> fields) {
+        Map<String, AttributeValue> item = new java.util.HashMap<>(fields);
+        item.put(HealthKeys.PK, AttributeValue.fromS(HealthKeys.SETTINGS));
+        item.put(HealthKeys.SK, AttributeValue.fromS(key));
+        dynamoDb.putItem(b -> b.tableName(health).item(item));
+    }
+}

@@ -1,0 +1,208 @@
+package io.autowatch.github;
+
+import io.autowatch.schema.PullRequests;
+import io.autowatch.json.Json;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * GitHub's REST API over the JDK's HTTP client: a token, timeouts, {@code Link} pagination, and retries with backoff
+ * on 429 and 5xx (honouring {@code Retry-After}).
+ */
+public final class GitHubRestClient implements PullRequests {
+
+    private static final Pattern NEXT = Pattern.compile("<([^>]+)>;\\s*rel=\"next\"");
+    private static final int ATTEMPTS = 3;
+
+    private final HttpClient http;
+    private final URI base;
+    private final String token;
+    private final Duration timeout;
+
+    public GitHubRestClient(URI base, String token, Duration timeout) {
+        this.base = URI.create(base.toString().endsWith("/") ? base.toString() : base + "/");
+        this.token = token;
+        this.timeout = timeout;
+        this.http = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NORMAL).build();
+    }
+
+    @Override
+    public PullRequest pullRequest(String repository, int number) {
+        Map<String, Object> pr = object(get("repos/" + repository + "/pulls/" + number, "application/vnd.github+json"));
+        Map<?, ?> head = (Map<?, ?>) pr.get("head");
+        Map<?, ?> base = (Map<?, ?>) pr.get("base");
+        Object headRepo = head.get("repo") instanceof Map<?, ?> r ? r.get("full_name") : null;
+        return new PullRequest(repository, number, String.valueOf(pr.get("state")), String.valueOf(head.get("sha")),
+                headRepo == null ? "(deleted fork)" : String.valueOf(headRepo), String.valueOf(base.get("sha")));
+    }
+
+    @Override
+    public List<ChangedFile> changedFiles(String repository, int number) {
+        List<ChangedFile> files = new ArrayList<>();
+        String next = "repos/" + repository + "/pulls/" + number + "/files?per_page=100";
+        while (next != null) {
+            HttpResponse<byte[]> page = get(next, "application/vnd.github+json");
+            for (Object item : list(page)) {
+                Map<?, ?> file = (Map<?, ?>) item;
+                files.add(new ChangedFile(String.valueOf(file.get("filename")), String.valueOf(file.get("status")),
+                        Optional.ofNullable((String) file.get("previous_filename"))));
+            }
+            next = nextPage(page);
+        }
+        return files;
+    }
+
+    @Override
+    public Optional<byte[]> file(String repository, String path, String sha) {
+        String encoded = String.join("/", java.util.Arrays.stream(path.split("/"))
+                .map(p -> URLEncoder.encode(p, StandardCharsets.UTF_8).replace("+", "%20")).toList());
+        HttpResponse<byte[]> response = send("GET", "repos/" + repository + "/contents/" + encoded + "?ref=" + sha,
+                "application/vnd.github.raw+json", null, true);
+        return response.statusCode() == 404 ? Optional.empty() : Optional.of(response.body());
+    }
+
+    @Override
+    public String permission(String repository, String user) {
+        HttpResponse<byte[]> response = send("GET", "repos/" + repository + "/collaborators/"
+                + URLEncoder.encode(user, StandardCharsets.UTF_8) + "/permission", "application/vnd.github+json",
+                null, true);
+        if (response.statusCode() == 404) {
+            return "none";
+        }
+        Map<String, Object> body = object(response);
+        // role_name tells maintain from write and triage from read; permission is the older, coarser field.
+        Object role = body.get("role_name");
+        return String.valueOf(role != null ? role : body.getOrDefault("permission", "none")).toLowerCase(Locale.ROOT);
+    }
+
+    @Override
+    public void react(String repository, long commentId, String reaction) {
+        send("POST", "repos/" + repository + "/issues/comments/" + commentId + "/reactions",
+                "application/vnd.github+json", Map.of("content", reaction), false);
+    }
+
+    @Override
+    public void upsertComment(String repository, int number, String marker, String body) {
+        String next = "repos/" + repository + "/issues/" + number + "/comments?per_page=100";
+        while (next != null) {
+            HttpResponse<byte[]> page = get(next, "application/vnd.github+json");
+            for (Object item : list(page)) {
+                Map<?, ?> comment = (Map<?, ?>) item;
+                if (comment.get("body") instanceof String text && text.contains(marker)) {
+                    send("PATCH", "repos/" + repository + "/issues/comments/" + comment.get("id"),
+                            "application/vnd.github+json", Map.of("body", body), false);
+                    return;
+                }
+            }
+            next = nextPage(page);
+        }
+        send("POST", "repos/" + repository + "/issues/" + number + "/comments", "application/vnd.github+json",
+                Map.of("body", body), false);
+    }
+
+    @Override
+    public void setCommitStatus(String repository, String sha, CommitState state, String context,
+            String description) {
+        String shortened = description.length() <= 140 ? description : description.substring(0, 139) + "…";
+        send("POST", "repos/" + repository + "/statuses/" + sha, "application/vnd.github+json",
+                Map.of("state", state.name().toLowerCase(Locale.ROOT), "context", context,
+                        "description", shortened), false);
+    }
+
+    private HttpResponse<byte[]> get(String path, String accept) {
+        return send("GET", path, accept, null, false);
+    }
+
+    private HttpResponse<byte[]> send(String method, String path, String accept, Object body, boolean allow404) {
+        URI uri = path.startsWith("http") ? URI.create(path) : base.resolve(path);
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri)
+                .timeout(timeout)
+                .header("Accept", accept)
+                .header("Authorization", "Bearer " + token)
+                .header("X-GitHub-Api-Version", "2022-11-28")
+                .header("User-Agent", "autowatch-schema-sync");
+        if (body != null) {
+            request.header("Content-Type", "application/json")
+                    .method(method, HttpRequest.BodyPublishers.ofString(Json.write(body)));
+        } else {
+            request.method(method, HttpRequest.BodyPublishers.noBody());
+        }
+        HttpResponse<byte[]> response = null;
+        for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
+            try {
+                response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+            } catch (IOException e) {
+                if (attempt == ATTEMPTS) {
+                    throw new GitHubException(method + " " + uri.getPath() + " failed: " + e, 0, e);
+                }
+                pause(attempt, Optional.empty());
+                continue;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new GitHubException(method + " " + uri.getPath() + " was interrupted", 0, e);
+            }
+            int status = response.statusCode();
+            if ((status == 429 || status >= 500) && attempt < ATTEMPTS) {
+                pause(attempt, response.headers().firstValue("Retry-After"));
+                continue;
+            }
+            break;
+        }
+        int status = response.statusCode();
+        if (status >= 200 && status < 300 || status == 404 && allow404) {
+            return response;
+        }
+        String answer = new String(response.body(), StandardCharsets.UTF_8);
+        throw new GitHubException("GitHub answered " + status + " to " + method + " " + uri.getPath() + ": "
+                + (answer.length() > 300 ? answer.substring(0, 300) + "…" : answer), status, null);
+    }
+
+    private static void pause(int attempt, Optional<String> retryAfter) {
+        long millis = retryAfter.flatMap(GitHubRestClient::seconds).map(s -> Math.min(s, 10) * 1000L)
+                .orElse(200L << attempt);
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static Optional<Long> seconds(String text) {
+        try {
+            return Optional.of(Long.parseLong(text.strip()));
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static String nextPage(HttpResponse<byte[]> response) {
+        return response.headers().firstValue("Link").map(NEXT::matcher).filter(Matcher::find)
+                .map(m -> m.group(1)).orElse(null);
+    }
+
+    private static Map<String, Object> object(HttpResponse<byte[]> response) {
+        return Json.readObject(response.body());
+    }
+
+    private static List<?> list(HttpResponse<byte[]> response) {
+        Object value = Json.readObject("{\"v\": " + new String(response.body(), StandardCharsets.UTF_8) + "}").get("v");
+        if (value instanceof List<?> list) {
+            return list;
+        }
+        throw new GitHubException("GitHub answered " + Json.describe(value) + " where a list was expected",
+                response.statusCode(), null);
+    }
+}

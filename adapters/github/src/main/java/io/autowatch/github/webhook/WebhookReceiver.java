@@ -1,0 +1,103 @@
+package io.autowatch.github.webhook;
+
+import io.autowatch.schema.Command;
+import io.autowatch.schema.CommandRequest;
+import io.autowatch.json.Json;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Decides what a webhook delivery is, before anything is done: signature first (nothing is read from an unsigned
+ * body), then the event type, then whether a comment is a command. Pure, apart from computing the HMAC.
+ */
+public final class WebhookReceiver {
+
+    public static final String ROUTE = "/webhooks/github";
+
+    private final Optional<WebhookSignature> signature;
+
+    /** @param signature empty when no secret is configured: every request is then refused (SPEC §3) */
+    public WebhookReceiver(Optional<WebhookSignature> signature) {
+        this.signature = signature;
+    }
+
+    public WebhookDecision decide(HttpRequest request) {
+        if (signature.isEmpty()) {
+            return new WebhookDecision.Unauthorized("no webhook secret is configured; every request is refused");
+        }
+        if (!signature.get().verify(request.body(), request.header("X-Hub-Signature-256").orElse(null))) {
+            return new WebhookDecision.Unauthorized("missing or invalid X-Hub-Signature-256");
+        }
+        if (!request.method().equalsIgnoreCase("POST") || !request.path().endsWith(ROUTE)) {
+            return new WebhookDecision.Malformed("only POST " + ROUTE + " is served");
+        }
+        Optional<String> event = request.header("X-GitHub-Event");
+        if (event.isEmpty()) {
+            return new WebhookDecision.Malformed("missing X-GitHub-Event header");
+        }
+        Map<String, Object> payload;
+        try {
+            payload = payload(request);
+        } catch (IllegalArgumentException e) {
+            return new WebhookDecision.Malformed("the body is not a GitHub webhook payload: " + e.getMessage());
+        }
+        return switch (event.get()) {
+            case "ping" -> new WebhookDecision.Pong("pong");
+            case "issue_comment" -> comment(request, payload);
+            default -> new WebhookDecision.Ignored("event '" + event.get() + "' is not handled");
+        };
+    }
+
+    private static WebhookDecision comment(HttpRequest request, Map<String, Object> payload) {
+        if (!"created".equals(payload.get("action"))) {
+            return new WebhookDecision.Ignored("only new comments are commands");
+        }
+        Map<?, ?> issue = object(payload, "issue");
+        Map<?, ?> comment = object(payload, "comment");
+        Map<?, ?> repository = object(payload, "repository");
+        if (issue == null || comment == null || repository == null) {
+            return new WebhookDecision.Malformed("an issue_comment payload needs 'issue', 'comment' and 'repository'");
+        }
+        if (!(issue.get("pull_request") instanceof Map<?, ?>)) {
+            return new WebhookDecision.Ignored("the comment is on an issue, not a pull request");
+        }
+        Optional<Command> command = Command.parse(comment.get("body") instanceof String s ? s : null);
+        if (command.isEmpty()) {
+            return new WebhookDecision.Ignored("the comment is not a command");
+        }
+        Object number = issue.get("number");
+        Object commentId = comment.get("id");
+        Object repo = repository.get("full_name");
+        Object sender = comment.get("user") instanceof Map<?, ?> user ? user.get("login") : null;
+        if (!(number instanceof Number n) || !(commentId instanceof Number id) || !(repo instanceof String name)
+                || !(sender instanceof String login)) {
+            return new WebhookDecision.Malformed("the payload lacks the issue number, comment id, repository name "
+                    + "or commenter");
+        }
+        String delivery = request.header("X-GitHub-Delivery").orElse("comment-" + id);
+        return new WebhookDecision.Accepted(new CommandRequest(delivery, name, n.intValue(), id.longValue(), login,
+                command.get()));
+    }
+
+    /** JSON, or {@code payload=<url-encoded JSON>} when the webhook's content type is form-encoded. */
+    static Map<String, Object> payload(HttpRequest request) {
+        String contentType = request.header("Content-Type").orElse("application/json").toLowerCase(java.util.Locale.ROOT);
+        byte[] body = request.body();
+        if (contentType.startsWith("application/x-www-form-urlencoded")) {
+            String form = new String(body, StandardCharsets.UTF_8);
+            for (String pair : form.split("&")) {
+                if (pair.startsWith("payload=")) {
+                    return Json.readObject(URLDecoder.decode(pair.substring("payload=".length()), StandardCharsets.UTF_8));
+                }
+            }
+            throw new IllegalArgumentException("a form-encoded delivery needs a 'payload' field");
+        }
+        return Json.readObject(body);
+    }
+
+    private static Map<?, ?> object(Map<String, Object> payload, String name) {
+        return payload.get(name) instanceof Map<?, ?> m ? m : null;
+    }
+}

@@ -1,0 +1,90 @@
+package io.autowatch.github;
+
+import io.autowatch.schema.PullRequests;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.autowatch.testing.fakes.FakeGitHub;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class GitHubRestClientTest {
+
+    private final FakeGitHub github = new FakeGitHub();
+    private final GitHubRestClient client = new GitHubRestClient(URI.create(github.baseUrl()), FakeGitHub.TOKEN,
+            Duration.ofSeconds(5));
+
+    @AfterEach
+    void stop() {
+        github.close();
+    }
+
+    @Test
+    void pullRequest_filesAndContents_atBothCommits() {
+        String head = github.pullRequest("o/r", 3, Map.of("a.avdl", "old", "gone.avdl", "x"),
+                Map.of("a.avdl", "new", "b.avdl", "added"), false);
+        var pr = client.pullRequest("o/r", 3);
+        assertThat(pr.headSha()).isEqualTo(head);
+        assertThat(pr.fromFork()).isFalse();
+        assertThat(client.changedFiles("o/r", 3)).extracting(f -> f.path() + ":" + f.status())
+                .containsExactly("a.avdl:modified", "b.avdl:added", "gone.avdl:removed");
+        assertThat(client.file("o/r", "a.avdl", head)).hasValueSatisfying(b ->
+                assertThat(new String(b, StandardCharsets.UTF_8)).isEqualTo("new"));
+        assertThat(client.file("o/r", "gone.avdl", pr.baseSha())).isPresent();
+        assertThat(client.file("o/r", "gone.avdl", head)).isEmpty();
+        assertThat(github.pullRequest("o/r", 4, Map.of(), Map.of("x.avdl", "y"), true)).isNotBlank();
+        assertThat(client.pullRequest("o/r", 4).fromFork()).isTrue();
+    }
+
+    @Test
+    void changedFiles_readsEveryPage() {
+        github.pullRequest("o/r", 5, Map.of(), Map.of(), false);
+        List<Map<String, Object>> many = new ArrayList<>();
+        for (int i = 0; i < 250; i++) {
+            many.add(Map.of("filename", "s/" + i + ".avdl", "status", "renamed", "previous_filename", "old/" + i));
+        }
+        github.changedFiles("o/r", 5, many);
+        var files = client.changedFiles("o/r", 5);
+        assertThat(files).hasSize(250);
+        assertThat(files.get(249).previousPath()).contains("old/249");
+        assertThat(github.count("GET", "/repos/o/r/pulls/5/files")).isEqualTo(3);
+    }
+
+    @Test
+    void permissions_commentsReactionsAndStatuses() {
+        github.pullRequest("o/r", 6, Map.of(), Map.of(), false);
+        github.grant("ann", "maintain");
+        assertThat(client.permission("o/r", "ann")).isEqualTo("maintain");
+        assertThat(client.permission("o/r", "stranger")).isEqualTo("none");
+        client.react("o/r", 77, "eyes");
+        assertThat(github.reactions()).singleElement().satisfies(r -> assertThat(r).containsEntry("content", "eyes"));
+        github.addComment("o/r", 6, "ann", "esm register");
+        client.upsertComment("o/r", 6, "<!-- m -->", "<!-- m --> first");
+        client.upsertComment("o/r", 6, "<!-- m -->", "<!-- m --> second");
+        assertThat(github.comments("o/r", 6)).containsExactly("esm register", "<!-- m --> second");
+        client.setCommitStatus("o/r", "abc", PullRequests.CommitState.SUCCESS, "autowatch/monitors", "x".repeat(200));
+        assertThat(github.statuses()).singleElement().satisfies(s -> {
+            assertThat(s).containsEntry("state", "success").containsEntry("context", "autowatch/monitors");
+            assertThat((String) s.get("description")).hasSize(140);
+        });
+    }
+
+    @Test
+    void serverErrors_areRetried_andAPersistentFailureNamesTheCall() {
+        github.pullRequest("o/r", 7, Map.of(), Map.of(), false);
+        github.failNext(2, 502, Map.of(), "{\"message\": \"bad gateway\"}");
+        assertThat(client.pullRequest("o/r", 7).number()).isEqualTo(7);
+        github.failNext(3, 503, Map.of(), "{\"message\": \"unavailable\"}");
+        assertThatThrownBy(() -> client.pullRequest("o/r", 7)).isInstanceOf(PullRequests.GitHubException.class)
+                .hasMessageContaining("GitHub answered 503 to GET /repos/o/r/pulls/7");
+        var wrongToken = new GitHubRestClient(URI.create(github.baseUrl()), "nope", Duration.ofSeconds(5));
+        assertThatThrownBy(() -> wrongToken.pullRequest("o/r", 7))
+                .isInstanceOfSatisfying(PullRequests.GitHubException.class, e -> assertThat(e.status()).isEqualTo(401));
+    }
+}

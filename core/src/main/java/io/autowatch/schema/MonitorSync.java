@@ -1,0 +1,117 @@
+package io.autowatch.schema;
+
+import io.autowatch.log.Log;
+import io.autowatch.monitor.ExistingMonitor;
+import io.autowatch.monitor.MonitorDefinition;
+import io.autowatch.monitor.MonitorPlanner;
+import io.autowatch.monitor.MonitorStore;
+import io.autowatch.monitor.MonitorStore.MonitorStoreException;
+import io.autowatch.monitor.Plan;
+import io.autowatch.monitor.SchemaError;
+import io.autowatch.schema.SyncResult.StepOutcome;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The core of schema sync, wherever the schemas come from: read the files (through the {@link SchemaReader} port),
+ * turn their annotations into monitors, list what Datadog has, plan; and apply a plan. Used by the pull-request commands and by
+ * the local CLI's {@code plan}, so both show the same plan.
+ */
+public final class MonitorSync {
+
+    private static final Log LOG = Log.of(MonitorSync.class);
+
+    private final SchemaReader reader;
+    private final MonitorStore datadog;
+    private final SyncSettings settings;
+
+    public MonitorSync(SchemaReader reader, MonitorStore datadog, SyncSettings settings) {
+        this.reader = reader;
+        this.datadog = datadog;
+        this.settings = settings;
+    }
+
+    /**
+     * A plan, or why there is none.
+     *
+     * @param plan    empty when Datadog could not be listed ({@code failure} says why)
+     * @param errors  problems in the schemas; while there are any, nothing may be applied
+     */
+    public record Planned(Optional<Plan> plan, List<SchemaError> errors, Optional<String> failure) {
+        public Planned {
+            errors = errors.stream()
+                    .sorted(Comparator.comparing(SchemaError::schemaPath).thenComparingInt(SchemaError::line)).toList();
+        }
+    }
+
+    /**
+     * @param paths     the schema files to read (as they are now)
+     * @param scopeTags the schema tags whose existing monitors are in scope (these files, plus removed and renamed
+     *                  ones' old paths): a monitor there that is no longer desired is deleted
+     */
+    public Planned plan(SchemaSource source, List<String> paths, Set<String> scopeTags) {
+        List<SchemaError> errors = new ArrayList<>();
+        List<MonitorDefinition> desired = List.of();
+        if (!paths.isEmpty()) {
+            SchemaReader.Read read = reader.read(source, paths);
+            DesiredMonitors.Desired wanted = DesiredMonitors.from(read.records(), settings.monitors());
+            errors.addAll(read.errors());
+            errors.addAll(wanted.errors());
+            desired = wanted.monitors();
+        }
+        List<ExistingMonitor> existing = new ArrayList<>();
+        try {
+            for (String tag : scopeTags) {
+                existing.addAll(datadog.listByTags(List.of(settings.monitors().envTag(), tag)));
+            }
+            Set<String> found = new HashSet<>();
+            existing.forEach(e -> found.add(e.name()));
+            for (MonitorDefinition d : desired) {
+                if (!found.contains(d.name())) {
+                    existing.addAll(datadog.listByName(d.name(), List.of(settings.monitors().envTag())));
+                }
+            }
+        } catch (MonitorStoreException e) {
+            return new Planned(Optional.empty(), errors, Optional.of(
+                    "could not read the monitors in Datadog, so nothing was changed: " + e.getMessage()));
+        }
+        return new Planned(Optional.of(MonitorPlanner.plan(desired, existing, scopeTags,
+                settings.monitors().envTag())), errors, Optional.empty());
+    }
+
+    /** Writes the plan; a step that fails is recorded with Datadog's words and the others go on. */
+    public List<StepOutcome> apply(Plan plan) {
+        List<StepOutcome> outcomes = new ArrayList<>();
+        for (Plan.Step step : plan.steps()) {
+            Optional<String> error = Optional.empty();
+            try {
+                switch (step) {
+                    case Plan.Create c -> {
+                        datadog.validate(c.desired());
+                        datadog.create(c.desired());
+                    }
+                    case Plan.Update u -> {
+                        datadog.validate(u.desired());
+                        datadog.update(u.id(), u.desired());
+                    }
+                    case Plan.Delete d -> datadog.delete(d.existing().id());
+                    case Plan.Unchanged ignored -> {
+                        continue;
+                    }
+                    case Plan.Conflict ignored -> {
+                        continue;
+                    }
+                }
+            } catch (MonitorStoreException e) {
+                error = Optional.of(e.getMessage());
+                LOG.warn("monitor_write_failed", "monitor", step.name(), "error", e.getMessage());
+            }
+            outcomes.add(new StepOutcome(step, error));
+        }
+        return outcomes;
+    }
+}

@@ -1,0 +1,72 @@
+package io.autowatch.schema;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/** What schema sync needs from GitHub (port; implemented by the GitHub adapter, {@code io.autowatch.github}). */
+public interface PullRequests {
+
+    /** @throws GitHubException when GitHub cannot be reached or refuses */
+    PullRequest pullRequest(String repository, int number);
+
+    /** Every file the pull request changes, all pages. */
+    List<ChangedFile> changedFiles(String repository, int number);
+
+    /** The file's bytes at a commit, or empty when it does not exist there. */
+    Optional<byte[]> file(String repository, String path, String sha);
+
+    /** The user's permission on the repository: {@code admin}, {@code maintain}, {@code write}, {@code triage}, {@code read} or {@code none}. */
+    String permission(String repository, String user);
+
+    void react(String repository, long commentId, String reaction);
+
+    /** Creates the pull request's status comment (found by {@code marker}), or edits it if it exists. */
+    void upsertComment(String repository, int number, String marker, String body);
+
+    void setCommitStatus(String repository, String sha, CommitState state, String context, String description);
+
+    enum CommitState { PENDING, SUCCESS, FAILURE, ERROR }
+
+    /**
+     * @param headRepository the repository the head branch lives in: another one for a pull request from a fork
+     */
+    record PullRequest(String repository, int number, String state, String headSha, String headRepository,
+            String baseSha) {
+        public PullRequest {
+            Objects.requireNonNull(headSha, "headSha");
+            Objects.requireNonNull(baseSha, "baseSha");
+        }
+
+        public boolean fromFork() {
+            return !repository.equalsIgnoreCase(headRepository);
+        }
+    }
+
+    /** @param previousPath the old path of a renamed file */
+    record ChangedFile(String path, String status, Optional<String> previousPath) {
+        public ChangedFile {
+            Objects.requireNonNull(path, "path");
+            Objects.requireNonNull(status, "status");
+            Objects.requireNonNull(previousPath, "previousPath");
+        }
+
+        public boolean removed() {
+            return status.equals("removed");
+        }
+    }
+
+    /** A failed GitHub call, naming what was asked and what GitHub answered. */
+    class GitHubException extends RuntimeException {
+        private final int status;
+
+        public GitHubException(String message, int status, Throwable cause) {
+            super(message, cause);
+            this.status = status;
+        }
+
+        public int status() {
+            return status;
+        }
+    }
+}

@@ -1,0 +1,36 @@
+package io.autowatch.schema;
+
+import io.autowatch.monitor.MonitorRenderer;
+import io.autowatch.schema.PullRequests.ChangedFile;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * What a pull request's command looks at: the schema files to read at its head, and the schema tags whose existing
+ * monitors it may change (its files, plus the old paths of removed and renamed ones). Pure.
+ */
+public record SyncScope(List<String> headPaths, Set<String> scopeTags) {
+
+    public SyncScope {
+        headPaths = List.copyOf(headPaths);
+        scopeTags = Set.copyOf(new LinkedHashSet<>(scopeTags));
+    }
+
+    public static SyncScope of(List<ChangedFile> changedFiles, SyncSettings settings) {
+        Set<String> scopeTags = new LinkedHashSet<>();
+        List<String> headPaths = new ArrayList<>();
+        for (ChangedFile file : changedFiles) {
+            if (settings.isSchema(file.path())) {
+                scopeTags.add(MonitorRenderer.schemaTag(file.path()));
+                if (!file.removed()) {
+                    headPaths.add(file.path());
+                }
+            }
+            // A renamed file's monitors were tagged with its old path: finding them there lets them move or go.
+            file.previousPath().filter(settings::isSchema).ifPresent(old -> scopeTags.add(MonitorRenderer.schemaTag(old)));
+        }
+        return new SyncScope(headPaths, scopeTags);
+    }
+}

@@ -1,0 +1,192 @@
+package io.autowatch.schemasync;
+
+import io.autowatch.avro.AvroSchemaFiles;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import io.autowatch.json.Json;
+import io.autowatch.aws.sqs.CommandQueue;
+import io.autowatch.datadog.DatadogMonitorStore;
+import io.autowatch.testing.fakes.FakeDatadog;
+import io.autowatch.testing.fakes.FakeGitHub;
+import io.autowatch.github.GitHubRestClient;
+import io.autowatch.schema.SchemaSyncService;
+import io.autowatch.schema.SyncSettings;
+import io.autowatch.github.webhook.WebhookReceiver;
+import io.autowatch.github.webhook.WebhookSignature;
+import io.autowatch.testing.AwsEmulator;
+import io.autowatch.testing.SharedCorpus;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.Message;
+import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
+
+/** Webhook and worker through the real handler: GitHub and Datadog fakes, an SQS FIFO queue in the emulator. */
+@ExtendWith(AwsEmulator.class)
+class SchemaSyncHandlersTest {
+
+    private static final String SECRET = "autowatch-sample-webhook-secret";
+    private static final String REPO = "example-org/event-schemas";
+    private static final String SCHEMA = """
+            @namespace("com.shop") protocol Cart {
+              @monitor({"type": "traffic_anomaly", "notify": ["@slack-cart"]})
+              record AddToCartEvent { string sku; }
+            }
+            """;
+
+    private final FakeGitHub github = new FakeGitHub();
+    private final FakeDatadog datadog = new FakeDatadog();
+    private SqsClient sqs;
+    private String queueUrl;
+
+    @BeforeEach
+    void setUp(SqsClient sqs) {
+        this.sqs = sqs;
+        queueUrl = sqs.createQueue(b -> b.queueName("commands-" + UUID.randomUUID() + ".fifo")
+                .attributes(Map.of(software.amazon.awssdk.services.sqs.model.QueueAttributeName.FIFO_QUEUE, "true")))
+                .queueUrl();
+        github.grant("schema-owner", "admin");
+        github.pullRequest(REPO, 42, Map.of(), Map.of("schemas/cart.avdl", SCHEMA), false);
+    }
+
+    @AfterEach
+    void stop() {
+        github.close();
+        datadog.close();
+    }
+
+    private SchemaSyncService service() {
+        return new SchemaSyncService(
+                new GitHubRestClient(URI.create(github.baseUrl()), FakeGitHub.TOKEN, Duration.ofSeconds(5)),
+                new AvroSchemaFiles(), DatadogMonitorStore.create(FakeDatadog.API_KEY, FakeDatadog.APP_KEY, Optional.of(datadog.baseUrl()),
+                        "datadoghq.com", Duration.ofSeconds(5), Duration.ofSeconds(5), 1),
+                SyncSettings.defaults());
+    }
+
+    private WebhookHandler handler(boolean queued) {
+        SchemaSyncService service = service();
+        return new WebhookHandler(new SchemaSyncWiring.Webhook(
+                new WebhookReceiver(Optional.of(new WebhookSignature(SECRET))),
+                queued ? new CommandQueue(sqs, queueUrl)::enqueue : SchemaSyncWiring.inline(() -> service)));
+    }
+
+    private WorkerHandler worker() {
+        return new WorkerHandler(service());
+    }
+
+    private static Map<String, Object> invoke(RequestStreamHandler handler, byte[] event) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        handler.handleRequest(new ByteArrayInputStream(event), out, null);
+        return Json.readObject(out.toByteArray());
+    }
+
+    private static byte[] sampleWebhook() throws IOException {
+        return Files.readAllBytes(SharedCorpus.repoRoot().resolve("events/schema-sync-webhook-register.json"));
+    }
+
+    private List<Message> drain() {
+        return sqs.receiveMessage(b -> b.queueUrl(queueUrl).maxNumberOfMessages(10)
+                .messageSystemAttributeNames(MessageSystemAttributeName.ALL)).messages();
+    }
+
+    @Test
+    void theWebhook_answers202_andQueuesTheCommandOncePerDelivery() throws IOException {
+        WebhookHandler handler = handler(true);
+        Map<String, Object> response = invoke(handler, sampleWebhook());
+        invoke(handler, sampleWebhook()); // GitHub redelivers the same delivery
+
+        assertThat(response).containsEntry("statusCode", 202);
+        assertThat((String) response.get("body")).contains("accepted: esm register on example-org/event-schemas#42");
+        List<Message> messages = drain();
+        assertThat(messages).singleElement().satisfies(m -> {
+            assertThat(m.attributes()).containsEntry(MessageSystemAttributeName.MESSAGE_GROUP_ID,
+                    "example-org/event-schemas#42");
+            assertThat(CommandQueue.read(m.body()).deliveryId()).isEqualTo("3f6c8a40-c6e1-11f0-8f4e-sample000001");
+        });
+        assertThat(datadog.monitors()).as("the webhook itself writes nothing").isEmpty();
+        assertThat(github.calls()).as("nor asks GitHub anything").isEmpty();
+
+        Map<String, Object> worker = invoke(worker(), sqsEvent(messages.getFirst()));
+        assertThat(worker).containsEntry("batchItemFailures", List.of());
+        assertThat(datadog.monitors()).singleElement().satisfies(m ->
+                assertThat(m).containsEntry("name", "Traffic Anomaly with AddToCartEvent"));
+        assertThat(github.comments(REPO, 42)).singleElement().asString().contains("registered ✅");
+    }
+
+    @Test
+    void theCommittedSqsSample_isCarriedOut() throws IOException {
+        Map<String, Object> response = invoke(worker(),
+                Files.readAllBytes(SharedCorpus.repoRoot().resolve("events/schema-sync-sqs-command.json")));
+        assertThat(response).containsEntry("batchItemFailures", List.of());
+        assertThat(datadog.monitors()).hasSize(1);
+    }
+
+    @Test
+    void aCommandThatFails_isReportedForRedelivery() throws IOException {
+        github.failNext(20, 500, Map.of(), "{\"message\": \"down\"}");
+        Map<String, Object> response = invoke(worker(),
+                Files.readAllBytes(SharedCorpus.repoRoot().resolve("events/schema-sync-sqs-command.json")));
+        assertThat(response).containsEntry("batchItemFailures",
+                List.of(Map.of("itemIdentifier", "0b7a7f7e-5c2f-4b6e-9d1a-sample000001")));
+    }
+
+    @Test
+    void withoutAQueue_theWebhookCarriesTheCommandOut() throws IOException {
+        assertThat(invoke(handler(false), sampleWebhook())).containsEntry("statusCode", 202);
+        assertThat(datadog.monitors()).hasSize(1);
+    }
+
+    @Test
+    void refusals_pings_andNonCommands() throws IOException {
+        WebhookHandler handler = handler(true);
+        String tampered = new String(sampleWebhook(), StandardCharsets.UTF_8).replace("esm register", "esm plan");
+        assertThat(invoke(handler, tampered.getBytes(StandardCharsets.UTF_8))).containsEntry("statusCode", 401);
+
+        WebhookSignature signature = new WebhookSignature(SECRET);
+        assertThat(invoke(handler, apiGateway("ping", "{\"zen\": \"Keep it simple.\"}", signature)))
+                .containsEntry("statusCode", 200);
+        Map<String, Object> ignored = invoke(handler, apiGateway("issue_comment", commentBody("looks good"), signature));
+        assertThat(ignored).containsEntry("statusCode", 204).containsEntry("body", "");
+        assertThat(invoke(handler, "{\"requestContext\": {}}".getBytes(StandardCharsets.UTF_8)))
+                .containsEntry("statusCode", 401);
+        assertThat(drain()).isEmpty();
+    }
+
+    private static String commentBody(String text) {
+        return "{\"action\": \"created\", \"issue\": {\"number\": 42, \"pull_request\": {}}, \"comment\": {\"id\": 1, "
+                + "\"body\": \"" + text + "\", \"user\": {\"login\": \"x\"}}, \"repository\": {\"full_name\": \"" + REPO
+                + "\"}}";
+    }
+
+    private static byte[] apiGateway(String event, String body, WebhookSignature signature) {
+        Map<String, Object> request = new HashMap<>();
+        request.put("rawPath", "/webhooks/github");
+        request.put("requestContext", Map.of("http", Map.of("method", "POST", "path", "/webhooks/github")));
+        request.put("headers", Map.of("x-github-event", event, "x-github-delivery", UUID.randomUUID().toString(),
+                "x-hub-signature-256", signature.sign(body.getBytes(StandardCharsets.UTF_8)),
+                "content-type", "application/json"));
+        request.put("body", body);
+        request.put("isBase64Encoded", false);
+        return Json.write(request).getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static byte[] sqsEvent(Message message) {
+        return Json.write(Map.of("Records", List.of(Map.of("messageId", message.messageId(), "body", message.body(),
+                "eventSource", "aws:sqs")))).getBytes(StandardCharsets.UTF_8);
+    }
+}

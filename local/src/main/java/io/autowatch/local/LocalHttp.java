@@ -1,0 +1,133 @@
+package io.autowatch.local;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import io.autowatch.health.StoredResults;
+import io.autowatch.json.Json;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.net.InetSocketAddress;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+
+/** The local runtime's HTTP server: the webhook route (as API Gateway would call the function) and the dashboard. */
+final class LocalHttp implements AutoCloseable {
+
+    private static final String WEBHOOK_ROUTE = "POST /webhooks/github";
+
+    private final LocalRuntime runtime;
+    private final StoredResults results;
+    private final Clock clock;
+    private final PrintStream out;
+    private final HttpServer server;
+
+    LocalHttp(LocalRuntime runtime, StoredResults results, int port, ExecutorService executor, Clock clock,
+            PrintStream out) throws IOException {
+        this.runtime = runtime;
+        this.results = results;
+        this.clock = clock;
+        this.out = out;
+        this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
+        server.setExecutor(executor);
+        server.createContext("/", this::serve);
+        server.start();
+    }
+
+    int port() {
+        return server.getAddress().getPort();
+    }
+
+    private void serve(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            String path = exchange.getRequestURI().getPath();
+            String method = exchange.getRequestMethod();
+            Map<String, String> query = query(exchange.getRequestURI().getRawQuery());
+            if (path.equals("/webhooks/github")) {
+                webhook(exchange);
+            } else if (path.equals("/") && method.equals("GET")) {
+                send(exchange, 200, "text/html; charset=utf-8", resource("web/index.html"));
+            } else if (path.equals("/static/app.js")) {
+                send(exchange, 200, "text/javascript", resource("web/app.js"));
+            } else if (path.equals("/static/chart.umd.min.js")) {
+                send(exchange, 200, "text/javascript",
+                        resource("META-INF/resources/webjars/chart.js/4.5.1/dist/chart.umd.min.js"));
+            } else if (path.equals("/api/jobs")) {
+                json(exchange, 200, DashboardData.worstFirst(results.latest()).stream()
+                        .map(DashboardData::jobJson).toList());
+            } else if (path.equals("/api/chart")) {
+                String job = query.getOrDefault("job", "");
+                LocalDate to = Optional.ofNullable(query.get("to")).map(LocalDate::parse)
+                        .orElse(LocalDate.now(clock).minusDays(1));
+                LocalDate from = Optional.ofNullable(query.get("from")).map(LocalDate::parse).orElse(to.minusDays(89));
+                json(exchange, 200, DashboardData.chartJson(job, results.between(job, from, to)));
+            } else if (path.equals("/api/check") && method.equals("POST")) {
+                json(exchange, 200, runtime.check(Optional.ofNullable(query.get("day")).map(LocalDate::parse)));
+            } else {
+                json(exchange, 404, Map.of("message", "not found: " + method + " " + path));
+            }
+        } catch (RuntimeException e) {
+            out.println("Request failed: " + e);
+        }
+    }
+
+    private void webhook(HttpExchange exchange) throws IOException {
+        Map<String, Object> event = ApiGatewayEvents.fromExchange(exchange, WEBHOOK_ROUTE);
+        ByteArrayOutputStream response = new ByteArrayOutputStream();
+        runtime.webhook().handleRequest(new ByteArrayInputStream(Json.write(event).getBytes(StandardCharsets.UTF_8)),
+                response, null);
+        Map<String, Object> answer = Json.readObject(response.toByteArray());
+        int status = ((Number) answer.get("statusCode")).intValue();
+        out.println("Webhook " + Optional.ofNullable(exchange.getRequestHeaders().getFirst("X-GitHub-Event")).orElse("?")
+                + " → " + status);
+        send(exchange, status, "application/json",
+                String.valueOf(answer.getOrDefault("body", "")).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static byte[] resource(String name) throws IOException {
+        try (InputStream in = LocalHttp.class.getClassLoader().getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IOException("missing resource " + name);
+            }
+            return in.readAllBytes();
+        }
+    }
+
+    private static void json(HttpExchange exchange, int status, Object body) throws IOException {
+        send(exchange, status, "application/json", Json.write(body).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static void send(HttpExchange exchange, int status, String type, byte[] body) throws IOException {
+        exchange.getResponseHeaders().add("Content-Type", type);
+        exchange.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
+        if (body.length > 0) {
+            exchange.getResponseBody().write(body);
+        }
+    }
+
+    private static Map<String, String> query(String raw) {
+        Map<String, String> query = new HashMap<>();
+        if (raw != null) {
+            for (String pair : raw.split("&")) {
+                int eq = pair.indexOf('=');
+                if (eq > 0) {
+                    query.put(pair.substring(0, eq), URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+                }
+            }
+        }
+        return query;
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+}

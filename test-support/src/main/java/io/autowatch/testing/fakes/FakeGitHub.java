@@ -1,0 +1,204 @@
+package io.autowatch.testing.fakes;
+
+import io.autowatch.json.Json;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The parts of GitHub's REST API that schema sync uses, as documented: pull requests and their files (paginated
+ * with {@code Link}), raw contents at a commit, collaborator permissions, issue comments (at most 65,536
+ * characters), reactions and commit statuses. Requests need {@code Authorization: Bearer <token>}.
+ */
+public final class FakeGitHub extends FakeHttp {
+
+    public static final String TOKEN = "fake-github-token";
+
+    private final Map<String, Map<String, Object>> pulls = new HashMap<>();
+    private final Map<String, List<Map<String, Object>>> files = new HashMap<>();
+    private final Map<String, byte[]> contents = new HashMap<>();
+    private final Map<String, String> roles = new HashMap<>();
+    private final Map<String, List<Map<String, Object>>> comments = new HashMap<>();
+    private final List<Map<String, Object>> reactions = new ArrayList<>();
+    private final List<Map<String, Object>> statuses = new ArrayList<>();
+    private final AtomicLong ids = new AtomicLong(5000);
+    private final AtomicLong shas = new AtomicLong(0xabc000);
+
+    public String baseUrl() {
+        return uri().toString();
+    }
+
+    public synchronized void grant(String user, String role) {
+        roles.put(user, role);
+    }
+
+    /**
+     * A pull request that turns {@code base} into {@code head} (path → text; a missing path is absent on that side).
+     *
+     * @return the head commit's SHA
+     */
+    public synchronized String pullRequest(String repository, int number, Map<String, String> base,
+            Map<String, String> head, boolean fromFork) {
+        String baseSha = Long.toHexString(shas.incrementAndGet()) + "0".repeat(34);
+        String headSha = Long.toHexString(shas.incrementAndGet()) + "f".repeat(34);
+        base.forEach((path, text) -> contents.put(baseSha + ":" + path, text.getBytes(StandardCharsets.UTF_8)));
+        head.forEach((path, text) -> contents.put(headSha + ":" + path, text.getBytes(StandardCharsets.UTF_8)));
+        List<Map<String, Object>> changed = new ArrayList<>();
+        TreeSet<String> paths = new TreeSet<>(base.keySet());
+        paths.addAll(head.keySet());
+        for (String path : paths) {
+            String before = base.get(path);
+            String after = head.get(path);
+            if (Objects.equals(before, after)) {
+                continue;
+            }
+            changed.add(Map.of("filename", path, "status", before == null ? "added" : after == null ? "removed"
+                    : "modified"));
+        }
+        files.put(repository + "#" + number, changed);
+        pulls.put(repository + "#" + number, Map.of(
+                "number", number, "state", "open",
+                "head", Map.of("sha", headSha, "repo", Map.of("full_name", fromFork ? "someone/fork" : repository)),
+                "base", Map.of("sha", baseSha, "repo", Map.of("full_name", repository))));
+        return headSha;
+    }
+
+    /** Replaces a pull request's changed-file list (renames, hundreds of files). */
+    public synchronized void changedFiles(String repository, int number, List<Map<String, Object>> list) {
+        files.put(repository + "#" + number, new ArrayList<>(list));
+    }
+
+    public synchronized void addComment(String repository, int number, String user, String body) {
+        comments.computeIfAbsent(repository + "#" + number, k -> new ArrayList<>())
+                .add(new LinkedHashMap<>(Map.of("id", ids.incrementAndGet(), "body", body,
+                        "user", Map.of("login", user))));
+    }
+
+    public synchronized List<String> comments(String repository, int number) {
+        return comments.getOrDefault(repository + "#" + number, List.of()).stream()
+                .map(c -> (String) c.get("body")).toList();
+    }
+
+    public synchronized List<Map<String, Object>> reactions() {
+        return List.copyOf(reactions);
+    }
+
+    public synchronized List<Map<String, Object>> statuses() {
+        return List.copyOf(statuses);
+    }
+
+    @Override
+    synchronized Answer handle(Call call, Map<String, String> headers) {
+        if (!("Bearer " + TOKEN).equals(headers.get("Authorization"))) {
+            return Answer.json(401, Map.of("message", "Bad credentials"));
+        }
+        String[] parts = call.path().split("/");
+        // /repos/{owner}/{repo}/...
+        if (parts.length < 5 || !parts[1].equals("repos")) {
+            return notFound();
+        }
+        String repository = parts[2] + "/" + parts[3];
+        String resource = parts[4];
+        String method = call.method();
+        if (resource.equals("pulls") && parts.length == 6 && method.equals("GET")) {
+            Map<String, Object> pr = pulls.get(repository + "#" + parts[5]);
+            return pr == null ? notFound() : Answer.json(200, pr);
+        }
+        if (resource.equals("pulls") && parts.length == 7 && parts[6].equals("files") && method.equals("GET")) {
+            List<Map<String, Object>> list = files.get(repository + "#" + parts[5]);
+            return list == null ? notFound() : page(call, list);
+        }
+        if (resource.equals("contents") && method.equals("GET")) {
+            String path = URLDecoder.decode(String.join("/", java.util.Arrays.copyOfRange(parts, 5, parts.length)),
+                    StandardCharsets.UTF_8);
+            byte[] content = contents.get(call.query().get("ref") + ":" + path);
+            return content == null ? notFound() : new Answer(200, content, Map.of("Content-Type",
+                    "application/vnd.github.raw+json"));
+        }
+        if (resource.equals("collaborators") && parts.length == 7 && method.equals("GET")) {
+            String role = roles.get(parts[5]);
+            if (role == null) {
+                return notFound();
+            }
+            String permission = switch (role) {
+                case "maintain" -> "write";
+                case "triage" -> "read";
+                default -> role;
+            };
+            return Answer.json(200, Map.of("permission", permission, "role_name", role,
+                    "user", Map.of("login", parts[5])));
+        }
+        if (resource.equals("issues") && parts.length == 8 && parts[5].equals("comments")
+                && parts[7].equals("reactions") && method.equals("POST")) {
+            Map<String, Object> reaction = new LinkedHashMap<>(Json.readObject(call.body()));
+            reaction.put("comment_id", Long.parseLong(parts[6]));
+            reactions.add(reaction);
+            return Answer.json(201, reaction);
+        }
+        if (resource.equals("issues") && parts.length == 7 && parts[6].equals("comments")) {
+            List<Map<String, Object>> list = comments.computeIfAbsent(repository + "#" + parts[5],
+                    k -> new ArrayList<>());
+            if (method.equals("GET")) {
+                return page(call, list);
+            }
+            if (method.equals("POST")) {
+                String body = (String) Json.readObject(call.body()).get("body");
+                if (body.length() > 65_536) {
+                    return Answer.json(422, Map.of("message", "Validation Failed",
+                            "errors", List.of(Map.of("message", "Body is too long (maximum is 65536 characters)"))));
+                }
+                Map<String, Object> comment = new LinkedHashMap<>(Map.of("id", ids.incrementAndGet(), "body", body,
+                        "user", Map.of("login", "autowatch[bot]")));
+                list.add(comment);
+                return Answer.json(201, comment);
+            }
+        }
+        if (resource.equals("issues") && parts.length == 7 && parts[5].equals("comments") && method.equals("PATCH")) {
+            long id = Long.parseLong(parts[6]);
+            String body = (String) Json.readObject(call.body()).get("body");
+            if (body.length() > 65_536) {
+                return Answer.json(422, Map.of("message", "Validation Failed"));
+            }
+            for (List<Map<String, Object>> list : comments.values()) {
+                for (Map<String, Object> comment : list) {
+                    if (((Number) comment.get("id")).longValue() == id) {
+                        comment.put("body", body);
+                        return Answer.json(200, comment);
+                    }
+                }
+            }
+            return notFound();
+        }
+        if (resource.equals("statuses") && parts.length == 6 && method.equals("POST")) {
+            Map<String, Object> status = new LinkedHashMap<>(Json.readObject(call.body()));
+            status.put("sha", parts[5]);
+            statuses.add(status);
+            return Answer.json(201, status);
+        }
+        return notFound();
+    }
+
+    private Answer page(Call call, List<Map<String, Object>> list) {
+        int perPage = Integer.parseInt(call.query().getOrDefault("per_page", "30"));
+        int page = Integer.parseInt(call.query().getOrDefault("page", "1"));
+        int from = Math.min(list.size(), (page - 1) * perPage);
+        int to = Math.min(list.size(), from + perPage);
+        Map<String, String> headers = new HashMap<>();
+        if (to < list.size()) {
+            headers.put("Link", "<" + uri() + call.path() + "?per_page=" + perPage + "&page=" + (page + 1)
+                    + ">; rel=\"next\"");
+        }
+        return new Answer(200, List.copyOf(list.subList(from, to)), headers);
+    }
+
+    private static Answer notFound() {
+        return Answer.json(404, Map.of("message", "Not Found"));
+    }
+}
