@@ -1,7 +1,7 @@
 package io.autowatch.counts;
 
 /**
- * A job's identity as writers spell it (SPEC §1): 1–200 printable characters, e.g. {@code email/daily-active/IN}.
+ * A job's identity as writers spell it (README, "The counts interface"): 1–200 printable characters, e.g. {@code email/daily-active/IN}.
  * Any printable character is allowed, slashes, spaces and non-ASCII letters included; control characters are not.
  */
 public record JobId(String value) implements Comparable<JobId> {
@@ -14,8 +14,8 @@ public record JobId(String value) implements Comparable<JobId> {
         }
         int length = value.codePointCount(0, value.length());
         if (length > MAX_LENGTH) {
-            throw new IllegalArgumentException(
-                    "job id is " + length + " characters long; at most " + MAX_LENGTH + " are allowed: " + abbreviate(value));
+            throw new IllegalArgumentException("job id is " + length + " characters long; at most " + MAX_LENGTH
+                    + " are allowed: " + abbreviate(value));
         }
         value.codePoints().filter(JobId::isNotPrintable).findFirst().ifPresent(cp -> {
             throw new IllegalArgumentException(

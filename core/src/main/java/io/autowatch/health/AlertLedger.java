@@ -12,7 +12,10 @@ import java.util.Map;
  */
 public interface AlertLedger {
 
-    enum Kind { ALERT, RECOVERY }
+    enum Kind {
+        ALERT,
+        RECOVERY
+    }
 
     /**
      * Claims the right to publish one notification. A claim that was never {@linkplain #markSent marked sent}

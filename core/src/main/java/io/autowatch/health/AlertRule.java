@@ -17,11 +17,12 @@ public final class AlertRule {
     public static boolean alerts(Assessment assessment, JobSettings settings, List<DayCount> recorded) {
         return switch (assessment.status()) {
             case UNHEALTHY -> true;
-            case ZERO -> switch (settings.zeroAlerts()) {
-                case ALWAYS -> true;
-                case NEVER -> false;
-                case AUTO -> ZeroRuns.currentRunIsLongest(assessment.day(), recorded);
-            };
+            case ZERO ->
+                switch (settings.zeroAlerts()) {
+                    case ALWAYS -> true;
+                    case NEVER -> false;
+                    case AUTO -> ZeroRuns.currentRunIsLongest(assessment.day(), recorded);
+                };
             case HEALTHY, INSUFFICIENT_HISTORY -> false;
         };
     }

@@ -13,12 +13,7 @@ import java.util.Optional;
  * @param history the days the verdict was computed from, most recent first
  */
 public record Assessment(
-        LocalDate day,
-        long count,
-        HealthStatus status,
-        String policy,
-        Optional<Bands> bands,
-        List<DayCount> history) {
+        LocalDate day, long count, HealthStatus status, String policy, Optional<Bands> bands, List<DayCount> history) {
 
     public Assessment {
         Objects.requireNonNull(day, "day");

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The seed's rule (SPEC §2). History: the job's most recent {@code window} non-zero days before the checked day,
+ * The seed's rule (README, "The health check"). History: the job's most recent {@code window} non-zero days before the checked day,
  * within its look-back. A count of 0 is {@code ZERO}; fewer than {@code minHistory} history days is
  * {@code INSUFFICIENT_HISTORY}; otherwise the count is {@code UNHEALTHY} when it lies outside μ ± kσ <em>and</em>
  * outside μ ± p% of μ, and {@code HEALTHY} when it lies inside either band.
@@ -66,7 +66,8 @@ public final class ClassicPolicy implements HealthPolicy {
 
     static boolean outsidePercentBand(long count, List<DayCount> history, BigDecimal percent) {
         Sums s = Sums.of(history);
-        BigInteger deviation = s.n.multiply(BigInteger.valueOf(count)).subtract(s.sum).abs();
+        BigInteger deviation =
+                s.n.multiply(BigInteger.valueOf(count)).subtract(s.sum).abs();
         BigDecimal left = new BigDecimal(deviation.multiply(BigInteger.valueOf(100)));
         BigDecimal right = percent.multiply(new BigDecimal(s.sum));
         return left.compareTo(right) > 0;
@@ -74,14 +75,16 @@ public final class ClassicPolicy implements HealthPolicy {
 
     private static Bands bands(List<DayCount> history, JobSettings settings) {
         Sums s = Sums.of(history);
-        double mean = new BigDecimal(s.sum).divide(new BigDecimal(s.n), MathContext.DECIMAL64).doubleValue();
+        double mean = new BigDecimal(s.sum)
+                .divide(new BigDecimal(s.n), MathContext.DECIMAL64)
+                .doubleValue();
         BigDecimal variance = new BigDecimal(s.spread())
                 .divide(new BigDecimal(s.n.multiply(s.n.subtract(BigInteger.ONE))), MathContext.DECIMAL64);
         double sigma = variance.sqrt(MathContext.DECIMAL64).doubleValue();
         double k = settings.sigmas().doubleValue();
         double p = settings.percent().doubleValue() / 100.0;
-        return new Bands(history.size(), mean, sigma, mean - k * sigma, mean + k * sigma,
-                mean * (1 - p), mean * (1 + p));
+        return new Bands(
+                history.size(), mean, sigma, mean - k * sigma, mean + k * sigma, mean * (1 - p), mean * (1 + p));
     }
 
     /** n, S = Σx, Q = Σx² of a history, exactly. */

@@ -1,6 +1,6 @@
 package io.autowatch.health;
 
-/** A job's verdict for one day. The names are part of the interface (SPEC §2): message attributes carry them. */
+/** A job's verdict for one day. The names are part of the interface (README, "The health check"): message attributes carry them. */
 public enum HealthStatus {
     HEALTHY,
     UNHEALTHY,

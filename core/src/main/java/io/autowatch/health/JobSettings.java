@@ -33,8 +33,15 @@ public record JobSettings(
     public static final int MAX_LOOKBACK_DAYS = 400;
 
     public static final JobSettings DEFAULTS = new JobSettings(
-            "classic", 14, BigDecimal.valueOf(2), BigDecimal.valueOf(20), 7,
-            ZeroAlerts.AUTO, Severity.CRITICAL, ZoneOffset.UTC, 42);
+            "classic",
+            14,
+            BigDecimal.valueOf(2),
+            BigDecimal.valueOf(20),
+            7,
+            ZeroAlerts.AUTO,
+            Severity.CRITICAL,
+            ZoneOffset.UTC,
+            42);
 
     public JobSettings {
         Objects.requireNonNull(policy, "policy");

@@ -30,10 +30,10 @@ public final class Parallel {
                 futures.forEach(f -> f.cancel(true));
                 throw new IllegalStateException("interrupted while waiting for parallel work", e);
             } catch (ExecutionException e) {
-                RuntimeException failure = e.getCause() instanceof RuntimeException r ? r
-                        : new IllegalStateException(e.getCause());
-                if (first == null || (failure instanceof SystemFailureException
-                        && !(first instanceof SystemFailureException))) {
+                RuntimeException failure =
+                        e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+                if (first == null
+                        || (failure instanceof SystemFailureException && !(first instanceof SystemFailureException))) {
                     first = failure;
                 }
             }

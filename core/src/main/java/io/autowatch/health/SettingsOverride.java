@@ -110,8 +110,17 @@ public record SettingsOverride(
 
     /** An override with no fields set, to build on with the {@code with…} methods. */
     public static SettingsOverride empty(Scope scope) {
-        return new SettingsOverride(scope, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
-                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+        return new SettingsOverride(
+                scope,
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
                 Optional.empty());
     }
 
@@ -121,53 +130,153 @@ public record SettingsOverride(
     }
 
     public SettingsOverride withPolicy(String value) {
-        return new SettingsOverride(scope, Optional.of(value), window, sigmas, percent, minHistory, zeroAlerts,
-                severity, timeZone, lookbackDays, problem);
+        return new SettingsOverride(
+                scope,
+                Optional.of(value),
+                window,
+                sigmas,
+                percent,
+                minHistory,
+                zeroAlerts,
+                severity,
+                timeZone,
+                lookbackDays,
+                problem);
     }
 
     public SettingsOverride withWindow(int value) {
-        return new SettingsOverride(scope, policy, Optional.of(value), sigmas, percent, minHistory, zeroAlerts,
-                severity, timeZone, lookbackDays, problem);
+        return new SettingsOverride(
+                scope,
+                policy,
+                Optional.of(value),
+                sigmas,
+                percent,
+                minHistory,
+                zeroAlerts,
+                severity,
+                timeZone,
+                lookbackDays,
+                problem);
     }
 
     public SettingsOverride withSigmas(BigDecimal value) {
-        return new SettingsOverride(scope, policy, window, Optional.of(value), percent, minHistory, zeroAlerts,
-                severity, timeZone, lookbackDays, problem);
+        return new SettingsOverride(
+                scope,
+                policy,
+                window,
+                Optional.of(value),
+                percent,
+                minHistory,
+                zeroAlerts,
+                severity,
+                timeZone,
+                lookbackDays,
+                problem);
     }
 
     public SettingsOverride withPercent(BigDecimal value) {
-        return new SettingsOverride(scope, policy, window, sigmas, Optional.of(value), minHistory, zeroAlerts,
-                severity, timeZone, lookbackDays, problem);
+        return new SettingsOverride(
+                scope,
+                policy,
+                window,
+                sigmas,
+                Optional.of(value),
+                minHistory,
+                zeroAlerts,
+                severity,
+                timeZone,
+                lookbackDays,
+                problem);
     }
 
     public SettingsOverride withMinHistory(int value) {
-        return new SettingsOverride(scope, policy, window, sigmas, percent, Optional.of(value), zeroAlerts,
-                severity, timeZone, lookbackDays, problem);
+        return new SettingsOverride(
+                scope,
+                policy,
+                window,
+                sigmas,
+                percent,
+                Optional.of(value),
+                zeroAlerts,
+                severity,
+                timeZone,
+                lookbackDays,
+                problem);
     }
 
     public SettingsOverride withZeroAlerts(ZeroAlerts value) {
-        return new SettingsOverride(scope, policy, window, sigmas, percent, minHistory, Optional.of(value),
-                severity, timeZone, lookbackDays, problem);
+        return new SettingsOverride(
+                scope,
+                policy,
+                window,
+                sigmas,
+                percent,
+                minHistory,
+                Optional.of(value),
+                severity,
+                timeZone,
+                lookbackDays,
+                problem);
     }
 
     public SettingsOverride withSeverity(Severity value) {
-        return new SettingsOverride(scope, policy, window, sigmas, percent, minHistory, zeroAlerts,
-                Optional.of(value), timeZone, lookbackDays, problem);
+        return new SettingsOverride(
+                scope,
+                policy,
+                window,
+                sigmas,
+                percent,
+                minHistory,
+                zeroAlerts,
+                Optional.of(value),
+                timeZone,
+                lookbackDays,
+                problem);
     }
 
     public SettingsOverride withTimeZone(ZoneId value) {
-        return new SettingsOverride(scope, policy, window, sigmas, percent, minHistory, zeroAlerts, severity,
-                Optional.of(value), lookbackDays, problem);
+        return new SettingsOverride(
+                scope,
+                policy,
+                window,
+                sigmas,
+                percent,
+                minHistory,
+                zeroAlerts,
+                severity,
+                Optional.of(value),
+                lookbackDays,
+                problem);
     }
 
     public SettingsOverride withLookbackDays(int value) {
-        return new SettingsOverride(scope, policy, window, sigmas, percent, minHistory, zeroAlerts, severity,
-                timeZone, Optional.of(value), problem);
+        return new SettingsOverride(
+                scope,
+                policy,
+                window,
+                sigmas,
+                percent,
+                minHistory,
+                zeroAlerts,
+                severity,
+                timeZone,
+                Optional.of(value),
+                problem);
     }
 
     public SettingsOverride withProblem(String value) {
-        return new SettingsOverride(scope, policy, window, sigmas, percent, minHistory, zeroAlerts, severity,
-                timeZone, lookbackDays, Optional.of(value));
+        return new SettingsOverride(
+                scope,
+                policy,
+                window,
+                sigmas,
+                percent,
+                minHistory,
+                zeroAlerts,
+                severity,
+                timeZone,
+                lookbackDays,
+                Optional.of(value));
     }
 
     /** These settings with this override's fields laid over them; validation happens in {@link JobSettings}. */
@@ -186,9 +295,17 @@ public record SettingsOverride(
 
     /** Like {@link #applyTo} but without validating, for fields that later layers still change. */
     SettingsOverride layeredOver(SettingsOverride base) {
-        return new SettingsOverride(scope,
-                policy.or(base::policy), window.or(base::window), sigmas.or(base::sigmas), percent.or(base::percent),
-                minHistory.or(base::minHistory), zeroAlerts.or(base::zeroAlerts), severity.or(base::severity),
-                timeZone.or(base::timeZone), lookbackDays.or(base::lookbackDays), problem.or(base::problem));
+        return new SettingsOverride(
+                scope,
+                policy.or(base::policy),
+                window.or(base::window),
+                sigmas.or(base::sigmas),
+                percent.or(base::percent),
+                minHistory.or(base::minHistory),
+                zeroAlerts.or(base::zeroAlerts),
+                severity.or(base::severity),
+                timeZone.or(base::timeZone),
+                lookbackDays.or(base::lookbackDays),
+                problem.or(base::problem));
     }
 }

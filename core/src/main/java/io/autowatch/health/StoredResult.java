@@ -9,6 +9,13 @@ import java.util.Optional;
  *
  * @param status a {@link HealthStatus} name, or {@code FAILED}
  */
-public record StoredResult(String job, LocalDate day, String status, long count, Optional<Double> mean,
-        Optional<Double> sigmaLow, Optional<Double> sigmaHigh, Optional<Double> percentLow,
+public record StoredResult(
+        String job,
+        LocalDate day,
+        String status,
+        long count,
+        Optional<Double> mean,
+        Optional<Double> sigmaLow,
+        Optional<Double> sigmaHigh,
+        Optional<Double> percentLow,
         Optional<Double> percentHigh) {}

@@ -25,8 +25,8 @@ final class ZeroRuns {
         if (recorded.isEmpty()) {
             return true;
         }
-        Map<LocalDate, Long> byDay = recorded.stream()
-                .collect(Collectors.toMap(DayCount::day, DayCount::count, Long::sum));
+        Map<LocalDate, Long> byDay =
+                recorded.stream().collect(Collectors.toMap(DayCount::day, DayCount::count, Long::sum));
         LocalDate first = byDay.keySet().stream().min(LocalDate::compareTo).orElseThrow();
         Function<LocalDate, Boolean> isZero = d -> byDay.getOrDefault(d, 0L) == 0L;
 

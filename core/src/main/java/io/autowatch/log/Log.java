@@ -52,9 +52,15 @@ public final class Log {
         line.put("event", event);
         for (int i = 0; i < keysAndValues.length; i += 2) {
             Object value = keysAndValues[i + 1];
-            line.put(String.valueOf(keysAndValues[i]), value instanceof Number || value instanceof Boolean
-                    || value instanceof Map || value instanceof java.util.List || value == null
-                    ? value : String.valueOf(value));
+            line.put(
+                    String.valueOf(keysAndValues[i]),
+                    value instanceof Number
+                                    || value instanceof Boolean
+                                    || value instanceof Map
+                                    || value instanceof java.util.List
+                                    || value == null
+                            ? value
+                            : String.valueOf(value));
         }
         String text = Json.write(line);
         PrintStream stream = out;

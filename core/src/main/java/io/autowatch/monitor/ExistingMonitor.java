@@ -6,8 +6,15 @@ import java.util.Objects;
 import java.util.Optional;
 
 /** A monitor as Datadog returned it, translated out of the Datadog client's types. */
-public record ExistingMonitor(long id, String name, String type, String query, String message, List<String> tags,
-        Optional<Integer> priority, Map<String, Object> options) {
+public record ExistingMonitor(
+        long id,
+        String name,
+        String type,
+        String query,
+        String message,
+        List<String> tags,
+        Optional<Integer> priority,
+        Map<String, Object> options) {
 
     public ExistingMonitor {
         Objects.requireNonNull(name, "name");
@@ -16,6 +23,8 @@ public record ExistingMonitor(long id, String name, String type, String query, S
         message = message == null ? "" : message;
         tags = List.copyOf(tags);
         Objects.requireNonNull(priority, "priority");
-        options = options == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(options));
+        options = options == null
+                ? Map.of()
+                : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(options));
     }
 }

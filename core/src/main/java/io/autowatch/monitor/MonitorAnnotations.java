@@ -6,7 +6,6 @@ import io.autowatch.monitor.MonitorSpec.LowVolume;
 import io.autowatch.monitor.MonitorSpec.TrafficAnomaly;
 import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,6 +36,7 @@ public final class MonitorAnnotations {
             "@(?:[A-Za-z0-9][A-Za-z0-9_.\\-]{0,99}|[A-Za-z0-9._%+\\-]{1,64}@[A-Za-z0-9.\\-]{1,190}\\.[A-Za-z]{2,24})");
     /** Tags the tool writes itself: a schema may not set them. */
     private static final Set<String> RESERVED_TAG_KEYS = Set.of("managed-by", "esm-record", "esm-schema");
+
     private static final int MAX_MESSAGE = 2000;
 
     private MonitorAnnotations() {}
@@ -106,221 +106,103 @@ public final class MonitorAnnotations {
                     + Describe.json(item));
             return Optional.empty();
         }
-        Fields fields = new Fields(map, context);
+        AnnotationFields fields = new AnnotationFields(map, context::error);
         Optional<String> typeName = fields.requiredText("type");
         if (typeName.isEmpty()) {
             return Optional.empty();
         }
         Optional<MonitorType> type = MonitorType.parse(typeName.get());
         if (type.isEmpty()) {
-            context.error("unknown monitor type '" + typeName.get() + "'" + Describe.suggestion(typeName.get(),
-                    TYPE_FIELDS.keySet().stream().map(MonitorType::wireName).toList())
+            context.error("unknown monitor type '" + typeName.get() + "'"
+                    + Describe.suggestion(
+                            typeName.get(),
+                            TYPE_FIELDS.keySet().stream()
+                                    .map(MonitorType::wireName)
+                                    .toList())
                     + "; known types: " + MonitorType.known());
             return Optional.empty();
         }
         Set<String> allowed = new java.util.TreeSet<>(COMMON_FIELDS);
         allowed.addAll(TYPE_FIELDS.get(type.get()));
-        fields.rejectUnknown(allowed, type.get());
+        fields.rejectUnknown(allowed, "type '" + type.get().wireName() + "'");
         int errorsBefore = context.errors.size();
         Common common = new Common(
                 fields.wholeNumber("priority", 1, 5).orElse(3L).intValue(),
-                fields.handles("notify"),
-                fields.tags("tags", context.record),
+                handles(fields, "notify", context),
+                tags(fields, "tags", context),
                 fields.text("message", MAX_MESSAGE).orElse(""));
-        MonitorSpec spec = switch (type.get()) {
-            case TRAFFIC_ANOMALY -> {
-                String algorithm = fields.choice("algorithm", List.of("basic", "agile", "robust")).orElse("agile");
-                Optional<String> seasonality = fields.choice("seasonality", List.of("hourly", "daily", "weekly"));
-                if (algorithm.equals("basic") && seasonality.isPresent()) {
-                    context.error("'seasonality' applies to the 'agile' and 'robust' algorithms, not to 'basic'");
-                }
-                yield new TrafficAnomaly(algorithm,
-                        fields.number("deviations", BigDecimal.ONE, BigDecimal.valueOf(6), false)
-                                .orElse(BigDecimal.valueOf(2)),
-                        fields.choice("direction", List.of("both", "above", "below")).orElse("both"),
-                        fields.window("alert_window", Window.H4).orElse(Window.M15),
-                        algorithm.equals("basic") ? "" : seasonality.orElse("weekly"),
-                        common);
-            }
-            case LOW_VOLUME -> new LowVolume(
-                    fields.requiredWholeNumber("threshold", 1, 1_000_000_000_000L).orElse(1L),
-                    fields.window("window", Window.D1).orElse(Window.H1),
-                    common);
-            case ERROR_RATE -> new ErrorRate(
-                    fields.requiredNumber("percent", BigDecimal.ZERO, BigDecimal.valueOf(100), true)
-                            .orElse(BigDecimal.ONE),
-                    fields.window("window", Window.D1).orElse(Window.M15),
-                    common);
-        };
+        MonitorSpec spec =
+                switch (type.get()) {
+                    case TRAFFIC_ANOMALY -> {
+                        String algorithm = fields.choice("algorithm", List.of("basic", "agile", "robust"))
+                                .orElse("agile");
+                        Optional<String> seasonality =
+                                fields.choice("seasonality", List.of("hourly", "daily", "weekly"));
+                        if (algorithm.equals("basic") && seasonality.isPresent()) {
+                            context.error(
+                                    "'seasonality' applies to the 'agile' and 'robust' algorithms, not to 'basic'");
+                        }
+                        yield new TrafficAnomaly(
+                                algorithm,
+                                fields.number("deviations", BigDecimal.ONE, BigDecimal.valueOf(6), false)
+                                        .orElse(BigDecimal.valueOf(2)),
+                                fields.choice("direction", List.of("both", "above", "below"))
+                                        .orElse("both"),
+                                fields.window("alert_window", Window.H4).orElse(Window.M15),
+                                algorithm.equals("basic") ? "" : seasonality.orElse("weekly"),
+                                common);
+                    }
+                    case LOW_VOLUME ->
+                        new LowVolume(
+                                fields.requiredWholeNumber("threshold", 1, 1_000_000_000_000L)
+                                        .orElse(1L),
+                                fields.window("window", Window.D1).orElse(Window.H1),
+                                common);
+                    case ERROR_RATE ->
+                        new ErrorRate(
+                                fields.requiredNumber("percent", BigDecimal.ZERO, BigDecimal.valueOf(100), true)
+                                        .orElse(BigDecimal.ONE),
+                                fields.window("window", Window.D1).orElse(Window.M15),
+                                common);
+                };
         return context.errors.size() == errorsBefore ? Optional.of(spec) : Optional.empty();
     }
 
     /** Where errors are reported: file, line, record, annotation. */
     private record Context(SchemaRecord record, String source, int line, List<SchemaError> errors) {
         void error(String message) {
-            errors.add(new SchemaError(record.schemaPath(), line,
-                    "record " + record.name() + ", " + source + ": " + message));
+            errors.add(new SchemaError(
+                    record.schemaPath(), line, "record " + record.name() + ", " + source + ": " + message));
         }
     }
 
-    /** Typed access to one monitor object's fields; every problem becomes an error naming the field. */
-    private record Fields(Map<?, ?> map, Context context) {
-
-        void rejectUnknown(Collection<String> allowed, MonitorType type) {
-            for (Object key : map.keySet()) {
-                if (!allowed.contains(String.valueOf(key))) {
-                    context.error("unknown field '" + key + "' for type '" + type.wireName() + "'"
-                            + Describe.suggestion(String.valueOf(key), allowed) + "; its fields are " + allowed);
-                }
+    private static List<String> handles(AnnotationFields fields, String name, Context context) {
+        List<String> result = new ArrayList<>();
+        for (String handle : fields.strings(name, 20)) {
+            if (HANDLE.matcher(handle).matches()) {
+                result.add(handle);
+            } else {
+                context.error("'" + name + "' has '" + handle + "', which Datadog would not read as a handle: "
+                        + "write @slack-channel, @pagerduty-service, @team-handle or @someone@example.com");
             }
         }
+        return result;
+    }
 
-        Optional<String> requiredText(String name) {
-            if (!map.containsKey(name)) {
-                context.error("'" + name + "' is required, e.g. \"type\": \"traffic_anomaly\"; known types: "
-                        + MonitorType.known());
-                return Optional.empty();
+    private static List<String> tags(AnnotationFields fields, String name, Context context) {
+        List<String> result = new ArrayList<>();
+        for (String tag : fields.strings(name, 20)) {
+            String lower = tag.toLowerCase(java.util.Locale.ROOT);
+            String key = lower.contains(":") ? lower.substring(0, lower.indexOf(':')) : lower;
+            if (!MonitorSettings.TAG.matcher(lower).matches()) {
+                context.error("'" + name + "' has '" + tag + "', which is not a Datadog tag: letters, digits, "
+                        + "_ - : . /, starting with a letter, at most 200 characters");
+            } else if (RESERVED_TAG_KEYS.contains(key)) {
+                context.error("'" + name + "' has '" + tag + "', but '" + key + "' is a tag autowatch sets itself");
+            } else {
+                result.add(lower);
             }
-            return text(name, 100);
         }
-
-        Optional<String> text(String name, int maxLength) {
-            Object value = map.get(name);
-            if (value == null && !map.containsKey(name)) {
-                return Optional.empty();
-            }
-            if (!(value instanceof String text)) {
-                context.error("'" + name + "' must be a string, got " + Describe.json(value));
-                return Optional.empty();
-            }
-            if (text.length() > maxLength) {
-                context.error("'" + name + "' is " + text.length() + " characters long; at most " + maxLength);
-                return Optional.empty();
-            }
-            return Optional.of(text);
-        }
-
-        Optional<String> choice(String name, List<String> choices) {
-            Optional<String> text = text(name, 100);
-            if (text.isPresent() && !choices.contains(text.get())) {
-                context.error("'" + name + "' must be one of " + choices + ", got '" + text.get() + "'");
-                return Optional.empty();
-            }
-            return text;
-        }
-
-        Optional<Window> window(String name, Window max) {
-            Optional<String> text = text(name, 10);
-            if (text.isEmpty()) {
-                return Optional.empty();
-            }
-            Optional<Window> window = Window.parse(text.get()).filter(w -> w.minutes() <= max.minutes());
-            if (window.isEmpty()) {
-                context.error("'" + name + "' must be one of " + Window.known(max) + ", got '" + text.get() + "'");
-            }
-            return window;
-        }
-
-        Optional<Long> wholeNumber(String name, long min, long max) {
-            Object value = map.get(name);
-            if (value == null && !map.containsKey(name)) {
-                return Optional.empty();
-            }
-            BigDecimal number = value instanceof Number n ? new BigDecimal(n.toString()) : null;
-            if (number == null || number.stripTrailingZeros().scale() > 0
-                    || number.compareTo(BigDecimal.valueOf(min)) < 0 || number.compareTo(BigDecimal.valueOf(max)) > 0) {
-                context.error("'" + name + "' must be a whole number from " + min + " to " + max + ", got "
-                        + Describe.json(value));
-                return Optional.empty();
-            }
-            return Optional.of(number.longValueExact());
-        }
-
-        Optional<Long> requiredWholeNumber(String name, long min, long max) {
-            if (!map.containsKey(name)) {
-                context.error("'" + name + "' is required: a whole number from " + min + " to " + max);
-                return Optional.empty();
-            }
-            return wholeNumber(name, min, max);
-        }
-
-        Optional<BigDecimal> number(String name, BigDecimal min, BigDecimal max, boolean minExclusive) {
-            Object value = map.get(name);
-            if (value == null && !map.containsKey(name)) {
-                return Optional.empty();
-            }
-            BigDecimal number = value instanceof Number n ? new BigDecimal(n.toString()) : null;
-            boolean low = number != null && (minExclusive ? number.compareTo(min) <= 0 : number.compareTo(min) < 0);
-            if (number == null || low || number.compareTo(max) > 0) {
-                context.error("'" + name + "' must be a number " + (minExclusive ? "above " : "from ")
-                        + min.toPlainString() + (minExclusive ? " and at most " : " to ") + max.toPlainString()
-                        + ", got " + Describe.json(value));
-                return Optional.empty();
-            }
-            return Optional.of(number.stripTrailingZeros());
-        }
-
-        Optional<BigDecimal> requiredNumber(String name, BigDecimal min, BigDecimal max, boolean minExclusive) {
-            if (!map.containsKey(name)) {
-                context.error("'" + name + "' is required: a number " + (minExclusive ? "above " : "from ")
-                        + min.toPlainString() + (minExclusive ? " and at most " : " to ") + max.toPlainString());
-                return Optional.empty();
-            }
-            return number(name, min, max, minExclusive);
-        }
-
-        List<String> handles(String name) {
-            List<String> result = new ArrayList<>();
-            for (String handle : strings(name, 20)) {
-                if (HANDLE.matcher(handle).matches()) {
-                    result.add(handle);
-                } else {
-                    context.error("'" + name + "' has '" + handle + "', which Datadog would not read as a handle: "
-                            + "write @slack-channel, @pagerduty-service, @team-handle or @someone@example.com");
-                }
-            }
-            return result;
-        }
-
-        List<String> tags(String name, SchemaRecord record) {
-            List<String> result = new ArrayList<>();
-            for (String tag : strings(name, 20)) {
-                String lower = tag.toLowerCase(java.util.Locale.ROOT);
-                String key = lower.contains(":") ? lower.substring(0, lower.indexOf(':')) : lower;
-                if (!MonitorSettings.TAG.matcher(lower).matches()) {
-                    context.error("'" + name + "' has '" + tag + "', which is not a Datadog tag: letters, digits, "
-                            + "_ - : . /, starting with a letter, at most 200 characters");
-                } else if (RESERVED_TAG_KEYS.contains(key)) {
-                    context.error("'" + name + "' has '" + tag + "', but '" + key + "' is a tag autowatch sets itself");
-                } else {
-                    result.add(lower);
-                }
-            }
-            return result;
-        }
-
-        private List<String> strings(String name, int max) {
-            Object value = map.get(name);
-            if (value == null && !map.containsKey(name)) {
-                return List.of();
-            }
-            if (!(value instanceof List<?> list)) {
-                context.error("'" + name + "' must be a list of strings, got " + Describe.json(value));
-                return List.of();
-            }
-            if (list.size() > max) {
-                context.error("'" + name + "' has " + list.size() + " entries; at most " + max);
-                return List.of();
-            }
-            List<String> result = new ArrayList<>();
-            for (Object item : list) {
-                if (item instanceof String s) {
-                    result.add(s);
-                } else {
-                    context.error("'" + name + "' must hold strings, got " + Describe.json(item));
-                }
-            }
-            return result;
-        }
+        return result;
     }
 }

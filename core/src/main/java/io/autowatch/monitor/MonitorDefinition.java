@@ -11,8 +11,16 @@ import java.util.Objects;
  * @param schemaPath the schema file that defines it
  * @param recordName the record's full name
  */
-public record MonitorDefinition(String name, String type, String query, String message, List<String> tags,
-        int priority, Map<String, Object> options, String schemaPath, String recordName) {
+public record MonitorDefinition(
+        String name,
+        String type,
+        String query,
+        String message,
+        List<String> tags,
+        int priority,
+        Map<String, Object> options,
+        String schemaPath,
+        String recordName) {
 
     public MonitorDefinition {
         Objects.requireNonNull(name, "name");

@@ -39,22 +39,26 @@ public final class MonitorPlanner {
      *                       deleted
      * @param envTag         the deployment's env tag
      */
-    public static Plan plan(List<MonitorDefinition> desired, List<ExistingMonitor> existing, Set<String> schemaTags,
-            String envTag) {
+    public static Plan plan(
+            List<MonitorDefinition> desired, List<ExistingMonitor> existing, Set<String> schemaTags, String envTag) {
         Map<Long, ExistingMonitor> ours = new LinkedHashMap<>();
         existing.stream().filter(e -> e.tags().contains(envTag)).forEach(e -> ours.putIfAbsent(e.id(), e));
         Map<String, List<ExistingMonitor>> byName = new LinkedHashMap<>();
-        ours.values().forEach(e -> byName.computeIfAbsent(e.name(), n -> new ArrayList<>()).add(e));
+        ours.values().forEach(e -> byName.computeIfAbsent(e.name(), n -> new ArrayList<>())
+                .add(e));
 
         List<Step> steps = new ArrayList<>();
         Set<String> wanted = new HashSet<>();
-        for (MonitorDefinition d : desired.stream().sorted(Comparator.comparing(MonitorDefinition::name)).toList()) {
+        for (MonitorDefinition d : desired.stream()
+                .sorted(Comparator.comparing(MonitorDefinition::name))
+                .toList()) {
             wanted.add(d.name());
             List<ExistingMonitor> matches = byName.getOrDefault(d.name(), List.of());
             if (matches.isEmpty()) {
                 steps.add(new Create(d));
             } else if (matches.size() > 1) {
-                steps.add(new Conflict(d, matches.stream().map(ExistingMonitor::id).sorted().toList()));
+                steps.add(new Conflict(
+                        d, matches.stream().map(ExistingMonitor::id).sorted().toList()));
             } else {
                 ExistingMonitor e = matches.getFirst();
                 List<String> changes = differences(d, e);
@@ -64,8 +68,11 @@ public final class MonitorPlanner {
         ours.values().stream()
                 .filter(e -> !wanted.contains(e.name()))
                 .sorted(Comparator.comparing(ExistingMonitor::name).thenComparing(ExistingMonitor::id))
-                .forEach(e -> e.tags().stream().filter(schemaTags::contains).findFirst().ifPresent(tag ->
-                        steps.add(new Delete(e, "no longer annotated in " + tag.substring(tag.indexOf(':') + 1)))));
+                .forEach(e -> e.tags().stream()
+                        .filter(schemaTags::contains)
+                        .findFirst()
+                        .ifPresent(tag -> steps.add(
+                                new Delete(e, "no longer annotated in " + tag.substring(tag.indexOf(':') + 1)))));
         return new Plan(steps);
     }
 
@@ -88,7 +95,8 @@ public final class MonitorPlanner {
             changes.add("priority");
         }
         for (Map.Entry<String, Object> option : new TreeMap<>(desired.options()).entrySet()) {
-            if (!Objects.equals(normal(option.getValue()), normal(existing.options().get(option.getKey())))) {
+            if (!Objects.equals(
+                    normal(option.getValue()), normal(existing.options().get(option.getKey())))) {
                 changes.add("options." + option.getKey());
             }
         }

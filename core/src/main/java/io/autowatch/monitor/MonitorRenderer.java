@@ -19,6 +19,7 @@ public final class MonitorRenderer {
 
     /** Every managed monitor carries this tag, beside the deployment's env tag. */
     public static final String MANAGED_TAG = "managed-by:autowatch";
+
     public static final String RECORD_TAG_KEY = "esm-record";
     public static final String SCHEMA_TAG_KEY = "esm-schema";
     public static final String TYPE = "query alert";
@@ -43,11 +44,17 @@ public final class MonitorRenderer {
                         + ", alert_window='" + a.alertWindow().datadog() + "', count_default_zero='true'"
                         + (a.seasonality().isEmpty() ? "" : ", seasonality='" + a.seasonality() + "'") + ") >= 1";
                 options.put("thresholds", Map.of("critical", 1, "critical_recovery", 0));
-                options.put("threshold_windows", Map.of("trigger_window", a.alertWindow().datadog(),
-                        "recovery_window", a.alertWindow().datadog()));
+                options.put(
+                        "threshold_windows",
+                        Map.of(
+                                "trigger_window",
+                                a.alertWindow().datadog(),
+                                "recovery_window",
+                                a.alertWindow().datadog()));
                 options.put("notify_no_data", false);
                 what = "the number of " + record.name() + " events left its usual range ("
-                        + a.algorithm() + " anomaly detection, " + a.deviations().toPlainString() + " deviations, "
+                        + a.algorithm() + " anomaly detection, "
+                        + a.deviations().toPlainString() + " deviations, "
                         + direction(a.direction()) + ", over " + a.alertWindow().text() + ")";
             }
             case LowVolume l -> {
@@ -56,7 +63,8 @@ public final class MonitorRenderer {
                 // No events at all means no data points: that is the loudest case of low volume.
                 options.put("notify_no_data", true);
                 options.put("no_data_timeframe", Math.max(10, 2 * l.window().minutes()));
-                what = "fewer than " + l.threshold() + " " + record.name() + " events in " + l.window().text();
+                what = "fewer than " + l.threshold() + " " + record.name() + " events in "
+                        + l.window().text();
             }
             case ErrorRate e -> {
                 query = "sum(" + e.window().datadog() + "):100 * sum:" + settings.errorCountMetric() + scope
@@ -68,8 +76,16 @@ public final class MonitorRenderer {
             }
         }
         String name = spec.type().monitorName(record.name());
-        return new MonitorDefinition(name, TYPE, query, message(record, spec, what), tags(record, spec, settings),
-                spec.common().priority(), options, record.schemaPath(), record.fullName());
+        return new MonitorDefinition(
+                name,
+                TYPE,
+                query,
+                message(record, spec, what),
+                tags(record, spec, settings),
+                spec.common().priority(),
+                options,
+                record.schemaPath(),
+                record.fullName());
     }
 
     private static String direction(String direction) {
@@ -82,13 +98,20 @@ public final class MonitorRenderer {
 
     private static String message(SchemaRecord record, MonitorSpec spec, String what) {
         StringBuilder message = new StringBuilder();
-        message.append("{{#is_alert}}").append(spec.type().title()).append(": ").append(what)
-                .append(".{{/is_alert}}\n{{#is_recovery}}").append(record.name())
+        message.append("{{#is_alert}}")
+                .append(spec.type().title())
+                .append(": ")
+                .append(what)
+                .append(".{{/is_alert}}\n{{#is_recovery}}")
+                .append(record.name())
                 .append(" events are back to normal.{{/is_recovery}}\n");
         if (!spec.common().message().isBlank()) {
             message.append('\n').append(spec.common().message().strip()).append('\n');
         }
-        message.append("\nDefined in `").append(record.schemaPath()).append("` (record `").append(record.fullName())
+        message.append("\nDefined in `")
+                .append(record.schemaPath())
+                .append("` (record `")
+                .append(record.fullName())
                 .append("`) and managed by autowatch: change it there and comment `esm register` on a pull request. "
                         + "Edits made in Datadog are overwritten.");
         if (!spec.common().handles().isEmpty()) {

@@ -15,7 +15,11 @@ import java.util.regex.Pattern;
  * @param genericMonitors  monitors every event record gets, written as annotation objects
  *                         ({@code ESM_GENERIC_MONITORS}, a JSON array; empty by default)
  */
-public record MonitorSettings(String envTag, String eventCountMetric, String errorCountMetric, String eventTagKey,
+public record MonitorSettings(
+        String envTag,
+        String eventCountMetric,
+        String errorCountMetric,
+        String eventTagKey,
         List<Object> genericMonitors) {
 
     public static final String DEFAULT_ENV_TAG = "esm-prod";
@@ -29,20 +33,36 @@ public record MonitorSettings(String envTag, String eventCountMetric, String err
 
     public MonitorSettings {
         Objects.requireNonNull(envTag, "envTag");
-        require(TAG.matcher(envTag).matches(), "MONITOR_ENV_TAG", envTag,
+        require(
+                TAG.matcher(envTag).matches(),
+                "MONITOR_ENV_TAG",
+                envTag,
                 "a Datadog tag: lower-case letters, digits, _ - : . /, starting with a letter");
-        require(METRIC.matcher(eventCountMetric).matches(), "ESM_EVENT_COUNT_METRIC", eventCountMetric,
+        require(
+                METRIC.matcher(eventCountMetric).matches(),
+                "ESM_EVENT_COUNT_METRIC",
+                eventCountMetric,
                 "a metric name: letters, digits, _ and ., starting with a letter");
-        require(METRIC.matcher(errorCountMetric).matches(), "ESM_ERROR_COUNT_METRIC", errorCountMetric,
+        require(
+                METRIC.matcher(errorCountMetric).matches(),
+                "ESM_ERROR_COUNT_METRIC",
+                errorCountMetric,
                 "a metric name: letters, digits, _ and ., starting with a letter");
-        require(TAG_KEY.matcher(eventTagKey).matches(), "ESM_EVENT_TAG_KEY", eventTagKey,
+        require(
+                TAG_KEY.matcher(eventTagKey).matches(),
+                "ESM_EVENT_TAG_KEY",
+                eventTagKey,
                 "a tag key: lower-case letters, digits, _ - . /, starting with a letter");
         genericMonitors = List.copyOf(genericMonitors);
     }
 
     public static MonitorSettings defaults() {
-        return new MonitorSettings(DEFAULT_ENV_TAG, DEFAULT_EVENT_COUNT_METRIC, DEFAULT_ERROR_COUNT_METRIC,
-                DEFAULT_EVENT_TAG_KEY, List.of());
+        return new MonitorSettings(
+                DEFAULT_ENV_TAG,
+                DEFAULT_EVENT_COUNT_METRIC,
+                DEFAULT_ERROR_COUNT_METRIC,
+                DEFAULT_EVENT_TAG_KEY,
+                List.of());
     }
 
     public MonitorSettings withGenericMonitors(List<Object> monitors) {

@@ -28,8 +28,14 @@ public sealed interface MonitorSpec permits MonitorSpec.TrafficAnomaly, MonitorS
     }
 
     /** Datadog's anomaly detection on the record's event count. */
-    record TrafficAnomaly(String algorithm, BigDecimal deviations, String direction, Window alertWindow,
-            String seasonality, Common common) implements MonitorSpec {
+    record TrafficAnomaly(
+            String algorithm,
+            BigDecimal deviations,
+            String direction,
+            Window alertWindow,
+            String seasonality,
+            Common common)
+            implements MonitorSpec {
         @Override
         public MonitorType type() {
             return MonitorType.TRAFFIC_ANOMALY;

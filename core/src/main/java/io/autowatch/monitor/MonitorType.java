@@ -34,7 +34,7 @@ public enum MonitorType {
         return Arrays.stream(values()).map(t -> "'" + t.wireName + "'").collect(Collectors.joining(", "));
     }
 
-    /** The monitor's name for a record: {@code Traffic Anomaly with AddToCartEvent} (SPEC §3). */
+    /** The monitor's name for a record: {@code Traffic Anomaly with AddToCartEvent} (README, "Schema sync: setting it up"). */
     public String monitorName(String recordName) {
         return title + " with " + recordName;
     }

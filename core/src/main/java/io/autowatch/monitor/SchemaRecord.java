@@ -13,8 +13,8 @@ import java.util.Optional;
  * @param annotation  {@code @monitor} or {@code @monitors}, as Avro read it
  * @param topLevel    no other record in the file uses it as a field type: an event rather than a part of one
  */
-public record SchemaRecord(String schemaPath, int line, String name, String fullName,
-        Optional<Annotation> annotation, boolean topLevel) {
+public record SchemaRecord(
+        String schemaPath, int line, String name, String fullName, Optional<Annotation> annotation, boolean topLevel) {
 
     public SchemaRecord {
         Objects.requireNonNull(schemaPath, "schemaPath");

@@ -42,7 +42,9 @@ public enum Window {
     }
 
     public static String known(Window max) {
-        return Arrays.stream(values()).filter(w -> w.minutes <= max.minutes).map(w -> "'" + w.text + "'")
+        return Arrays.stream(values())
+                .filter(w -> w.minutes <= max.minutes)
+                .map(w -> "'" + w.text + "'")
                 .collect(Collectors.joining(", "));
     }
 }

@@ -3,7 +3,7 @@ package io.autowatch.schema;
 import java.util.Locale;
 import java.util.Optional;
 
-/** What a pull-request comment can ask for (SPEC §3): its first line, any case, surrounding spaces ignored. */
+/** What a pull-request comment can ask for (README, "Schema sync: setting it up"): its first line, any case, surrounding spaces ignored. */
 public enum Command {
     REGISTER("esm register"),
     PLAN("esm plan"),
@@ -23,8 +23,13 @@ public enum Command {
         if (commentBody == null) {
             return Optional.empty();
         }
-        String first = commentBody.lines().findFirst().orElse("").strip()
-                .replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
+        String first = commentBody
+                .lines()
+                .findFirst()
+                .orElse("")
+                .strip()
+                .replaceAll("\\s+", " ")
+                .toLowerCase(Locale.ROOT);
         for (Command command : values()) {
             if (command.text.equals(first)) {
                 return Optional.of(command);

@@ -11,8 +11,8 @@ import java.util.Objects;
  * @param commentId   the comment that asked (reactions go on it)
  * @param sender      who commented (the login that must be allowed)
  */
-public record CommandRequest(String deliveryId, String repository, int pullRequest, long commentId, String sender,
-        Command command) {
+public record CommandRequest(
+        String deliveryId, String repository, int pullRequest, long commentId, String sender, Command command) {
 
     public CommandRequest {
         Objects.requireNonNull(deliveryId, "deliveryId");

@@ -34,10 +34,13 @@ public final class DesiredMonitors {
                 MonitorDefinition d = MonitorRenderer.render(record, spec, settings);
                 MonitorDefinition twin = byName.putIfAbsent(d.name(), d);
                 if (twin != null) {
-                    errors.add(new SchemaError(record.schemaPath(), record.line(), "record " + record.fullName()
-                            + " would create '" + d.name() + "', which " + twin.recordName() + " in "
-                            + twin.schemaPath() + " creates too; monitor names come from the record's simple "
-                            + "name, so rename one of them"));
+                    errors.add(new SchemaError(
+                            record.schemaPath(),
+                            record.line(),
+                            "record " + record.fullName()
+                                    + " would create '" + d.name() + "', which " + twin.recordName() + " in "
+                                    + twin.schemaPath() + " creates too; monitor names come from the record's simple "
+                                    + "name, so rename one of them"));
                 }
             }
         }

@@ -44,7 +44,8 @@ public final class MonitorSync {
     public record Planned(Optional<Plan> plan, List<SchemaError> errors, Optional<String> failure) {
         public Planned {
             errors = errors.stream()
-                    .sorted(Comparator.comparing(SchemaError::schemaPath).thenComparingInt(SchemaError::line)).toList();
+                    .sorted(Comparator.comparing(SchemaError::schemaPath).thenComparingInt(SchemaError::line))
+                    .toList();
         }
     }
 
@@ -72,15 +73,21 @@ public final class MonitorSync {
             existing.forEach(e -> found.add(e.name()));
             for (MonitorDefinition d : desired) {
                 if (!found.contains(d.name())) {
-                    existing.addAll(datadog.listByName(d.name(), List.of(settings.monitors().envTag())));
+                    existing.addAll(datadog.listByName(
+                            d.name(), List.of(settings.monitors().envTag())));
                 }
             }
         } catch (MonitorStoreException e) {
-            return new Planned(Optional.empty(), errors, Optional.of(
-                    "could not read the monitors in Datadog, so nothing was changed: " + e.getMessage()));
+            return new Planned(
+                    Optional.empty(),
+                    errors,
+                    Optional.of("could not read the monitors in Datadog, so nothing was changed: " + e.getMessage()));
         }
-        return new Planned(Optional.of(MonitorPlanner.plan(desired, existing, scopeTags,
-                settings.monitors().envTag())), errors, Optional.empty());
+        return new Planned(
+                Optional.of(MonitorPlanner.plan(
+                        desired, existing, scopeTags, settings.monitors().envTag())),
+                errors,
+                Optional.empty());
     }
 
     /** Writes the plan; a step that fails is recorded with Datadog's words and the others go on. */

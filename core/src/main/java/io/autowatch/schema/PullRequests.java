@@ -26,13 +26,18 @@ public interface PullRequests {
 
     void setCommitStatus(String repository, String sha, CommitState state, String context, String description);
 
-    enum CommitState { PENDING, SUCCESS, FAILURE, ERROR }
+    enum CommitState {
+        PENDING,
+        SUCCESS,
+        FAILURE,
+        ERROR
+    }
 
     /**
      * @param headRepository the repository the head branch lives in: another one for a pull request from a fork
      */
-    record PullRequest(String repository, int number, String state, String headSha, String headRepository,
-            String baseSha) {
+    record PullRequest(
+            String repository, int number, String state, String headSha, String headRepository, String baseSha) {
         public PullRequest {
             Objects.requireNonNull(headSha, "headSha");
             Objects.requireNonNull(baseSha, "baseSha");

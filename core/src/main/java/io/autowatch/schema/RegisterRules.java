@@ -14,8 +14,9 @@ public final class RegisterRules {
 
     /** Why this deployment does not act on the repository at all, or empty when it does. */
     public static Optional<String> repositoryRefusal(String repository, SyncSettings settings) {
-        return settings.allows(repository) ? Optional.empty() : Optional.of(
-                "this deployment of autowatch does not manage monitors for " + repository
+        return settings.allows(repository)
+                ? Optional.empty()
+                : Optional.of("this deployment of autowatch does not manage monitors for " + repository
                         + " (it is not in ALLOWED_REPOSITORIES)");
     }
 
@@ -23,8 +24,8 @@ public final class RegisterRules {
      * Why {@code sender}, with {@code role} on the repository, may not register from this pull request, or empty
      * when they may.
      */
-    public static Optional<String> registerRefusal(String repository, String sender, String role, PullRequest pr,
-            SyncSettings settings) {
+    public static Optional<String> registerRefusal(
+            String repository, String sender, String role, PullRequest pr, SyncSettings settings) {
         if (!MAY_REGISTER.contains(role)) {
             return Optional.of("@" + sender + " may not register monitors: it takes write, maintain or admin "
                     + "permission on " + repository + ", and they have '" + role + "'. Anyone can still comment "

@@ -35,8 +35,8 @@ public final class SchemaSyncService {
      * @param planOnly when true (no Datadog keys, e.g. a local run), {@code esm register} plans but writes nothing,
      *                 and the comment says so
      */
-    public SchemaSyncService(PullRequests github, SchemaReader reader, MonitorStore datadog, SyncSettings settings,
-            boolean planOnly) {
+    public SchemaSyncService(
+            PullRequests github, SchemaReader reader, MonitorStore datadog, SyncSettings settings, boolean planOnly) {
         this.github = github;
         this.sync = new MonitorSync(reader, datadog, settings);
         this.settings = settings;
@@ -47,13 +47,30 @@ public final class SchemaSyncService {
         github.react(request.repository(), request.commentId(), "eyes");
         SyncResult result = run(request);
         report(result);
-        LOG.info("command_completed", "delivery", request.deliveryId(), "repository", request.repository(),
-                "pullRequest", request.pullRequest(), "command", request.command().text(), "sender", request.sender(),
-                "failed", result.failed(), "errors", result.errors().size(),
-                "refusal", result.refusal().orElse(null),
-                "steps", result.plan().map(p -> p.steps().size()).orElse(0),
-                "writes", result.applied().size(),
-                "writeFailures", result.applied().stream().filter(s -> !s.ok()).count());
+        LOG.info(
+                "command_completed",
+                "delivery",
+                request.deliveryId(),
+                "repository",
+                request.repository(),
+                "pullRequest",
+                request.pullRequest(),
+                "command",
+                request.command().text(),
+                "sender",
+                request.sender(),
+                "failed",
+                result.failed(),
+                "errors",
+                result.errors().size(),
+                "refusal",
+                result.refusal().orElse(null),
+                "steps",
+                result.plan().map(p -> p.steps().size()).orElse(0),
+                "writes",
+                result.applied().size(),
+                "writeFailures",
+                result.applied().stream().filter(s -> !s.ok()).count());
         return result;
     }
 
@@ -74,18 +91,20 @@ public final class SchemaSyncService {
             }
         }
         SyncScope scope = SyncScope.of(github.changedFiles(request.repository(), request.pullRequest()), settings);
-        MonitorSync.Planned planned = sync.plan(atCommit(request.repository(), pr.headSha()), scope.headPaths(),
-                scope.scopeTags());
+        MonitorSync.Planned planned =
+                sync.plan(atCommit(request.repository(), pr.headSha()), scope.headPaths(), scope.scopeTags());
         if (planned.failure().isPresent()) {
             return result(request, pr.headSha(), Optional.empty(), List.of(), planned.errors(), planned.failure());
         }
         Plan plan = planned.plan().orElseThrow();
-        boolean apply = request.command() == Command.REGISTER && planned.errors().isEmpty() && !planOnly;
+        boolean apply =
+                request.command() == Command.REGISTER && planned.errors().isEmpty() && !planOnly;
         List<StepOutcome> applied = apply ? sync.apply(plan) : List.of();
-        SyncResult result = result(request, pr.headSha(), Optional.of(plan), applied, planned.errors(),
-                Optional.empty());
+        SyncResult result =
+                result(request, pr.headSha(), Optional.of(plan), applied, planned.errors(), Optional.empty());
         return planOnly && request.command() == Command.REGISTER
-                ? result.withNotice("plan only: no Datadog keys are configured, so nothing was applied") : result;
+                ? result.withNotice("plan only: no Datadog keys are configured, so nothing was applied")
+                : result;
     }
 
     /** The pull request's files at one commit. */
@@ -104,12 +123,12 @@ public final class SchemaSyncService {
     }
 
     private void report(SyncResult result) {
-        github.upsertComment(result.repository(), result.pullRequest(), StatusComment.MARKER,
-                StatusComment.render(result));
+        github.upsertComment(
+                result.repository(), result.pullRequest(), StatusComment.MARKER, StatusComment.render(result));
         if (!result.headSha().isEmpty()) {
             CommitState state = result.failed() ? CommitState.FAILURE : CommitState.SUCCESS;
-            github.setCommitStatus(result.repository(), result.headSha(), state, STATUS_CONTEXT,
-                    StatusComment.summary(result));
+            github.setCommitStatus(
+                    result.repository(), result.headSha(), state, STATUS_CONTEXT, StatusComment.summary(result));
         }
     }
 
@@ -117,11 +136,26 @@ public final class SchemaSyncService {
         return result(request, sha, Optional.empty(), List.of(), List.of(), Optional.of(why));
     }
 
-    private static SyncResult result(CommandRequest request, String sha, Optional<Plan> plan,
-            List<StepOutcome> applied, List<SchemaError> errors, Optional<String> refusal) {
+    private static SyncResult result(
+            CommandRequest request,
+            String sha,
+            Optional<Plan> plan,
+            List<StepOutcome> applied,
+            List<SchemaError> errors,
+            Optional<String> refusal) {
         List<SchemaError> sorted = errors.stream()
-                .sorted(Comparator.comparing(SchemaError::schemaPath).thenComparingInt(SchemaError::line)).toList();
-        return new SyncResult(request.command(), request.repository(), request.pullRequest(), sha, request.sender(),
-                plan, applied, sorted, refusal, Optional.empty());
+                .sorted(Comparator.comparing(SchemaError::schemaPath).thenComparingInt(SchemaError::line))
+                .toList();
+        return new SyncResult(
+                request.command(),
+                request.repository(),
+                request.pullRequest(),
+                sha,
+                request.sender(),
+                plan,
+                applied,
+                sorted,
+                refusal,
+                Optional.empty());
     }
 }

@@ -26,18 +26,31 @@ public final class StatusComment {
         StringBuilder out = new StringBuilder(MARKER).append('\n');
         out.append("### ").append(headline(r)).append("\n\n");
         if (!r.headSha().isEmpty()) {
-            out.append("`").append(r.command().text()).append("` by @").append(r.sender()).append(" at `")
-                    .append(r.headSha(), 0, Math.min(7, r.headSha().length())).append("`\n\n");
+            out.append("`")
+                    .append(r.command().text())
+                    .append("` by @")
+                    .append(r.sender())
+                    .append(" at `")
+                    .append(r.headSha(), 0, Math.min(7, r.headSha().length()))
+                    .append("`\n\n");
         }
         if (r.command() == Command.HELP) {
             return out.append(HELP).toString();
         }
-        r.refusal().ifPresent(why -> out.append("**Not done:** ").append(escape(why)).append("\n\n"));
-        r.notice().ifPresent(notice -> out.append("**Note:** ").append(escape(notice)).append("\n\n"));
+        r.refusal()
+                .ifPresent(
+                        why -> out.append("**Not done:** ").append(escape(why)).append("\n\n"));
+        r.notice()
+                .ifPresent(notice ->
+                        out.append("**Note:** ").append(escape(notice)).append("\n\n"));
         if (!r.errors().isEmpty()) {
             out.append("**Errors in the schemas** (nothing is registered until they are fixed):\n\n");
-            appendLimited(out, r.errors().stream().map(e -> "- `" + location(e) + "`: " + escape(e.message()) + "\n")
-                    .toList(), "errors");
+            appendLimited(
+                    out,
+                    r.errors().stream()
+                            .map(e -> "- `" + location(e) + "`: " + escape(e.message()) + "\n")
+                            .toList(),
+                    "errors");
             out.append('\n');
         }
         r.plan().ifPresent(plan -> table(out, r, plan));
@@ -60,9 +73,12 @@ public final class StatusComment {
             return "plan: " + counts;
         }
         long failed = r.applied().stream().filter(s -> !s.ok()).count();
-        return failed > 0 ? failed + " of " + r.applied().size() + " changes failed; register again to retry"
-                : "registered: " + counts.replace("to create", "created").replace("to update", "updated")
-                        .replace("to delete", "deleted");
+        return failed > 0
+                ? failed + " of " + r.applied().size() + " changes failed; register again to retry"
+                : "registered: "
+                        + counts.replace("to create", "created")
+                                .replace("to update", "updated")
+                                .replace("to delete", "deleted");
     }
 
     private static String headline(SyncResult r) {
@@ -84,29 +100,35 @@ public final class StatusComment {
     private static void table(StringBuilder out, SyncResult r, Plan plan) {
         Map<Plan.Step, Optional<String>> outcomes = new HashMap<>();
         r.applied().forEach((StepOutcome o) -> outcomes.put(o.step(), o.error()));
-        boolean applied = r.command() == Command.REGISTER && r.errors().isEmpty() && r.notice().isEmpty();
+        boolean applied = r.command() == Command.REGISTER
+                && r.errors().isEmpty()
+                && r.notice().isEmpty();
         List<String> changing = new ArrayList<>();
         List<String> unchanged = new ArrayList<>();
         for (Plan.Step step : plan.steps()) {
-            String action = switch (step) {
-                case Plan.Create c -> applied ? "created" : "create";
-                case Plan.Update u -> applied ? "updated" : "update";
-                case Plan.Delete d -> applied ? "deleted" : "delete";
-                case Plan.Unchanged u -> "unchanged";
-                case Plan.Conflict c -> "⚠️ conflict";
-            };
-            String detail = switch (step) {
-                case Plan.Create c -> "new, from `" + c.desired().schemaPath() + "`";
-                case Plan.Update u -> String.join(", ", u.changes());
-                case Plan.Delete d -> d.reason();
-                case Plan.Unchanged u -> "";
-                case Plan.Conflict c -> "monitors " + c.ids() + " share this name and tag; delete all but one "
-                        + "in Datadog";
-            };
+            String action =
+                    switch (step) {
+                        case Plan.Create c -> applied ? "created" : "create";
+                        case Plan.Update u -> applied ? "updated" : "update";
+                        case Plan.Delete d -> applied ? "deleted" : "delete";
+                        case Plan.Unchanged u -> "unchanged";
+                        case Plan.Conflict c -> "⚠️ conflict";
+                    };
+            String detail =
+                    switch (step) {
+                        case Plan.Create c -> "new, from `" + c.desired().schemaPath() + "`";
+                        case Plan.Update u -> String.join(", ", u.changes());
+                        case Plan.Delete d -> d.reason();
+                        case Plan.Unchanged u -> "";
+                        case Plan.Conflict c ->
+                            "monitors " + c.ids() + " share this name and tag; delete all but one " + "in Datadog";
+                    };
             Optional<String> error = outcomes.getOrDefault(step, Optional.empty());
             if (error.isPresent()) {
-                action = "❌ failed to " + action.replace("created", "create").replace("updated", "update")
-                        .replace("deleted", "delete");
+                action = "❌ failed to "
+                        + action.replace("created", "create")
+                                .replace("updated", "update")
+                                .replace("deleted", "delete");
                 detail = error.get();
             }
             String row = "| " + escape(step.name()) + " | " + action + " | " + escape(detail) + " |\n";
@@ -120,8 +142,11 @@ public final class StatusComment {
             out.append('\n');
         }
         if (!unchanged.isEmpty()) {
-            out.append("<details><summary>").append(unchanged.size()).append(" unchanged monitor")
-                    .append(unchanged.size() == 1 ? "" : "s").append("</summary>\n\n| Monitor | Action | What |\n|---|---|---|\n");
+            out.append("<details><summary>")
+                    .append(unchanged.size())
+                    .append(" unchanged monitor")
+                    .append(unchanged.size() == 1 ? "" : "s")
+                    .append("</summary>\n\n| Monitor | Action | What |\n|---|---|---|\n");
             appendLimited(out, unchanged, "unchanged monitors");
             out.append("\n</details>\n");
         }
@@ -137,7 +162,10 @@ public final class StatusComment {
             shown++;
         }
         if (shown < lines.size()) {
-            out.append("\n…and ").append(lines.size() - shown).append(" more ").append(what)
+            out.append("\n…and ")
+                    .append(lines.size() - shown)
+                    .append(" more ")
+                    .append(what)
                     .append(" not shown (GitHub comments are limited to 65,536 characters).\n");
         }
     }

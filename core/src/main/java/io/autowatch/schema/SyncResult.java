@@ -15,8 +15,16 @@ import java.util.Optional;
  * @param refusal  why the command was not carried out at all (authorization, listing failure)
  * @param notice   something the reader must know that is not a failure (plan-only mode)
  */
-public record SyncResult(Command command, String repository, int pullRequest, String headSha, String sender,
-        Optional<Plan> plan, List<StepOutcome> applied, List<SchemaError> errors, Optional<String> refusal,
+public record SyncResult(
+        Command command,
+        String repository,
+        int pullRequest,
+        String headSha,
+        String sender,
+        Optional<Plan> plan,
+        List<StepOutcome> applied,
+        List<SchemaError> errors,
+        Optional<String> refusal,
         Optional<String> notice) {
 
     public SyncResult {
@@ -33,12 +41,14 @@ public record SyncResult(Command command, String repository, int pullRequest, St
     }
 
     public SyncResult withNotice(String text) {
-        return new SyncResult(command, repository, pullRequest, headSha, sender, plan, applied, errors, refusal,
-                Optional.of(text));
+        return new SyncResult(
+                command, repository, pullRequest, headSha, sender, plan, applied, errors, refusal, Optional.of(text));
     }
 
     public boolean failed() {
-        return refusal.isPresent() || !errors.isEmpty() || applied.stream().anyMatch(s -> !s.ok())
+        return refusal.isPresent()
+                || !errors.isEmpty()
+                || applied.stream().anyMatch(s -> !s.ok())
                 || plan.map(p -> p.count(Plan.Conflict.class) > 0).orElse(false);
     }
 }

@@ -29,7 +29,9 @@ public record SyncScope(List<String> headPaths, Set<String> scopeTags) {
                 }
             }
             // A renamed file's monitors were tagged with its old path: finding them there lets them move or go.
-            file.previousPath().filter(settings::isSchema).ifPresent(old -> scopeTags.add(MonitorRenderer.schemaTag(old)));
+            file.previousPath()
+                    .filter(settings::isSchema)
+                    .ifPresent(old -> scopeTags.add(MonitorRenderer.schemaTag(old)));
         }
         return new SyncScope(headPaths, scopeTags);
     }

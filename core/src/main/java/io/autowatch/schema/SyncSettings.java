@@ -23,8 +23,9 @@ public record SyncSettings(MonitorSettings monitors, String schemaGlob, Set<Stri
     public SyncSettings {
         Objects.requireNonNull(monitors, "monitors");
         Objects.requireNonNull(schemaGlob, "schemaGlob");
-        repositories = repositories.stream().map(r -> r.toLowerCase(Locale.ROOT)).collect(
-                java.util.stream.Collectors.toUnmodifiableSet());
+        repositories = repositories.stream()
+                .map(r -> r.toLowerCase(Locale.ROOT))
+                .collect(java.util.stream.Collectors.toUnmodifiableSet());
         FileSystems.getDefault().getPathMatcher("glob:" + schemaGlob);
     }
 
@@ -39,7 +40,9 @@ public record SyncSettings(MonitorSettings monitors, String schemaGlob, Set<Stri
             return true;
         }
         return schemaGlob.startsWith("**/")
-                && FileSystems.getDefault().getPathMatcher("glob:" + schemaGlob.substring(3)).matches(Path.of(path));
+                && FileSystems.getDefault()
+                        .getPathMatcher("glob:" + schemaGlob.substring(3))
+                        .matches(Path.of(path));
     }
 
     public boolean allows(String repository) {

@@ -11,7 +11,11 @@ class CountsValuesTest {
 
     @ParameterizedTest(name = "{0} is valid: {1}")
     @CsvSource({
-        "0, 0", "42, 42", "1E3, 1000", "7.0, 7", "1000000000000000, 1000000000000000",
+        "0, 0",
+        "42, 42",
+        "1E3, 1000",
+        "7.0, 7",
+        "1000000000000000, 1000000000000000",
     })
     void parseNumber_acceptsWholeNumbersUpToTheMaximum(String text, long expected) {
         assertThat(CountValue.parseNumber(text)).isEqualTo(new CountValue.Valid(expected));
@@ -19,11 +23,17 @@ class CountsValuesTest {
 
     @ParameterizedTest(name = "{0} is rejected: {1}")
     @CsvSource({
-        "-1, negative", "2.5, whole", "1000000000000001, absurd", "1E20, absurd", "abc, not a number",
+        "-1, negative",
+        "2.5, whole",
+        "1000000000000001, absurd",
+        "1E20, absurd",
+        "abc, not a number",
     })
     void parseNumber_rejectsWithAReason(String text, String reason) {
-        assertThat(CountValue.parseNumber(text)).isInstanceOfSatisfying(CountValue.Invalid.class,
-                invalid -> assertThat(invalid.reason()).contains(reason).contains(text));
+        assertThat(CountValue.parseNumber(text))
+                .isInstanceOfSatisfying(
+                        CountValue.Invalid.class,
+                        invalid -> assertThat(invalid.reason()).contains(reason).contains(text));
     }
 
     @Test

@@ -41,10 +41,16 @@ class AlertMessagesTest {
         @SuppressWarnings("unchecked")
         Map<String, Object> content = (Map<String, Object>) body.get("content");
         assertThat(content).containsEntry("textType", "client-markdown");
-        assertThat((String) content.get("title")).contains("UNHEALTHY").contains(JOB.value()).contains("2026-11-20");
+        assertThat((String) content.get("title"))
+                .contains("UNHEALTHY")
+                .contains(JOB.value())
+                .contains("2026-11-20");
         assertThat((String) content.get("description"))
-                .contains("18,400").contains("above the expected range")
-                .contains("Deviation band").contains("Relative band").contains("History (14 non-zero days");
+                .contains("18,400")
+                .contains("above the expected range")
+                .contains("Deviation band")
+                .contains("Relative band")
+                .contains("History (14 non-zero days");
         assertThat((List<?>) content.get("nextSteps")).isNotEmpty();
         @SuppressWarnings("unchecked")
         Map<String, Object> metadata = (Map<String, Object>) body.get("metadata");
@@ -53,15 +59,20 @@ class AlertMessagesTest {
 
     @Test
     void paging_alarmAndRecovery_shareTheAlarmNameSoTheIncidentResolves() {
-        Notification.Recovery recovery = new Notification.Recovery(JOB, assess(9_100),
+        Notification.Recovery recovery = new Notification.Recovery(
+                JOB,
+                assess(9_100),
                 new OpenIncident(JOB, DAY.minusDays(2), DAY.minusDays(1), Severity.CRITICAL, HealthStatus.UNHEALTHY),
                 NOW);
         Map<String, Object> alarm = Json.readObject(PagingMessage.render(alert(0), "eu-west-1", "123456789012"));
         Map<String, Object> ok = Json.readObject(PagingMessage.render(recovery, "eu-west-1", "123456789012"));
-        assertThat(alarm).containsEntry("NewStateValue", "ALARM").containsEntry("Region", "eu-west-1")
+        assertThat(alarm)
+                .containsEntry("NewStateValue", "ALARM")
+                .containsEntry("Region", "eu-west-1")
                 .containsEntry("AWSAccountId", "123456789012");
         assertThat(ok).containsEntry("NewStateValue", "OK");
-        assertThat(alarm.get("AlarmName")).isEqualTo(ok.get("AlarmName"))
+        assertThat(alarm.get("AlarmName"))
+                .isEqualTo(ok.get("AlarmName"))
                 .isEqualTo("autowatch job health: email/daily-active/IN");
         assertThat((String) alarm.get("NewStateReason")).contains("counted nothing on 2026-11-20");
         assertThat(alarm.get("StateChangeTime")).isEqualTo("2026-11-21T00:30:05.000+0000");

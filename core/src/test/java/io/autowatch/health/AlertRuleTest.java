@@ -16,13 +16,21 @@ class AlertRuleTest {
     private static final LocalDate MONDAY = LocalDate.of(2026, 11, 16);
 
     private static Assessment assessment(LocalDate day, HealthStatus status) {
-        return new Assessment(day, status == HealthStatus.ZERO ? 0 : 10, status, "classic", Optional.empty(),
-                List.of());
+        return new Assessment(
+                day, status == HealthStatus.ZERO ? 0 : 10, status, "classic", Optional.empty(), List.of());
     }
 
     private static JobSettings zeroAlerts(ZeroAlerts mode) {
-        return new JobSettings("classic", 14, JobSettings.DEFAULTS.sigmas(), JobSettings.DEFAULTS.percent(), 7,
-                mode, Severity.CRITICAL, java.time.ZoneOffset.UTC, 42);
+        return new JobSettings(
+                "classic",
+                14,
+                JobSettings.DEFAULTS.sigmas(),
+                JobSettings.DEFAULTS.percent(),
+                7,
+                mode,
+                Severity.CRITICAL,
+                java.time.ZoneOffset.UTC,
+                42);
     }
 
     /** Four weeks before {@code day}: 100 on weekdays, nothing recorded at weekends (as a weekday-only job writes). */
@@ -48,9 +56,12 @@ class AlertRuleTest {
     @Test
     void unhealthy_alwaysAlerts_andHealthyOrInsufficientNever() {
         JobSettings s = JobSettings.DEFAULTS;
-        assertThat(AlertRule.alerts(assessment(MONDAY, HealthStatus.UNHEALTHY), s, List.of())).isTrue();
-        assertThat(AlertRule.alerts(assessment(MONDAY, HealthStatus.HEALTHY), s, List.of())).isFalse();
-        assertThat(AlertRule.alerts(assessment(MONDAY, HealthStatus.INSUFFICIENT_HISTORY), s, List.of())).isFalse();
+        assertThat(AlertRule.alerts(assessment(MONDAY, HealthStatus.UNHEALTHY), s, List.of()))
+                .isTrue();
+        assertThat(AlertRule.alerts(assessment(MONDAY, HealthStatus.HEALTHY), s, List.of()))
+                .isFalse();
+        assertThat(AlertRule.alerts(assessment(MONDAY, HealthStatus.INSUFFICIENT_HISTORY), s, List.of()))
+                .isFalse();
     }
 
     @Test
@@ -58,24 +69,29 @@ class AlertRuleTest {
         List<DayCount> weekdays = weekdaysOnly(MONDAY);
         assertThat(AlertRule.alerts(assessment(MONDAY, HealthStatus.ZERO), zeroAlerts(ZeroAlerts.ALWAYS), weekdays))
                 .isTrue();
-        assertThat(AlertRule.alerts(assessment(MONDAY, HealthStatus.ZERO), zeroAlerts(ZeroAlerts.NEVER),
-                everyDay(MONDAY, 20))).isFalse();
+        assertThat(AlertRule.alerts(
+                        assessment(MONDAY, HealthStatus.ZERO), zeroAlerts(ZeroAlerts.NEVER), everyDay(MONDAY, 20)))
+                .isFalse();
     }
 
     @Test
     void zeroAuto_forAJobThatNeverHadAZeroDay_alertsOnTheFirst() {
-        assertThat(AlertRule.alerts(assessment(MONDAY, HealthStatus.ZERO), zeroAlerts(ZeroAlerts.AUTO),
-                everyDay(MONDAY, 20))).isTrue();
+        assertThat(AlertRule.alerts(
+                        assessment(MONDAY, HealthStatus.ZERO), zeroAlerts(ZeroAlerts.AUTO), everyDay(MONDAY, 20)))
+                .isTrue();
     }
 
     @Test
     void zeroAuto_forAWeekdayJob_isQuietAtTheWeekendAndAlertsOnADeadMonday() {
         LocalDate sunday = MONDAY.minusDays(1);
         List<DayCount> beforeSunday = weekdaysOnly(sunday);
-        assertThat(AlertRule.alerts(assessment(sunday, HealthStatus.ZERO), zeroAlerts(ZeroAlerts.AUTO),
-                beforeSunday)).as("a Sunday without work is normal for this job").isFalse();
-        assertThat(AlertRule.alerts(assessment(MONDAY, HealthStatus.ZERO), zeroAlerts(ZeroAlerts.AUTO),
-                weekdaysOnly(MONDAY))).as("Saturday, Sunday and Monday: the longest run yet").isTrue();
+        assertThat(AlertRule.alerts(assessment(sunday, HealthStatus.ZERO), zeroAlerts(ZeroAlerts.AUTO), beforeSunday))
+                .as("a Sunday without work is normal for this job")
+                .isFalse();
+        assertThat(AlertRule.alerts(
+                        assessment(MONDAY, HealthStatus.ZERO), zeroAlerts(ZeroAlerts.AUTO), weekdaysOnly(MONDAY)))
+                .as("Saturday, Sunday and Monday: the longest run yet")
+                .isTrue();
     }
 
     @Test
@@ -85,7 +101,8 @@ class AlertRuleTest {
         for (int late = 0; late <= 3; late++) {
             LocalDate day = MONDAY.minusDays(3).plusDays(late);
             assertThat(AlertRule.alerts(assessment(day, HealthStatus.ZERO), zeroAlerts(ZeroAlerts.AUTO), recorded))
-                    .as("dead for %d days", late + 1).isTrue();
+                    .as("dead for %d days", late + 1)
+                    .isTrue();
         }
     }
 
@@ -99,11 +116,13 @@ class AlertRuleTest {
         recorded.add(new DayCount(MONDAY.minusDays(2), 0));
         recorded.add(new DayCount(MONDAY.minusDays(1), 3));
         assertThat(AlertRule.alerts(assessment(MONDAY, HealthStatus.ZERO), zeroAlerts(ZeroAlerts.AUTO), recorded))
-                .as("a run of one").isFalse();
+                .as("a run of one")
+                .isFalse();
         recorded.removeLast();
         recorded.add(new DayCount(MONDAY.minusDays(1), 0));
         assertThat(AlertRule.alerts(assessment(MONDAY, HealthStatus.ZERO), zeroAlerts(ZeroAlerts.AUTO), recorded))
-                .as("a run of four after runs of two at most").isTrue();
+                .as("a run of four after runs of two at most")
+                .isTrue();
     }
 
     @Test

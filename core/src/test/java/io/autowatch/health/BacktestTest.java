@@ -21,15 +21,25 @@ class BacktestTest {
         }
         CountSeries series = CountSeries.of(START.minusDays(60), START.plusDays(80), counts);
 
-        List<Backtest.Day> days = Backtest.run(series, START.minusDays(5), START.plusDays(25), JobSettings.DEFAULTS,
-                new ClassicPolicy());
+        List<DayJudge.Judged> days =
+                Backtest.run(series, START.minusDays(5), START.plusDays(25), JobSettings.DEFAULTS, new ClassicPolicy());
 
-        assertThat(days.getFirst().assessment().day()).as("the job did not exist yet").isEqualTo(START);
+        assertThat(days.getFirst().assessment().day())
+                .as("the job did not exist yet")
+                .isEqualTo(START);
         assertThat(days).hasSize(26);
-        assertThat(days).filteredOn(Backtest.Day::alerts).extracting(d -> d.assessment().day())
+        assertThat(days)
+                .filteredOn(DayJudge.Judged::alerts)
+                .extracting(d -> d.assessment().day())
                 .as("the drop, then every day after it stopped reporting")
-                .containsExactly(START.plusDays(15), START.plusDays(20), START.plusDays(21), START.plusDays(22),
-                        START.plusDays(23), START.plusDays(24), START.plusDays(25));
+                .containsExactly(
+                        START.plusDays(15),
+                        START.plusDays(20),
+                        START.plusDays(21),
+                        START.plusDays(22),
+                        START.plusDays(23),
+                        START.plusDays(24),
+                        START.plusDays(25));
         assertThat(days.get(7).assessment().status()).isEqualTo(HealthStatus.HEALTHY);
         assertThat(days.get(3).assessment().status()).isEqualTo(HealthStatus.INSUFFICIENT_HISTORY);
     }

@@ -23,8 +23,16 @@ class ClassicPolicyTest {
     /** Five days, mean 1000, sample σ exactly 50: ±2σ is 900..1100, narrower than ±20% (800..1200). */
     private static final List<Long> NARROW_SIGMA = List.of(950L, 1050L, 1000L, 950L, 1050L);
 
-    private static final JobSettings FIVE_DAYS = new JobSettings("classic", 5, BigDecimal.valueOf(2),
-            BigDecimal.valueOf(20), 5, ZeroAlerts.AUTO, Severity.CRITICAL, java.time.ZoneOffset.UTC, 42);
+    private static final JobSettings FIVE_DAYS = new JobSettings(
+            "classic",
+            5,
+            BigDecimal.valueOf(2),
+            BigDecimal.valueOf(20),
+            5,
+            ZeroAlerts.AUTO,
+            Severity.CRITICAL,
+            java.time.ZoneOffset.UTC,
+            42);
 
     /** The given counts on the days before {@link #DAY}, most recent first. */
     private static List<DayCount> daysBefore(List<Long> counts) {
@@ -69,8 +77,14 @@ class ClassicPolicyTest {
         }
 
         @ParameterizedTest(name = "flat history (σ = 0), count {0} is {1}")
-        @CsvSource({"1000, HEALTHY", "1001, HEALTHY", "1200, HEALTHY", "1201, UNHEALTHY", "800, HEALTHY",
-            "799, UNHEALTHY"})
+        @CsvSource({
+            "1000, HEALTHY",
+            "1001, HEALTHY",
+            "1200, HEALTHY",
+            "1201, UNHEALTHY",
+            "800, HEALTHY",
+            "799, UNHEALTHY"
+        })
         void classify_whenSigmaIsZero_thePercentBandDecides(long count, HealthStatus expected) {
             Assessment a = assess(count, List.of(1000L, 1000L, 1000L, 1000L, 1000L), FIVE_DAYS);
             assertThat(a.status()).isEqualTo(expected);
@@ -79,8 +93,16 @@ class ClassicPolicyTest {
 
         @Test
         void classify_withDecimalSettings_comparesExactly() {
-            JobSettings settings = new JobSettings("classic", 5, new BigDecimal("2.5"), new BigDecimal("12.5"), 5,
-                    ZeroAlerts.AUTO, Severity.CRITICAL, java.time.ZoneOffset.UTC, 42);
+            JobSettings settings = new JobSettings(
+                    "classic",
+                    5,
+                    new BigDecimal("2.5"),
+                    new BigDecimal("12.5"),
+                    5,
+                    ZeroAlerts.AUTO,
+                    Severity.CRITICAL,
+                    java.time.ZoneOffset.UTC,
+                    42);
             // σ = 50, so ±2.5σ = 875..1125, and ±12.5% = 875..1125: both edges meet at 1125.
             assertThat(assess(1125, NARROW_SIGMA, settings).status()).isEqualTo(HealthStatus.HEALTHY);
             assertThat(assess(1126, NARROW_SIGMA, settings).status()).isEqualTo(HealthStatus.UNHEALTHY);
@@ -100,9 +122,11 @@ class ClassicPolicyTest {
 
         @Test
         void classify_whenFewerDaysThanMinimum_isInsufficient() {
-            assertThat(assess(1000, List.of(1000L, 1000L, 1000L, 1000L), FIVE_DAYS).status())
+            assertThat(assess(1000, List.of(1000L, 1000L, 1000L, 1000L), FIVE_DAYS)
+                            .status())
                     .isEqualTo(HealthStatus.INSUFFICIENT_HISTORY);
-            assertThat(assess(5000, List.of(1000L, 1000L, 1000L, 1000L, 1000L), FIVE_DAYS).status())
+            assertThat(assess(5000, List.of(1000L, 1000L, 1000L, 1000L, 1000L), FIVE_DAYS)
+                            .status())
                     .isEqualTo(HealthStatus.UNHEALTHY);
         }
 
@@ -112,7 +136,8 @@ class ClassicPolicyTest {
             assertThat(a.status()).isEqualTo(HealthStatus.INSUFFICIENT_HISTORY);
             assertThat(a.history()).isEmpty();
             assertThat(a.bands()).isEmpty();
-            assertThat(assess(0, List.of(0L, 0L, 0L, 0L, 0L, 0L), FIVE_DAYS).status()).isEqualTo(HealthStatus.ZERO);
+            assertThat(assess(0, List.of(0L, 0L, 0L, 0L, 0L, 0L), FIVE_DAYS).status())
+                    .isEqualTo(HealthStatus.ZERO);
         }
 
         @Test
@@ -128,11 +153,21 @@ class ClassicPolicyTest {
 
         @Test
         void history_ignoresDaysBeyondTheLookBack() {
-            JobSettings shortLookBack = new JobSettings("classic", 5, BigDecimal.valueOf(2), BigDecimal.valueOf(20),
-                    5, ZeroAlerts.AUTO, Severity.CRITICAL, java.time.ZoneOffset.UTC, 6);
+            JobSettings shortLookBack = new JobSettings(
+                    "classic",
+                    5,
+                    BigDecimal.valueOf(2),
+                    BigDecimal.valueOf(20),
+                    5,
+                    ZeroAlerts.AUTO,
+                    Severity.CRITICAL,
+                    java.time.ZoneOffset.UTC,
+                    6);
             List<DayCount> previous = List.of(
-                    new DayCount(DAY.minusDays(1), 1000), new DayCount(DAY.minusDays(2), 1000),
-                    new DayCount(DAY.minusDays(6), 1000), new DayCount(DAY.minusDays(7), 1000),
+                    new DayCount(DAY.minusDays(1), 1000),
+                    new DayCount(DAY.minusDays(2), 1000),
+                    new DayCount(DAY.minusDays(6), 1000),
+                    new DayCount(DAY.minusDays(7), 1000),
                     new DayCount(DAY.minusDays(8), 1000));
             Assessment a = POLICY.assess(new HealthPolicy.Input(DAY, 1000, previous, shortLookBack));
             assertThat(a.history()).hasSize(3);
@@ -153,8 +188,8 @@ class ClassicPolicyTest {
         /** Checked against Python's statistics.mean / statistics.stdev (sample) on the same 14 numbers. */
         @Test
         void bands_ofFourteenDays_matchHandComputedValues() {
-            List<Long> history = List.of(9210L, 9050L, 8870L, 9400L, 9120L, 8990L, 9310L, 9080L, 8760L, 9500L,
-                    9150L, 9020L, 8940L, 9260L);
+            List<Long> history = List.of(
+                    9210L, 9050L, 8870L, 9400L, 9120L, 8990L, 9310L, 9080L, 8760L, 9500L, 9150L, 9020L, 8940L, 9260L);
             Assessment a = assess(9300, history, JobSettings.DEFAULTS);
             Bands b = a.bands().orElseThrow();
             assertThat(b.historySize()).isEqualTo(14);
@@ -172,8 +207,16 @@ class ClassicPolicyTest {
 
         @Test
         void sigma_isTheSampleDeviation() {
-            JobSettings two = new JobSettings("classic", 2, BigDecimal.valueOf(2), BigDecimal.valueOf(20), 2,
-                    ZeroAlerts.AUTO, Severity.CRITICAL, java.time.ZoneOffset.UTC, 42);
+            JobSettings two = new JobSettings(
+                    "classic",
+                    2,
+                    BigDecimal.valueOf(2),
+                    BigDecimal.valueOf(20),
+                    2,
+                    ZeroAlerts.AUTO,
+                    Severity.CRITICAL,
+                    java.time.ZoneOffset.UTC,
+                    42);
             // [8, 12]: population σ = 2, sample σ = √8 ≈ 2.828.
             assertThat(assess(10, List.of(8L, 12L), two).bands().orElseThrow().sigma())
                     .isCloseTo(2.8284271247461903, within(1e-12));

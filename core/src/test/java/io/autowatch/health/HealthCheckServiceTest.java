@@ -72,8 +72,15 @@ class HealthCheckServiceTest {
             saved.addAll(results);
             return Set.copyOf(unsavable);
         };
-        return new HealthCheckService(reader, () -> settings, store, ledger, publisher, Policies.standard(),
-                Clock.fixed(EVENT.plusSeconds(30), ZoneOffset.UTC), executor);
+        return new HealthCheckService(
+                reader,
+                () -> settings,
+                store,
+                ledger,
+                publisher,
+                Policies.standard(),
+                Clock.fixed(EVENT.plusSeconds(30), ZoneOffset.UTC),
+                executor);
     }
 
     private void job(String id, long today, long level) {
@@ -119,7 +126,8 @@ class HealthCheckServiceTest {
         job("a", 100, 100);
         tableMissing = true;
         assertThatThrownBy(() -> service().run(CheckRequest.scheduled(EVENT)))
-                .isInstanceOf(SystemFailureException.class).hasMessage("table missing");
+                .isInstanceOf(SystemFailureException.class)
+                .hasMessage("table missing");
     }
 
     @Test
@@ -130,7 +138,8 @@ class HealthCheckServiceTest {
                 .isInstanceOf(SystemFailureException.class);
         assertThat(ledger.claims).isEmpty();
         topicMissing = false;
-        assertThat(service().run(CheckRequest.scheduled(EVENT)).alertsPublished()).isEqualTo(1);
+        assertThat(service().run(CheckRequest.scheduled(EVENT)).alertsPublished())
+                .isEqualTo(1);
     }
 
     @Test
@@ -149,7 +158,9 @@ class HealthCheckServiceTest {
         assertThat(summary.checked()).isEqualTo(4);
         assertThat(summary.failed()).isEqualTo(3);
         assertThat(summary.count(HealthStatus.HEALTHY)).isEqualTo(1);
-        assertThat(saved).filteredOn(r -> r instanceof CheckResult.Failed).extracting(r -> ((CheckResult.Failed) r).reason())
+        assertThat(saved)
+                .filteredOn(r -> r instanceof CheckResult.Failed)
+                .extracting(r -> ((CheckResult.Failed) r).reason())
                 .anySatisfy(r -> assertThat(r).contains("windw"))
                 .anySatisfy(r -> assertThat(r).contains("unknown policy 'fancy'"))
                 .anySatisfy(r -> assertThat(r).contains("count is negative: -3"));
@@ -160,29 +171,34 @@ class HealthCheckServiceTest {
     void aJobThatStoppedReporting_isZero_andAJobGoneBeyondItsLookBackIsNotChecked() {
         job("stopped", -1, 100);
         series.put(JobId.of("ancient"), CountSeries.of(FROM, DAY, List.of(new DayCount(FROM, 5))));
-        settings = new SettingsBook(List.of(
-                SettingsOverride.empty(new SettingsOverride.Job(JobId.of("ancient"))).withLookbackDays(20)));
+        settings = new SettingsBook(List.of(SettingsOverride.empty(new SettingsOverride.Job(JobId.of("ancient")))
+                .withLookbackDays(20)));
 
         RunSummary summary = service().run(CheckRequest.scheduled(EVENT));
 
         assertThat(summary.checked()).isEqualTo(1);
         assertThat(summary.count(HealthStatus.ZERO)).isEqualTo(1);
-        assertThat(published).singleElement().satisfies(n -> assertThat(n.status()).isEqualTo(HealthStatus.ZERO));
+        assertThat(published).singleElement().satisfies(n -> assertThat(n.status())
+                .isEqualTo(HealthStatus.ZERO));
     }
 
     @Test
     void recovery_isOwedOnlyForALaterHealthyDay() {
         job("a", 100, 100);
-        ledger.incidents.put(JobId.of("a"), new OpenIncident(JobId.of("a"), DAY, DAY, Severity.CRITICAL,
-                HealthStatus.UNHEALTHY));
+        ledger.incidents.put(
+                JobId.of("a"), new OpenIncident(JobId.of("a"), DAY, DAY, Severity.CRITICAL, HealthStatus.UNHEALTHY));
         assertThat(service().run(CheckRequest.scheduled(EVENT)).recoveriesPublished())
-                .as("same day as the alert: a re-run with new data is not a recovery").isZero();
-        ledger.incidents.put(JobId.of("a"), new OpenIncident(JobId.of("a"), DAY.minusDays(2), DAY.minusDays(1),
-                Severity.WARNING, HealthStatus.ZERO));
+                .as("same day as the alert: a re-run with new data is not a recovery")
+                .isZero();
+        ledger.incidents.put(
+                JobId.of("a"),
+                new OpenIncident(
+                        JobId.of("a"), DAY.minusDays(2), DAY.minusDays(1), Severity.WARNING, HealthStatus.ZERO));
         RunSummary summary = service().run(CheckRequest.scheduled(EVENT));
         assertThat(summary.recoveriesPublished()).isEqualTo(1);
-        assertThat(published).singleElement().isInstanceOfSatisfying(Notification.Recovery.class,
-                r -> assertThat(r.severity()).isEqualTo(Severity.WARNING));
+        assertThat(published).singleElement().isInstanceOfSatisfying(Notification.Recovery.class, r -> assertThat(
+                        r.severity())
+                .isEqualTo(Severity.WARNING));
         assertThat(ledger.incidents).isEmpty();
     }
 
@@ -199,7 +215,8 @@ class HealthCheckServiceTest {
         @Override
         public synchronized boolean claim(JobId job, LocalDate day, Kind kind, Instant now, Duration staleAfter) {
             String key = key(job, day, kind);
-            if (sent.contains(key) || (claims.containsKey(key) && claims.get(key).isAfter(now.minus(staleAfter)))) {
+            if (sent.contains(key)
+                    || (claims.containsKey(key) && claims.get(key).isAfter(now.minus(staleAfter)))) {
                 return false;
             }
             claims.put(key, now);
@@ -223,15 +240,19 @@ class HealthCheckServiceTest {
 
         @Override
         public synchronized void recordAlert(OpenIncident incident) {
-            incidents.merge(incident.job(), incident, (old, now) -> now.lastAlertDay().isBefore(old.lastAlertDay())
-                    ? old : new OpenIncident(now.job(), old.openedDay(), now.lastAlertDay(), now.severity(),
-                            now.lastStatus()));
+            incidents.merge(
+                    incident.job(),
+                    incident,
+                    (old, now) -> now.lastAlertDay().isBefore(old.lastAlertDay())
+                            ? old
+                            : new OpenIncident(
+                                    now.job(), old.openedDay(), now.lastAlertDay(), now.severity(), now.lastStatus()));
         }
 
         @Override
         public synchronized void close(OpenIncident incident) {
-            incidents.computeIfPresent(incident.job(),
-                    (job, open) -> open.lastAlertDay().equals(incident.lastAlertDay()) ? null : open);
+            incidents.computeIfPresent(
+                    incident.job(), (job, open) -> open.lastAlertDay().equals(incident.lastAlertDay()) ? null : open);
         }
     }
 }

@@ -39,13 +39,19 @@ class SettingsBookTest {
     void resolve_layersDefaultThenPrefixesShortestFirstThenJob() {
         SettingsBook book = new SettingsBook(List.of(
                 SettingsOverride.empty(new Job(INDIA)).withSeverity(Severity.WARNING),
-                SettingsOverride.empty(new Prefix("email/daily-active/")).withWindow(21).withMinHistory(10),
+                SettingsOverride.empty(new Prefix("email/daily-active/"))
+                        .withWindow(21)
+                        .withMinHistory(10),
                 SettingsOverride.empty(new Prefix("email/")).withWindow(28).withPercent(BigDecimal.valueOf(30)),
-                SettingsOverride.empty(new AllJobs()).withSigmas(BigDecimal.valueOf(3)).withLookbackDays(60)));
+                SettingsOverride.empty(new AllJobs())
+                        .withSigmas(BigDecimal.valueOf(3))
+                        .withLookbackDays(60)));
         JobSettings s = resolved(book, INDIA);
         assertThat(s.window()).as("longest prefix wins").isEqualTo(21);
         assertThat(s.minHistory()).isEqualTo(10);
-        assertThat(s.percent()).as("shorter prefix fills what the longer leaves").isEqualByComparingTo("30");
+        assertThat(s.percent())
+                .as("shorter prefix fills what the longer leaves")
+                .isEqualByComparingTo("30");
         assertThat(s.sigmas()).as("from default").isEqualByComparingTo("3");
         assertThat(s.lookbackDays()).isEqualTo(60);
         assertThat(s.severity()).as("job override").isEqualTo(Severity.WARNING);
@@ -58,18 +64,20 @@ class SettingsBookTest {
 
     @Test
     void resolve_whenTheCombinationIsInvalid_namesTheOverrides() {
-        SettingsBook book = new SettingsBook(List.of(
-                SettingsOverride.empty(new Prefix("email/")).withWindow(5)));
+        SettingsBook book = new SettingsBook(
+                List.of(SettingsOverride.empty(new Prefix("email/")).withWindow(5)));
         // The default minHistory (7) exceeds the prefix's window (5).
         var resolution = book.resolve(INDIA);
         assertThat(resolution).isInstanceOf(Unresolvable.class);
-        assertThat(((Unresolvable) resolution).reason()).contains("prefix:email/").contains("minHistory");
+        assertThat(((Unresolvable) resolution).reason())
+                .contains("prefix:email/")
+                .contains("minHistory");
     }
 
     @Test
     void resolve_whenAnOverrideIsUnreadable_failsOnlyTheJobsItCovers() {
-        SettingsBook book = new SettingsBook(List.of(
-                SettingsOverride.unreadable(new Prefix("email/"), "windw: unknown setting")));
+        SettingsBook book =
+                new SettingsBook(List.of(SettingsOverride.unreadable(new Prefix("email/"), "windw: unknown setting")));
         assertThat(book.resolve(INDIA)).isInstanceOf(Unresolvable.class);
         assertThat(((Unresolvable) book.resolve(INDIA)).reason()).contains("windw");
         assertThat(book.resolve(JobId.of("sms/daily"))).isInstanceOf(Resolved.class);
@@ -78,7 +86,8 @@ class SettingsBookTest {
     @Test
     void book_knowsTheLongestLookBackAndEveryZone() {
         SettingsBook book = new SettingsBook(List.of(
-                SettingsOverride.empty(new Prefix("email/")).withLookbackDays(90)
+                SettingsOverride.empty(new Prefix("email/"))
+                        .withLookbackDays(90)
                         .withTimeZone(ZoneId.of("Asia/Kolkata")),
                 SettingsOverride.empty(new Prefix("us/")).withTimeZone(ZoneId.of("America/Los_Angeles"))));
         assertThat(book.maxLookbackDays()).isEqualTo(90);
@@ -91,7 +100,8 @@ class SettingsBookTest {
         CheckRequest scheduled = CheckRequest.scheduled(java.time.Instant.parse("2026-11-21T00:30:00Z"));
         assertThat(scheduled.dayFor(java.time.ZoneOffset.UTC)).hasToString("2026-11-20");
         assertThat(scheduled.dayFor(ZoneId.of("Asia/Kolkata"))).hasToString("2026-11-20");
-        assertThat(scheduled.dayFor(ZoneId.of("America/Los_Angeles"))).as("still 20 Nov there")
+        assertThat(scheduled.dayFor(ZoneId.of("America/Los_Angeles")))
+                .as("still 20 Nov there")
                 .hasToString("2026-11-19");
     }
 }

@@ -22,9 +22,18 @@ class MonitorPlannerTest {
     private static final Set<String> TOUCHED = Set.of(MonitorRenderer.schemaTag("schemas/cart.avdl"));
 
     private static MonitorDefinition desired(String record, String annotation) {
-        SchemaRecord r = new SchemaRecord("schemas/cart.avdl", 10, record, "com.shop." + record,
-                Optional.of(new SchemaRecord.Annotation(false, Json.readObject(annotation), 9)), true);
-        return MonitorRenderer.render(r, MonitorAnnotations.parse(r, MonitorSettings.defaults()).monitors().getFirst(),
+        SchemaRecord r = new SchemaRecord(
+                "schemas/cart.avdl",
+                10,
+                record,
+                "com.shop." + record,
+                Optional.of(new SchemaRecord.Annotation(false, Json.readObject(annotation), 9)),
+                true);
+        return MonitorRenderer.render(
+                r,
+                MonitorAnnotations.parse(r, MonitorSettings.defaults())
+                        .monitors()
+                        .getFirst(),
                 MonitorSettings.defaults());
     }
 
@@ -40,11 +49,19 @@ class MonitorPlannerTest {
         options.put("silenced", Map.of());
         List<String> tags = new ArrayList<>(d.tags());
         java.util.Collections.reverse(tags);
-        return new ExistingMonitor(id, d.name(), "metric alert", d.query().replace(", ", ",  "), d.message() + "\n",
-                tags, Optional.of(d.priority()), options);
+        return new ExistingMonitor(
+                id,
+                d.name(),
+                "metric alert",
+                d.query().replace(", ", ",  "),
+                d.message() + "\n",
+                tags,
+                Optional.of(d.priority()),
+                options);
     }
 
-    private static ExistingMonitor with(ExistingMonitor e, String query, List<String> tags, Optional<Integer> priority) {
+    private static ExistingMonitor with(
+            ExistingMonitor e, String query, List<String> tags, Optional<Integer> priority) {
         return new ExistingMonitor(e.id(), e.name(), e.type(), query, e.message(), tags, priority, e.options());
     }
 
@@ -52,7 +69,8 @@ class MonitorPlannerTest {
     void nothingExists_everythingIsCreated() {
         MonitorDefinition low = desired("AddToCartEvent", "{\"type\": \"low_volume\", \"threshold\": 5}");
         Plan plan = MonitorPlanner.plan(List.of(low, CART), List.of(), TOUCHED, ENV);
-        assertThat(plan.steps()).extracting(s -> s.getClass().getSimpleName() + " " + s.name())
+        assertThat(plan.steps())
+                .extracting(s -> s.getClass().getSimpleName() + " " + s.name())
                 .containsExactly("Create Low Volume with AddToCartEvent", "Create Traffic Anomaly with AddToCartEvent");
         assertThat(plan.changesAnything()).isTrue();
     }
@@ -66,23 +84,42 @@ class MonitorPlannerTest {
 
     @Test
     void aChangedAnnotation_updatesAndSaysWhatChanged() {
-        MonitorDefinition changed = desired("AddToCartEvent",
+        MonitorDefinition changed = desired(
+                "AddToCartEvent",
                 "{\"type\": \"traffic_anomaly\", \"deviations\": 3, \"priority\": 1, \"tags\": [\"team:cart\"]}");
         Plan plan = MonitorPlanner.plan(List.of(changed), List.of(asDatadogReturnsIt(7, CART)), TOUCHED, ENV);
         assertThat(plan.steps()).singleElement().isInstanceOfSatisfying(Update.class, u -> {
             assertThat(u.id()).isEqualTo(7);
-            assertThat(u.changes()).as("the message names the deviations").containsExactly("query", "message", "tags", "priority");
+            assertThat(u.changes())
+                    .as("the message names the deviations")
+                    .containsExactly("query", "message", "tags", "priority");
         });
     }
 
     @Test
     void changedThresholdsOrMessageOrType_areChanges() {
         MonitorDefinition low5 = desired("AddToCartEvent", "{\"type\": \"low_volume\", \"threshold\": 5}");
-        MonitorDefinition low9 = desired("AddToCartEvent",
-                "{\"type\": \"low_volume\", \"threshold\": 9, \"message\": \"see runbook\"}");
-        ExistingMonitor existing = new ExistingMonitor(3, low5.name(), "service check", low9.query(), low5.message(),
-                low9.tags(), Optional.of(3), Map.of("thresholds", Map.of("critical", 5.0), "notify_no_data", true,
-                        "no_data_timeframe", 120, "include_tags", true, "require_full_window", false));
+        MonitorDefinition low9 =
+                desired("AddToCartEvent", "{\"type\": \"low_volume\", \"threshold\": 9, \"message\": \"see runbook\"}");
+        ExistingMonitor existing = new ExistingMonitor(
+                3,
+                low5.name(),
+                "service check",
+                low9.query(),
+                low5.message(),
+                low9.tags(),
+                Optional.of(3),
+                Map.of(
+                        "thresholds",
+                        Map.of("critical", 5.0),
+                        "notify_no_data",
+                        true,
+                        "no_data_timeframe",
+                        120,
+                        "include_tags",
+                        true,
+                        "require_full_window",
+                        false));
         Plan plan = MonitorPlanner.plan(List.of(low9), List.of(existing), TOUCHED, ENV);
         assertThat(((Update) plan.steps().getFirst()).changes())
                 .containsExactly("type", "message", "options.thresholds");
@@ -93,10 +130,13 @@ class MonitorPlannerTest {
         ExistingMonitor bare = with(asDatadogReturnsIt(7, CART), CART.query(), CART.tags(), Optional.empty());
         Map<String, Object> options = new HashMap<>(bare.options());
         options.remove("threshold_windows");
-        bare = new ExistingMonitor(7, bare.name(), bare.type(), bare.query(), bare.message(), bare.tags(),
-                Optional.empty(), options);
-        assertThat(((Update) MonitorPlanner.plan(List.of(CART), List.of(bare), TOUCHED, ENV).steps().getFirst())
-                .changes()).containsExactly("priority", "options.threshold_windows");
+        bare = new ExistingMonitor(
+                7, bare.name(), bare.type(), bare.query(), bare.message(), bare.tags(), Optional.empty(), options);
+        assertThat(((Update) MonitorPlanner.plan(List.of(CART), List.of(bare), TOUCHED, ENV)
+                                .steps()
+                                .getFirst())
+                        .changes())
+                .containsExactly("priority", "options.threshold_windows");
     }
 
     @Test
@@ -104,12 +144,17 @@ class MonitorPlannerTest {
         MonitorDefinition gone = desired("CheckoutEvent", "{\"type\": \"traffic_anomaly\"}");
         ExistingMonitor removed = asDatadogReturnsIt(9, gone);
         MonitorDefinition elsewhere = desired("SearchEvent", "{\"type\": \"traffic_anomaly\"}");
-        ExistingMonitor otherFile = with(asDatadogReturnsIt(11, elsewhere), elsewhere.query(),
-                List.of(ENV, "managed-by:autowatch", "esm-schema:schemas/search.avdl"), Optional.of(3));
-        Plan plan = MonitorPlanner.plan(List.of(CART), List.of(asDatadogReturnsIt(7, CART), removed, otherFile),
-                TOUCHED, ENV);
+        ExistingMonitor otherFile = with(
+                asDatadogReturnsIt(11, elsewhere),
+                elsewhere.query(),
+                List.of(ENV, "managed-by:autowatch", "esm-schema:schemas/search.avdl"),
+                Optional.of(3));
+        Plan plan = MonitorPlanner.plan(
+                List.of(CART), List.of(asDatadogReturnsIt(7, CART), removed, otherFile), TOUCHED, ENV);
         assertThat(plan.steps()).hasSize(2).contains(new Unchanged(7, CART));
-        assertThat(plan.steps()).filteredOn(s -> s instanceof Delete).singleElement()
+        assertThat(plan.steps())
+                .filteredOn(s -> s instanceof Delete)
+                .singleElement()
                 .isInstanceOfSatisfying(Delete.class, d -> {
                     assertThat(d.existing().id()).isEqualTo(9);
                     assertThat(d.reason()).isEqualTo("no longer annotated in schemas/cart.avdl");
@@ -124,25 +169,30 @@ class MonitorPlannerTest {
 
     @Test
     void twoMonitorsWithOneNameAndTag_areAConflict_andNothingIsWritten() {
-        Plan plan = MonitorPlanner.plan(List.of(CART),
-                List.of(asDatadogReturnsIt(12, CART), asDatadogReturnsIt(7, CART)), TOUCHED, ENV);
+        Plan plan = MonitorPlanner.plan(
+                List.of(CART), List.of(asDatadogReturnsIt(12, CART), asDatadogReturnsIt(7, CART)), TOUCHED, ENV);
         assertThat(plan.steps()).singleElement().isEqualTo(new Conflict(CART, List.of(7L, 12L)));
         assertThat(plan.changesAnything()).isFalse();
     }
 
     @Test
     void monitorsWithoutTheEnvTag_belongToSomeoneElse() {
-        ExistingMonitor staging = with(asDatadogReturnsIt(5, CART), CART.query(),
-                List.of("esm-staging", "esm-schema:schemas/cart.avdl"), Optional.of(3));
+        ExistingMonitor staging = with(
+                asDatadogReturnsIt(5, CART),
+                CART.query(),
+                List.of("esm-staging", "esm-schema:schemas/cart.avdl"),
+                Optional.of(3));
         Plan plan = MonitorPlanner.plan(List.of(CART), List.of(staging), TOUCHED, ENV);
         assertThat(plan.steps()).singleElement().isInstanceOf(Create.class);
-        assertThat(MonitorPlanner.plan(List.of(), List.of(staging), TOUCHED, ENV).steps()).isEmpty();
+        assertThat(MonitorPlanner.plan(List.of(), List.of(staging), TOUCHED, ENV)
+                        .steps())
+                .isEmpty();
     }
 
     @Test
     void theSameMonitorListedTwice_countsOnce() {
-        Plan plan = MonitorPlanner.plan(List.of(CART), List.of(asDatadogReturnsIt(7, CART), asDatadogReturnsIt(7, CART)),
-                TOUCHED, ENV);
+        Plan plan = MonitorPlanner.plan(
+                List.of(CART), List.of(asDatadogReturnsIt(7, CART), asDatadogReturnsIt(7, CART)), TOUCHED, ENV);
         assertThat(plan.steps()).singleElement().isInstanceOf(Unchanged.class);
     }
 }

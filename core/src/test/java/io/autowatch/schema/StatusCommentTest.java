@@ -14,8 +14,16 @@ import org.junit.jupiter.api.Test;
 class StatusCommentTest {
 
     private static MonitorDefinition monitor(int i) {
-        return new MonitorDefinition("Traffic Anomaly with Event" + i + "_" + "x".repeat(60), "query alert", "q", "m",
-                List.of("esm-prod"), 3, Map.of(), "schemas/s" + i + ".avdl", "com.Event" + i);
+        return new MonitorDefinition(
+                "Traffic Anomaly with Event" + i + "_" + "x".repeat(60),
+                "query alert",
+                "q",
+                "m",
+                List.of("esm-prod"),
+                3,
+                Map.of(),
+                "schemas/s" + i + ".avdl",
+                "com.Event" + i);
     }
 
     @Test
@@ -25,20 +33,41 @@ class StatusCommentTest {
             steps.add(i % 2 == 0 ? new Plan.Create(monitor(i)) : new Plan.Unchanged(i, monitor(i)));
         }
         List<SchemaError> errors = new ArrayList<>();
-        SyncResult result = new SyncResult(Command.PLAN, "o/r", 1, "abcdef1234", "ann", Optional.of(new Plan(steps)),
-                List.of(), errors, Optional.empty(), Optional.empty());
+        SyncResult result = new SyncResult(
+                Command.PLAN,
+                "o/r",
+                1,
+                "abcdef1234",
+                "ann",
+                Optional.of(new Plan(steps)),
+                List.of(),
+                errors,
+                Optional.empty(),
+                Optional.empty());
         String comment = StatusComment.render(result);
         assertThat(comment.length()).isLessThanOrEqualTo(65_536);
-        assertThat(comment).startsWith(StatusComment.MARKER).contains("not shown (GitHub comments are limited")
+        assertThat(comment)
+                .startsWith(StatusComment.MARKER)
+                .contains("not shown (GitHub comments are limited")
                 .contains("<details><summary>2500 unchanged monitors</summary>");
     }
 
     @Test
     void textFromSchemasCannotBreakTheTable() {
-        SyncResult result = new SyncResult(Command.REGISTER, "o/r", 1, "abcdef1234", "ann", Optional.of(new Plan(
-                List.of())), List.of(), List.of(new SchemaError("a.avdl", 3, "bad | pipe <script>")),
-                Optional.empty(), Optional.empty());
-        assertThat(StatusComment.render(result)).contains("bad \\| pipe &lt;script&gt;").doesNotContain("<script>");
+        SyncResult result = new SyncResult(
+                Command.REGISTER,
+                "o/r",
+                1,
+                "abcdef1234",
+                "ann",
+                Optional.of(new Plan(List.of())),
+                List.of(),
+                List.of(new SchemaError("a.avdl", 3, "bad | pipe <script>")),
+                Optional.empty(),
+                Optional.empty());
+        assertThat(StatusComment.render(result))
+                .contains("bad \\| pipe &lt;script&gt;")
+                .doesNotContain("<script>");
         assertThat(StatusComment.summary(result)).isEqualTo("1 schema error(s); nothing registered");
     }
 }

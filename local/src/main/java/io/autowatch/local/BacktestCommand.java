@@ -1,15 +1,16 @@
 package io.autowatch.local;
 
+import io.autowatch.aws.dynamodb.DynamoDbCountsReader;
+import io.autowatch.aws.dynamodb.DynamoDbSettingsSource;
 import io.autowatch.counts.CountSeries;
 import io.autowatch.counts.JobId;
 import io.autowatch.health.Backtest;
+import io.autowatch.health.DayJudge;
 import io.autowatch.health.HealthPolicy;
 import io.autowatch.health.JobSettings;
 import io.autowatch.health.Policies;
 import io.autowatch.health.SettingsBook;
 import io.autowatch.health.ZeroAlerts;
-import io.autowatch.aws.dynamodb.DynamoDbCountsReader;
-import io.autowatch.aws.dynamodb.DynamoDbSettingsSource;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
@@ -20,7 +21,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "backtest", mixinStandardHelpOptions = true,
+@Command(
+        name = "backtest",
+        mixinStandardHelpOptions = true,
         description = "Judge a job's days over a range as the check would have, with its stored settings or others "
                 + "given here: which days would have alerted. The tool for tuning a job.")
 final class BacktestCommand implements Callable<Integer> {
@@ -60,10 +63,11 @@ final class BacktestCommand implements Callable<Integer> {
         Connection connection = state.connect();
         LocalDate last = days.last();
         LocalDate first = days.first();
-        JobSettings settings = settings(new DynamoDbSettingsSource(connection.dynamoDb(), connection.healthTable())
-                .load());
-        HealthPolicy chosen = Policies.standard().named(settings.policy()).orElseThrow(() ->
-                new IllegalArgumentException("unknown policy '" + settings.policy() + "'; known: "
+        JobSettings settings =
+                settings(new DynamoDbSettingsSource(connection.dynamoDb(), connection.healthTable()).load());
+        HealthPolicy chosen = Policies.standard()
+                .named(settings.policy())
+                .orElseThrow(() -> new IllegalArgumentException("unknown policy '" + settings.policy() + "'; known: "
                         + Policies.standard().names()));
         var executor = Executors.newFixedThreadPool(8);
         CountSeries series;
@@ -76,16 +80,21 @@ final class BacktestCommand implements Callable<Integer> {
             executor.shutdownNow();
         }
         if (series == null) {
-            throw new IllegalArgumentException("no counts for '" + job + "' between " + first.minusDays(
-                    settings.lookbackDays()) + " and " + last);
+            throw new IllegalArgumentException(
+                    "no counts for '" + job + "' between " + first.minusDays(settings.lookbackDays()) + " and " + last);
         }
-        List<Backtest.Day> judged = Backtest.run(series, first, last, settings, chosen);
-        System.out.printf("%-10s %12s  %-21s %12s %12s %12s %s%n", "day", "count", "status", "mean",
-                "low", "high", "alert");
-        for (Backtest.Day day : judged) {
+        List<DayJudge.Judged> judged = Backtest.run(series, first, last, settings, chosen);
+        System.out.printf(
+                "%-10s %12s  %-21s %12s %12s %12s %s%n", "day", "count", "status", "mean", "low", "high", "alert");
+        for (DayJudge.Judged day : judged) {
             var a = day.assessment();
             var b = a.bands();
-            System.out.printf(Locale.ROOT, "%-10s %,12d  %-21s %12s %12s %12s %s%n", a.day(), a.count(), a.status(),
+            System.out.printf(
+                    Locale.ROOT,
+                    "%-10s %,12d  %-21s %12s %12s %12s %s%n",
+                    a.day(),
+                    a.count(),
+                    a.status(),
                     b.map(x -> String.format(Locale.ROOT, "%,.0f", x.mean())).orElse("-"),
                     b.map(x -> String.format(Locale.ROOT, "%,.0f", Math.max(0, Math.min(x.sigmaLow(), x.percentLow()))))
                             .orElse("-"),
@@ -93,24 +102,38 @@ final class BacktestCommand implements Callable<Integer> {
                             .orElse("-"),
                     day.alerts() ? "ALERT" : "");
         }
-        long alerts = judged.stream().filter(Backtest.Day::alerts).count();
-        System.out.printf("%n%d of %d days would have alerted (policy %s, window %d, %sσ, %s%%, min history %d, "
-                        + "look-back %d days, zero alerts %s).%n", alerts, judged.size(), settings.policy(),
-                settings.window(), settings.sigmas().toPlainString(), settings.percent().toPlainString(),
-                settings.minHistory(), settings.lookbackDays(), settings.zeroAlerts().wireName());
+        long alerts = judged.stream().filter(DayJudge.Judged::alerts).count();
+        System.out.printf(
+                "%n%d of %d days would have alerted (policy %s, window %d, %sσ, %s%%, min history %d, "
+                        + "look-back %d days, zero alerts %s).%n",
+                alerts,
+                judged.size(),
+                settings.policy(),
+                settings.window(),
+                settings.sigmas().toPlainString(),
+                settings.percent().toPlainString(),
+                settings.minHistory(),
+                settings.lookbackDays(),
+                settings.zeroAlerts().wireName());
         return 0;
     }
 
     /** The job's stored settings, with this command's options laid over them. */
     private JobSettings settings(SettingsBook book) {
-        JobSettings base = switch (book.resolve(JobId.of(job))) {
-            case SettingsBook.Resolved r -> r.settings();
-            case SettingsBook.Unresolvable u -> throw new IllegalStateException(u.reason());
-        };
-        return new JobSettings(policy != null ? policy : base.policy(), window != null ? window : base.window(),
-                sigmas != null ? sigmas : base.sigmas(), percent != null ? percent : base.percent(),
+        JobSettings base =
+                switch (book.resolve(JobId.of(job))) {
+                    case SettingsBook.Resolved r -> r.settings();
+                    case SettingsBook.Unresolvable u -> throw new IllegalStateException(u.reason());
+                };
+        return new JobSettings(
+                policy != null ? policy : base.policy(),
+                window != null ? window : base.window(),
+                sigmas != null ? sigmas : base.sigmas(),
+                percent != null ? percent : base.percent(),
                 minHistory != null ? minHistory : base.minHistory(),
-                zeroAlerts != null ? ZeroAlerts.parse(zeroAlerts) : base.zeroAlerts(), base.severity(),
-                base.timeZone(), lookbackDays != null ? lookbackDays : base.lookbackDays());
+                zeroAlerts != null ? ZeroAlerts.parse(zeroAlerts) : base.zeroAlerts(),
+                base.severity(),
+                base.timeZone(),
+                lookbackDays != null ? lookbackDays : base.lookbackDays());
     }
 }

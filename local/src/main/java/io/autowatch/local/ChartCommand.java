@@ -1,7 +1,6 @@
 package io.autowatch.local;
 
 import io.autowatch.aws.dynamodb.DynamoDbStoredResults;
-
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.concurrent.Callable;
@@ -9,7 +8,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "chart", mixinStandardHelpOptions = true,
+@Command(
+        name = "chart",
+        mixinStandardHelpOptions = true,
         description = "Draw a job's health chart to a PNG file: counts by status and both bands, from the stored "
                 + "results (the same chart as the dashboard's).")
 final class ChartCommand implements Callable<Integer> {
@@ -17,7 +18,10 @@ final class ChartCommand implements Callable<Integer> {
     @Parameters(index = "0", description = "job id")
     String job;
 
-    @Option(names = {"-o", "--out"}, required = true, description = "the PNG file to write")
+    @Option(
+            names = {"-o", "--out"},
+            required = true,
+            description = "the PNG file to write")
     Path out;
 
     @picocli.CommandLine.Mixin
@@ -37,7 +41,8 @@ final class ChartCommand implements Callable<Integer> {
         Connection connection = state.connect();
         LocalDate last = days.last();
         LocalDate first = days.first();
-        var points = new DynamoDbStoredResults(connection.dynamoDb(), connection.healthTable()).between(job, first, last);
+        var points =
+                new DynamoDbStoredResults(connection.dynamoDb(), connection.healthTable()).between(job, first, last);
         if (points.isEmpty()) {
             throw new IllegalArgumentException("no check results for '" + job + "' from " + first + " to " + last
                     + "; run the check first (./autowatch check)");

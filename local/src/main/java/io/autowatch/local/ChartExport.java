@@ -1,7 +1,6 @@
 package io.autowatch.local;
 
 import io.autowatch.health.StoredResult;
-
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Paint;
@@ -28,8 +27,8 @@ import org.jfree.data.xy.YIntervalSeriesCollection;
  */
 final class ChartExport {
 
-    static final Map<String, Color> STATUS_COLORS = Map.of("HEALTHY", new Color(0x2e7d32),
-            "UNHEALTHY", new Color(0xc62828), "ZERO", new Color(0x1565c0));
+    static final Map<String, Color> STATUS_COLORS =
+            Map.of("HEALTHY", new Color(0x2e7d32), "UNHEALTHY", new Color(0xc62828), "ZERO", new Color(0x1565c0));
 
     private ChartExport() {}
 
@@ -39,12 +38,21 @@ final class ChartExport {
         YIntervalSeries sigma = new YIntervalSeries("μ ± 2σ");
         YIntervalSeries percent = new YIntervalSeries("μ ± 20%");
         for (StoredResult p : points) {
-            Day day = new Day(p.day().getDayOfMonth(), p.day().getMonthValue(), p.day().getYear());
+            Day day = new Day(
+                    p.day().getDayOfMonth(), p.day().getMonthValue(), p.day().getYear());
             counts.add(day, p.count());
             double x = day.getFirstMillisecond();
             if (p.mean().isPresent()) {
-                sigma.add(x, p.mean().get(), Math.max(0, p.sigmaLow().orElseThrow()), p.sigmaHigh().orElseThrow());
-                percent.add(x, p.mean().get(), p.percentLow().orElseThrow(), p.percentHigh().orElseThrow());
+                sigma.add(
+                        x,
+                        p.mean().get(),
+                        Math.max(0, p.sigmaLow().orElseThrow()),
+                        p.sigmaHigh().orElseThrow());
+                percent.add(
+                        x,
+                        p.mean().get(),
+                        p.percentLow().orElseThrow(),
+                        p.percentHigh().orElseThrow());
             }
         }
         XYPlot plot = new XYPlot();

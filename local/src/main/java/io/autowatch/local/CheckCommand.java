@@ -9,7 +9,9 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-@Command(name = "check", mixinStandardHelpOptions = true,
+@Command(
+        name = "check",
+        mixinStandardHelpOptions = true,
         description = "Run the health check in the local runtime, now (as the schedule would) or for one day.")
 final class CheckCommand implements Callable<Integer> {
 
@@ -22,13 +24,18 @@ final class CheckCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Connection connection = state.connect();
-        URI runtime = connection.runtime().orElseThrow(() -> new IllegalStateException(
-                "`check` runs in the local runtime; start it with `./autowatch run`. In AWS, invoke the function: "
-                        + "aws lambda invoke --function-name <HealthCheckFunctionName> --payload …"));
+        URI runtime = connection
+                .runtime()
+                .orElseThrow(() -> new IllegalStateException(
+                        "`check` runs in the local runtime; start it with `./autowatch run`. In AWS, invoke the function: "
+                                + "aws lambda invoke --function-name <HealthCheckFunctionName> --payload …"));
         URI uri = runtime.resolve("/api/check" + (day == null ? "" : "?day=" + day));
-        HttpResponse<String> response = HttpClient.newHttpClient().send(
-                HttpRequest.newBuilder(uri).POST(HttpRequest.BodyPublishers.noBody()).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(uri)
+                                .POST(HttpRequest.BodyPublishers.noBody())
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
         System.out.println(response.body());
         return response.statusCode() == 200 ? 0 : 1;
     }

@@ -9,11 +9,16 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "counts", mixinStandardHelpOptions = true, description = "Record job counts (SPEC §1).",
+@Command(
+        name = "counts",
+        mixinStandardHelpOptions = true,
+        description = "Record job counts (see the README, The counts interface).",
         subcommands = CountsCommand.Add.class)
 final class CountsCommand {
 
-    @Command(name = "add", mixinStandardHelpOptions = true,
+    @Command(
+            name = "add",
+            mixinStandardHelpOptions = true,
             description = "Add to a job's count for a day, as a job would (UpdateItem ADD).")
     static final class Add implements Callable<Integer> {
 

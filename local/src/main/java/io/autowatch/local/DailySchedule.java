@@ -14,8 +14,8 @@ import java.util.concurrent.TimeUnit;
 /** The local stand-in for the EventBridge schedule: the scheduled health check, once a day at a UTC time. */
 final class DailySchedule implements AutoCloseable {
 
-    private final ScheduledExecutorService executor =
-            Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("schedule").factory());
+    private final ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(
+            Thread.ofPlatform().daemon().name("schedule").factory());
 
     DailySchedule(LocalRuntime runtime, LocalTime at, Clock clock, PrintStream out) {
         ZonedDateTime now = ZonedDateTime.now(clock.withZone(ZoneOffset.UTC));
@@ -23,13 +23,17 @@ final class DailySchedule implements AutoCloseable {
         if (!next.isAfter(now)) {
             next = next.plusDays(1);
         }
-        executor.scheduleAtFixedRate(() -> {
-            try {
-                out.println("Scheduled health check: " + runtime.check(Optional.empty()));
-            } catch (Exception e) {
-                out.println("Scheduled health check failed: " + e);
-            }
-        }, Duration.between(now, next).toSeconds(), TimeUnit.DAYS.toSeconds(1), TimeUnit.SECONDS);
+        executor.scheduleAtFixedRate(
+                () -> {
+                    try {
+                        out.println("Scheduled health check: " + runtime.check(Optional.empty()));
+                    } catch (Exception e) {
+                        out.println("Scheduled health check failed: " + e);
+                    }
+                },
+                Duration.between(now, next).toSeconds(),
+                TimeUnit.DAYS.toSeconds(1),
+                TimeUnit.SECONDS);
     }
 
     @Override

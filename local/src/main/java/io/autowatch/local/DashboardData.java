@@ -30,10 +30,17 @@ final class DashboardData {
         chart.put("days", points.stream().map(p -> p.day().toString()).toList());
         chart.put("counts", points.stream().map(StoredResult::count).toList());
         chart.put("statuses", points.stream().map(StoredResult::status).toList());
-        chart.put("sigmaLow", points.stream().map(p -> p.sigmaLow().orElse(null)).toList());
-        chart.put("sigmaHigh", points.stream().map(p -> p.sigmaHigh().orElse(null)).toList());
-        chart.put("percentLow", points.stream().map(p -> p.percentLow().orElse(null)).toList());
-        chart.put("percentHigh", points.stream().map(p -> p.percentHigh().orElse(null)).toList());
+        chart.put(
+                "sigmaLow", points.stream().map(p -> p.sigmaLow().orElse(null)).toList());
+        chart.put(
+                "sigmaHigh",
+                points.stream().map(p -> p.sigmaHigh().orElse(null)).toList());
+        chart.put(
+                "percentLow",
+                points.stream().map(p -> p.percentLow().orElse(null)).toList());
+        chart.put(
+                "percentHigh",
+                points.stream().map(p -> p.percentHigh().orElse(null)).toList());
         return chart;
     }
 

@@ -65,15 +65,17 @@ final class DemoData {
         for (var country : COUNTRIES.entrySet()) {
             for (String type : TYPES) {
                 JobId job = JobId.of("email/" + type + "/" + country.getKey());
-                double base = country.getValue() * switch (type) {
-                    case "welcome" -> 0.15;
-                    case "promo" -> 0.6;
-                    default -> 1.0;
-                };
+                double base = country.getValue()
+                        * switch (type) {
+                            case "welcome" -> 0.15;
+                            case "promo" -> 0.6;
+                            default -> 1.0;
+                        };
                 for (int back = 364; back >= 0; back--) {
                     LocalDate day = lastDay.minusDays(back);
                     double growth = country.getKey().equals("BR") ? Math.pow(1.004, 364 - back) : 1.0;
-                    double value = base * growth * weekly(type, day.getDayOfWeek()) * (0.96 + random.nextDouble() * 0.08);
+                    double value =
+                            base * growth * weekly(type, day.getDayOfWeek()) * (0.96 + random.nextDouble() * 0.08);
                     long count = base < 10 ? poisson(random, value) : Math.round(value);
                     Incident incident = incidents.get(job.value() + "|" + day);
                     if (incident != null) {
@@ -83,10 +85,14 @@ final class DemoData {
                             default -> 0;
                         };
                     }
-                    batch.add(WriteRequest.builder().putRequest(PutRequest.builder().item(Map.of(
-                            "job", AttributeValue.fromS(job.value()),
-                            "day", AttributeValue.fromS(day.toString()),
-                            "count", AttributeValue.fromN(Long.toString(count)))).build()).build());
+                    batch.add(WriteRequest.builder()
+                            .putRequest(PutRequest.builder()
+                                    .item(Map.of(
+                                            "job", AttributeValue.fromS(job.value()),
+                                            "day", AttributeValue.fromS(day.toString()),
+                                            "count", AttributeValue.fromN(Long.toString(count))))
+                                    .build())
+                            .build());
                     items++;
                     if (batch.size() == 25) {
                         write(dynamoDb, table, batch);
@@ -109,12 +115,16 @@ final class DemoData {
         for (String country : List.of("IS", "LU")) {
             for (String type : TYPES) {
                 Map<String, AttributeValue> item = new java.util.HashMap<>(Map.of(
-                        io.autowatch.aws.dynamodb.HealthKeys.PK, AttributeValue.fromS("SETTINGS"),
-                        io.autowatch.aws.dynamodb.HealthKeys.SK, AttributeValue.fromS("job:email/" + type + "/"
-                                + country),
-                        "percent", AttributeValue.fromN("300"),
-                        "severity", AttributeValue.fromS("warning"),
-                        "note", AttributeValue.fromS("demo: low volume, a few sends a day")));
+                        io.autowatch.aws.dynamodb.HealthKeys.PK,
+                        AttributeValue.fromS("SETTINGS"),
+                        io.autowatch.aws.dynamodb.HealthKeys.SK,
+                        AttributeValue.fromS("job:email/" + type + "/" + country),
+                        "percent",
+                        AttributeValue.fromN("300"),
+                        "severity",
+                        AttributeValue.fromS("warning"),
+                        "note",
+                        AttributeValue.fromS("demo: low volume, a few sends a day")));
                 if (type.equals("welcome")) {
                     // Less than one send a day: most days are zero, so a zero day says nothing.
                     item.put("zeroAlerts", AttributeValue.fromS("never"));
@@ -149,7 +159,8 @@ final class DemoData {
         while (!pending.isEmpty()) {
             List<WriteRequest> sending = pending;
             pending = dynamoDb.batchWriteItem(b -> b.requestItems(Map.of(table, sending)))
-                    .unprocessedItems().getOrDefault(table, List.of());
+                    .unprocessedItems()
+                    .getOrDefault(table, List.of());
         }
     }
 }

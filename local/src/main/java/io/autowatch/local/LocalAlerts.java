@@ -52,13 +52,25 @@ final class LocalAlerts implements AlertPublisher {
         boolean paging = n.severity() == Severity.CRITICAL;
         published.incrementAndGet();
         if (!quiet) {
-            console.printf("%-9s %-8s %-32s %s  %s%n", n instanceof Notification.Alert ? "ALERT" : "RECOVERED",
-                n.severity().wireName(), n.job(), n.day(), AlertText.summary(n));
+            console.printf(
+                    "%-9s %-8s %-32s %s  %s%n",
+                    n instanceof Notification.Alert ? "ALERT" : "RECOVERED",
+                    n.severity().wireName(),
+                    n.job(),
+                    n.day(),
+                    AlertText.summary(n));
         }
         Map<String, Object> line = new LinkedHashMap<>();
         line.put("time", Instant.now().toString());
-        line.put("attributes", Map.of("job", n.job().value(), "status", n.status().name(),
-                "severity", n.severity().wireName()));
+        line.put(
+                "attributes",
+                Map.of(
+                        "job",
+                        n.job().value(),
+                        "status",
+                        n.status().name(),
+                        "severity",
+                        n.severity().wireName()));
         line.put("topics", paging ? java.util.List.of("chat", "paging") : java.util.List.of("chat"));
         line.put("chat", Json.readObject(ChatMessage.render(n)));
         if (paging) {
@@ -67,7 +79,11 @@ final class LocalAlerts implements AlertPublisher {
         }
         try {
             Files.createDirectories(log.getParent());
-            Files.writeString(log, Json.write(line) + "\n", StandardCharsets.UTF_8, StandardOpenOption.CREATE,
+            Files.writeString(
+                    log,
+                    Json.write(line) + "\n",
+                    StandardCharsets.UTF_8,
+                    StandardOpenOption.CREATE,
                     StandardOpenOption.APPEND);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the alert log " + log, e);

@@ -1,8 +1,8 @@
 package io.autowatch.local;
 
-import io.autowatch.aws.AwsClients;
 import com.amazonaws.services.dynamodbv2.local.main.ServerRunner;
 import com.amazonaws.services.dynamodbv2.local.server.DynamoDBProxyServer;
+import io.autowatch.aws.AwsClients;
 import io.autowatch.aws.dynamodb.Tables;
 import java.io.IOException;
 import java.net.InetAddress;

@@ -30,8 +30,14 @@ final class LocalHttp implements AutoCloseable {
     private final PrintStream out;
     private final HttpServer server;
 
-    LocalHttp(LocalRuntime runtime, StoredResults results, int port, ExecutorService executor, Clock clock,
-            PrintStream out) throws IOException {
+    LocalHttp(
+            LocalRuntime runtime,
+            StoredResults results,
+            int port,
+            ExecutorService executor,
+            Clock clock,
+            PrintStream out)
+            throws IOException {
         this.runtime = runtime;
         this.results = results;
         this.clock = clock;
@@ -58,19 +64,32 @@ final class LocalHttp implements AutoCloseable {
             } else if (path.equals("/static/app.js")) {
                 send(exchange, 200, "text/javascript", resource("web/app.js"));
             } else if (path.equals("/static/chart.umd.min.js")) {
-                send(exchange, 200, "text/javascript",
+                send(
+                        exchange,
+                        200,
+                        "text/javascript",
                         resource("META-INF/resources/webjars/chart.js/4.5.1/dist/chart.umd.min.js"));
             } else if (path.equals("/api/jobs")) {
-                json(exchange, 200, DashboardData.worstFirst(results.latest()).stream()
-                        .map(DashboardData::jobJson).toList());
+                json(
+                        exchange,
+                        200,
+                        DashboardData.worstFirst(results.latest()).stream()
+                                .map(DashboardData::jobJson)
+                                .toList());
             } else if (path.equals("/api/chart")) {
                 String job = query.getOrDefault("job", "");
-                LocalDate to = Optional.ofNullable(query.get("to")).map(LocalDate::parse)
+                LocalDate to = Optional.ofNullable(query.get("to"))
+                        .map(LocalDate::parse)
                         .orElse(LocalDate.now(clock).minusDays(1));
-                LocalDate from = Optional.ofNullable(query.get("from")).map(LocalDate::parse).orElse(to.minusDays(89));
+                LocalDate from = Optional.ofNullable(query.get("from"))
+                        .map(LocalDate::parse)
+                        .orElse(to.minusDays(89));
                 json(exchange, 200, DashboardData.chartJson(job, results.between(job, from, to)));
             } else if (path.equals("/api/check") && method.equals("POST")) {
-                json(exchange, 200, runtime.check(Optional.ofNullable(query.get("day")).map(LocalDate::parse)));
+                json(
+                        exchange,
+                        200,
+                        runtime.check(Optional.ofNullable(query.get("day")).map(LocalDate::parse)));
             } else {
                 json(exchange, 404, Map.of("message", "not found: " + method + " " + path));
             }
@@ -82,13 +101,18 @@ final class LocalHttp implements AutoCloseable {
     private void webhook(HttpExchange exchange) throws IOException {
         Map<String, Object> event = ApiGatewayEvents.fromExchange(exchange, WEBHOOK_ROUTE);
         ByteArrayOutputStream response = new ByteArrayOutputStream();
-        runtime.webhook().handleRequest(new ByteArrayInputStream(Json.write(event).getBytes(StandardCharsets.UTF_8)),
-                response, null);
+        runtime.webhook()
+                .handleRequest(
+                        new ByteArrayInputStream(Json.write(event).getBytes(StandardCharsets.UTF_8)), response, null);
         Map<String, Object> answer = Json.readObject(response.toByteArray());
         int status = ((Number) answer.get("statusCode")).intValue();
-        out.println("Webhook " + Optional.ofNullable(exchange.getRequestHeaders().getFirst("X-GitHub-Event")).orElse("?")
-                + " → " + status);
-        send(exchange, status, "application/json",
+        out.println("Webhook "
+                + Optional.ofNullable(exchange.getRequestHeaders().getFirst("X-GitHub-Event"))
+                        .orElse("?") + " → " + status);
+        send(
+                exchange,
+                status,
+                "application/json",
                 String.valueOf(answer.getOrDefault("body", "")).getBytes(StandardCharsets.UTF_8));
     }
 

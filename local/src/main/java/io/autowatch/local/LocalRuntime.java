@@ -1,5 +1,6 @@
 package io.autowatch.local;
 
+import io.autowatch.aws.AwsClients;
 import io.autowatch.aws.dynamodb.DynamoDbStoredResults;
 import io.autowatch.github.webhook.WebhookReceiver;
 import io.autowatch.github.webhook.WebhookSignature;
@@ -10,7 +11,6 @@ import io.autowatch.json.Json;
 import io.autowatch.log.Log;
 import io.autowatch.schemasync.SchemaSyncWiring;
 import io.autowatch.schemasync.WebhookHandler;
-import io.autowatch.aws.AwsClients;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -38,8 +38,16 @@ import java.util.concurrent.Executors;
 final class LocalRuntime implements AutoCloseable {
 
     /** What a run needs to know; see {@link RunCommand} for where each comes from. */
-    record Options(int port, Optional<Path> dataFolder, Path stateFolder, LocalTime checkAt, String webhookSecret,
-            Optional<String> githubToken, String githubApiUrl, Optional<String[]> datadogKeys, String ddSite,
+    record Options(
+            int port,
+            Optional<Path> dataFolder,
+            Path stateFolder,
+            LocalTime checkAt,
+            String webhookSecret,
+            Optional<String> githubToken,
+            String githubApiUrl,
+            Optional<String[]> datadogKeys,
+            String ddSite,
             Optional<String> datadogApiUrl) {}
 
     private final Options options;
@@ -63,14 +71,19 @@ final class LocalRuntime implements AutoCloseable {
     LocalRuntime start() throws Exception {
         Files.createDirectories(options.stateFolder());
         // The functions' structured logs go to a file, as they would go to CloudWatch; the console stays readable.
-        Log.redirect(new PrintStream(Files.newOutputStream(logFile(), StandardOpenOption.CREATE,
-                StandardOpenOption.APPEND), true, StandardCharsets.UTF_8));
+        Log.redirect(new PrintStream(
+                Files.newOutputStream(logFile(), StandardOpenOption.CREATE, StandardOpenOption.APPEND),
+                true,
+                StandardCharsets.UTF_8));
         dynamo = LocalDynamo.start(options.dataFolder().map(f -> f.resolve("dynamodb")), 0);
-        workers = Executors.newFixedThreadPool(8, Thread.ofPlatform().daemon().name("local-", 0).factory());
+        workers = Executors.newFixedThreadPool(
+                8, Thread.ofPlatform().daemon().name("local-", 0).factory());
         alerts = new LocalAlerts(options.stateFolder().resolve("alerts.jsonl"), out);
         var ddb = dynamo.client();
-        healthCheck = HealthCheckHandler.embedded(HealthCheckWiring.service(ddb, LocalDynamo.COUNTS_TABLE,
-                LocalDynamo.HEALTH_TABLE, alerts, clock, workers), clock);
+        healthCheck = HealthCheckHandler.embedded(
+                HealthCheckWiring.service(
+                        ddb, LocalDynamo.COUNTS_TABLE, LocalDynamo.HEALTH_TABLE, alerts, clock, workers),
+                clock);
         webhook = new WebhookHandler(new SchemaSyncWiring.Webhook(
                 new WebhookReceiver(Optional.of(new WebhookSignature(options.webhookSecret()))),
                 SchemaSyncWiring.inline(AwsClients.memoize(() -> LocalSchemaSync.service(options)))));
@@ -93,8 +106,8 @@ final class LocalRuntime implements AutoCloseable {
             event.put("detail", Map.of());
         }
         ByteArrayOutputStream response = new ByteArrayOutputStream();
-        healthCheck.handleRequest(new ByteArrayInputStream(Json.write(event).getBytes(StandardCharsets.UTF_8)),
-                response, null);
+        healthCheck.handleRequest(
+                new ByteArrayInputStream(Json.write(event).getBytes(StandardCharsets.UTF_8)), response, null);
         return Json.readObject(response.toByteArray());
     }
 
@@ -149,9 +162,17 @@ final class LocalRuntime implements AutoCloseable {
     }
 
     private void writeState() throws IOException {
-        Files.writeString(options.stateFolder().resolve("runtime.json"), Json.write(Map.of(
-                "dynamodb", dynamo.endpoint().toString(), "countsTable", LocalDynamo.COUNTS_TABLE,
-                "healthTable", LocalDynamo.HEALTH_TABLE, "http", httpUri().toString())));
+        Files.writeString(
+                options.stateFolder().resolve("runtime.json"),
+                Json.write(Map.of(
+                        "dynamodb",
+                        dynamo.endpoint().toString(),
+                        "countsTable",
+                        LocalDynamo.COUNTS_TABLE,
+                        "healthTable",
+                        LocalDynamo.HEALTH_TABLE,
+                        "http",
+                        httpUri().toString())));
     }
 
     @Override

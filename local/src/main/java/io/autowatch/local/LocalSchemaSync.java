@@ -15,11 +15,15 @@ final class LocalSchemaSync {
     private LocalSchemaSync() {}
 
     static SchemaSyncService service(LocalRuntime.Options options) {
-        String token = options.githubToken().orElseThrow(() -> new IllegalStateException(
-                "no GITHUB_TOKEN: the webhook is answered, but commands cannot read pull requests. Set GITHUB_TOKEN, "
-                        + "or run `autowatch plan <folder>` on schemas in a folder"));
-        return SchemaSyncWiring.service(options.githubApiUrl(), token,
-                store(options.datadogKeys(), options.ddSite(), options.datadogApiUrl()), SyncSettings.defaults(),
+        String token = options.githubToken()
+                .orElseThrow(() -> new IllegalStateException(
+                        "no GITHUB_TOKEN: the webhook is answered, but commands cannot read pull requests. Set GITHUB_TOKEN, "
+                                + "or run `autowatch plan <folder>` on schemas in a folder"));
+        return SchemaSyncWiring.service(
+                options.githubApiUrl(),
+                token,
+                store(options.datadogKeys(), options.ddSite(), options.datadogApiUrl()),
+                SyncSettings.defaults(),
                 options.datadogKeys().isEmpty());
     }
 
@@ -69,7 +73,8 @@ final class LocalSchemaSync {
     static Optional<String[]> datadogKeys(java.util.Map<String, String> env) {
         String api = env.get("DD_API_KEY");
         String app = env.get("DD_APP_KEY");
-        return api == null || app == null || api.isBlank() || app.isBlank() ? Optional.empty()
+        return api == null || app == null || api.isBlank() || app.isBlank()
+                ? Optional.empty()
                 : Optional.of(new String[] {api, app});
     }
 }

@@ -4,10 +4,19 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** {@code ./autowatch}: the local runtime and the command-line tools. */
-@Command(name = "autowatch", mixinStandardHelpOptions = true, version = "autowatch 0.1.0",
+@Command(
+        name = "autowatch",
+        mixinStandardHelpOptions = true,
+        version = "autowatch 0.1.0",
         description = "Run autowatch on this machine, and the tools around it.",
-        subcommands = {RunCommand.class, CountsCommand.class, CheckCommand.class, PlanCommand.class,
-            BacktestCommand.class, ChartCommand.class})
+        subcommands = {
+            RunCommand.class,
+            CountsCommand.class,
+            CheckCommand.class,
+            PlanCommand.class,
+            BacktestCommand.class,
+            ChartCommand.class
+        })
 public final class Main {
 
     public static void main(String[] args) {

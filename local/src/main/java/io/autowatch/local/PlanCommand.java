@@ -3,11 +3,11 @@ package io.autowatch.local;
 import io.autowatch.avro.AvroSchemaFiles;
 import io.autowatch.avro.SchemaFolder;
 import io.autowatch.monitor.MonitorRenderer;
+import io.autowatch.schema.Command;
 import io.autowatch.schema.MonitorSync;
 import io.autowatch.schema.StatusComment;
 import io.autowatch.schema.SyncResult;
 import io.autowatch.schema.SyncSettings;
-import io.autowatch.schema.Command;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,7 +21,9 @@ import java.util.stream.Stream;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-@picocli.CommandLine.Command(name = "plan", mixinStandardHelpOptions = true,
+@picocli.CommandLine.Command(
+        name = "plan",
+        mixinStandardHelpOptions = true,
         description = "Plan the Datadog monitors that a folder of schemas asks for: exactly the plan a pull request's "
                 + "`esm plan` shows. Exit code 1 when a schema has errors. With DD_API_KEY and DD_APP_KEY it compares "
                 + "with Datadog; without, every monitor shows as a creation.")
@@ -30,7 +32,9 @@ final class PlanCommand implements Callable<Integer> {
     @Parameters(index = "0", description = "folder of schemas (paths in the plan are relative to it)")
     Path folder;
 
-    @Option(names = "--glob", defaultValue = SyncSettings.DEFAULT_GLOB,
+    @Option(
+            names = "--glob",
+            defaultValue = SyncSettings.DEFAULT_GLOB,
             description = "which files are schemas (default ${DEFAULT-VALUE})")
     String glob;
 
@@ -39,8 +43,13 @@ final class PlanCommand implements Callable<Integer> {
         Map<String, String> env = System.getenv();
         Optional<String[]> keys = LocalSchemaSync.datadogKeys(env);
         SyncSettings settings = new SyncSettings(SyncSettings.defaults().monitors(), glob, Set.of(), false);
-        Planned planned = plan(folder, settings, LocalSchemaSync.store(keys, env.getOrDefault("DD_SITE",
-                "datadoghq.com"), Optional.ofNullable(env.get("DATADOG_API_URL"))));
+        Planned planned = plan(
+                folder,
+                settings,
+                LocalSchemaSync.store(
+                        keys,
+                        env.getOrDefault("DD_SITE", "datadoghq.com"),
+                        Optional.ofNullable(env.get("DATADOG_API_URL"))));
         System.out.println(planned.text());
         if (keys.isEmpty()) {
             System.out.println("\n(No DD_API_KEY/DD_APP_KEY: the plan is against no existing monitors.)");
@@ -55,18 +64,29 @@ final class PlanCommand implements Callable<Integer> {
         Path root = folder.toAbsolutePath().normalize();
         List<String> paths;
         try (Stream<Path> walk = Files.walk(root)) {
-            paths = walk.filter(Files::isRegularFile).map(p -> root.relativize(p).toString().replace('\\', '/'))
-                    .filter(settings::isSchema).sorted().toList();
+            paths = walk.filter(Files::isRegularFile)
+                    .map(p -> root.relativize(p).toString().replace('\\', '/'))
+                    .filter(settings::isSchema)
+                    .sorted()
+                    .toList();
         }
         Set<String> scope = new LinkedHashSet<>();
         paths.forEach(p -> scope.add(MonitorRenderer.schemaTag(p)));
-        MonitorSync.Planned planned = new MonitorSync(new AvroSchemaFiles(), store, settings).plan(new SchemaFolder(root), paths,
-                scope);
-        SyncResult result = new SyncResult(Command.PLAN, folder.toString(), 0, "", System.getProperty("user.name",
-                "you"), planned.plan(), List.of(), planned.errors(), planned.failure(), Optional.empty());
-        String text = StatusComment.render(result).replace(StatusComment.MARKER + "\n", "")
-                + "\n" + StatusComment.summary(result) + " (" + paths.size() + " schema files)";
+        MonitorSync.Planned planned =
+                new MonitorSync(new AvroSchemaFiles(), store, settings).plan(new SchemaFolder(root), paths, scope);
+        SyncResult result = new SyncResult(
+                Command.PLAN,
+                folder.toString(),
+                0,
+                "",
+                System.getProperty("user.name", "you"),
+                planned.plan(),
+                List.of(),
+                planned.errors(),
+                planned.failure(),
+                Optional.empty());
+        String text = StatusComment.render(result).replace(StatusComment.MARKER + "\n", "") + "\n"
+                + StatusComment.summary(result) + " (" + paths.size() + " schema files)";
         return new Planned(result, text);
     }
-
 }

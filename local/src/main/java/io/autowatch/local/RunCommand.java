@@ -12,7 +12,9 @@ import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-@Command(name = "run", mixinStandardHelpOptions = true,
+@Command(
+        name = "run",
+        mixinStandardHelpOptions = true,
         description = "Start both functions on this machine: DynamoDB Local, the webhook, the health check and its "
                 + "dashboard. Ctrl-C stops it.")
 final class RunCommand implements Callable<Integer> {
@@ -26,11 +28,15 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--data", description = "Keep DynamoDB's data in this folder (default: in memory)")
     Optional<Path> data;
 
-    @Option(names = "--check-at", defaultValue = "00:30",
+    @Option(
+            names = "--check-at",
+            defaultValue = "00:30",
             description = "Time of the daily health check, UTC (default ${DEFAULT-VALUE})")
     LocalTime checkAt;
 
-    @Option(names = "--state", defaultValue = ".autowatch",
+    @Option(
+            names = "--state",
+            defaultValue = ".autowatch",
             description = "Folder for the alert log and for the CLI to find this runtime (default ${DEFAULT-VALUE})")
     Path state;
 
@@ -39,10 +45,17 @@ final class RunCommand implements Callable<Integer> {
         Map<String, String> env = System.getenv();
         String secret = env.getOrDefault("GITHUB_WEBHOOK_SECRET", "autowatch-local-secret");
         Optional<String[]> keys = LocalSchemaSync.datadogKeys(env);
-        var options = new LocalRuntime.Options(port, data, state, checkAt, secret,
+        var options = new LocalRuntime.Options(
+                port,
+                data,
+                state,
+                checkAt,
+                secret,
                 Optional.ofNullable(env.get("GITHUB_TOKEN")),
-                env.getOrDefault("GITHUB_API_URL", "https://api.github.com"), keys,
-                env.getOrDefault("DD_SITE", "datadoghq.com"), Optional.ofNullable(env.get("DATADOG_API_URL")));
+                env.getOrDefault("GITHUB_API_URL", "https://api.github.com"),
+                keys,
+                env.getOrDefault("DD_SITE", "datadoghq.com"),
+                Optional.ofNullable(env.get("DATADOG_API_URL")));
         LocalRuntime runtime = new LocalRuntime(options, System.out, Clock.systemUTC()).start();
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -66,13 +79,20 @@ final class RunCommand implements Callable<Integer> {
                   Alerts          printed here, and kept in %s
                   Logs            %s
                 Press Ctrl-C to stop.
-                """.formatted(runtime.httpUri(), runtime.httpUri(),
+                """.formatted(
+                runtime.httpUri(),
+                runtime.httpUri(),
                 env.containsKey("GITHUB_WEBHOOK_SECRET") ? "from GITHUB_WEBHOOK_SECRET" : "autowatch-local-secret",
                 keys.isPresent() ? "Datadog keys set: esm register applies" : "plan only: no DD_API_KEY/DD_APP_KEY",
-                options.githubToken().isPresent() ? "GitHub token set" : "no GITHUB_TOKEN: `./autowatch plan <folder>` "
-                        + "plans schemas from a folder",
-                checkAt, runtime.httpUri(), runtime.dynamo().endpoint(),
-                data.map(d -> "data kept in " + d).orElse("in memory"), runtime.alertLog(), runtime.logFile()));
+                options.githubToken().isPresent()
+                        ? "GitHub token set"
+                        : "no GITHUB_TOKEN: `./autowatch plan <folder>` " + "plans schemas from a folder",
+                checkAt,
+                runtime.httpUri(),
+                runtime.dynamo().endpoint(),
+                data.map(d -> "data kept in " + d).orElse("in memory"),
+                runtime.alertLog(),
+                runtime.logFile()));
         if (demo) {
             runDemo(runtime);
         }
@@ -86,8 +106,13 @@ final class RunCommand implements Callable<Integer> {
         long start = System.nanoTime();
         int items = DemoData.seed(runtime.dynamo().client(), LocalDynamo.COUNTS_TABLE, yesterday);
         DemoData.seedSettings(runtime.dynamo().client(), LocalDynamo.HEALTH_TABLE);
-        System.out.printf("Demo: %d jobs, %,d daily counts up to %s. Incidents: %s%n", DemoData.jobs().size(), items,
-                yesterday, DemoData.incidents(yesterday).stream().map(i -> i.job() + " on " + i.day() + ": " + i.what())
+        System.out.printf(
+                "Demo: %d jobs, %,d daily counts up to %s. Incidents: %s%n",
+                DemoData.jobs().size(),
+                items,
+                yesterday,
+                DemoData.incidents(yesterday).stream()
+                        .map(i -> i.job() + " on " + i.day() + ": " + i.what())
                         .toList());
         LocalDate from = yesterday.minusDays(89);
         System.out.print("Checking the last 90 days as daily runs would have (low-volume countries get settings "
@@ -99,10 +124,16 @@ final class RunCommand implements Callable<Integer> {
             System.out.print(".");
         }
         runtime.quietAlerts(false);
-        System.out.printf(" done in %.1f s.%n%d notifications were sent (see %s). Yesterday's statuses: %s%n"
+        System.out.printf(
+                " done in %.1f s.%n%d notifications were sent (see %s). Yesterday's statuses: %s%n"
                         + "Open the dashboard: every job's chart, worst first.%n",
-                (System.nanoTime() - start) / 1e9, runtime.notificationsSent(), runtime.alertLog(),
-                Json.write(runtime.results().latest().stream().collect(java.util.stream.Collectors.groupingBy(
-                        io.autowatch.health.StoredResult::status, java.util.TreeMap::new, java.util.stream.Collectors.counting()))));
+                (System.nanoTime() - start) / 1e9,
+                runtime.notificationsSent(),
+                runtime.alertLog(),
+                Json.write(runtime.results().latest().stream()
+                        .collect(java.util.stream.Collectors.groupingBy(
+                                io.autowatch.health.StoredResult::status,
+                                java.util.TreeMap::new,
+                                java.util.stream.Collectors.counting()))));
     }
 }

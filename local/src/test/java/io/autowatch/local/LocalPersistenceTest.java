@@ -22,14 +22,30 @@ class LocalPersistenceTest {
     Path folder;
 
     private LocalRuntime start(Optional<Path> data) throws Exception {
-        return new LocalRuntime(new LocalRuntime.Options(0, data, folder.resolve("state"), LocalTime.of(0, 30), "s",
-                Optional.empty(), "http://127.0.0.1:9", Optional.empty(), "datadoghq.com", Optional.empty()),
-                new PrintStream(java.io.OutputStream.nullOutputStream()), Clock.systemUTC()).start();
+        return new LocalRuntime(
+                        new LocalRuntime.Options(
+                                0,
+                                data,
+                                folder.resolve("state"),
+                                LocalTime.of(0, 30),
+                                "s",
+                                Optional.empty(),
+                                "http://127.0.0.1:9",
+                                Optional.empty(),
+                                "datadoghq.com",
+                                Optional.empty()),
+                        new PrintStream(java.io.OutputStream.nullOutputStream()),
+                        Clock.systemUTC())
+                .start();
     }
 
     private static Map<String, AttributeValue> item(LocalRuntime runtime) {
-        return runtime.dynamo().client().getItem(b -> b.tableName(LocalDynamo.COUNTS_TABLE).key(Map.of(
-                "job", AttributeValue.fromS("email/kept"), "day", AttributeValue.fromS("2026-11-20")))).item();
+        return runtime.dynamo()
+                .client()
+                .getItem(b -> b.tableName(LocalDynamo.COUNTS_TABLE)
+                        .key(Map.of(
+                                "job", AttributeValue.fromS("email/kept"), "day", AttributeValue.fromS("2026-11-20"))))
+                .item();
     }
 
     @Test
@@ -40,7 +56,9 @@ class LocalPersistenceTest {
                     .add(JobId.of("email/kept"), LocalDate.of(2026, 11, 20), 42);
             assertThat(Files.exists(folder.resolve("state/runtime.json"))).isTrue();
         }
-        assertThat(Files.exists(folder.resolve("state/runtime.json"))).as("removed on stop").isFalse();
+        assertThat(Files.exists(folder.resolve("state/runtime.json")))
+                .as("removed on stop")
+                .isFalse();
         try (LocalRuntime second = start(Optional.of(data))) {
             assertThat(item(second)).containsEntry("count", AttributeValue.fromN("42"));
         }

@@ -2,12 +2,12 @@ package io.autowatch.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.autowatch.avro.AvroSchemaReader;
 import io.autowatch.monitor.MonitorAnnotations;
 import io.autowatch.monitor.MonitorPlanner;
 import io.autowatch.monitor.MonitorRenderer;
 import io.autowatch.monitor.MonitorSettings;
 import io.autowatch.monitor.Plan;
-import io.autowatch.avro.AvroSchemaReader;
 import io.autowatch.schema.SyncSettings;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,17 +40,24 @@ class PlanCommandTest {
         write("common/money.avdl", "@namespace(\"com.shop\") protocol M { record Money { long cents; } }");
         write("README.md", "not a schema");
 
-        var planned = PlanCommand.plan(folder, SyncSettings.defaults(), LocalSchemaSync.store(Optional.empty(),
-                "datadoghq.com", Optional.empty()));
+        var planned = PlanCommand.plan(
+                folder,
+                SyncSettings.defaults(),
+                LocalSchemaSync.store(Optional.empty(), "datadoghq.com", Optional.empty()));
 
         var read = (AvroSchemaReader.Read) AvroSchemaReader.read(folder, "cart/cart.avdl");
         var record = read.records().getFirst();
-        var expected = MonitorPlanner.plan(MonitorAnnotations.parse(record, MonitorSettings.defaults()).monitors()
-                .stream().map(spec -> MonitorRenderer.render(record, spec, MonitorSettings.defaults())).toList(),
-                List.of(), Set.of(), "esm-prod");
+        var expected = MonitorPlanner.plan(
+                MonitorAnnotations.parse(record, MonitorSettings.defaults()).monitors().stream()
+                        .map(spec -> MonitorRenderer.render(record, spec, MonitorSettings.defaults()))
+                        .toList(),
+                List.of(),
+                Set.of(),
+                "esm-prod");
         assertThat(planned.result().plan()).contains(expected);
         assertThat(planned.result().failed()).isFalse();
-        assertThat(planned.text()).contains("| Low Volume with AddToCartEvent | create |")
+        assertThat(planned.text())
+                .contains("| Low Volume with AddToCartEvent | create |")
                 .contains("| Traffic Anomaly with AddToCartEvent | create |")
                 .contains("plan: 2 to create, 0 to update, 0 to delete, 0 unchanged (2 schema files)");
         assertThat(expected.count(Plan.Create.class)).isEqualTo(2);
@@ -59,8 +66,10 @@ class PlanCommandTest {
     @Test
     void plan_withSchemaErrors_failsAndNamesFileAndLine() throws Exception {
         write("bad.avdl", "protocol P {\n  @monitor({\"type\": \"low_volume\"})\n  record E { string x; }\n}\n");
-        var planned = PlanCommand.plan(folder, SyncSettings.defaults(), LocalSchemaSync.store(Optional.empty(),
-                "datadoghq.com", Optional.empty()));
+        var planned = PlanCommand.plan(
+                folder,
+                SyncSettings.defaults(),
+                LocalSchemaSync.store(Optional.empty(), "datadoghq.com", Optional.empty()));
         assertThat(planned.result().failed()).isTrue();
         assertThat(planned.text()).contains("`bad.avdl:2`").contains("'threshold' is required");
     }

@@ -27,7 +27,8 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 /**
  * An emulator of SNS, SQS and Secrets Manager for integration tests, one per test run. It picks what this machine
  * has: LocalStack through Testcontainers where a Docker engine answers, else {@code moto_server} from the PATH. With
- * neither, every test that uses it is skipped with a message that says so, on standard error and in the report.
+ * neither, every test that uses it is skipped with a message that says so, on standard error and in the report;
+ * in CI ({@code CI=true}) it fails instead.
  *
  * <p>Set {@code AUTOWATCH_AWS_EMULATOR=moto} or {@code =localstack} to force one.
  */
@@ -50,8 +51,17 @@ public final class AwsEmulator implements BeforeAllCallback, ParameterResolver {
                     + "on this machine (" + unavailableReason + "). Install moto (pip install 'moto[server]') or "
                     + "run a Docker engine for LocalStack.";
             System.err.println("*** " + message);
+            if (inCi()) {
+                // In CI a skipped integration test would hide a broken set-up behind a green build.
+                throw new IllegalStateException(
+                        "CI=true: tests that need an AWS emulator must run, not skip. " + message);
+            }
             Assumptions.abort(message);
         }
+    }
+
+    static boolean inCi() {
+        return "true".equalsIgnoreCase(System.getenv("CI"));
     }
 
     public static synchronized Optional<Running> start() {
@@ -152,19 +162,30 @@ public final class AwsEmulator implements BeforeAllCallback, ParameterResolver {
     }
 
     public static SnsClient sns() {
-        return SnsClient.builder().endpointOverride(get().endpoint()).region(REGION)
-                .credentialsProvider(credentials()).httpClient(UrlConnectionHttpClient.create()).build();
+        return SnsClient.builder()
+                .endpointOverride(get().endpoint())
+                .region(REGION)
+                .credentialsProvider(credentials())
+                .httpClient(UrlConnectionHttpClient.create())
+                .build();
     }
 
     public static SqsClient sqs() {
-        return SqsClient.builder().endpointOverride(get().endpoint()).region(REGION)
-                .credentialsProvider(credentials()).httpClient(UrlConnectionHttpClient.create()).build();
+        return SqsClient.builder()
+                .endpointOverride(get().endpoint())
+                .region(REGION)
+                .credentialsProvider(credentials())
+                .httpClient(UrlConnectionHttpClient.create())
+                .build();
     }
 
     public static software.amazon.awssdk.services.secretsmanager.SecretsManagerClient secretsManager() {
         return software.amazon.awssdk.services.secretsmanager.SecretsManagerClient.builder()
-                .endpointOverride(get().endpoint()).region(REGION).credentialsProvider(credentials())
-                .httpClient(UrlConnectionHttpClient.create()).build();
+                .endpointOverride(get().endpoint())
+                .region(REGION)
+                .credentialsProvider(credentials())
+                .httpClient(UrlConnectionHttpClient.create())
+                .build();
     }
 
     public static StaticCredentialsProvider credentials() {

@@ -35,8 +35,11 @@ public final class LambdaInvoker {
         handle.invoke(handler, new ByteArrayInputStream(Files.readAllBytes(Path.of(args[1]))), out, null);
         long invoked = System.nanoTime();
         System.out.println("RESPONSE " + out.toString(StandardCharsets.UTF_8));
-        System.out.printf("TIMING init_ms=%d invoke_ms=%d jvm_uptime_ms=%d%n", (initialized - start) / 1_000_000,
-                (invoked - initialized) / 1_000_000, ManagementFactory.getRuntimeMXBean().getUptime());
+        System.out.printf(
+                "TIMING init_ms=%d invoke_ms=%d jvm_uptime_ms=%d%n",
+                (initialized - start) / 1_000_000,
+                (invoked - initialized) / 1_000_000,
+                ManagementFactory.getRuntimeMXBean().getUptime());
         int warm = args.length > 2 ? Integer.parseInt(args[2]) : 0;
         if (warm > 0) {
             byte[] event = Files.readAllBytes(Path.of(args[1]));
@@ -47,8 +50,12 @@ public final class LambdaInvoker {
                 micros[i] = (System.nanoTime() - t) / 1_000;
             }
             java.util.Arrays.sort(micros);
-            System.out.printf("WARM n=%d median_ms=%.2f p99_ms=%.2f max_ms=%.2f%n", warm, micros[warm / 2] / 1000.0,
-                    micros[(int) Math.ceil(warm * 0.99) - 1] / 1000.0, micros[warm - 1] / 1000.0);
+            System.out.printf(
+                    "WARM n=%d median_ms=%.2f p99_ms=%.2f max_ms=%.2f%n",
+                    warm,
+                    micros[warm / 2] / 1000.0,
+                    micros[(int) Math.ceil(warm * 0.99) - 1] / 1000.0,
+                    micros[warm - 1] / 1000.0);
         }
         System.out.println("PEAK_RSS_KB " + peakRssKb());
         System.exit(0);

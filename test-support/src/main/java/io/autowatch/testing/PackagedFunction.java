@@ -28,16 +28,21 @@ public final class PackagedFunction {
      * @param jvmOptions extra options, e.g. {@code -Xmx870m -XX:ActiveProcessorCount=1} to model a 1024 MB function
      * @param warm       further invocations after the first, for warm latencies (0 for none)
      */
-    public static Run run(Path zip, String handler, Path event, Map<String, String> env, List<String> jvmOptions,
-            int warm) throws IOException, InterruptedException {
+    public static Run run(
+            Path zip, String handler, Path event, Map<String, String> env, List<String> jvmOptions, int warm)
+            throws IOException, InterruptedException {
         Path task = Files.createTempDirectory("lambda-task");
         unzip(zip, task);
-        Path invoker = Path.of(LambdaInvoker.class.getProtectionDomain().getCodeSource().getLocation().getPath());
+        Path invoker = Path.of(LambdaInvoker.class
+                .getProtectionDomain()
+                .getCodeSource()
+                .getLocation()
+                .getPath());
         String classpath = task + ":" + task + "/lib/*:" + invoker;
         List<String> command = new ArrayList<>(List.of("java", "-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1"));
         command.addAll(jvmOptions);
-        command.addAll(List.of("-cp", classpath, LambdaInvoker.class.getName(), handler, event.toString(),
-                Integer.toString(warm)));
+        command.addAll(List.of(
+                "-cp", classpath, LambdaInvoker.class.getName(), handler, event.toString(), Integer.toString(warm)));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().remove("JAVA_TOOL_OPTIONS");
         builder.environment().putAll(env);
@@ -45,8 +50,8 @@ public final class PackagedFunction {
         Process process = builder.start();
         StringBuilder output = new StringBuilder();
         long respondedAt = 0;
-        try (BufferedReader lines = new BufferedReader(
-                new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+        try (BufferedReader lines =
+                new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
             for (String line = lines.readLine(); line != null; line = lines.readLine()) {
                 if (line.startsWith("RESPONSE ") && respondedAt == 0) {
                     respondedAt = System.nanoTime();
@@ -63,7 +68,8 @@ public final class PackagedFunction {
 
     /** The JVM options in {@code HARNESS_CHILD_JAVA_OPTS}, if any. */
     public static List<String> optionsFromEnvironment() {
-        String options = System.getenv().getOrDefault("HARNESS_CHILD_JAVA_OPTS", "").trim();
+        String options =
+                System.getenv().getOrDefault("HARNESS_CHILD_JAVA_OPTS", "").trim();
         return options.isEmpty() ? List.of() : List.of(options.split("\\s+"));
     }
 

@@ -72,15 +72,18 @@ public final class AvroSchemaFiles implements SchemaReader {
             }
             Optional<byte[]> content = source.read(path);
             if (content.isEmpty()) {
-                errors.add(new SchemaError(importer == null ? path : importer, 0, importer == null
-                        ? "the file does not exist " + source.where()
-                        : "imports '" + path + "', which does not exist " + source.where()));
+                errors.add(new SchemaError(
+                        importer == null ? path : importer,
+                        0,
+                        importer == null
+                                ? "the file does not exist " + source.where()
+                                : "imports '" + path + "', which does not exist " + source.where()));
                 continue;
             }
             Path file = root.resolve(path).normalize();
             if (!file.startsWith(root)) {
-                errors.add(new SchemaError(importer == null ? path : importer, 0, "import '" + path
-                        + "' points outside the repository"));
+                errors.add(new SchemaError(
+                        importer == null ? path : importer, 0, "import '" + path + "' points outside the repository"));
                 continue;
             }
             try {
@@ -92,8 +95,10 @@ public final class AvroSchemaFiles implements SchemaReader {
             if (path.endsWith(".avdl")) {
                 Path folder = Path.of(path).getParent();
                 for (String imported : AvroSchemaReader.imports(new String(content.get(), StandardCharsets.UTF_8))) {
-                    String resolved = (folder == null ? Path.of(imported) : folder.resolve(imported)).normalize()
-                            .toString().replace('\\', '/');
+                    String resolved = (folder == null ? Path.of(imported) : folder.resolve(imported))
+                            .normalize()
+                            .toString()
+                            .replace('\\', '/');
                     queue.add(new String[] {resolved, path});
                 }
             }

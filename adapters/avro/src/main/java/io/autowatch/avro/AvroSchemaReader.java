@@ -86,7 +86,8 @@ public final class AvroSchemaReader {
                 System.setErr(original);
             }
             // Only ANTLR's own reports count; anything else printed meanwhile is not about this file.
-            lexerErrors = captured.toString(StandardCharsets.UTF_8).lines()
+            lexerErrors = captured.toString(StandardCharsets.UTF_8)
+                    .lines()
                     .filter(l -> l.matches("line \\d+:\\d+ .*"))
                     .collect(java.util.stream.Collectors.joining("\n"));
         }
@@ -111,8 +112,8 @@ public final class AvroSchemaReader {
             });
         }
         Set<String> usedByOthers = new HashSet<>();
-        declared.values().forEach(schema -> schema.getFields().forEach(field ->
-                collectRecords(field.schema(), usedByOthers, new HashSet<>())));
+        declared.values().forEach(schema -> schema.getFields()
+                .forEach(field -> collectRecords(field.schema(), usedByOthers, new HashSet<>())));
 
         List<SchemaRecord> records = new ArrayList<>();
         for (Map.Entry<String, Schema> entry : declared.entrySet()) {
@@ -120,23 +121,39 @@ public final class AvroSchemaReader {
             IdlText.Declaration declaration = declarations.get(entry.getKey());
             Object single = schema.getObjectProp("monitor");
             Object plural = schema.getObjectProp("monitors");
-            int annotationLine = declaration.annotation().map(IdlText.AnnotationAt::line).orElse(declaration.line());
-            misspelt(schema).ifPresent(prop -> errors.add(new SchemaError(path, annotationLine, "record "
-                    + schema.getName() + ": unknown annotation @" + prop + "; did you mean @monitor or @monitors?")));
+            int annotationLine =
+                    declaration.annotation().map(IdlText.AnnotationAt::line).orElse(declaration.line());
+            misspelt(schema)
+                    .ifPresent(prop -> errors.add(new SchemaError(
+                            path,
+                            annotationLine,
+                            "record " + schema.getName() + ": unknown annotation @" + prop
+                                    + "; did you mean @monitor or @monitors?")));
             Optional<SchemaRecord.Annotation> annotation = Optional.empty();
             if (single != null && plural != null) {
-                errors.add(new SchemaError(path, annotationLine, "record " + schema.getName()
-                        + " has both @monitor and @monitors; use @monitors([...]) for several monitors"));
+                errors.add(new SchemaError(
+                        path,
+                        annotationLine,
+                        "record " + schema.getName()
+                                + " has both @monitor and @monitors; use @monitors([...]) for several monitors"));
             } else if (single != null || plural != null) {
-                annotation = Optional.of(new SchemaRecord.Annotation(plural != null,
-                        plain(plural != null ? plural : single), annotationLine));
+                annotation = Optional.of(new SchemaRecord.Annotation(
+                        plural != null, plain(plural != null ? plural : single), annotationLine));
             }
-            records.add(new SchemaRecord(path, declaration.line(), schema.getName(), schema.getFullName(),
-                    annotation, !usedByOthers.contains(schema.getFullName())));
+            records.add(new SchemaRecord(
+                    path,
+                    declaration.line(),
+                    schema.getName(),
+                    schema.getFullName(),
+                    annotation,
+                    !usedByOthers.contains(schema.getFullName())));
         }
         for (IdlText.Stray stray : text.strayAnnotations(found)) {
-            errors.add(new SchemaError(path, stray.line(), (stray.plural() ? "@monitors" : "@monitor")
-                    + " must stand directly before a record declaration; here it annotates something else"));
+            errors.add(new SchemaError(
+                    path,
+                    stray.line(),
+                    (stray.plural() ? "@monitors" : "@monitor")
+                            + " must stand directly before a record declaration; here it annotates something else"));
         }
         return new Read(path, records, errors);
     }
@@ -148,7 +165,8 @@ public final class AvroSchemaReader {
             idl.getProtocol().getTypes().forEach(t -> named.putIfAbsent(t.getFullName(), t));
         }
         Map<String, Schema> bySimpleName = new LinkedHashMap<>();
-        named.values().stream().filter(s -> s.getType() == Schema.Type.RECORD && !s.isError())
+        named.values().stream()
+                .filter(s -> s.getType() == Schema.Type.RECORD && !s.isError())
                 .forEach(s -> bySimpleName.putIfAbsent(s.getName(), s));
         return bySimpleName;
     }
@@ -162,7 +180,7 @@ public final class AvroSchemaReader {
             case ARRAY -> collectRecords(schema.getElementType(), into, seen);
             case MAP -> collectRecords(schema.getValueType(), into, seen);
             case UNION -> schema.getTypes().forEach(t -> collectRecords(t, into, seen));
-            default -> { }
+            default -> {}
         }
     }
 
@@ -170,7 +188,8 @@ public final class AvroSchemaReader {
         return schema.getObjectProps().keySet().stream()
                 .filter(p -> !p.equals("monitor") && !p.equals("monitors"))
                 .filter(p -> p.toLowerCase(java.util.Locale.ROOT).startsWith("moni")
-                        || p.equalsIgnoreCase("monitor") || p.equalsIgnoreCase("monitors"))
+                        || p.equalsIgnoreCase("monitor")
+                        || p.equalsIgnoreCase("monitors"))
                 .findFirst();
     }
 

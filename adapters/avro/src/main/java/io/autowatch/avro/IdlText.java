@@ -25,8 +25,10 @@ final class IdlText {
     IdlText(String source) {
         this.source = source;
         this.blank = blankCommentsAndStrings(source);
-        this.lineStarts = java.util.stream.IntStream.range(0, blank.length()).filter(i -> blank.charAt(i) == '\n')
-                .map(i -> i + 1).toArray();
+        this.lineStarts = java.util.stream.IntStream.range(0, blank.length())
+                .filter(i -> blank.charAt(i) == '\n')
+                .map(i -> i + 1)
+                .toArray();
     }
 
     /** A record declaration, with the monitor annotation written before it, if any. */
@@ -100,8 +102,10 @@ final class IdlText {
 
     /** The monitor annotations that none of {@code declarations} (from {@link #records()}) owns. */
     List<Stray> strayAnnotations(List<Declaration> declarations) {
-        java.util.Set<Integer> owned = declarations.stream().flatMap(d -> d.annotation().stream())
-                .map(AnnotationAt::line).collect(java.util.stream.Collectors.toSet());
+        java.util.Set<Integer> owned = declarations.stream()
+                .flatMap(d -> d.annotation().stream())
+                .map(AnnotationAt::line)
+                .collect(java.util.stream.Collectors.toSet());
         List<Stray> stray = new ArrayList<>();
         Matcher annotation = ANNOTATION.matcher(blank);
         while (annotation.find()) {

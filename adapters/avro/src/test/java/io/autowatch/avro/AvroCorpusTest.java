@@ -24,28 +24,39 @@ class AvroCorpusTest {
 
     @ParameterizedTest(name = "{0} reads, and Avro's output matches {1}")
     @CsvSource({
-        "baseball.avdl, baseball.avpr", "comments.avdl, comments.avpr", "cycle.avdl, cycle.avpr",
-        "mr_events.avdl, mr_events.avpr", "namespaces.avdl, namespaces.avpr",
-        "nestedimport.avdl, nestedimport.avpr", "reservedwords.avdl, reservedwords.avpr", "simple.avdl, simple.avpr",
-        "schema_syntax_schema.avdl, schema_syntax.avsc", "status_schema.avdl, status.avsc",
+        "baseball.avdl, baseball.avpr",
+        "comments.avdl, comments.avpr",
+        "cycle.avdl, cycle.avpr",
+        "mr_events.avdl, mr_events.avpr",
+        "namespaces.avdl, namespaces.avpr",
+        "nestedimport.avdl, nestedimport.avpr",
+        "reservedwords.avdl, reservedwords.avpr",
+        "simple.avdl, simple.avpr",
+        "schema_syntax_schema.avdl, schema_syntax.avsc",
+        "status_schema.avdl, status.avsc",
     })
     void everyFileReads_andAvrosOutputMatchesTheExpectedFile(String file, String expected) throws IOException {
         Path corpus = SharedCorpus.folder("avro-idl");
         assertThat(AvroSchemaReader.read(corpus, file)).isInstanceOf(AvroSchemaReader.Read.class);
 
         IdlFile idl = new IdlReader().parse(corpus.resolve(file));
-        String actual = idl.getProtocol() != null ? idl.getProtocol().toString(true)
-                : idl.getMainSchema() != null ? idl.getMainSchema().toString()
-                : idl.getNamedSchemas().values().stream().map(Schema::toString)
-                        .collect(java.util.stream.Collectors.joining(",", "[", "]"));
-        assertThat(json(actual)).isEqualTo(json(Files.readString(corpus.resolve("expected").resolve(expected))));
+        String actual = idl.getProtocol() != null
+                ? idl.getProtocol().toString(true)
+                : idl.getMainSchema() != null
+                        ? idl.getMainSchema().toString()
+                        : idl.getNamedSchemas().values().stream()
+                                .map(Schema::toString)
+                                .collect(java.util.stream.Collectors.joining(",", "[", "]"));
+        assertThat(json(actual))
+                .isEqualTo(json(Files.readString(corpus.resolve("expected").resolve(expected))));
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"logicalTypes.avdl", "stringables.avdl", "http.avdl"})
     void filesWithoutAnExpectedOutput_read(String file) {
         assertThat(AvroSchemaReader.read(SharedCorpus.folder("avro-idl"), file))
-                .isInstanceOfSatisfying(AvroSchemaReader.Read.class, read -> assertThat(read.errors()).isEmpty());
+                .isInstanceOfSatisfying(AvroSchemaReader.Read.class, read -> assertThat(read.errors())
+                        .isEmpty());
     }
 
     @Test
@@ -53,7 +64,8 @@ class AvroCorpusTest {
         var result = AvroSchemaReader.read(SharedCorpus.folder("avro-idl"), "AnnotationOnTypeReference.avdl");
         assertThat(result).isInstanceOfSatisfying(AvroSchemaReader.Failed.class, failed -> {
             assertThat(failed.error().line()).isEqualTo(29);
-            assertThat(failed.error().message()).contains("Type references may not be annotated")
+            assertThat(failed.error().message())
+                    .contains("Type references may not be annotated")
                     .contains("line 29, column 16");
             assertThat(failed.error().toString()).startsWith("AnnotationOnTypeReference.avdl:29: ");
         });
@@ -62,11 +74,12 @@ class AvroCorpusTest {
     @Test
     void recordsOfTheCorpus_carryLinesAndTopLevel_andSimplesPropertyIsNotAMonitor() {
         var read = (AvroSchemaReader.Read) AvroSchemaReader.read(SharedCorpus.folder("avro-idl"), "simple.avdl");
-        assertThat(read.records()).extracting(r -> r.name() + "@" + r.line())
-                .contains("TestRecord@41");
+        assertThat(read.records()).extracting(r -> r.name() + "@" + r.line()).contains("TestRecord@41");
         assertThat(read.records()).allSatisfy(r -> assertThat(r.annotation()).isEmpty());
         var baseball = (AvroSchemaReader.Read) AvroSchemaReader.read(SharedCorpus.folder("avro-idl"), "baseball.avdl");
-        assertThat(baseball.records()).as("imported types are not this file's records").isEmpty();
+        assertThat(baseball.records())
+                .as("imported types are not this file's records")
+                .isEmpty();
         assertThat(AvroSchemaReader.imports("import schema \"position.avsc\";\nimport idl \"a/b.avdl\";"))
                 .isEqualTo(List.of("position.avsc", "a/b.avdl"));
     }

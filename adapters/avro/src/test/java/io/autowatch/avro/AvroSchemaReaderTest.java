@@ -51,8 +51,12 @@ class AvroSchemaReaderTest {
     void records_carryTheirAnnotationLineAndTopLevel() throws IOException {
         var read = (AvroSchemaReader.Read) read("schemas/cart.avdl", CART);
         assertThat(read.errors()).isEmpty();
-        assertThat(read.records()).extracting(r -> r.name() + ":" + r.line() + ":" + r.topLevel())
-                .containsExactly("Address:4:false", "AddToCartEvent:10:true", "CheckoutEvent:17:true",
+        assertThat(read.records())
+                .extracting(r -> r.name() + ":" + r.line() + ":" + r.topLevel())
+                .containsExactly(
+                        "Address:4:false",
+                        "AddToCartEvent:10:true",
+                        "CheckoutEvent:17:true",
                         "RemoveFromCartEvent:19:true");
         SchemaRecord cart = read.records().get(1);
         assertThat(cart.fullName()).isEqualTo("com.shop.cart.AddToCartEvent");
@@ -60,8 +64,8 @@ class AvroSchemaReaderTest {
         assertThat(cart.annotation()).hasValueSatisfying(a -> {
             assertThat(a.plural()).isFalse();
             assertThat(a.line()).isEqualTo(8);
-            assertThat(a.value()).isEqualTo(Map.of("type", "traffic_anomaly", "deviations", 3,
-                    "notify", List.of("@slack-cart")));
+            assertThat(a.value())
+                    .isEqualTo(Map.of("type", "traffic_anomaly", "deviations", 3, "notify", List.of("@slack-cart")));
         });
         assertThat(read.records().get(2).annotation()).hasValueSatisfying(a -> {
             assertThat(a.plural()).isTrue();
@@ -92,15 +96,17 @@ class AvroSchemaReaderTest {
     @Test
     void aShellComment_failsTheParseWithItsLine() throws IOException {
         var result = read("schemas/shell.avdl", "protocol P {\n  # a shell comment\n  record A { string name; }\n}\n");
-        assertThat(result).isInstanceOfSatisfying(AvroSchemaReader.Failed.class, f ->
-                assertThat(f.error().line()).isEqualTo(2));
+        assertThat(result).isInstanceOfSatisfying(AvroSchemaReader.Failed.class, f -> assertThat(
+                        f.error().line())
+                .isEqualTo(2));
     }
 
     @Test
     void aMissingImport_isAnErrorNamingIt() throws IOException {
         var result = read("schemas/main.avdl", "protocol P {\n  import idl \"common/types.avdl\";\n}\n");
-        assertThat(result).isInstanceOfSatisfying(AvroSchemaReader.Failed.class, f ->
-                assertThat(f.error().message()).contains("common/types.avdl"));
+        assertThat(result).isInstanceOfSatisfying(AvroSchemaReader.Failed.class, f -> assertThat(
+                        f.error().message())
+                .contains("common/types.avdl"));
     }
 
     @Test
@@ -129,11 +135,13 @@ class AvroSchemaReaderTest {
                   }
                 }
                 """);
-        assertThat(read.errors()).extracting(SchemaError::toString).containsExactlyInAnyOrder(
-                "schemas/odd.avdl:3: record A: unknown annotation @monitr; did you mean @monitor or @monitors?",
-                "schemas/odd.avdl:4: record B has both @monitor and @monitors; use @monitors([...]) for several monitors",
-                "schemas/odd.avdl:7: @monitor must stand directly before a record declaration; here it annotates "
-                        + "something else");
+        assertThat(read.errors())
+                .extracting(SchemaError::toString)
+                .containsExactlyInAnyOrder(
+                        "schemas/odd.avdl:3: record A: unknown annotation @monitr; did you mean @monitor or @monitors?",
+                        "schemas/odd.avdl:4: record B has both @monitor and @monitors; use @monitors([...]) for several monitors",
+                        "schemas/odd.avdl:7: @monitor must stand directly before a record declaration; here it annotates "
+                                + "something else");
     }
 
     @Test

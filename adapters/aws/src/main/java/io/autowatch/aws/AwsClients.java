@@ -8,8 +8,8 @@ import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
@@ -53,12 +53,17 @@ public final class AwsClients {
 
     /** Clients for the function's own region ({@code AWS_REGION}, which Lambda always sets) and credentials. */
     public static AwsClients forRegion(String region) {
-        return new AwsClients(Region.of(region), Optional.empty(), DefaultCredentialsProvider.builder().build());
+        return new AwsClients(
+                Region.of(region),
+                Optional.empty(),
+                DefaultCredentialsProvider.builder().build());
     }
 
     /** Clients for an emulator on this machine (the local runtime's DynamoDB Local), with dummy credentials. */
     public static AwsClients local(URI endpoint) {
-        return new AwsClients(Region.US_EAST_1, Optional.of(endpoint),
+        return new AwsClients(
+                Region.US_EAST_1,
+                Optional.of(endpoint),
                 StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")));
     }
 
@@ -83,8 +88,12 @@ public final class AwsClients {
     }
 
     private <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C> C build(B builder) {
-        var retries = AwsRetryStrategy.standardRetryStrategy().toBuilder().maxAttempts(MAX_ATTEMPTS).build();
-        builder.region(region).credentialsProvider(credentials).httpClient(http)
+        var retries = AwsRetryStrategy.standardRetryStrategy().toBuilder()
+                .maxAttempts(MAX_ATTEMPTS)
+                .build();
+        builder.region(region)
+                .credentialsProvider(credentials)
+                .httpClient(http)
                 .overrideConfiguration(o -> o.retryStrategy(retries));
         endpoint.ifPresent(builder::endpointOverride);
         return builder.build();

@@ -43,8 +43,14 @@ public final class DatadogMonitorStore implements MonitorStore {
      * @param baseUrl a full API URL ({@code DATADOG_API_URL}: proxies, tests), or empty to use {@code site}
      * @param site    the Datadog site ({@code DD_SITE}), e.g. {@code datadoghq.eu}
      */
-    public static DatadogMonitorStore create(String apiKey, String appKey, Optional<String> baseUrl, String site,
-            Duration connectTimeout, Duration readTimeout, int retries) {
+    public static DatadogMonitorStore create(
+            String apiKey,
+            String appKey,
+            Optional<String> baseUrl,
+            String site,
+            Duration connectTimeout,
+            Duration readTimeout,
+            int retries) {
         ApiClient client = new ApiClient();
         client.configureApiKeys(Map.of("apiKeyAuth", apiKey, "appKeyAuth", appKey));
         if (baseUrl.isPresent()) {
@@ -66,17 +72,22 @@ public final class DatadogMonitorStore implements MonitorStore {
 
     @Override
     public List<ExistingMonitor> listByName(String name, List<String> monitorTags) {
-        return list(Optional.of(name), monitorTags).stream().filter(m -> m.name().equals(name)).toList();
+        return list(Optional.of(name), monitorTags).stream()
+                .filter(m -> m.name().equals(name))
+                .toList();
     }
 
     private List<ExistingMonitor> list(Optional<String> name, List<String> monitorTags) {
         List<ExistingMonitor> result = new ArrayList<>();
         for (long page = 0; ; page++) {
             ListMonitorsOptionalParameters parameters = new ListMonitorsOptionalParameters()
-                    .monitorTags(String.join(",", monitorTags)).page(page).pageSize(PAGE_SIZE);
+                    .monitorTags(String.join(",", monitorTags))
+                    .page(page)
+                    .pageSize(PAGE_SIZE);
             name.ifPresent(parameters::name);
-            List<Monitor> monitors = call("listing monitors" + name.map(n -> " named '" + n + "'").orElse("")
-                    + " tagged " + monitorTags, () -> api.listMonitors(parameters));
+            List<Monitor> monitors = call(
+                    "listing monitors" + name.map(n -> " named '" + n + "'").orElse("") + " tagged " + monitorTags,
+                    () -> api.listMonitors(parameters));
             monitors.forEach(m -> result.add(existing(m)));
             if (monitors.size() < PAGE_SIZE) {
                 return result;
@@ -91,7 +102,8 @@ public final class DatadogMonitorStore implements MonitorStore {
 
     @Override
     public long create(MonitorDefinition monitor) {
-        return call("creating '" + monitor.name() + "'", () -> api.createMonitor(monitor(monitor))).getId();
+        return call("creating '" + monitor.name() + "'", () -> api.createMonitor(monitor(monitor)))
+                .getId();
     }
 
     @Override
@@ -150,10 +162,17 @@ public final class DatadogMonitorStore implements MonitorStore {
 
     @SuppressWarnings("unchecked")
     private ExistingMonitor existing(Monitor m) {
-        Map<String, Object> options = m.getOptions() == null ? Map.of() : mapper.convertValue(m.getOptions(), Map.class);
-        return new ExistingMonitor(m.getId(), m.getName(), m.getType() == null ? "" : m.getType().getValue(),
-                m.getQuery(), m.getMessage(), m.getTags() == null ? List.of() : m.getTags(),
-                Optional.ofNullable(m.getPriority()).map(Long::intValue), options);
+        Map<String, Object> options =
+                m.getOptions() == null ? Map.of() : mapper.convertValue(m.getOptions(), Map.class);
+        return new ExistingMonitor(
+                m.getId(),
+                m.getName(),
+                m.getType() == null ? "" : m.getType().getValue(),
+                m.getQuery(),
+                m.getMessage(),
+                m.getTags() == null ? List.of() : m.getTags(),
+                Optional.ofNullable(m.getPriority()).map(Long::intValue),
+                options);
     }
 
     /** Datadog's errors ({@code {"errors": [...]}}) in the message, so that a PR comment can quote them. */
@@ -167,8 +186,10 @@ public final class DatadogMonitorStore implements MonitorStore {
         } catch (IllegalArgumentException notJson) {
             // Keep the body as it is.
         }
-        String message = what + " failed: " + (e.getCode() == 0 ? e.getMessage() : "HTTP " + e.getCode()
-                + (detail == null || detail.isBlank() ? "" : ": " + detail));
+        String message = what + " failed: "
+                + (e.getCode() == 0
+                        ? e.getMessage()
+                        : "HTTP " + e.getCode() + (detail == null || detail.isBlank() ? "" : ": " + detail));
         return new MonitorStoreException(message, e.getCode(), e);
     }
 }

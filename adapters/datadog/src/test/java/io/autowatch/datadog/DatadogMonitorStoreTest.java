@@ -24,8 +24,14 @@ import org.junit.jupiter.api.Test;
 class DatadogMonitorStoreTest {
 
     private final FakeDatadog datadog = new FakeDatadog();
-    private final DatadogMonitorStore store = DatadogMonitorStore.create(FakeDatadog.API_KEY, FakeDatadog.APP_KEY,
-            Optional.of(datadog.baseUrl()), "datadoghq.com", Duration.ofSeconds(2), Duration.ofSeconds(2), 2);
+    private final DatadogMonitorStore store = DatadogMonitorStore.create(
+            FakeDatadog.API_KEY,
+            FakeDatadog.APP_KEY,
+            Optional.of(datadog.baseUrl()),
+            "datadoghq.com",
+            Duration.ofSeconds(2),
+            Duration.ofSeconds(2),
+            2);
 
     @AfterEach
     void stop() {
@@ -33,9 +39,18 @@ class DatadogMonitorStoreTest {
     }
 
     private static MonitorDefinition definition(String record, String annotation) {
-        SchemaRecord r = new SchemaRecord("schemas/cart.avdl", 3, record, "com.shop." + record,
-                Optional.of(new SchemaRecord.Annotation(false, Json.readObject(annotation), 2)), true);
-        return MonitorRenderer.render(r, MonitorAnnotations.parse(r, MonitorSettings.defaults()).monitors().getFirst(),
+        SchemaRecord r = new SchemaRecord(
+                "schemas/cart.avdl",
+                3,
+                record,
+                "com.shop." + record,
+                Optional.of(new SchemaRecord.Annotation(false, Json.readObject(annotation), 2)),
+                true);
+        return MonitorRenderer.render(
+                r,
+                MonitorAnnotations.parse(r, MonitorSettings.defaults())
+                        .monitors()
+                        .getFirst(),
                 MonitorSettings.defaults());
     }
 
@@ -45,11 +60,14 @@ class DatadogMonitorStoreTest {
     void createdMonitors_areFoundByTagAndExactName_andReadBackUnchanged() {
         long id = store.create(CART);
         store.create(definition("AddToCartEventV2", "{\"type\": \"traffic_anomaly\"}"));
-        assertThat(store.listByTags(List.of("esm-prod", "esm-schema:schemas/cart.avdl"))).hasSize(2);
+        assertThat(store.listByTags(List.of("esm-prod", "esm-schema:schemas/cart.avdl")))
+                .hasSize(2);
         var byName = store.listByName(CART.name(), List.of("esm-prod"));
         assertThat(byName).singleElement().satisfies(m -> assertThat(m.id()).isEqualTo(id));
-        assertThat(MonitorPlanner.plan(List.of(CART), byName, Set.of(), "esm-prod").steps())
-                .as("what Datadog returns compares equal to what was sent").singleElement()
+        assertThat(MonitorPlanner.plan(List.of(CART), byName, Set.of(), "esm-prod")
+                        .steps())
+                .as("what Datadog returns compares equal to what was sent")
+                .singleElement()
                 .isInstanceOf(Plan.Unchanged.class);
     }
 
@@ -70,14 +88,18 @@ class DatadogMonitorStoreTest {
         datadog.refuseWhen(m -> "The value provided for parameter 'query' is invalid: unknown metric");
         assertThatThrownBy(() -> store.validate(CART)).isInstanceOfSatisfying(MonitorStoreException.class, e -> {
             assertThat(e.status()).isEqualTo(400);
-            assertThat(e.getMessage()).contains("Datadog refused 'Traffic Anomaly with AddToCartEvent'")
+            assertThat(e.getMessage())
+                    .contains("Datadog refused 'Traffic Anomaly with AddToCartEvent'")
                     .contains("unknown metric");
         });
     }
 
     @Test
     void rateLimits_areWaitedOut_asXRateLimitResetSays() {
-        datadog.failNext(1, 429, Map.of("X-RateLimit-Reset", "1", "X-RateLimit-Limit", "100"),
+        datadog.failNext(
+                1,
+                429,
+                Map.of("X-RateLimit-Reset", "1", "X-RateLimit-Limit", "100"),
                 "{\"errors\": [\"Rate limit exceeded\"]}");
         long started = System.nanoTime();
         assertThat(store.listByTags(List.of("esm-prod"))).isEmpty();
@@ -103,9 +125,16 @@ class DatadogMonitorStoreTest {
 
     @Test
     void wrongKeys_areRefused() {
-        var wrong = DatadogMonitorStore.create("nope", "nope", Optional.of(datadog.baseUrl()), "datadoghq.com",
-                Duration.ofSeconds(2), Duration.ofSeconds(2), 0);
+        var wrong = DatadogMonitorStore.create(
+                "nope",
+                "nope",
+                Optional.of(datadog.baseUrl()),
+                "datadoghq.com",
+                Duration.ofSeconds(2),
+                Duration.ofSeconds(2),
+                0);
         assertThatThrownBy(() -> wrong.listByTags(List.of("esm-prod")))
-                .isInstanceOfSatisfying(MonitorStoreException.class, e -> assertThat(e.status()).isEqualTo(403));
+                .isInstanceOfSatisfying(
+                        MonitorStoreException.class, e -> assertThat(e.status()).isEqualTo(403));
     }
 }

@@ -1,7 +1,7 @@
 package io.autowatch.github;
 
-import io.autowatch.schema.PullRequests;
 import io.autowatch.json.Json;
+import io.autowatch.schema.PullRequests;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -36,7 +36,10 @@ public final class GitHubRestClient implements PullRequests {
         this.base = URI.create(base.toString().endsWith("/") ? base.toString() : base + "/");
         this.token = token;
         this.timeout = timeout;
-        this.http = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NORMAL).build();
+        this.http = HttpClient.newBuilder()
+                .connectTimeout(timeout)
+                .followRedirects(HttpClient.Redirect.NORMAL)
+                .build();
     }
 
     @Override
@@ -45,8 +48,13 @@ public final class GitHubRestClient implements PullRequests {
         Map<?, ?> head = (Map<?, ?>) pr.get("head");
         Map<?, ?> base = (Map<?, ?>) pr.get("base");
         Object headRepo = head.get("repo") instanceof Map<?, ?> r ? r.get("full_name") : null;
-        return new PullRequest(repository, number, String.valueOf(pr.get("state")), String.valueOf(head.get("sha")),
-                headRepo == null ? "(deleted fork)" : String.valueOf(headRepo), String.valueOf(base.get("sha")));
+        return new PullRequest(
+                repository,
+                number,
+                String.valueOf(pr.get("state")),
+                String.valueOf(head.get("sha")),
+                headRepo == null ? "(deleted fork)" : String.valueOf(headRepo),
+                String.valueOf(base.get("sha")));
     }
 
     @Override
@@ -57,7 +65,9 @@ public final class GitHubRestClient implements PullRequests {
             HttpResponse<byte[]> page = get(next, "application/vnd.github+json");
             for (Object item : list(page)) {
                 Map<?, ?> file = (Map<?, ?>) item;
-                files.add(new ChangedFile(String.valueOf(file.get("filename")), String.valueOf(file.get("status")),
+                files.add(new ChangedFile(
+                        String.valueOf(file.get("filename")),
+                        String.valueOf(file.get("status")),
                         Optional.ofNullable((String) file.get("previous_filename"))));
             }
             next = nextPage(page);
@@ -67,31 +77,47 @@ public final class GitHubRestClient implements PullRequests {
 
     @Override
     public Optional<byte[]> file(String repository, String path, String sha) {
-        String encoded = String.join("/", java.util.Arrays.stream(path.split("/"))
-                .map(p -> URLEncoder.encode(p, StandardCharsets.UTF_8).replace("+", "%20")).toList());
-        HttpResponse<byte[]> response = send("GET", "repos/" + repository + "/contents/" + encoded + "?ref=" + sha,
-                "application/vnd.github.raw+json", null, true);
+        String encoded = String.join(
+                "/",
+                java.util.Arrays.stream(path.split("/"))
+                        .map(p -> URLEncoder.encode(p, StandardCharsets.UTF_8).replace("+", "%20"))
+                        .toList());
+        HttpResponse<byte[]> response = send(
+                "GET",
+                "repos/" + repository + "/contents/" + encoded + "?ref=" + sha,
+                "application/vnd.github.raw+json",
+                null,
+                true);
         return response.statusCode() == 404 ? Optional.empty() : Optional.of(response.body());
     }
 
     @Override
     public String permission(String repository, String user) {
-        HttpResponse<byte[]> response = send("GET", "repos/" + repository + "/collaborators/"
-                + URLEncoder.encode(user, StandardCharsets.UTF_8) + "/permission", "application/vnd.github+json",
-                null, true);
+        HttpResponse<byte[]> response = send(
+                "GET",
+                "repos/" + repository + "/collaborators/" + URLEncoder.encode(user, StandardCharsets.UTF_8)
+                        + "/permission",
+                "application/vnd.github+json",
+                null,
+                true);
         if (response.statusCode() == 404) {
             return "none";
         }
         Map<String, Object> body = object(response);
         // role_name tells maintain from write and triage from read; permission is the older, coarser field.
         Object role = body.get("role_name");
-        return String.valueOf(role != null ? role : body.getOrDefault("permission", "none")).toLowerCase(Locale.ROOT);
+        return String.valueOf(role != null ? role : body.getOrDefault("permission", "none"))
+                .toLowerCase(Locale.ROOT);
     }
 
     @Override
     public void react(String repository, long commentId, String reaction) {
-        send("POST", "repos/" + repository + "/issues/comments/" + commentId + "/reactions",
-                "application/vnd.github+json", Map.of("content", reaction), false);
+        send(
+                "POST",
+                "repos/" + repository + "/issues/comments/" + commentId + "/reactions",
+                "application/vnd.github+json",
+                Map.of("content", reaction),
+                false);
     }
 
     @Override
@@ -102,24 +128,34 @@ public final class GitHubRestClient implements PullRequests {
             for (Object item : list(page)) {
                 Map<?, ?> comment = (Map<?, ?>) item;
                 if (comment.get("body") instanceof String text && text.contains(marker)) {
-                    send("PATCH", "repos/" + repository + "/issues/comments/" + comment.get("id"),
-                            "application/vnd.github+json", Map.of("body", body), false);
+                    send(
+                            "PATCH",
+                            "repos/" + repository + "/issues/comments/" + comment.get("id"),
+                            "application/vnd.github+json",
+                            Map.of("body", body),
+                            false);
                     return;
                 }
             }
             next = nextPage(page);
         }
-        send("POST", "repos/" + repository + "/issues/" + number + "/comments", "application/vnd.github+json",
-                Map.of("body", body), false);
+        send(
+                "POST",
+                "repos/" + repository + "/issues/" + number + "/comments",
+                "application/vnd.github+json",
+                Map.of("body", body),
+                false);
     }
 
     @Override
-    public void setCommitStatus(String repository, String sha, CommitState state, String context,
-            String description) {
+    public void setCommitStatus(String repository, String sha, CommitState state, String context, String description) {
         String shortened = description.length() <= 140 ? description : description.substring(0, 139) + "…";
-        send("POST", "repos/" + repository + "/statuses/" + sha, "application/vnd.github+json",
-                Map.of("state", state.name().toLowerCase(Locale.ROOT), "context", context,
-                        "description", shortened), false);
+        send(
+                "POST",
+                "repos/" + repository + "/statuses/" + sha,
+                "application/vnd.github+json",
+                Map.of("state", state.name().toLowerCase(Locale.ROOT), "context", context, "description", shortened),
+                false);
     }
 
     private HttpResponse<byte[]> get(String path, String accept) {
@@ -166,12 +202,17 @@ public final class GitHubRestClient implements PullRequests {
             return response;
         }
         String answer = new String(response.body(), StandardCharsets.UTF_8);
-        throw new GitHubException("GitHub answered " + status + " to " + method + " " + uri.getPath() + ": "
-                + (answer.length() > 300 ? answer.substring(0, 300) + "…" : answer), status, null);
+        throw new GitHubException(
+                "GitHub answered " + status + " to " + method + " " + uri.getPath() + ": "
+                        + (answer.length() > 300 ? answer.substring(0, 300) + "…" : answer),
+                status,
+                null);
     }
 
     private static void pause(int attempt, Optional<String> retryAfter) {
-        long millis = retryAfter.flatMap(GitHubRestClient::seconds).map(s -> Math.min(s, 10) * 1000L)
+        long millis = retryAfter
+                .flatMap(GitHubRestClient::seconds)
+                .map(s -> Math.min(s, 10) * 1000L)
                 .orElse(200L << attempt);
         try {
             Thread.sleep(millis);
@@ -189,8 +230,12 @@ public final class GitHubRestClient implements PullRequests {
     }
 
     private static String nextPage(HttpResponse<byte[]> response) {
-        return response.headers().firstValue("Link").map(NEXT::matcher).filter(Matcher::find)
-                .map(m -> m.group(1)).orElse(null);
+        return response.headers()
+                .firstValue("Link")
+                .map(NEXT::matcher)
+                .filter(Matcher::find)
+                .map(m -> m.group(1))
+                .orElse(null);
     }
 
     private static Map<String, Object> object(HttpResponse<byte[]> response) {
@@ -198,11 +243,12 @@ public final class GitHubRestClient implements PullRequests {
     }
 
     private static List<?> list(HttpResponse<byte[]> response) {
-        Object value = Json.readObject("{\"v\": " + new String(response.body(), StandardCharsets.UTF_8) + "}").get("v");
+        Object value = Json.readObject("{\"v\": " + new String(response.body(), StandardCharsets.UTF_8) + "}")
+                .get("v");
         if (value instanceof List<?> list) {
             return list;
         }
-        throw new GitHubException("GitHub answered " + Json.describe(value) + " where a list was expected",
-                response.statusCode(), null);
+        throw new GitHubException(
+                "GitHub answered " + Json.describe(value) + " where a list was expected", response.statusCode(), null);
     }
 }

@@ -1,9 +1,9 @@
 package io.autowatch.github;
 
-import io.autowatch.schema.PullRequests;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.autowatch.schema.PullRequests;
 import io.autowatch.testing.fakes.FakeGitHub;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -17,8 +17,8 @@ import org.junit.jupiter.api.Test;
 class GitHubRestClientTest {
 
     private final FakeGitHub github = new FakeGitHub();
-    private final GitHubRestClient client = new GitHubRestClient(URI.create(github.baseUrl()), FakeGitHub.TOKEN,
-            Duration.ofSeconds(5));
+    private final GitHubRestClient client =
+            new GitHubRestClient(URI.create(github.baseUrl()), FakeGitHub.TOKEN, Duration.ofSeconds(5));
 
     @AfterEach
     void stop() {
@@ -27,18 +27,21 @@ class GitHubRestClientTest {
 
     @Test
     void pullRequest_filesAndContents_atBothCommits() {
-        String head = github.pullRequest("o/r", 3, Map.of("a.avdl", "old", "gone.avdl", "x"),
-                Map.of("a.avdl", "new", "b.avdl", "added"), false);
+        String head = github.pullRequest(
+                "o/r", 3, Map.of("a.avdl", "old", "gone.avdl", "x"), Map.of("a.avdl", "new", "b.avdl", "added"), false);
         var pr = client.pullRequest("o/r", 3);
         assertThat(pr.headSha()).isEqualTo(head);
         assertThat(pr.fromFork()).isFalse();
-        assertThat(client.changedFiles("o/r", 3)).extracting(f -> f.path() + ":" + f.status())
+        assertThat(client.changedFiles("o/r", 3))
+                .extracting(f -> f.path() + ":" + f.status())
                 .containsExactly("a.avdl:modified", "b.avdl:added", "gone.avdl:removed");
-        assertThat(client.file("o/r", "a.avdl", head)).hasValueSatisfying(b ->
-                assertThat(new String(b, StandardCharsets.UTF_8)).isEqualTo("new"));
+        assertThat(client.file("o/r", "a.avdl", head))
+                .hasValueSatisfying(
+                        b -> assertThat(new String(b, StandardCharsets.UTF_8)).isEqualTo("new"));
         assertThat(client.file("o/r", "gone.avdl", pr.baseSha())).isPresent();
         assertThat(client.file("o/r", "gone.avdl", head)).isEmpty();
-        assertThat(github.pullRequest("o/r", 4, Map.of(), Map.of("x.avdl", "y"), true)).isNotBlank();
+        assertThat(github.pullRequest("o/r", 4, Map.of(), Map.of("x.avdl", "y"), true))
+                .isNotBlank();
         assertThat(client.pullRequest("o/r", 4).fromFork()).isTrue();
     }
 
@@ -63,7 +66,8 @@ class GitHubRestClientTest {
         assertThat(client.permission("o/r", "ann")).isEqualTo("maintain");
         assertThat(client.permission("o/r", "stranger")).isEqualTo("none");
         client.react("o/r", 77, "eyes");
-        assertThat(github.reactions()).singleElement().satisfies(r -> assertThat(r).containsEntry("content", "eyes"));
+        assertThat(github.reactions()).singleElement().satisfies(r -> assertThat(r)
+                .containsEntry("content", "eyes"));
         github.addComment("o/r", 6, "ann", "esm register");
         client.upsertComment("o/r", 6, "<!-- m -->", "<!-- m --> first");
         client.upsertComment("o/r", 6, "<!-- m -->", "<!-- m --> second");
@@ -81,10 +85,12 @@ class GitHubRestClientTest {
         github.failNext(2, 502, Map.of(), "{\"message\": \"bad gateway\"}");
         assertThat(client.pullRequest("o/r", 7).number()).isEqualTo(7);
         github.failNext(3, 503, Map.of(), "{\"message\": \"unavailable\"}");
-        assertThatThrownBy(() -> client.pullRequest("o/r", 7)).isInstanceOf(PullRequests.GitHubException.class)
+        assertThatThrownBy(() -> client.pullRequest("o/r", 7))
+                .isInstanceOf(PullRequests.GitHubException.class)
                 .hasMessageContaining("GitHub answered 503 to GET /repos/o/r/pulls/7");
         var wrongToken = new GitHubRestClient(URI.create(github.baseUrl()), "nope", Duration.ofSeconds(5));
         assertThatThrownBy(() -> wrongToken.pullRequest("o/r", 7))
-                .isInstanceOfSatisfying(PullRequests.GitHubException.class, e -> assertThat(e.status()).isEqualTo(401));
+                .isInstanceOfSatisfying(PullRequests.GitHubException.class, e -> assertThat(e.status())
+                        .isEqualTo(401));
     }
 }

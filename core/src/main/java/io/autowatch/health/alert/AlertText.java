@@ -28,14 +28,17 @@ public final class AlertText {
         Assessment a = notification.assessment();
         String expected = a.bands().map(AlertText::expectedRange).orElse("no expected range yet");
         return switch (notification) {
-            case Alert alert -> switch (alert.status()) {
-                case ZERO -> alert.job() + " counted nothing on " + a.day() + " (" + expected + ").";
-                default -> alert.job() + " counted " + number(a.count()) + " on " + a.day() + ", "
-                        + direction(a) + " the expected range (" + expected + ").";
-            };
-            case Recovery r -> r.job() + " counted " + number(a.count()) + " on " + a.day()
-                    + ", within the expected range (" + expected + "); it alerted last on "
-                    + r.incident().lastAlertDay() + ".";
+            case Alert alert ->
+                switch (alert.status()) {
+                    case ZERO -> alert.job() + " counted nothing on " + a.day() + " (" + expected + ").";
+                    default ->
+                        alert.job() + " counted " + number(a.count()) + " on " + a.day() + ", " + direction(a)
+                                + " the expected range (" + expected + ").";
+                };
+            case Recovery r ->
+                r.job() + " counted " + number(a.count()) + " on " + a.day()
+                        + ", within the expected range (" + expected + "); it alerted last on "
+                        + r.incident().lastAlertDay() + ".";
         };
     }
 
@@ -52,8 +55,9 @@ public final class AlertText {
         lines.add("History (" + a.history().size() + " non-zero days, newest first): " + history(a.history()));
         if (notification instanceof Alert alert) {
             JobSettings s = alert.settings();
-            lines.add("Policy: " + a.policy() + " (window " + s.window() + ", " + s.sigmas().toPlainString()
-                    + "σ, " + s.percent().toPlainString() + "%, severity " + s.severity().wireName() + ")");
+            lines.add("Policy: " + a.policy() + " (window " + s.window() + ", "
+                    + s.sigmas().toPlainString() + "σ, " + s.percent().toPlainString() + "%, severity "
+                    + s.severity().wireName() + ")");
         } else {
             lines.add("Policy: " + a.policy());
         }
@@ -64,23 +68,32 @@ public final class AlertText {
     public static List<String> nextSteps(Notification notification) {
         String day = notification.day().toString();
         return switch (notification) {
-            case Recovery r -> List.of("Nothing to do: the incident opened on " + r.incident().openedDay()
-                    + " is resolved by this notice.");
-            case Alert a -> switch (a.status()) {
-                case ZERO -> List.of(
-                        "Check that the job ran on " + day + " (scheduler, deployment, permissions).",
-                        "Check that it still writes its count: UpdateItem on the counts table with job '"
-                                + a.job() + "' and day '" + day + "'.",
-                        "If zero days are normal for this job, set zeroAlerts to 'never' in its settings.");
-                default -> a.assessment().bands().filter(b -> a.assessment().count() > b.mean()).isPresent()
-                        ? List.of("Look for work done twice on " + day
-                                        + ": a job run twice, retries that re-sent, duplicate input.",
-                                "Check whether the growth is real (a campaign, a new market); the history adapts "
-                                        + "within " + a.settings().window() + " days.")
-                        : List.of("Look for a partial failure on " + day
-                                        + ": failed tasks, missing input, throttling, a deploy.",
-                                "Compare with the job's own logs for " + day + ".");
-            };
+            case Recovery r ->
+                List.of("Nothing to do: the incident opened on " + r.incident().openedDay()
+                        + " is resolved by this notice.");
+            case Alert a ->
+                switch (a.status()) {
+                    case ZERO ->
+                        List.of(
+                                "Check that the job ran on " + day + " (scheduler, deployment, permissions).",
+                                "Check that it still writes its count: UpdateItem on the counts table with job '"
+                                        + a.job() + "' and day '" + day + "'.",
+                                "If zero days are normal for this job, set zeroAlerts to 'never' in its settings.");
+                    default ->
+                        a.assessment()
+                                        .bands()
+                                        .filter(b -> a.assessment().count() > b.mean())
+                                        .isPresent()
+                                ? List.of(
+                                        "Look for work done twice on " + day
+                                                + ": a job run twice, retries that re-sent, duplicate input.",
+                                        "Check whether the growth is real (a campaign, a new market); the history adapts "
+                                                + "within " + a.settings().window() + " days.")
+                                : List.of(
+                                        "Look for a partial failure on " + day
+                                                + ": failed tasks, missing input, throttling, a deploy.",
+                                        "Compare with the job's own logs for " + day + ".");
+                };
         };
     }
 
@@ -98,7 +111,8 @@ public final class AlertText {
         if (history.isEmpty()) {
             return "none";
         }
-        return history.stream().map(d -> d.day().toString().substring(5) + "=" + number(d.count()))
+        return history.stream()
+                .map(d -> d.day().toString().substring(5) + "=" + number(d.count()))
                 .collect(Collectors.joining(", "));
     }
 

@@ -15,13 +15,15 @@ public final class ChatMessage {
     private ChatMessage() {}
 
     public static String render(Notification notification) {
-        String icon = switch (notification) {
-            case Notification.Recovery r -> ":large_green_circle:";
-            case Notification.Alert a -> switch (a.status()) {
-                case ZERO -> ":large_blue_circle:";
-                default -> ":red_circle:";
-            };
-        };
+        String icon =
+                switch (notification) {
+                    case Notification.Recovery r -> ":large_green_circle:";
+                    case Notification.Alert a ->
+                        switch (a.status()) {
+                            case ZERO -> ":large_blue_circle:";
+                            default -> ":red_circle:";
+                        };
+                };
         StringBuilder description = new StringBuilder(AlertText.summary(notification)).append('\n');
         for (String line : AlertText.details(notification)) {
             description.append("\n• ").append(line);
@@ -32,18 +34,25 @@ public final class ChatMessage {
         content.put("title", icon + " " + AlertText.title(notification));
         content.put("description", description.toString());
         content.put("nextSteps", AlertText.nextSteps(notification));
-        content.put("keywords", List.of("autowatch", notification.status().name(),
-                notification.severity().wireName(), notification.job().value()));
+        content.put(
+                "keywords",
+                List.of(
+                        "autowatch",
+                        notification.status().name(),
+                        notification.severity().wireName(),
+                        notification.job().value()));
 
         Map<String, Object> metadata = new LinkedHashMap<>();
         metadata.put("threadId", "autowatch/" + notification.job().value());
         metadata.put("summary", AlertText.title(notification));
         metadata.put("eventType", notification instanceof Notification.Recovery ? "JobRecovered" : "JobAlert");
-        metadata.put("additionalContext", Map.of(
-                "job", notification.job().value(),
-                "day", notification.day().toString(),
-                "status", notification.status().name(),
-                "severity", notification.severity().wireName()));
+        metadata.put(
+                "additionalContext",
+                Map.of(
+                        "job", notification.job().value(),
+                        "day", notification.day().toString(),
+                        "status", notification.status().name(),
+                        "severity", notification.severity().wireName()));
 
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("version", "1.0");

@@ -7,8 +7,8 @@ import java.time.LocalDate;
 import java.util.Objects;
 
 /** A job that alerted and has not been healthy since: a recovery notice is owed when it is. */
-public record OpenIncident(JobId job, LocalDate openedDay, LocalDate lastAlertDay, Severity severity,
-        HealthStatus lastStatus) {
+public record OpenIncident(
+        JobId job, LocalDate openedDay, LocalDate lastAlertDay, Severity severity, HealthStatus lastStatus) {
     public OpenIncident {
         Objects.requireNonNull(job, "job");
         Objects.requireNonNull(openedDay, "openedDay");

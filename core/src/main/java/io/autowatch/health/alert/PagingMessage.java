@@ -39,7 +39,9 @@ public final class PagingMessage {
         trigger.put("StatisticType", "Statistic");
         trigger.put("Statistic", "SUM");
         trigger.put("Unit", null);
-        trigger.put("Dimensions", List.of(Map.of("name", "job", "value", notification.job().value())));
+        trigger.put(
+                "Dimensions",
+                List.of(Map.of("name", "job", "value", notification.job().value())));
         trigger.put("Period", 86400);
         trigger.put("EvaluationPeriods", 1);
         trigger.put("ComparisonOperator", "LessThanLowerOrGreaterThanUpperThreshold");
@@ -47,13 +49,15 @@ public final class PagingMessage {
 
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("AlarmName", name);
-        body.put("AlarmDescription", AlertText.title(notification) + ". " + String.join(". ",
-                AlertText.nextSteps(notification)));
+        body.put(
+                "AlarmDescription",
+                AlertText.title(notification) + ". " + String.join(". ", AlertText.nextSteps(notification)));
         body.put("AWSAccountId", account);
         body.put("AlarmConfigurationUpdatedTimestamp", CLOUDWATCH_TIME.format(notification.decidedAt()));
         body.put("NewStateValue", alarm ? "ALARM" : "OK");
-        body.put("NewStateReason", AlertText.summary(notification) + " " + String.join("; ",
-                AlertText.details(notification)));
+        body.put(
+                "NewStateReason",
+                AlertText.summary(notification) + " " + String.join("; ", AlertText.details(notification)));
         body.put("StateChangeTime", CLOUDWATCH_TIME.format(notification.decidedAt()));
         body.put("Region", region);
         body.put("AlarmArn", "arn:aws:cloudwatch:" + region + ":" + account + ":alarm:" + name);
@@ -62,12 +66,14 @@ public final class PagingMessage {
         body.put("AlarmActions", List.of());
         body.put("InsufficientDataActions", List.of());
         body.put("Trigger", trigger);
-        body.put("autowatch", Map.of(
-                "job", notification.job().value(),
-                "day", notification.day().toString(),
-                "status", notification.status().name(),
-                "severity", notification.severity().wireName(),
-                "count", notification.assessment().count()));
+        body.put(
+                "autowatch",
+                Map.of(
+                        "job", notification.job().value(),
+                        "day", notification.day().toString(),
+                        "status", notification.status().name(),
+                        "severity", notification.severity().wireName(),
+                        "count", notification.assessment().count()));
         return Json.write(body);
     }
 

@@ -13,7 +13,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Turns the invocation event into a {@link CheckRequest} (SPEC §2). A standard Scheduled Event checks the day
+ * Turns the invocation event into a {@link CheckRequest} (README, "The health check"). A standard Scheduled Event checks the day
  * before its {@code time}; {@code detail.day} checks that day; {@code detail.jobs} limits the run. Anything malformed
  * is refused with a message that names the field, before anything is read or published.
  */
@@ -42,8 +42,8 @@ final class CheckRequests {
         }
         LocalDate checked = day(day);
         if (checked.isAfter(now.atZone(ZoneOffset.UTC).toLocalDate())) {
-            throw new IllegalArgumentException("'detail.day' " + checked + " is in the future; the check judges "
-                    + "days that have ended");
+            throw new IllegalArgumentException(
+                    "'detail.day' " + checked + " is in the future; the check judges " + "days that have ended");
         }
         return CheckRequest.forDay(time, checked, jobs);
     }
@@ -53,8 +53,8 @@ final class CheckRequests {
             try {
                 return Instant.parse(text);
             } catch (DateTimeParseException e) {
-                throw new IllegalArgumentException("'time' must be an ISO-8601 instant such as "
-                        + "2026-11-21T00:30:00Z, got '" + text + "'", e);
+                throw new IllegalArgumentException(
+                        "'time' must be an ISO-8601 instant such as " + "2026-11-21T00:30:00Z, got '" + text + "'", e);
             }
         }
         throw new IllegalArgumentException("'time' must be a string, got " + Json.describe(value));

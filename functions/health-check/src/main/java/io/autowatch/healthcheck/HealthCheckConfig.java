@@ -8,15 +8,20 @@ import java.util.Optional;
 /**
  * The function's configuration, read once from the environment.
  *
- * @param countsTable    {@code COUNTS_TABLE}: the counts table of SPEC §1
+ * @param countsTable    {@code COUNTS_TABLE}: the counts table (README, "The counts interface")
  * @param healthTable    {@code HEALTH_TABLE}: settings, results, notification ledger
  * @param chatTopicArn   {@code CHAT_TOPIC_ARN}: every alert and recovery, for AWS Chatbot
  * @param pagingTopicArn {@code PAGING_TOPIC_ARN}: critical alerts and their recoveries, for PagerDuty (optional)
  * @param region         {@code AWS_REGION}
  * @param parallelism    {@code HEALTH_CHECK_PARALLELISM}: concurrent DynamoDB and SNS requests (default 16)
  */
-record HealthCheckConfig(String countsTable, String healthTable, String chatTopicArn,
-        Optional<String> pagingTopicArn, String region, int parallelism) {
+record HealthCheckConfig(
+        String countsTable,
+        String healthTable,
+        String chatTopicArn,
+        Optional<String> pagingTopicArn,
+        String region,
+        int parallelism) {
 
     static HealthCheckConfig from(Map<String, String> env) {
         List<String> missing = new ArrayList<>();
@@ -26,8 +31,8 @@ record HealthCheckConfig(String countsTable, String healthTable, String chatTopi
             }
         }
         if (!missing.isEmpty()) {
-            throw new IllegalStateException("the health-check function needs these environment variables: "
-                    + String.join(", ", missing));
+            throw new IllegalStateException(
+                    "the health-check function needs these environment variables: " + String.join(", ", missing));
         }
         int parallelism;
         try {
@@ -38,8 +43,12 @@ record HealthCheckConfig(String countsTable, String healthTable, String chatTopi
         if (parallelism < 1 || parallelism > 256) {
             throw new IllegalStateException("HEALTH_CHECK_PARALLELISM must be from 1 to 256, not " + parallelism);
         }
-        return new HealthCheckConfig(env.get("COUNTS_TABLE"), env.get("HEALTH_TABLE"), env.get("CHAT_TOPIC_ARN"),
-                Optional.ofNullable(env.get("PAGING_TOPIC_ARN")).filter(s -> !s.isBlank()), env.get("AWS_REGION"),
+        return new HealthCheckConfig(
+                env.get("COUNTS_TABLE"),
+                env.get("HEALTH_TABLE"),
+                env.get("CHAT_TOPIC_ARN"),
+                Optional.ofNullable(env.get("PAGING_TOPIC_ARN")).filter(s -> !s.isBlank()),
+                env.get("AWS_REGION"),
                 parallelism);
     }
 }

@@ -46,8 +46,12 @@ public final class HealthCheckHandler implements RequestStreamHandler {
         try {
             request = CheckRequests.parse(input.readAllBytes(), clock.instant());
         } catch (IllegalArgumentException e) {
-            LOG.error("request_rejected", "requestId", context == null ? null : context.getAwsRequestId(),
-                    "reason", e.getMessage());
+            LOG.error(
+                    "request_rejected",
+                    "requestId",
+                    context == null ? null : context.getAwsRequestId(),
+                    "reason",
+                    e.getMessage());
             throw e;
         }
         RunSummary summary = service.run(request);

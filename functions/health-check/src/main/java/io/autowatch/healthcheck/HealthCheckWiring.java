@@ -30,16 +30,22 @@ public final class HealthCheckWiring {
     }
 
     static HealthCheckService create(HealthCheckConfig config, DynamoDbClient dynamoDb, SnsClient sns, Clock clock) {
-        ExecutorService executor = Executors.newFixedThreadPool(config.parallelism(),
+        ExecutorService executor = Executors.newFixedThreadPool(
+                config.parallelism(),
                 Thread.ofPlatform().daemon().name("health-check-", 0).factory());
-        AlertPublisher publisher = new SnsAlertPublisher(sns, config.chatTopicArn(), config.pagingTopicArn(),
-                config.region());
+        AlertPublisher publisher =
+                new SnsAlertPublisher(sns, config.chatTopicArn(), config.pagingTopicArn(), config.region());
         return service(dynamoDb, config.countsTable(), config.healthTable(), publisher, clock, executor);
     }
 
     /** The service over the two tables, publishing through {@code publisher}; {@code executor} runs its I/O. */
-    public static HealthCheckService service(DynamoDbClient dynamoDb, String countsTable, String healthTable,
-            AlertPublisher publisher, Clock clock, ExecutorService executor) {
+    public static HealthCheckService service(
+            DynamoDbClient dynamoDb,
+            String countsTable,
+            String healthTable,
+            AlertPublisher publisher,
+            Clock clock,
+            ExecutorService executor) {
         return new HealthCheckService(
                 new DynamoDbCountsReader(dynamoDb, countsTable, executor),
                 new DynamoDbSettingsSource(dynamoDb, healthTable),

@@ -32,9 +32,11 @@ final class AlertInbox {
     }
 
     static AlertInbox subscribe(SnsClient sns, SqsClient sqs, String topicArn, String filterPolicy) {
-        String queueUrl = sqs.createQueue(b -> b.queueName("inbox-" + UUID.randomUUID())).queueUrl();
+        String queueUrl =
+                sqs.createQueue(b -> b.queueName("inbox-" + UUID.randomUUID())).queueUrl();
         String queueArn = sqs.getQueueAttributes(b -> b.queueUrl(queueUrl).attributeNames(QueueAttributeName.QUEUE_ARN))
-                .attributes().get(QueueAttributeName.QUEUE_ARN);
+                .attributes()
+                .get(QueueAttributeName.QUEUE_ARN);
         sns.subscribe(b -> {
             b.topicArn(topicArn).protocol("sqs").endpoint(queueArn);
             if (filterPolicy != null) {
@@ -48,8 +50,9 @@ final class AlertInbox {
     List<Delivery> drain() {
         List<Delivery> deliveries = new ArrayList<>();
         while (true) {
-            List<Message> messages = sqs.receiveMessage(b -> b.queueUrl(queueUrl).maxNumberOfMessages(10)
-                    .waitTimeSeconds(0)).messages();
+            List<Message> messages = sqs.receiveMessage(
+                            b -> b.queueUrl(queueUrl).maxNumberOfMessages(10).waitTimeSeconds(0))
+                    .messages();
             if (messages.isEmpty()) {
                 return deliveries;
             }
@@ -57,10 +60,11 @@ final class AlertInbox {
                 Map<String, Object> envelope = Json.readObject(message.body());
                 Map<String, String> attributes = new java.util.TreeMap<>();
                 Object raw = envelope.getOrDefault("MessageAttributes", Map.of());
-                ((Map<?, ?>) raw).forEach((name, value) ->
-                        attributes.put((String) name, (String) ((Map<?, ?>) value).get("Value")));
-                deliveries.add(new Delivery((String) envelope.get("Message"), attributes,
-                        (String) envelope.get("Subject")));
+                ((Map<?, ?>) raw)
+                        .forEach((name, value) ->
+                                attributes.put((String) name, (String) ((Map<?, ?>) value).get("Value")));
+                deliveries.add(
+                        new Delivery((String) envelope.get("Message"), attributes, (String) envelope.get("Subject")));
                 sqs.deleteMessage(b -> b.queueUrl(queueUrl).receiptHandle(message.receiptHandle()));
             }
         }

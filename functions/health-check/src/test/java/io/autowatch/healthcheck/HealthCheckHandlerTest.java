@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.autowatch.aws.dynamodb.CountWriter;
-import io.autowatch.counts.JobId;
-import io.autowatch.health.SystemFailureException;
 import io.autowatch.aws.dynamodb.HealthKeys;
 import io.autowatch.aws.dynamodb.Tables;
+import io.autowatch.counts.JobId;
+import io.autowatch.health.SystemFailureException;
 import io.autowatch.json.Json;
 import io.autowatch.log.Log;
 import io.autowatch.testing.AwsEmulator;
@@ -45,6 +45,7 @@ class HealthCheckHandlerTest {
 
     /** The day the scheduled sample event checks (its time is 2026-11-21T00:30Z). */
     private static final LocalDate DAY = LocalDate.of(2026, 11, 20);
+
     private static final Instant NOW = Instant.parse("2026-11-21T00:31:00Z");
 
     private static final JobId INDIA = JobId.of("email/daily-active/IN");
@@ -77,7 +78,8 @@ class HealthCheckHandlerTest {
         Tables.create(dynamoDb, countsTable, healthTable);
         writer = new CountWriter(dynamoDb, countsTable);
         chatTopic = sns.createTopic(b -> b.name("chat-" + UUID.randomUUID())).topicArn();
-        pagingTopic = sns.createTopic(b -> b.name("paging-" + UUID.randomUUID())).topicArn();
+        pagingTopic =
+                sns.createTopic(b -> b.name("paging-" + UUID.randomUUID())).topicArn();
         chat = AlertInbox.subscribe(sns, sqs, chatTopic, null);
         chatWarningsOnly = AlertInbox.subscribe(sns, sqs, chatTopic, "{\"severity\": [\"warning\"]}");
         paging = AlertInbox.subscribe(sns, sqs, pagingTopic, null);
@@ -95,8 +97,8 @@ class HealthCheckHandlerTest {
     }
 
     private HealthCheckHandler handler(Instant now, String chatTopicArn) {
-        var config = new HealthCheckConfig(countsTable, healthTable, chatTopicArn, Optional.of(pagingTopic),
-                AwsEmulator.REGION.id(), 4);
+        var config = new HealthCheckConfig(
+                countsTable, healthTable, chatTopicArn, Optional.of(pagingTopic), AwsEmulator.REGION.id(), 4);
         Clock clock = Clock.fixed(now, ZoneOffset.UTC);
         return new HealthCheckHandler(HealthCheckWiring.create(config, dynamoDb, sns, clock), clock);
     }
@@ -133,13 +135,23 @@ class HealthCheckHandlerTest {
             writer.add(NEW_JOB, DAY.minusDays(i), 50);
         }
         history(BROKEN, 100);
-        dynamoDb.putItem(b -> b.tableName(countsTable).item(Map.of("job", AttributeValue.fromS(BROKEN.value()),
-                "day", AttributeValue.fromS(DAY.toString()), "count", AttributeValue.fromN("-5"))));
+        dynamoDb.putItem(b -> b.tableName(countsTable)
+                .item(Map.of(
+                        "job",
+                        AttributeValue.fromS(BROKEN.value()),
+                        "day",
+                        AttributeValue.fromS(DAY.toString()),
+                        "count",
+                        AttributeValue.fromN("-5"))));
         // Weekly e-mails in Germany alert as warnings only: they chat but never page.
-        dynamoDb.putItem(b -> b.tableName(healthTable).item(Map.of(
-                HealthKeys.PK, AttributeValue.fromS(HealthKeys.SETTINGS),
-                HealthKeys.SK, AttributeValue.fromS("prefix:email/weekly/"),
-                "severity", AttributeValue.fromS("warning"))));
+        dynamoDb.putItem(b -> b.tableName(healthTable)
+                .item(Map.of(
+                        HealthKeys.PK,
+                        AttributeValue.fromS(HealthKeys.SETTINGS),
+                        HealthKeys.SK,
+                        AttributeValue.fromS("prefix:email/weekly/"),
+                        "severity",
+                        AttributeValue.fromS("warning"))));
     }
 
     @Test
@@ -148,32 +160,48 @@ class HealthCheckHandlerTest {
 
         Map<String, Object> summary = invoke(handler(NOW), event("health-check-scheduled.json"));
 
-        assertThat(summary).containsEntry("checked", 7).containsEntry("healthy", 2).containsEntry("unhealthy", 2)
-                .containsEntry("zero", 1).containsEntry("insufficient", 1).containsEntry("failed", 1)
-                .containsEntry("alerts", 3).containsEntry("recoveries", 0).containsEntry("invalidCounts", 1);
+        assertThat(summary)
+                .containsEntry("checked", 7)
+                .containsEntry("healthy", 2)
+                .containsEntry("unhealthy", 2)
+                .containsEntry("zero", 1)
+                .containsEntry("insufficient", 1)
+                .containsEntry("failed", 1)
+                .containsEntry("alerts", 3)
+                .containsEntry("recoveries", 0)
+                .containsEntry("invalidCounts", 1);
 
         var chatMessages = chat.drain();
-        assertThat(chatMessages).extracting(d -> d.attributes().get("job"))
+        assertThat(chatMessages)
+                .extracting(d -> d.attributes().get("job"))
                 .containsExactlyInAnyOrder(BRAZIL.value(), GERMANY_WEEKLY.value(), OTP.value());
         assertThat(chatMessages).allSatisfy(d -> {
             assertThat(d.attributes()).containsKeys("job", "status", "severity");
             assertThat(d.json()).containsEntry("version", "1.0").containsEntry("source", "custom");
         });
-        var brazil = chatMessages.stream().filter(d -> d.attributes().get("job").equals(BRAZIL.value()))
-                .findFirst().orElseThrow();
+        var brazil = chatMessages.stream()
+                .filter(d -> d.attributes().get("job").equals(BRAZIL.value()))
+                .findFirst()
+                .orElseThrow();
         assertThat(brazil.attributes()).containsEntry("status", "UNHEALTHY").containsEntry("severity", "critical");
-        assertThat(brazil.body()).contains("2,000").contains("below the expected range").contains("partial failure");
+        assertThat(brazil.body())
+                .contains("2,000")
+                .contains("below the expected range")
+                .contains("partial failure");
 
         var pages = paging.drain();
-        assertThat(pages).extracting(d -> d.attributes().get("job"))
+        assertThat(pages)
+                .extracting(d -> d.attributes().get("job"))
                 .containsExactlyInAnyOrder(BRAZIL.value(), OTP.value());
         assertThat(pages).allSatisfy(d -> {
             assertThat(d.json()).containsEntry("NewStateValue", "ALARM");
             assertThat(d.subject()).startsWith("ALARM: ");
         });
-        assertThat(chatWarningsOnly.drain()).extracting(d -> d.attributes().get("job"))
+        assertThat(chatWarningsOnly.drain())
+                .extracting(d -> d.attributes().get("job"))
                 .containsExactly(GERMANY_WEEKLY.value());
-        assertThat(emailTeam.drain()).extracting(d -> d.attributes().get("job"))
+        assertThat(emailTeam.drain())
+                .extracting(d -> d.attributes().get("job"))
                 .containsExactlyInAnyOrder(BRAZIL.value(), GERMANY_WEEKLY.value());
 
         var stored = result(BRAZIL, DAY);
@@ -187,11 +215,18 @@ class HealthCheckHandlerTest {
         assertThat(result(BROKEN, DAY).get("error").s()).contains("count is negative: -5");
 
         String log = logs.toString(StandardCharsets.UTF_8);
-        assertThat(log.lines().filter(l -> l.contains("\"event\":\"alert_published\""))).hasSize(3);
-        assertThat(log).contains("\"event\":\"count_rejected\"").contains("\"job\":\"bad/negative\"")
+        assertThat(log.lines().filter(l -> l.contains("\"event\":\"alert_published\"")))
+                .hasSize(3);
+        assertThat(log)
+                .contains("\"event\":\"count_rejected\"")
+                .contains("\"job\":\"bad/negative\"")
                 .contains("\"day\":\"2026-11-20\"");
-        assertThat(log.lines().filter(l -> l.contains("\"event\":\"run_completed\"")).findFirst().orElseThrow())
-                .contains("\"checked\":7").contains("\"failed\":1");
+        assertThat(log.lines()
+                        .filter(l -> l.contains("\"event\":\"run_completed\""))
+                        .findFirst()
+                        .orElseThrow())
+                .contains("\"checked\":7")
+                .contains("\"failed\":1");
         assertThat(result(ODD, DAY).get("status").s()).isEqualTo("HEALTHY");
     }
 
@@ -204,7 +239,8 @@ class HealthCheckHandlerTest {
         paging.drain();
 
         Map<String, Object> again = invoke(handler(NOW.plusSeconds(600)), scheduled);
-        Map<String, Object> manual = invoke(handler(NOW.plusSeconds(900)), event("health-check-all-jobs-for-a-day.json"));
+        Map<String, Object> manual =
+                invoke(handler(NOW.plusSeconds(900)), event("health-check-all-jobs-for-a-day.json"));
 
         assertThat(again).containsEntry("unhealthy", 2).containsEntry("alerts", 0);
         assertThat(manual).containsEntry("alerts", 0);
@@ -217,8 +253,11 @@ class HealthCheckHandlerTest {
         seedTheStory();
         invoke(handler(NOW), event("health-check-scheduled.json"));
         String alarmName = (String) paging.drain().stream()
-                .filter(d -> d.attributes().get("job").equals(BRAZIL.value())).findFirst().orElseThrow()
-                .json().get("AlarmName");
+                .filter(d -> d.attributes().get("job").equals(BRAZIL.value()))
+                .findFirst()
+                .orElseThrow()
+                .json()
+                .get("AlarmName");
         chat.drain();
 
         LocalDate nextDay = DAY.plusDays(1);
@@ -226,28 +265,40 @@ class HealthCheckHandlerTest {
         writer.add(INDIA, nextDay, 10_000);
         Instant nextRun = NOW.plusSeconds(86_400);
         byte[] nextEvent = new String(event("health-check-scheduled.json"), StandardCharsets.UTF_8)
-                .replace("2026-11-21T00:30:00Z", "2026-11-22T00:30:00Z").getBytes(StandardCharsets.UTF_8);
+                .replace("2026-11-21T00:30:00Z", "2026-11-22T00:30:00Z")
+                .getBytes(StandardCharsets.UTF_8);
         Map<String, Object> summary = invoke(handler(nextRun), nextEvent);
         invoke(handler(nextRun.plusSeconds(60)), nextEvent);
 
         assertThat(summary).containsEntry("recoveries", 1);
         var pages = paging.drain();
-        var recovery = pages.stream().filter(d -> d.attributes().get("job").equals(BRAZIL.value())).toList();
+        var recovery = pages.stream()
+                .filter(d -> d.attributes().get("job").equals(BRAZIL.value()))
+                .toList();
         assertThat(recovery).hasSize(1);
-        assertThat(recovery.getFirst().json()).containsEntry("NewStateValue", "OK").containsEntry("AlarmName", alarmName);
+        assertThat(recovery.getFirst().json())
+                .containsEntry("NewStateValue", "OK")
+                .containsEntry("AlarmName", alarmName);
         assertThat(recovery.getFirst().attributes()).containsEntry("status", "HEALTHY");
-        assertThat(chat.drain()).filteredOn(d -> d.attributes().get("job").equals(BRAZIL.value()))
-                .singleElement().satisfies(d -> assertThat(d.body()).contains("RECOVERED"));
+        assertThat(chat.drain())
+                .filteredOn(d -> d.attributes().get("job").equals(BRAZIL.value()))
+                .singleElement()
+                .satisfies(d -> assertThat(d.body()).contains("RECOVERED"));
         // The job that stopped reporting is still down on its second day: it alerts again, into the same incident.
-        assertThat(pages).filteredOn(d -> d.attributes().get("job").equals(OTP.value()))
-                .singleElement().satisfies(d -> assertThat(d.json()).containsEntry("NewStateValue", "ALARM"));
+        assertThat(pages)
+                .filteredOn(d -> d.attributes().get("job").equals(OTP.value()))
+                .singleElement()
+                .satisfies(d -> assertThat(d.json()).containsEntry("NewStateValue", "ALARM"));
     }
 
     @Test
     void backfill_checksTheGivenDayForTheGivenJobsOnly() throws IOException {
         seedTheStory();
         Map<String, Object> summary = invoke(handler(NOW.plusSeconds(86_400 * 3)), event("health-check-backfill.json"));
-        assertThat(summary).containsEntry("checked", 2).containsEntry("unhealthy", 1).containsEntry("healthy", 1)
+        assertThat(summary)
+                .containsEntry("checked", 2)
+                .containsEntry("unhealthy", 1)
+                .containsEntry("healthy", 1)
                 .containsEntry("alerts", 1);
         assertThat(paging.drain()).extracting(d -> d.attributes().get("job")).containsExactly(BRAZIL.value());
         assertThat(result(OTP, DAY)).isEmpty();
@@ -266,7 +317,8 @@ class HealthCheckHandlerTest {
     void malformedDay_isAClearErrorAndPublishesNothing() {
         seedTheStory();
         byte[] event = "{\"detail\": {\"day\": \"2026-13-45\"}}".getBytes(StandardCharsets.UTF_8);
-        assertThatThrownBy(() -> invoke(handler(NOW), event)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> invoke(handler(NOW), event))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("'detail.day' is not a calendar date: '2026-13-45'");
         byte[] slashes = "{\"detail\": {\"day\": \"20/11/2026\"}}".getBytes(StandardCharsets.UTF_8);
         assertThatThrownBy(() -> invoke(handler(NOW), slashes))
@@ -282,7 +334,8 @@ class HealthCheckHandlerTest {
         byte[] scheduled = event("health-check-scheduled.json");
         String missing = chatTopic.substring(0, chatTopic.lastIndexOf(':') + 1) + "no-such-topic";
         assertThatThrownBy(() -> invoke(handler(NOW, missing), scheduled))
-                .isInstanceOf(SystemFailureException.class).hasMessageContaining("no-such-topic");
+                .isInstanceOf(SystemFailureException.class)
+                .hasMessageContaining("no-such-topic");
         paging.drain();
 
         Map<String, Object> retry = invoke(handler(NOW.plusSeconds(60)), scheduled);
@@ -292,15 +345,17 @@ class HealthCheckHandlerTest {
 
     @Test
     void aMissingTable_failsTheInvocation() {
-        var config = new HealthCheckConfig("no-such-counts", healthTable, chatTopic, Optional.of(pagingTopic),
-                AwsEmulator.REGION.id(), 4);
+        var config = new HealthCheckConfig(
+                "no-such-counts", healthTable, chatTopic, Optional.of(pagingTopic), AwsEmulator.REGION.id(), 4);
         Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
         var handler = new HealthCheckHandler(HealthCheckWiring.create(config, dynamoDb, sns, clock), clock);
         assertThatThrownBy(() -> invoke(handler, event("health-check-scheduled.json")))
-                .isInstanceOf(SystemFailureException.class).hasMessageContaining("no-such-counts");
+                .isInstanceOf(SystemFailureException.class)
+                .hasMessageContaining("no-such-counts");
     }
 
     private Map<String, AttributeValue> result(JobId job, LocalDate day) {
-        return dynamoDb.getItem(b -> b.tableName(healthTable).key(HealthKeys.result(job, day))).item();
+        return dynamoDb.getItem(b -> b.tableName(healthTable).key(HealthKeys.result(job, day)))
+                .item();
     }
 }

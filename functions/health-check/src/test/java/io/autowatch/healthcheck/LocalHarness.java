@@ -1,11 +1,11 @@
 package io.autowatch.healthcheck;
 
+import io.autowatch.aws.dynamodb.DynamoDbCountsReader;
+import io.autowatch.aws.dynamodb.Tables;
 import io.autowatch.health.CheckRequest;
 import io.autowatch.health.CountsReader;
 import io.autowatch.health.HealthCheckService;
 import io.autowatch.health.RunSummary;
-import io.autowatch.aws.dynamodb.DynamoDbCountsReader;
-import io.autowatch.aws.dynamodb.Tables;
 import io.autowatch.testing.AwsEmulator;
 import io.autowatch.testing.DynamoDbLocal;
 import io.autowatch.testing.PackagedFunction;
@@ -51,8 +51,9 @@ public final class LocalHarness {
     private LocalHarness() throws Exception {
         dynamoDbEndpoint = DynamoDbLocal.start().toString();
         dynamoDb = DynamoDbLocal.client();
-        var emulator = AwsEmulator.start().orElseThrow(() -> new IllegalStateException(
-                "SNS needs moto_server (pip install 'moto[server]') or a Docker engine for LocalStack"));
+        var emulator = AwsEmulator.start()
+                .orElseThrow(() -> new IllegalStateException(
+                        "SNS needs moto_server (pip install 'moto[server]') or a Docker engine for LocalStack"));
         snsEndpoint = emulator.endpoint().toString();
         sns = AwsEmulator.sns();
         System.out.println("DynamoDB Local: " + dynamoDbEndpoint + "   SNS (" + emulator.kind() + "): " + snsEndpoint);
@@ -62,11 +63,14 @@ public final class LocalHarness {
         String mode = args.length > 0 ? args[0] : "invoke";
         LocalHarness harness = new LocalHarness();
         switch (mode) {
-            case "invoke" -> harness.invoke(args.length > 1 ? Path.of(args[1])
-                    : ROOT.resolve("events/health-check-scheduled.json"));
-            case "bench" -> harness.bench(args.length > 1 ? Integer.parseInt(args[1]) : 10_000,
-                    args.length > 2 ? Integer.parseInt(args[2]) : 90);
-            default -> throw new IllegalArgumentException("usage: health-check-local invoke [event] | bench [jobs] [days]");
+            case "invoke" ->
+                harness.invoke(args.length > 1 ? Path.of(args[1]) : ROOT.resolve("events/health-check-scheduled.json"));
+            case "bench" ->
+                harness.bench(
+                        args.length > 1 ? Integer.parseInt(args[1]) : 10_000,
+                        args.length > 2 ? Integer.parseInt(args[2]) : 90);
+            default ->
+                throw new IllegalArgumentException("usage: health-check-local invoke [event] | bench [jobs] [days]");
         }
         System.exit(0);
     }
@@ -77,7 +81,9 @@ public final class LocalHarness {
         String counts = DynamoDbLocal.uniqueName("counts");
         String health = DynamoDbLocal.uniqueName("health");
         Tables.create(dynamoDb, counts, health);
-        return new Stack(counts, health,
+        return new Stack(
+                counts,
+                health,
                 sns.createTopic(b -> b.name("chat-" + UUID.randomUUID())).topicArn(),
                 sns.createTopic(b -> b.name("paging-" + UUID.randomUUID())).topicArn());
     }
@@ -98,8 +104,13 @@ public final class LocalHarness {
         seed(stack.counts(), jobs, days, 42);
         System.out.printf("Seeded %,d items in %.1f s%n", (long) jobs * days, seconds(seedStart));
 
-        var config = new HealthCheckConfig(stack.counts(), stack.health(), stack.chatTopic(),
-                Optional.of(stack.pagingTopic()), AwsEmulator.REGION.id(), 16);
+        var config = new HealthCheckConfig(
+                stack.counts(),
+                stack.health(),
+                stack.chatTopic(),
+                Optional.of(stack.pagingTopic()),
+                AwsEmulator.REGION.id(),
+                16);
         Clock clock = Clock.fixed(EVENT_TIME.plusSeconds(60), ZoneOffset.UTC);
         ExecutorService readers = Executors.newFixedThreadPool(config.parallelism());
         CountsReader reader = new DynamoDbCountsReader(dynamoDb, stack.counts(), readers);
@@ -112,7 +123,9 @@ public final class LocalHarness {
             long t = System.nanoTime();
             CountsReader.Snapshot snapshot = reader.read(from, DAY);
             floor[i] = seconds(t);
-            System.out.printf("read floor %d: %.2f s (%,d jobs)%n", i + 1, floor[i], snapshot.series().size());
+            System.out.printf(
+                    "read floor %d: %.2f s (%,d jobs)%n",
+                    i + 1, floor[i], snapshot.series().size());
         }
         double[] full = new double[3];
         for (int i = 0; i < full.length; i++) {
@@ -123,11 +136,12 @@ public final class LocalHarness {
         }
         Arrays.sort(floor);
         Arrays.sort(full);
-        System.out.printf("%nRESULT jobs=%d read_floor_median_s=%.2f full_check_median_s=%.2f jobs_per_s=%.0f "
-                        + "ratio=%.2f%n", jobs, floor[1], full[1], jobs / full[1], full[1] / floor[1]);
+        System.out.printf(
+                "%nRESULT jobs=%d read_floor_median_s=%.2f full_check_median_s=%.2f jobs_per_s=%.0f " + "ratio=%.2f%n",
+                jobs, floor[1], full[1], jobs / full[1], full[1] / floor[1]);
 
-        Stack fresh = new Stack(stack.counts(), DynamoDbLocal.uniqueName("health"), stack.chatTopic(),
-                stack.pagingTopic());
+        Stack fresh =
+                new Stack(stack.counts(), DynamoDbLocal.uniqueName("health"), stack.chatTopic(), stack.pagingTopic());
         dynamoDb.createTable(Tables.healthTable(fresh.health()));
         ChildRun packaged = runPackaged(fresh, ROOT.resolve("events/health-check-scheduled.json"));
         System.out.println("\nPackaged function, full run on the same data in a fresh JVM:\n" + packaged.output());
@@ -138,13 +152,16 @@ public final class LocalHarness {
         seed(small.counts(), 100, 30, 7);
         List<Long> walls = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
-            Stack run = new Stack(small.counts(), DynamoDbLocal.uniqueName("health"), small.chatTopic(),
-                    small.pagingTopic());
+            Stack run = new Stack(
+                    small.counts(), DynamoDbLocal.uniqueName("health"), small.chatTopic(), small.pagingTopic());
             dynamoDb.createTable(Tables.healthTable(run.health()));
             ChildRun cold = runPackaged(run, ROOT.resolve("events/health-check-scheduled.json"));
             walls.add(cold.wallMillis());
-            System.out.println("  wall_ms=" + cold.wallMillis() + "  " + cold.output().lines()
-                    .filter(l -> l.startsWith("TIMING") || l.startsWith("PEAK_RSS")).toList());
+            System.out.println("  wall_ms=" + cold.wallMillis() + "  "
+                    + cold.output()
+                            .lines()
+                            .filter(l -> l.startsWith("TIMING") || l.startsWith("PEAK_RSS"))
+                            .toList());
         }
         walls.sort(Long::compare);
         Path zip = ROOT.resolve("functions/health-check/target/function.zip");
@@ -157,17 +174,31 @@ public final class LocalHarness {
 
     /** Runs function.zip in a new JVM, as Lambda would load it, against this harness's endpoints. */
     private ChildRun runPackaged(Stack stack, Path event) throws Exception {
-        var run = PackagedFunction.run(ROOT.resolve("functions/health-check/target/function.zip"), HANDLER, event,
-                Map.of("AWS_REGION", AwsEmulator.REGION.id(),
-                        "AWS_ACCESS_KEY_ID", "local",
-                        "AWS_SECRET_ACCESS_KEY", "local",
-                        "AWS_ENDPOINT_URL_DYNAMODB", dynamoDbEndpoint,
-                        "AWS_ENDPOINT_URL_SNS", snsEndpoint,
-                        "COUNTS_TABLE", stack.counts(),
-                        "HEALTH_TABLE", stack.health(),
-                        "CHAT_TOPIC_ARN", stack.chatTopic(),
-                        "PAGING_TOPIC_ARN", stack.pagingTopic()),
-                PackagedFunction.optionsFromEnvironment(), 0);
+        var run = PackagedFunction.run(
+                ROOT.resolve("functions/health-check/target/function.zip"),
+                HANDLER,
+                event,
+                Map.of(
+                        "AWS_REGION",
+                        AwsEmulator.REGION.id(),
+                        "AWS_ACCESS_KEY_ID",
+                        "local",
+                        "AWS_SECRET_ACCESS_KEY",
+                        "local",
+                        "AWS_ENDPOINT_URL_DYNAMODB",
+                        dynamoDbEndpoint,
+                        "AWS_ENDPOINT_URL_SNS",
+                        snsEndpoint,
+                        "COUNTS_TABLE",
+                        stack.counts(),
+                        "HEALTH_TABLE",
+                        stack.health(),
+                        "CHAT_TOPIC_ARN",
+                        stack.chatTopic(),
+                        "PAGING_TOPIC_ARN",
+                        stack.pagingTopic()),
+                PackagedFunction.optionsFromEnvironment(),
+                0);
         return new ChildRun(run.output(), run.wallMillis());
     }
 
@@ -181,8 +212,11 @@ public final class LocalHarness {
         List<WriteRequest> batch = new ArrayList<>();
         List<Future<?>> writes = new ArrayList<>();
         for (int j = 0; j < jobs; j++) {
-            String job = "email/%s/%s-%05d".formatted(j % 3 == 0 ? "daily-active" : j % 3 == 1 ? "weekly" : "promo",
-                    List.of("IN", "BR", "DE", "US", "FR", "JP").get(j % 6), j);
+            String job = "email/%s/%s-%05d"
+                    .formatted(
+                            j % 3 == 0 ? "daily-active" : j % 3 == 1 ? "weekly" : "promo",
+                            List.of("IN", "BR", "DE", "US", "FR", "JP").get(j % 6),
+                            j);
             double level = 100 + random.nextDouble() * 100_000;
             double[] week = new double[7];
             for (int d = 0; d < 7; d++) {
@@ -198,10 +232,14 @@ public final class LocalHarness {
                     }
                     value *= j % 50 == 0 ? 0.4 : j % 50 == 1 ? 2.0 : 1.0;
                 }
-                batch.add(WriteRequest.builder().putRequest(PutRequest.builder().item(Map.of(
-                        "job", AttributeValue.fromS(job),
-                        "day", AttributeValue.fromS(day.toString()),
-                        "count", AttributeValue.fromN(Long.toString(Math.round(value))))).build()).build());
+                batch.add(WriteRequest.builder()
+                        .putRequest(PutRequest.builder()
+                                .item(Map.of(
+                                        "job", AttributeValue.fromS(job),
+                                        "day", AttributeValue.fromS(day.toString()),
+                                        "count", AttributeValue.fromN(Long.toString(Math.round(value)))))
+                                .build())
+                        .build());
                 if (batch.size() == 25) {
                     List<WriteRequest> full = batch;
                     writes.add(pool.submit(() -> write(table, full)));
@@ -223,7 +261,8 @@ public final class LocalHarness {
         while (!pending.isEmpty()) {
             List<WriteRequest> sending = pending;
             pending = dynamoDb.batchWriteItem(b -> b.requestItems(Map.of(table, sending)))
-                    .unprocessedItems().getOrDefault(table, List.of());
+                    .unprocessedItems()
+                    .getOrDefault(table, List.of());
         }
     }
 

@@ -1,9 +1,9 @@
 package io.autowatch.schemasync;
 
+import io.autowatch.aws.secrets.Secrets;
 import io.autowatch.json.Json;
 import io.autowatch.monitor.MonitorAnnotations;
 import io.autowatch.monitor.MonitorSettings;
-import io.autowatch.aws.secrets.Secrets;
 import io.autowatch.schema.SyncSettings;
 import java.util.Arrays;
 import java.util.List;
@@ -12,9 +12,14 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-/** The function's settings from the environment (SPEC §3 and the README's configuration table), validated once. */
-record SchemaSyncConfig(Optional<String> webhookSecret, Optional<String> queueUrl, String githubApiUrl,
-        SyncSettings sync, String ddSite, Optional<String> datadogApiUrl) {
+/** The function's settings from the environment (the README's "Configuration" section), validated once. */
+record SchemaSyncConfig(
+        Optional<String> webhookSecret,
+        Optional<String> queueUrl,
+        String githubApiUrl,
+        SyncSettings sync,
+        String ddSite,
+        Optional<String> datadogApiUrl) {
 
     static SchemaSyncConfig from(Map<String, String> env, Secrets secrets) {
         MonitorSettings monitors = new MonitorSettings(
@@ -23,13 +28,21 @@ record SchemaSyncConfig(Optional<String> webhookSecret, Optional<String> queueUr
                 env.getOrDefault("ESM_ERROR_COUNT_METRIC", MonitorSettings.DEFAULT_ERROR_COUNT_METRIC),
                 env.getOrDefault("ESM_EVENT_TAG_KEY", MonitorSettings.DEFAULT_EVENT_TAG_KEY),
                 generic(env.getOrDefault("ESM_GENERIC_MONITORS", "")));
-        Set<String> repositories = Arrays.stream(env.getOrDefault("ALLOWED_REPOSITORIES", "").split(","))
-                .map(String::strip).filter(s -> !s.isEmpty()).collect(Collectors.toSet());
-        SyncSettings sync = new SyncSettings(monitors, env.getOrDefault("SCHEMA_GLOB", SyncSettings.DEFAULT_GLOB),
-                repositories, Boolean.parseBoolean(env.getOrDefault("ALLOW_FORK_PRS", "false")));
-        return new SchemaSyncConfig(secrets.value("GITHUB_WEBHOOK_SECRET", "GITHUB_WEBHOOK_SECRET_ARN"),
+        Set<String> repositories = Arrays.stream(
+                        env.getOrDefault("ALLOWED_REPOSITORIES", "").split(","))
+                .map(String::strip)
+                .filter(s -> !s.isEmpty())
+                .collect(Collectors.toSet());
+        SyncSettings sync = new SyncSettings(
+                monitors,
+                env.getOrDefault("SCHEMA_GLOB", SyncSettings.DEFAULT_GLOB),
+                repositories,
+                Boolean.parseBoolean(env.getOrDefault("ALLOW_FORK_PRS", "false")));
+        return new SchemaSyncConfig(
+                secrets.value("GITHUB_WEBHOOK_SECRET", "GITHUB_WEBHOOK_SECRET_ARN"),
                 Optional.ofNullable(env.get("COMMAND_QUEUE_URL")).filter(s -> !s.isBlank()),
-                env.getOrDefault("GITHUB_API_URL", "https://api.github.com"), sync,
+                env.getOrDefault("GITHUB_API_URL", "https://api.github.com"),
+                sync,
                 env.getOrDefault("DD_SITE", "datadoghq.com"),
                 Optional.ofNullable(env.get("DATADOG_API_URL")).filter(s -> !s.isBlank()));
     }
@@ -62,7 +75,8 @@ record SchemaSyncConfig(Optional<String> webhookSecret, Optional<String> queueUr
         }
         String api = env.get("DD_API_KEY");
         String app = env.get("DD_APP_KEY");
-        return api == null || app == null || api.isBlank() || app.isBlank() ? Optional.empty()
+        return api == null || app == null || api.isBlank() || app.isBlank()
+                ? Optional.empty()
                 : Optional.of(new String[] {api, app});
     }
 }

@@ -8,8 +8,8 @@ import io.autowatch.datadog.DatadogMonitorStore;
 import io.autowatch.github.GitHubRestClient;
 import io.autowatch.github.webhook.WebhookReceiver;
 import io.autowatch.github.webhook.WebhookSignature;
-import io.autowatch.schema.CommandRequest;
 import io.autowatch.monitor.MonitorStore;
+import io.autowatch.schema.CommandRequest;
 import io.autowatch.schema.SchemaSyncService;
 import io.autowatch.schema.SyncSettings;
 import java.net.URI;
@@ -28,6 +28,7 @@ public final class SchemaSyncWiring {
 
     /** Connect/read timeouts and retries of the Datadog client; the function's timeout is set above their sum. */
     static final Duration DATADOG_CONNECT = Duration.ofSeconds(5);
+
     static final Duration DATADOG_READ = Duration.ofSeconds(20);
     static final int DATADOG_RETRIES = 3;
 
@@ -38,7 +39,8 @@ public final class SchemaSyncWiring {
 
     static Webhook webhookFromEnvironment() {
         Environment e = Environment.read();
-        Consumer<CommandRequest> commands = e.config().queueUrl()
+        Consumer<CommandRequest> commands = e.config()
+                .queueUrl()
                 .<Consumer<CommandRequest>>map(url -> new CommandQueue(e.aws().sqs(), url)::enqueue)
                 .orElseGet(() -> inline(AwsClients.memoize(() -> service(e.env(), e.secrets(), e.config()))));
         return new Webhook(receiver(e.config()), commands);
@@ -59,12 +61,19 @@ public final class SchemaSyncWiring {
     }
 
     static SchemaSyncService service(Map<String, String> env, Secrets secrets, SchemaSyncConfig config) {
-        String token = secrets.value("GITHUB_TOKEN", "GITHUB_TOKEN_SECRET_ARN").orElseThrow(() -> new IllegalStateException(
-                "GITHUB_TOKEN or GITHUB_TOKEN_SECRET_ARN is needed to act on pull-request commands"));
-        String[] keys = SchemaSyncConfig.datadogKeys(env, secrets).orElseThrow(() -> new IllegalStateException(
-                "DD_API_KEY and DD_APP_KEY, or DATADOG_KEYS_SECRET_ARN, are needed to read and write monitors"));
-        return service(config.githubApiUrl(), token, datadog(keys, config.datadogApiUrl(), config.ddSite()),
-                config.sync(), false);
+        String token = secrets.value("GITHUB_TOKEN", "GITHUB_TOKEN_SECRET_ARN")
+                .orElseThrow(() -> new IllegalStateException(
+                        "GITHUB_TOKEN or GITHUB_TOKEN_SECRET_ARN is needed to act on pull-request commands"));
+        String[] keys = SchemaSyncConfig.datadogKeys(env, secrets)
+                .orElseThrow(
+                        () -> new IllegalStateException(
+                                "DD_API_KEY and DD_APP_KEY, or DATADOG_KEYS_SECRET_ARN, are needed to read and write monitors"));
+        return service(
+                config.githubApiUrl(),
+                token,
+                datadog(keys, config.datadogApiUrl(), config.ddSite()),
+                config.sync(),
+                false);
     }
 
     /**
@@ -72,16 +81,20 @@ public final class SchemaSyncWiring {
      *
      * @param planOnly when true, {@code esm register} plans but writes nothing (no Datadog keys, a local run)
      */
-    public static SchemaSyncService service(String githubApiUrl, String token, MonitorStore datadog,
-            SyncSettings settings, boolean planOnly) {
-        return new SchemaSyncService(new GitHubRestClient(URI.create(githubApiUrl), token, Duration.ofSeconds(10)),
-                new AvroSchemaFiles(), datadog, settings, planOnly);
+    public static SchemaSyncService service(
+            String githubApiUrl, String token, MonitorStore datadog, SyncSettings settings, boolean planOnly) {
+        return new SchemaSyncService(
+                new GitHubRestClient(URI.create(githubApiUrl), token, Duration.ofSeconds(10)),
+                new AvroSchemaFiles(),
+                datadog,
+                settings,
+                planOnly);
     }
 
     /** Datadog's monitor API with these keys ({@code [api, app]}), at {@code apiUrl} or the site's default URL. */
     public static MonitorStore datadog(String[] keys, Optional<String> apiUrl, String site) {
-        return DatadogMonitorStore.create(keys[0], keys[1], apiUrl, site, DATADOG_CONNECT, DATADOG_READ,
-                DATADOG_RETRIES);
+        return DatadogMonitorStore.create(
+                keys[0], keys[1], apiUrl, site, DATADOG_CONNECT, DATADOG_READ, DATADOG_RETRIES);
     }
 
     /** The environment, its secrets and the AWS clients, read once. */

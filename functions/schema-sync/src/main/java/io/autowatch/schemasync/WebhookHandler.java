@@ -46,12 +46,23 @@ public final class WebhookHandler implements RequestStreamHandler {
         if (decision instanceof WebhookDecision.Accepted accepted) {
             webhook.commands().accept(accepted.command());
         }
-        LOG.info("webhook_answered", "delivery", request == null ? null : request.header("X-GitHub-Delivery").orElse(null),
-                "event", request == null ? null : request.header("X-GitHub-Event").orElse(null),
-                "status", decision.status(), "message", decision.message());
-        Map<String, Object> response = Map.of("statusCode", decision.status(),
-                "headers", Map.of("content-type", "application/json"),
-                "body", decision.status() == 204 ? "" : Json.write(Map.of("message", decision.message())));
+        LOG.info(
+                "webhook_answered",
+                "delivery",
+                request == null ? null : request.header("X-GitHub-Delivery").orElse(null),
+                "event",
+                request == null ? null : request.header("X-GitHub-Event").orElse(null),
+                "status",
+                decision.status(),
+                "message",
+                decision.message());
+        Map<String, Object> response = Map.of(
+                "statusCode",
+                decision.status(),
+                "headers",
+                Map.of("content-type", "application/json"),
+                "body",
+                decision.status() == 204 ? "" : Json.write(Map.of("message", decision.message())));
         output.write(Json.write(response).getBytes(StandardCharsets.UTF_8));
     }
 }

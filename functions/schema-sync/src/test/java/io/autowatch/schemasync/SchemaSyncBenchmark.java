@@ -1,24 +1,24 @@
 package io.autowatch.schemasync;
 
 import io.autowatch.avro.AvroSchemaFiles;
+import io.autowatch.avro.AvroSchemaReader;
+import io.autowatch.datadog.DatadogMonitorStore;
+import io.autowatch.github.GitHubRestClient;
 import io.autowatch.monitor.ExistingMonitor;
 import io.autowatch.monitor.MonitorAnnotations;
 import io.autowatch.monitor.MonitorDefinition;
 import io.autowatch.monitor.MonitorPlanner;
 import io.autowatch.monitor.MonitorRenderer;
 import io.autowatch.monitor.MonitorSettings;
-import io.autowatch.avro.AvroSchemaReader;
-import io.autowatch.datadog.DatadogMonitorStore;
-import io.autowatch.testing.fakes.FakeDatadog;
-import io.autowatch.testing.fakes.FakeGitHub;
-import io.autowatch.github.GitHubRestClient;
+import io.autowatch.schema.Command;
+import io.autowatch.schema.CommandRequest;
 import io.autowatch.schema.SchemaSyncService;
 import io.autowatch.schema.SyncResult;
 import io.autowatch.schema.SyncSettings;
-import io.autowatch.schema.Command;
-import io.autowatch.schema.CommandRequest;
 import io.autowatch.testing.AwsEmulator;
 import io.autowatch.testing.PackagedFunction;
+import io.autowatch.testing.fakes.FakeDatadog;
+import io.autowatch.testing.fakes.FakeGitHub;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -55,24 +55,44 @@ public final class SchemaSyncBenchmark {
     private static void webhook() throws Exception {
         var emulator = AwsEmulator.start().orElseThrow(() -> new IllegalStateException("needs moto_server for SQS"));
         var sqs = AwsEmulator.sqs();
-        String queue = sqs.createQueue(b -> b.queueName("bench-" + UUID.randomUUID() + ".fifo").attributes(Map.of(
-                software.amazon.awssdk.services.sqs.model.QueueAttributeName.FIFO_QUEUE, "true"))).queueUrl();
-        Map<String, String> env = Map.of("AWS_REGION", AwsEmulator.REGION.id(), "AWS_ACCESS_KEY_ID", "local",
-                "AWS_SECRET_ACCESS_KEY", "local", "AWS_ENDPOINT_URL_SQS", emulator.endpoint().toString(),
-                "GITHUB_WEBHOOK_SECRET", "autowatch-sample-webhook-secret", "COMMAND_QUEUE_URL", queue);
+        String queue = sqs.createQueue(b -> b.queueName("bench-" + UUID.randomUUID() + ".fifo")
+                        .attributes(Map.of(
+                                software.amazon.awssdk.services.sqs.model.QueueAttributeName.FIFO_QUEUE, "true")))
+                .queueUrl();
+        Map<String, String> env = Map.of(
+                "AWS_REGION",
+                AwsEmulator.REGION.id(),
+                "AWS_ACCESS_KEY_ID",
+                "local",
+                "AWS_SECRET_ACCESS_KEY",
+                "local",
+                "AWS_ENDPOINT_URL_SQS",
+                emulator.endpoint().toString(),
+                "GITHUB_WEBHOOK_SECRET",
+                "autowatch-sample-webhook-secret",
+                "COMMAND_QUEUE_URL",
+                queue);
         Path zip = ROOT.resolve("functions/schema-sync/target/function.zip");
         Path event = ROOT.resolve("events/schema-sync-webhook-register.json");
-        System.out.printf("Webhook, packaged function (%,d bytes), JVM start to the first 202, 5 runs:%n",
-                Files.size(zip));
+        System.out.printf(
+                "Webhook, packaged function (%,d bytes), JVM start to the first 202, 5 runs:%n", Files.size(zip));
         List<Long> walls = new ArrayList<>();
         String last = "";
         for (int i = 0; i < 5; i++) {
-            var run = PackagedFunction.run(zip, "io.autowatch.schemasync.WebhookHandler", event, env,
-                    PackagedFunction.optionsFromEnvironment(), i == 4 ? 2000 : 0);
+            var run = PackagedFunction.run(
+                    zip,
+                    "io.autowatch.schemasync.WebhookHandler",
+                    event,
+                    env,
+                    PackagedFunction.optionsFromEnvironment(),
+                    i == 4 ? 2000 : 0);
             walls.add(run.wallMillis());
             last = run.output();
-            System.out.println("  wall_ms=" + run.wallMillis() + "  " + run.output().lines()
-                    .filter(l -> l.startsWith("TIMING") || l.startsWith("PEAK") || l.startsWith("RESPONSE")).toList());
+            System.out.println("  wall_ms=" + run.wallMillis() + "  "
+                    + run.output()
+                            .lines()
+                            .filter(l -> l.startsWith("TIMING") || l.startsWith("PEAK") || l.startsWith("RESPONSE"))
+                            .toList());
         }
         walls.sort(Long::compare);
         System.out.println("RESULT webhook_cold_start_median_wall_ms=" + walls.get(2));
@@ -80,18 +100,26 @@ public final class SchemaSyncBenchmark {
     }
 
     private static void largePullRequest(int records) throws Exception {
-        try (FakeGitHub github = new FakeGitHub(); FakeDatadog datadog = new FakeDatadog()) {
+        try (FakeGitHub github = new FakeGitHub();
+                FakeDatadog datadog = new FakeDatadog()) {
             github.grant("owner", "write");
             Map<String, String> head = files(records, 3);
             github.pullRequest(REPO, 1, Map.of(), head, false);
             SchemaSyncService service = new SchemaSyncService(
                     new GitHubRestClient(URI.create(github.baseUrl()), FakeGitHub.TOKEN, Duration.ofSeconds(10)),
-                    new AvroSchemaFiles(), DatadogMonitorStore.create(FakeDatadog.API_KEY, FakeDatadog.APP_KEY,
-                            Optional.of(datadog.baseUrl()), "datadoghq.com", Duration.ofSeconds(5),
-                            Duration.ofSeconds(20), 3),
+                    new AvroSchemaFiles(),
+                    DatadogMonitorStore.create(
+                            FakeDatadog.API_KEY,
+                            FakeDatadog.APP_KEY,
+                            Optional.of(datadog.baseUrl()),
+                            "datadoghq.com",
+                            Duration.ofSeconds(5),
+                            Duration.ofSeconds(20),
+                            3),
                     SyncSettings.defaults());
-            System.out.printf("%nA pull request with %d annotated records in %d files (%d monitors):%n", records,
-                    head.size(), records * 2);
+            System.out.printf(
+                    "%nA pull request with %d annotated records in %d files (%d monitors):%n",
+                    records, head.size(), records * 2);
             step("esm plan (empty Datadog)", service, datadog, Command.PLAN, 1);
             step("esm register (creates all)", service, datadog, Command.REGISTER, 1);
             step("esm register again (unchanged)", service, datadog, Command.REGISTER, 1);
@@ -105,17 +133,30 @@ public final class SchemaSyncBenchmark {
     private static void step(String what, SchemaSyncService service, FakeDatadog datadog, Command command, int pr) {
         datadog.clearCalls();
         long start = System.nanoTime();
-        SyncResult result = service.handle(new CommandRequest("d-" + UUID.randomUUID(), REPO, pr, 1L, "owner",
-                command));
+        SyncResult result =
+                service.handle(new CommandRequest("d-" + UUID.randomUUID(), REPO, pr, 1L, "owner", command));
         long millis = (System.nanoTime() - start) / 1_000_000;
-        Map<String, Long> calls = new TreeMap<>(datadog.calls().stream().collect(Collectors.groupingBy(
-                c -> c.method() + " " + (c.path().startsWith("/api/v1/monitor/") && !c.path().endsWith("validate")
-                        ? "/api/v1/monitor/{id}" : c.path()), Collectors.counting())));
-        long writes = datadog.calls().stream().filter(c -> (c.method().equals("POST")
-                && c.path().equals("/api/v1/monitor")) || c.method().equals("PUT") || c.method().equals("DELETE"))
+        Map<String, Long> calls = new TreeMap<>(datadog.calls().stream()
+                .collect(Collectors.groupingBy(
+                        c -> c.method() + " "
+                                + (c.path().startsWith("/api/v1/monitor/")
+                                                && !c.path().endsWith("validate")
+                                        ? "/api/v1/monitor/{id}"
+                                        : c.path()),
+                        Collectors.counting())));
+        long writes = datadog.calls().stream()
+                .filter(c -> (c.method().equals("POST") && c.path().equals("/api/v1/monitor"))
+                        || c.method().equals("PUT")
+                        || c.method().equals("DELETE"))
                 .count();
-        System.out.printf("RESULT %-40s total_ms=%d failed=%s steps=%d datadog_calls=%d writes=%d %s%n", what, millis,
-                result.failed(), result.plan().map(p -> p.steps().size()).orElse(0), datadog.calls().size(), writes,
+        System.out.printf(
+                "RESULT %-40s total_ms=%d failed=%s steps=%d datadog_calls=%d writes=%d %s%n",
+                what,
+                millis,
+                result.failed(),
+                result.plan().map(p -> p.steps().size()).orElse(0),
+                datadog.calls().size(),
+                writes,
                 calls);
     }
 
@@ -123,25 +164,52 @@ public final class SchemaSyncBenchmark {
      * The queue's worker in the packaged function, in a new JVM (its cold start builds the GitHub and Datadog
      * clients), carrying out a register that updates every traffic monitor.
      */
-    private static void worker(FakeGitHub github, FakeDatadog datadog, Map<String, String> base,
-            Map<String, String> head) throws Exception {
+    private static void worker(
+            FakeGitHub github, FakeDatadog datadog, Map<String, String> base, Map<String, String> head)
+            throws Exception {
         github.grant("owner", "write");
         github.pullRequest(REPO, 3, base, head, false);
         Path event = Files.createTempFile("sqs", ".json");
-        Files.writeString(event, io.autowatch.json.Json.write(Map.of("Records", List.of(Map.of(
-                "messageId", "m-1", "eventSource", "aws:sqs", "body", io.autowatch.aws.sqs.CommandQueue.write(
-                        new CommandRequest("d-w", REPO, 3, 1L, "owner", Command.REGISTER)))))));
+        Files.writeString(
+                event,
+                io.autowatch.json.Json.write(Map.of(
+                        "Records",
+                        List.of(Map.of(
+                                "messageId",
+                                "m-1",
+                                "eventSource",
+                                "aws:sqs",
+                                "body",
+                                io.autowatch.aws.sqs.CommandQueue.write(
+                                        new CommandRequest("d-w", REPO, 3, 1L, "owner", Command.REGISTER)))))));
         datadog.clearCalls();
-        var run = PackagedFunction.run(ROOT.resolve("functions/schema-sync/target/function.zip"),
-                "io.autowatch.schemasync.WorkerHandler", event,
-                Map.of("GITHUB_WEBHOOK_SECRET", "x", "GITHUB_TOKEN", FakeGitHub.TOKEN,
-                        "GITHUB_API_URL", github.baseUrl(), "DD_API_KEY", FakeDatadog.API_KEY,
-                        "DD_APP_KEY", FakeDatadog.APP_KEY, "DATADOG_API_URL", datadog.baseUrl(),
-                        "AWS_REGION", "us-east-1"),
-                PackagedFunction.optionsFromEnvironment(), 0);
+        var run = PackagedFunction.run(
+                ROOT.resolve("functions/schema-sync/target/function.zip"),
+                "io.autowatch.schemasync.WorkerHandler",
+                event,
+                Map.of(
+                        "GITHUB_WEBHOOK_SECRET",
+                        "x",
+                        "GITHUB_TOKEN",
+                        FakeGitHub.TOKEN,
+                        "GITHUB_API_URL",
+                        github.baseUrl(),
+                        "DD_API_KEY",
+                        FakeDatadog.API_KEY,
+                        "DD_APP_KEY",
+                        FakeDatadog.APP_KEY,
+                        "DATADOG_API_URL",
+                        datadog.baseUrl(),
+                        "AWS_REGION",
+                        "us-east-1"),
+                PackagedFunction.optionsFromEnvironment(),
+                0);
         System.out.println("RESULT worker_packaged_register wall_ms=" + run.wallMillis() + " datadog_calls="
-                + datadog.calls().size() + " " + run.output().lines().filter(l -> l.startsWith("TIMING")
-                || l.startsWith("PEAK") || l.startsWith("RESPONSE")).toList());
+                + datadog.calls().size() + " "
+                + run.output()
+                        .lines()
+                        .filter(l -> l.startsWith("TIMING") || l.startsWith("PEAK") || l.startsWith("RESPONSE"))
+                        .toList());
     }
 
     /** The pure planner alone, on the desired monitors of every file against what Datadog now holds. */
@@ -156,33 +224,47 @@ public final class SchemaSyncBenchmark {
             tags.add(MonitorRenderer.schemaTag(file.getKey()));
             var read = (AvroSchemaReader.Read) AvroSchemaReader.read(root, file.getKey());
             for (var record : read.records()) {
-                for (var spec : MonitorAnnotations.parse(record, MonitorSettings.defaults()).monitors()) {
+                for (var spec : MonitorAnnotations.parse(record, MonitorSettings.defaults())
+                        .monitors()) {
                     desired.add(MonitorRenderer.render(record, spec, MonitorSettings.defaults()));
                 }
             }
         }
-        var store = DatadogMonitorStore.create(FakeDatadog.API_KEY, FakeDatadog.APP_KEY,
-                Optional.of(datadog.baseUrl()), "datadoghq.com", Duration.ofSeconds(5), Duration.ofSeconds(20), 3);
+        var store = DatadogMonitorStore.create(
+                FakeDatadog.API_KEY,
+                FakeDatadog.APP_KEY,
+                Optional.of(datadog.baseUrl()),
+                "datadoghq.com",
+                Duration.ofSeconds(5),
+                Duration.ofSeconds(20),
+                3);
         List<ExistingMonitor> existing = store.listByTags(List.of("esm-prod"));
         for (int warmup = 0; warmup < 3; warmup++) {
             MonitorPlanner.plan(desired, existing, tags, "esm-prod");
         }
         long start = System.nanoTime();
         var plan = MonitorPlanner.plan(desired, existing, tags, "esm-prod");
-        System.out.printf("RESULT planner_only desired=%d existing=%d steps=%d plan_ms=%.2f%n", desired.size(),
-                existing.size(), plan.steps().size(), (System.nanoTime() - start) / 1e6);
+        System.out.printf(
+                "RESULT planner_only desired=%d existing=%d steps=%d plan_ms=%.2f%n",
+                desired.size(), existing.size(), plan.steps().size(), (System.nanoTime() - start) / 1e6);
     }
 
     /** {@code records} records, ten per file, each with a traffic-anomaly and a low-volume monitor. */
     private static Map<String, String> files(int records, int deviations) {
         Map<String, String> files = new LinkedHashMap<>();
         for (int f = 0; f < (records + 9) / 10; f++) {
-            StringBuilder text = new StringBuilder("@namespace(\"com.shop.domain" + f + "\")\nprotocol Domain" + f
-                    + " {\n");
+            StringBuilder text =
+                    new StringBuilder("@namespace(\"com.shop.domain" + f + "\")\nprotocol Domain" + f + " {\n");
             for (int r = f * 10; r < Math.min(records, f * 10 + 10); r++) {
-                text.append("  @monitors([{\"type\": \"traffic_anomaly\", \"deviations\": ").append(deviations)
-                        .append(", \"notify\": [\"@slack-team-").append(f).append("\"]}, {\"type\": \"low_volume\", ")
-                        .append("\"threshold\": ").append(100 + r).append("}])\n  record Event").append(r)
+                text.append("  @monitors([{\"type\": \"traffic_anomaly\", \"deviations\": ")
+                        .append(deviations)
+                        .append(", \"notify\": [\"@slack-team-")
+                        .append(f)
+                        .append("\"]}, {\"type\": \"low_volume\", ")
+                        .append("\"threshold\": ")
+                        .append(100 + r)
+                        .append("}])\n  record Event")
+                        .append(r)
                         .append(" { string id; long at; }\n");
             }
             files.put("schemas/domain" + f + "/events.avdl", text.append("}\n").toString());

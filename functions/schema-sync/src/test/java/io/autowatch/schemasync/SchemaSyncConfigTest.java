@@ -16,7 +16,8 @@ import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 class SchemaSyncConfigTest {
 
     private static String secret(SecretsManagerClient client, String value) {
-        return client.createSecret(b -> b.name("s-" + UUID.randomUUID()).secretString(value)).arn();
+        return client.createSecret(b -> b.name("s-" + UUID.randomUUID()).secretString(value))
+                .arn();
     }
 
     @Test
@@ -32,8 +33,8 @@ class SchemaSyncConfigTest {
         Secrets secrets = Secrets.of(env, () -> client);
         SchemaSyncConfig config = SchemaSyncConfig.from(env, secrets);
         assertThat(config.webhookSecret()).contains("from-secrets-manager");
-        assertThat(SchemaSyncConfig.datadogKeys(env, secrets)).hasValueSatisfying(keys ->
-                assertThat(keys).containsExactly("a1", "b2"));
+        assertThat(SchemaSyncConfig.datadogKeys(env, secrets))
+                .hasValueSatisfying(keys -> assertThat(keys).containsExactly("a1", "b2"));
         assertThat(config.sync().monitors().envTag()).isEqualTo("esm-staging");
         assertThat(config.sync().allows("Shop/Schemas")).isTrue();
         assertThat(config.sync().allows("shop/elsewhere")).isFalse();
@@ -54,7 +55,8 @@ class SchemaSyncConfigTest {
                 .hasMessageContaining("ESM_GENERIC_MONITORS must be a JSON array");
         assertThatThrownBy(() -> SchemaSyncConfig.from(Map.of("MONITOR_ENV_TAG", "Has Spaces"), none))
                 .hasMessageContaining("MONITOR_ENV_TAG");
-        assertThat(SchemaSyncConfig.from(Map.of(), none).webhookSecret()).as("no secret: every request refused")
+        assertThat(SchemaSyncConfig.from(Map.of(), none).webhookSecret())
+                .as("no secret: every request refused")
                 .isEmpty();
         assertThat(SchemaSyncConfig.datadogKeys(Map.of(), none)).isEmpty();
     }

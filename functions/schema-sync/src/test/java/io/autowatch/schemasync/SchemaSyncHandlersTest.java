@@ -1,21 +1,21 @@
 package io.autowatch.schemasync;
 
-import io.autowatch.avro.AvroSchemaFiles;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
-import io.autowatch.json.Json;
+import io.autowatch.avro.AvroSchemaFiles;
 import io.autowatch.aws.sqs.CommandQueue;
 import io.autowatch.datadog.DatadogMonitorStore;
-import io.autowatch.testing.fakes.FakeDatadog;
-import io.autowatch.testing.fakes.FakeGitHub;
 import io.autowatch.github.GitHubRestClient;
-import io.autowatch.schema.SchemaSyncService;
-import io.autowatch.schema.SyncSettings;
 import io.autowatch.github.webhook.WebhookReceiver;
 import io.autowatch.github.webhook.WebhookSignature;
+import io.autowatch.json.Json;
+import io.autowatch.schema.SchemaSyncService;
+import io.autowatch.schema.SyncSettings;
 import io.autowatch.testing.AwsEmulator;
 import io.autowatch.testing.SharedCorpus;
+import io.autowatch.testing.fakes.FakeDatadog;
+import io.autowatch.testing.fakes.FakeGitHub;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -58,7 +58,8 @@ class SchemaSyncHandlersTest {
     void setUp(SqsClient sqs) {
         this.sqs = sqs;
         queueUrl = sqs.createQueue(b -> b.queueName("commands-" + UUID.randomUUID() + ".fifo")
-                .attributes(Map.of(software.amazon.awssdk.services.sqs.model.QueueAttributeName.FIFO_QUEUE, "true")))
+                        .attributes(Map.of(
+                                software.amazon.awssdk.services.sqs.model.QueueAttributeName.FIFO_QUEUE, "true")))
                 .queueUrl();
         github.grant("schema-owner", "admin");
         github.pullRequest(REPO, 42, Map.of(), Map.of("schemas/cart.avdl", SCHEMA), false);
@@ -73,8 +74,15 @@ class SchemaSyncHandlersTest {
     private SchemaSyncService service() {
         return new SchemaSyncService(
                 new GitHubRestClient(URI.create(github.baseUrl()), FakeGitHub.TOKEN, Duration.ofSeconds(5)),
-                new AvroSchemaFiles(), DatadogMonitorStore.create(FakeDatadog.API_KEY, FakeDatadog.APP_KEY, Optional.of(datadog.baseUrl()),
-                        "datadoghq.com", Duration.ofSeconds(5), Duration.ofSeconds(5), 1),
+                new AvroSchemaFiles(),
+                DatadogMonitorStore.create(
+                        FakeDatadog.API_KEY,
+                        FakeDatadog.APP_KEY,
+                        Optional.of(datadog.baseUrl()),
+                        "datadoghq.com",
+                        Duration.ofSeconds(5),
+                        Duration.ofSeconds(5),
+                        1),
                 SyncSettings.defaults());
     }
 
@@ -100,8 +108,10 @@ class SchemaSyncHandlersTest {
     }
 
     private List<Message> drain() {
-        return sqs.receiveMessage(b -> b.queueUrl(queueUrl).maxNumberOfMessages(10)
-                .messageSystemAttributeNames(MessageSystemAttributeName.ALL)).messages();
+        return sqs.receiveMessage(b -> b.queueUrl(queueUrl)
+                        .maxNumberOfMessages(10)
+                        .messageSystemAttributeNames(MessageSystemAttributeName.ALL))
+                .messages();
     }
 
     @Test
@@ -114,8 +124,8 @@ class SchemaSyncHandlersTest {
         assertThat((String) response.get("body")).contains("accepted: esm register on example-org/event-schemas#42");
         List<Message> messages = drain();
         assertThat(messages).singleElement().satisfies(m -> {
-            assertThat(m.attributes()).containsEntry(MessageSystemAttributeName.MESSAGE_GROUP_ID,
-                    "example-org/event-schemas#42");
+            assertThat(m.attributes())
+                    .containsEntry(MessageSystemAttributeName.MESSAGE_GROUP_ID, "example-org/event-schemas#42");
             assertThat(CommandQueue.read(m.body()).deliveryId()).isEqualTo("3f6c8a40-c6e1-11f0-8f4e-sample000001");
         });
         assertThat(datadog.monitors()).as("the webhook itself writes nothing").isEmpty();
@@ -123,15 +133,15 @@ class SchemaSyncHandlersTest {
 
         Map<String, Object> worker = invoke(worker(), sqsEvent(messages.getFirst()));
         assertThat(worker).containsEntry("batchItemFailures", List.of());
-        assertThat(datadog.monitors()).singleElement().satisfies(m ->
-                assertThat(m).containsEntry("name", "Traffic Anomaly with AddToCartEvent"));
+        assertThat(datadog.monitors()).singleElement().satisfies(m -> assertThat(m)
+                .containsEntry("name", "Traffic Anomaly with AddToCartEvent"));
         assertThat(github.comments(REPO, 42)).singleElement().asString().contains("registered ✅");
     }
 
     @Test
     void theCommittedSqsSample_isCarriedOut() throws IOException {
-        Map<String, Object> response = invoke(worker(),
-                Files.readAllBytes(SharedCorpus.repoRoot().resolve("events/schema-sync-sqs-command.json")));
+        Map<String, Object> response = invoke(
+                worker(), Files.readAllBytes(SharedCorpus.repoRoot().resolve("events/schema-sync-sqs-command.json")));
         assertThat(response).containsEntry("batchItemFailures", List.of());
         assertThat(datadog.monitors()).hasSize(1);
     }
@@ -139,10 +149,11 @@ class SchemaSyncHandlersTest {
     @Test
     void aCommandThatFails_isReportedForRedelivery() throws IOException {
         github.failNext(20, 500, Map.of(), "{\"message\": \"down\"}");
-        Map<String, Object> response = invoke(worker(),
-                Files.readAllBytes(SharedCorpus.repoRoot().resolve("events/schema-sync-sqs-command.json")));
-        assertThat(response).containsEntry("batchItemFailures",
-                List.of(Map.of("itemIdentifier", "0b7a7f7e-5c2f-4b6e-9d1a-sample000001")));
+        Map<String, Object> response = invoke(
+                worker(), Files.readAllBytes(SharedCorpus.repoRoot().resolve("events/schema-sync-sqs-command.json")));
+        assertThat(response)
+                .containsEntry(
+                        "batchItemFailures", List.of(Map.of("itemIdentifier", "0b7a7f7e-5c2f-4b6e-9d1a-sample000001")));
     }
 
     @Test
@@ -160,7 +171,8 @@ class SchemaSyncHandlersTest {
         WebhookSignature signature = new WebhookSignature(SECRET);
         assertThat(invoke(handler, apiGateway("ping", "{\"zen\": \"Keep it simple.\"}", signature)))
                 .containsEntry("statusCode", 200);
-        Map<String, Object> ignored = invoke(handler, apiGateway("issue_comment", commentBody("looks good"), signature));
+        Map<String, Object> ignored =
+                invoke(handler, apiGateway("issue_comment", commentBody("looks good"), signature));
         assertThat(ignored).containsEntry("statusCode", 204).containsEntry("body", "");
         assertThat(invoke(handler, "{\"requestContext\": {}}".getBytes(StandardCharsets.UTF_8)))
                 .containsEntry("statusCode", 401);
@@ -177,16 +189,27 @@ class SchemaSyncHandlersTest {
         Map<String, Object> request = new HashMap<>();
         request.put("rawPath", "/webhooks/github");
         request.put("requestContext", Map.of("http", Map.of("method", "POST", "path", "/webhooks/github")));
-        request.put("headers", Map.of("x-github-event", event, "x-github-delivery", UUID.randomUUID().toString(),
-                "x-hub-signature-256", signature.sign(body.getBytes(StandardCharsets.UTF_8)),
-                "content-type", "application/json"));
+        request.put(
+                "headers",
+                Map.of(
+                        "x-github-event",
+                        event,
+                        "x-github-delivery",
+                        UUID.randomUUID().toString(),
+                        "x-hub-signature-256",
+                        signature.sign(body.getBytes(StandardCharsets.UTF_8)),
+                        "content-type",
+                        "application/json"));
         request.put("body", body);
         request.put("isBase64Encoded", false);
         return Json.write(request).getBytes(StandardCharsets.UTF_8);
     }
 
     private static byte[] sqsEvent(Message message) {
-        return Json.write(Map.of("Records", List.of(Map.of("messageId", message.messageId(), "body", message.body(),
-                "eventSource", "aws:sqs")))).getBytes(StandardCharsets.UTF_8);
+        return Json.write(Map.of(
+                        "Records",
+                        List.of(Map.of(
+                                "messageId", message.messageId(), "body", message.body(), "eventSource", "aws:sqs"))))
+                .getBytes(StandardCharsets.UTF_8);
     }
 }

@@ -1,18 +1,18 @@
 package io.autowatch.schemasync;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.autowatch.avro.AvroSchemaFiles;
+import io.autowatch.datadog.DatadogMonitorStore;
+import io.autowatch.github.GitHubRestClient;
+import io.autowatch.monitor.MonitorSettings;
+import io.autowatch.schema.Command;
+import io.autowatch.schema.CommandRequest;
 import io.autowatch.schema.SchemaSyncService;
 import io.autowatch.schema.SyncResult;
 import io.autowatch.schema.SyncSettings;
-import io.autowatch.avro.AvroSchemaFiles;
-import static org.assertj.core.api.Assertions.assertThat;
-
-import io.autowatch.monitor.MonitorSettings;
-import io.autowatch.datadog.DatadogMonitorStore;
 import io.autowatch.testing.fakes.FakeDatadog;
 import io.autowatch.testing.fakes.FakeGitHub;
-import io.autowatch.github.GitHubRestClient;
-import io.autowatch.schema.Command;
-import io.autowatch.schema.CommandRequest;
 import java.net.URI;
 import java.time.Duration;
 import java.util.HashMap;
@@ -25,7 +25,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** The story of SPEC §3 through the real service, with GitHub and Datadog as HTTP fakes. */
+/** The schema-sync story (README, "Commands") through the real service, with GitHub and Datadog as HTTP fakes. */
 class SchemaSyncServiceTest {
 
     private static final String REPO = "shop/event-schemas";
@@ -48,8 +48,15 @@ class SchemaSyncServiceTest {
     private SchemaSyncService service(SyncSettings settings) {
         return new SchemaSyncService(
                 new GitHubRestClient(URI.create(github.baseUrl()), FakeGitHub.TOKEN, Duration.ofSeconds(5)),
-                new AvroSchemaFiles(), DatadogMonitorStore.create(FakeDatadog.API_KEY, FakeDatadog.APP_KEY, Optional.of(datadog.baseUrl()),
-                        "datadoghq.com", Duration.ofSeconds(5), Duration.ofSeconds(5), 1),
+                new AvroSchemaFiles(),
+                DatadogMonitorStore.create(
+                        FakeDatadog.API_KEY,
+                        FakeDatadog.APP_KEY,
+                        Optional.of(datadog.baseUrl()),
+                        "datadoghq.com",
+                        Duration.ofSeconds(5),
+                        Duration.ofSeconds(5),
+                        1),
                 settings);
     }
 
@@ -82,8 +89,8 @@ class SchemaSyncServiceTest {
     private SyncResult pr(Map<String, String> head, String user, Command command, boolean fork) {
         int number = prNumbers.incrementAndGet();
         github.pullRequest(REPO, number, main, head, fork);
-        SyncResult result = service.handle(new CommandRequest("d-" + number, REPO, number, 900L + number, user,
-                command));
+        SyncResult result =
+                service.handle(new CommandRequest("d-" + number, REPO, number, 900L + number, user, command));
         if (command == Command.REGISTER && !result.failed()) {
             main = new HashMap<>(head);
         }
@@ -101,8 +108,8 @@ class SchemaSyncServiceTest {
 
     @Test
     void annotate_register_change_register_remove_register() {
-        SyncResult created = pr(Map.of(PATH, cart("@monitor({\"type\": \"traffic_anomaly\"})")), "owner",
-                Command.REGISTER);
+        SyncResult created =
+                pr(Map.of(PATH, cart("@monitor({\"type\": \"traffic_anomaly\"})")), "owner", Command.REGISTER);
         assertThat(created.failed()).isFalse();
         assertThat(datadog.monitors()).singleElement().satisfies(m -> {
             assertThat(m).containsEntry("name", "Traffic Anomaly with AddToCartEvent");
@@ -111,11 +118,14 @@ class SchemaSyncServiceTest {
         });
         assertThat(comment()).contains("registered ✅").contains("| Traffic Anomaly with AddToCartEvent | created |");
         assertThat(github.reactions()).extracting(r -> r.get("content")).containsOnly("eyes");
-        assertThat(github.statuses()).last().satisfies(s -> assertThat(s).containsEntry("state", "success")
+        assertThat(github.statuses()).last().satisfies(s -> assertThat(s)
+                .containsEntry("state", "success")
                 .containsEntry("context", "autowatch/monitors"));
 
         datadog.clearCalls();
-        pr(Map.of(PATH, cart("@monitor({\"type\": \"traffic_anomaly\", \"deviations\": 3})")), "owner",
+        pr(
+                Map.of(PATH, cart("@monitor({\"type\": \"traffic_anomaly\", \"deviations\": 3})")),
+                "owner",
                 Command.REGISTER);
         assertThat(datadog.count("PUT", "/api/v1/monitor/")).isEqualTo(1);
         assertThat(datadog.count("POST", "/api/v1/monitor")).as("validate only").isEqualTo(1);
@@ -137,19 +147,27 @@ class SchemaSyncServiceTest {
 
     @Test
     void removingTheFile_deletesItsMonitors_andRenamingMovesThem() {
-        pr(Map.of(PATH, cart("@monitors([{\"type\": \"traffic_anomaly\"}, {\"type\": \"low_volume\", "
-                + "\"threshold\": 10}])")), "owner", Command.REGISTER);
+        pr(
+                Map.of(
+                        PATH,
+                        cart("@monitors([{\"type\": \"traffic_anomaly\"}, {\"type\": \"low_volume\", "
+                                + "\"threshold\": 10}])")),
+                "owner",
+                Command.REGISTER);
         assertThat(datadog.monitors()).hasSize(2);
 
         int renamed = prNumbers.incrementAndGet();
         Map<String, String> moved = Map.of("schemas/shop/cart.avdl", main.get(PATH));
         github.pullRequest(REPO, renamed, main, moved, false);
-        github.changedFiles(REPO, renamed, List.of(Map.of("filename", "schemas/shop/cart.avdl", "status", "renamed",
-                "previous_filename", PATH)));
+        github.changedFiles(
+                REPO,
+                renamed,
+                List.of(Map.of("filename", "schemas/shop/cart.avdl", "status", "renamed", "previous_filename", PATH)));
         SyncResult result = service.handle(new CommandRequest("d-r", REPO, renamed, 1L, "owner", Command.REGISTER));
         assertThat(result.failed()).isFalse();
         assertThat(datadog.monitors()).hasSize(2).allSatisfy(m -> assertThat(tags(m))
-                .contains("esm-schema:schemas/shop/cart.avdl").doesNotContain("esm-schema:schemas/cart.avdl"));
+                .contains("esm-schema:schemas/shop/cart.avdl")
+                .doesNotContain("esm-schema:schemas/cart.avdl"));
         main = new HashMap<>(moved);
 
         pr(Map.of(), "owner", Command.REGISTER);
@@ -158,12 +176,14 @@ class SchemaSyncServiceTest {
 
     @Test
     void plan_showsWithoutWriting_andHelpExplains() {
-        SyncResult plan = pr(Map.of(PATH, cart("@monitor({\"type\": \"low_volume\", \"threshold\": 5})")), "reader",
-                Command.PLAN);
+        SyncResult plan = pr(
+                Map.of(PATH, cart("@monitor({\"type\": \"low_volume\", \"threshold\": 5})")), "reader", Command.PLAN);
         assertThat(plan.plan()).hasValueSatisfying(p -> assertThat(p.steps()).hasSize(1));
         assertThat(datadog.monitors()).isEmpty();
         assertThat(datadog.calls()).allSatisfy(c -> assertThat(c.method()).isEqualTo("GET"));
-        assertThat(comment()).contains("plan (nothing applied)").contains("| Low Volume with AddToCartEvent | create |");
+        assertThat(comment())
+                .contains("plan (nothing applied)")
+                .contains("| Low Volume with AddToCartEvent | create |");
         assertThat(github.statuses()).last().satisfies(s -> assertThat((String) s.get("description"))
                 .isEqualTo("plan: 1 to create, 0 to update, 0 to delete, 0 unchanged"));
 
@@ -173,24 +193,25 @@ class SchemaSyncServiceTest {
 
     @Test
     void aUserWithoutWritePermission_orAFork_isRefused_andToldWhy() {
-        SyncResult reader = pr(Map.of(PATH, cart("@monitor({\"type\": \"traffic_anomaly\"})")), "reader",
-                Command.REGISTER);
-        assertThat(reader.refusal()).hasValueSatisfying(r -> assertThat(r).contains("@reader may not register")
-                .contains("'read'"));
+        SyncResult reader =
+                pr(Map.of(PATH, cart("@monitor({\"type\": \"traffic_anomaly\"})")), "reader", Command.REGISTER);
+        assertThat(reader.refusal())
+                .hasValueSatisfying(
+                        r -> assertThat(r).contains("@reader may not register").contains("'read'"));
         assertThat(comment()).contains("was not carried out").contains("esm plan");
-        SyncResult stranger = pr(Map.of(PATH, cart("@monitor({\"type\": \"traffic_anomaly\"})")), "stranger",
-                Command.REGISTER);
+        SyncResult stranger =
+                pr(Map.of(PATH, cart("@monitor({\"type\": \"traffic_anomaly\"})")), "stranger", Command.REGISTER);
         assertThat(stranger.refusal()).hasValueSatisfying(r -> assertThat(r).contains("'none'"));
-        SyncResult fork = pr(Map.of(PATH, cart("@monitor({\"type\": \"traffic_anomaly\"})")), "owner",
-                Command.REGISTER, true);
+        SyncResult fork =
+                pr(Map.of(PATH, cart("@monitor({\"type\": \"traffic_anomaly\"})")), "owner", Command.REGISTER, true);
         assertThat(fork.refusal()).hasValueSatisfying(r -> assertThat(r).contains("fork"));
         assertThat(datadog.monitors()).isEmpty();
         assertThat(github.statuses()).last().satisfies(s -> assertThat(s).containsEntry("state", "failure"));
 
-        service = service(new SyncSettings(MonitorSettings.defaults(), SyncSettings.DEFAULT_GLOB, Set.of("other/repo"),
-                true));
-        SyncResult notAllowed = pr(Map.of(PATH, cart("@monitor({\"type\": \"traffic_anomaly\"})")), "owner",
-                Command.REGISTER, true);
+        service = service(
+                new SyncSettings(MonitorSettings.defaults(), SyncSettings.DEFAULT_GLOB, Set.of("other/repo"), true));
+        SyncResult notAllowed =
+                pr(Map.of(PATH, cart("@monitor({\"type\": \"traffic_anomaly\"})")), "owner", Command.REGISTER, true);
         assertThat(notAllowed.refusal()).hasValueSatisfying(r -> assertThat(r).contains("ALLOWED_REPOSITORIES"));
     }
 
@@ -198,17 +219,25 @@ class SchemaSyncServiceTest {
     void schemaErrors_nameFileAndLine_andNothingIsRegistered() {
         pr(Map.of(PATH, cart("@monitor({\"type\": \"traffic_anomaly\"})")), "owner", Command.REGISTER);
         datadog.clearCalls();
-        SyncResult typo = pr(Map.of(PATH, cart("@monitor({\"type\": \"traffic_anomaly\", \"devations\": 3})"),
-                "schemas/other.avdl", "protocol Other {\n  record A {\n    string x\n  }\n}\n",
-                "schemas/types.avdl", cart("@monitor({\"type\": \"nope\"})").replace("Cart", "Types")),
-                "owner", Command.REGISTER);
-        assertThat(typo.errors()).extracting(Object::toString).containsExactly(
-                "schemas/cart.avdl:5: record AddToCartEvent, @monitor: unknown field 'devations' for type "
-                        + "'traffic_anomaly'; did you mean 'deviations'?; its fields are [alert_window, algorithm, "
-                        + "deviations, direction, message, notify, priority, seasonality, tags, type]",
-                typo.errors().get(1).toString(),
-                "schemas/types.avdl:5: record AddToTypesEvent, @monitor: unknown monitor type 'nope'; known types: "
-                        + "'traffic_anomaly', 'low_volume', 'error_rate'");
+        SyncResult typo = pr(
+                Map.of(
+                        PATH,
+                        cart("@monitor({\"type\": \"traffic_anomaly\", \"devations\": 3})"),
+                        "schemas/other.avdl",
+                        "protocol Other {\n  record A {\n    string x\n  }\n}\n",
+                        "schemas/types.avdl",
+                        cart("@monitor({\"type\": \"nope\"})").replace("Cart", "Types")),
+                "owner",
+                Command.REGISTER);
+        assertThat(typo.errors())
+                .extracting(Object::toString)
+                .containsExactly(
+                        "schemas/cart.avdl:5: record AddToCartEvent, @monitor: unknown field 'devations' for type "
+                                + "'traffic_anomaly'; did you mean 'deviations'?; its fields are [alert_window, algorithm, "
+                                + "deviations, direction, message, notify, priority, seasonality, tags, type]",
+                        typo.errors().get(1).toString(),
+                        "schemas/types.avdl:5: record AddToTypesEvent, @monitor: unknown monitor type 'nope'; known types: "
+                                + "'traffic_anomaly', 'low_volume', 'error_rate'");
         assertThat(typo.errors().get(1).toString()).startsWith("schemas/other.avdl:4: ");
         assertThat(datadog.calls()).allSatisfy(c -> assertThat(c.method()).isEqualTo("GET"));
         assertThat(datadog.monitors()).as("the existing monitor is kept").hasSize(1);
@@ -217,43 +246,64 @@ class SchemaSyncServiceTest {
 
     @Test
     void importsAreFetchedAtTheSameCommit() {
-        SyncResult result = pr(Map.of(
-                "schemas/common/money.avdl", "@namespace(\"com.shop\") protocol M { record Money { long cents; } }",
-                "schemas/order.avdl", """
+        SyncResult result = pr(
+                Map.of(
+                        "schemas/common/money.avdl",
+                                "@namespace(\"com.shop\") protocol M { record Money { long cents; } }",
+                        "schemas/order.avdl", """
                         @namespace("com.shop") protocol O {
                           import idl "common/money.avdl";
                           @monitor({"type": "error_rate", "percent": 2})
                           record OrderPlaced { Money total; }
                         }
-                        """), "owner", Command.REGISTER);
+                        """),
+                "owner",
+                Command.REGISTER);
         assertThat(result.errors()).isEmpty();
         assertThat(datadog.monitors()).extracting(m -> m.get("name")).containsExactly("Error Rate with OrderPlaced");
     }
 
     @Test
     void duplicatesInDatadog_areAConflict_andTheRestIsApplied() {
-        Map<String, Object> twin = new HashMap<>(Map.of("name", "Traffic Anomaly with AddToCartEvent",
-                "type", "query alert", "query", "avg(last_4h):x", "tags", List.of("esm-prod")));
+        Map<String, Object> twin = new HashMap<>(Map.of(
+                "name",
+                "Traffic Anomaly with AddToCartEvent",
+                "type",
+                "query alert",
+                "query",
+                "avg(last_4h):x",
+                "tags",
+                List.of("esm-prod")));
         datadog.put(twin);
         datadog.put(twin);
-        SyncResult result = pr(Map.of(PATH, cart("@monitors([{\"type\": \"traffic_anomaly\"}, {\"type\": "
-                + "\"low_volume\", \"threshold\": 10}])")), "owner", Command.REGISTER);
+        SyncResult result = pr(
+                Map.of(
+                        PATH,
+                        cart("@monitors([{\"type\": \"traffic_anomaly\"}, {\"type\": "
+                                + "\"low_volume\", \"threshold\": 10}])")),
+                "owner",
+                Command.REGISTER);
         assertThat(result.failed()).isTrue();
-        assertThat(datadog.monitors()).extracting(m -> m.get("name")).containsExactlyInAnyOrder(
-                "Traffic Anomaly with AddToCartEvent", "Traffic Anomaly with AddToCartEvent",
-                "Low Volume with AddToCartEvent");
+        assertThat(datadog.monitors())
+                .extracting(m -> m.get("name"))
+                .containsExactlyInAnyOrder(
+                        "Traffic Anomaly with AddToCartEvent",
+                        "Traffic Anomaly with AddToCartEvent",
+                        "Low Volume with AddToCartEvent");
         assertThat(comment()).contains("⚠️ conflict").contains("share this name and tag");
     }
 
     @Test
     void datadogDownHalfway_reportsWhatFailed_andRegisteringAgainConverges() {
-        Map<String, String> head = Map.of(PATH, cart("@monitors([{\"type\": \"traffic_anomaly\"}, {\"type\": "
-                + "\"low_volume\", \"threshold\": 10}, {\"type\": \"error_rate\", \"percent\": 1}])"));
+        Map<String, String> head = Map.of(
+                PATH,
+                cart("@monitors([{\"type\": \"traffic_anomaly\"}, {\"type\": "
+                        + "\"low_volume\", \"threshold\": 10}, {\"type\": \"error_rate\", \"percent\": 1}])"));
         int number = prNumbers.incrementAndGet();
         github.pullRequest(REPO, number, main, head, false);
         // Listing (2 GETs by name after the file listing) and the first validate+create pass; then Datadog fails.
-        datadog.refuseWhen(m -> String.valueOf(m.get("name")).startsWith("Low Volume")
-                ? "Internal Server Error (injected)" : null);
+        datadog.refuseWhen(m ->
+                String.valueOf(m.get("name")).startsWith("Low Volume") ? "Internal Server Error (injected)" : null);
         SyncResult first = service.handle(new CommandRequest("d-1", REPO, number, 1L, "owner", Command.REGISTER));
         assertThat(first.failed()).isTrue();
         assertThat(first.applied()).filteredOn(s -> !s.ok()).singleElement().satisfies(s -> {
@@ -261,31 +311,46 @@ class SchemaSyncServiceTest {
             assertThat(s.error()).hasValueSatisfying(e -> assertThat(e).contains("Internal Server Error (injected)"));
         });
         assertThat(datadog.monitors()).hasSize(2);
-        assertThat(github.comments(REPO, number).getLast()).contains("registered with failures")
-                .contains("❌ failed to create").contains("Internal Server Error (injected)");
+        assertThat(github.comments(REPO, number).getLast())
+                .contains("registered with failures")
+                .contains("❌ failed to create")
+                .contains("Internal Server Error (injected)");
 
         datadog.refuseWhen(m -> null);
         SyncResult second = service.handle(new CommandRequest("d-2", REPO, number, 2L, "owner", Command.REGISTER));
         assertThat(second.failed()).isFalse();
-        assertThat(second.applied()).singleElement().satisfies(s -> assertThat(s.step().name())
-                .isEqualTo("Low Volume with AddToCartEvent"));
+        assertThat(second.applied())
+                .singleElement()
+                .satisfies(s -> assertThat(s.step().name()).isEqualTo("Low Volume with AddToCartEvent"));
         assertThat(datadog.monitors()).hasSize(3);
-        assertThat(github.comments(REPO, number)).as("one status comment, edited").hasSize(1);
+        assertThat(github.comments(REPO, number))
+                .as("one status comment, edited")
+                .hasSize(1);
     }
 
     @Test
     void planOnly_registersNothing_andSaysWhy() {
         service = new SchemaSyncService(
                 new GitHubRestClient(URI.create(github.baseUrl()), FakeGitHub.TOKEN, Duration.ofSeconds(5)),
-                new AvroSchemaFiles(), DatadogMonitorStore.create(FakeDatadog.API_KEY, FakeDatadog.APP_KEY, Optional.of(datadog.baseUrl()),
-                        "datadoghq.com", Duration.ofSeconds(5), Duration.ofSeconds(5), 1),
-                SyncSettings.defaults(), true);
-        SyncResult result = pr(Map.of(PATH, cart("@monitor({\"type\": \"traffic_anomaly\"})")), "owner",
-                Command.REGISTER);
+                new AvroSchemaFiles(),
+                DatadogMonitorStore.create(
+                        FakeDatadog.API_KEY,
+                        FakeDatadog.APP_KEY,
+                        Optional.of(datadog.baseUrl()),
+                        "datadoghq.com",
+                        Duration.ofSeconds(5),
+                        Duration.ofSeconds(5),
+                        1),
+                SyncSettings.defaults(),
+                true);
+        SyncResult result =
+                pr(Map.of(PATH, cart("@monitor({\"type\": \"traffic_anomaly\"})")), "owner", Command.REGISTER);
         assertThat(result.failed()).isFalse();
         assertThat(result.applied()).isEmpty();
         assertThat(datadog.monitors()).isEmpty();
-        assertThat(comment()).contains("plan (nothing applied)").contains("plan only: no Datadog keys")
+        assertThat(comment())
+                .contains("plan (nothing applied)")
+                .contains("plan only: no Datadog keys")
                 .contains("| Traffic Anomaly with AddToCartEvent | create |");
     }
 
@@ -294,7 +359,9 @@ class SchemaSyncServiceTest {
         pr(Map.of(PATH, cart("@monitor({\"type\": \"traffic_anomaly\"})")), "owner", Command.REGISTER);
         datadog.failNext(5, 500, Map.of("X-RateLimit-Reset", "0"), "{\"errors\": [\"down\"]}");
         datadog.clearCalls();
-        SyncResult result = pr(Map.of(PATH, cart("@monitor({\"type\": \"low_volume\", \"threshold\": 1})")), "owner",
+        SyncResult result = pr(
+                Map.of(PATH, cart("@monitor({\"type\": \"low_volume\", \"threshold\": 1})")),
+                "owner",
                 Command.REGISTER);
         assertThat(result.refusal()).hasValueSatisfying(r -> assertThat(r)
                 .contains("could not read the monitors in Datadog, so nothing was changed"));

@@ -1,17 +1,17 @@
 package io.autowatch.schemasync;
 
-import io.autowatch.avro.AvroSchemaFiles;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.autowatch.json.Json;
+import io.autowatch.avro.AvroSchemaFiles;
 import io.autowatch.datadog.DatadogMonitorStore;
-import io.autowatch.testing.fakes.FakeDatadog;
-import io.autowatch.testing.fakes.FakeGitHub;
 import io.autowatch.github.GitHubRestClient;
-import io.autowatch.schema.SchemaSyncService;
-import io.autowatch.schema.SyncSettings;
 import io.autowatch.github.webhook.WebhookReceiver;
 import io.autowatch.github.webhook.WebhookSignature;
+import io.autowatch.json.Json;
+import io.autowatch.schema.SchemaSyncService;
+import io.autowatch.schema.SyncSettings;
+import io.autowatch.testing.fakes.FakeDatadog;
+import io.autowatch.testing.fakes.FakeGitHub;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -26,7 +26,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * SPEC §3's story through the real handler, as a schema owner lives it: signed comments in, Datadog and the pull
+ * The schema-sync story (README, "Commands") through the real handler, as a schema owner lives it: signed comments in, Datadog and the pull
  * request changed. (The worker path through SQS is covered by SchemaSyncHandlersTest; this runs commands inline.)
  */
 class SchemaSyncStoryTest {
@@ -39,11 +39,18 @@ class SchemaSyncStoryTest {
     private final FakeDatadog datadog = new FakeDatadog();
     private final WebhookSignature signature = new WebhookSignature(SECRET);
     private final WebhookHandler handler = new WebhookHandler(new SchemaSyncWiring.Webhook(
-            new WebhookReceiver(Optional.of(signature)), SchemaSyncWiring.inline(() -> new SchemaSyncService(
+            new WebhookReceiver(Optional.of(signature)),
+            SchemaSyncWiring.inline(() -> new SchemaSyncService(
                     new GitHubRestClient(URI.create(github.baseUrl()), FakeGitHub.TOKEN, Duration.ofSeconds(5)),
-                    new AvroSchemaFiles(), DatadogMonitorStore.create(FakeDatadog.API_KEY, FakeDatadog.APP_KEY,
-                            Optional.of(datadog.baseUrl()), "datadoghq.com", Duration.ofSeconds(5),
-                            Duration.ofSeconds(5), 1),
+                    new AvroSchemaFiles(),
+                    DatadogMonitorStore.create(
+                            FakeDatadog.API_KEY,
+                            FakeDatadog.APP_KEY,
+                            Optional.of(datadog.baseUrl()),
+                            "datadoghq.com",
+                            Duration.ofSeconds(5),
+                            Duration.ofSeconds(5),
+                            1),
                     SyncSettings.defaults()))));
     private Map<String, String> main = Map.of();
     private int number = 0;
@@ -55,22 +62,35 @@ class SchemaSyncStoryTest {
     }
 
     private static String schema(String annotation) {
-        return "@namespace(\"com.shop\") protocol Cart {\n  " + annotation + "\n  record AddToCartEvent { string sku; }\n}\n";
+        return "@namespace(\"com.shop\") protocol Cart {\n  " + annotation
+                + "\n  record AddToCartEvent { string sku; }\n}\n";
     }
 
     /** Opens a pull request turning main into {@code head}; {@code user} comments {@code comment}. */
     private int comment(Map<String, String> head, String user, String comment) throws IOException {
         number++;
         github.pullRequest(REPO, number, main, head, false);
-        String body = Json.write(Map.of("action", "created",
-                "issue", Map.of("number", number, "pull_request", Map.of("url", "x")),
-                "comment", Map.of("id", 700 + number, "body", comment, "user", Map.of("login", user)),
-                "repository", Map.of("full_name", REPO)));
+        String body = Json.write(Map.of(
+                "action",
+                "created",
+                "issue",
+                Map.of("number", number, "pull_request", Map.of("url", "x")),
+                "comment",
+                Map.of("id", 700 + number, "body", comment, "user", Map.of("login", user)),
+                "repository",
+                Map.of("full_name", REPO)));
         Map<String, Object> event = new HashMap<>();
         event.put("rawPath", "/webhooks/github");
         event.put("requestContext", Map.of("http", Map.of("method", "POST", "path", "/webhooks/github")));
-        event.put("headers", Map.of("X-GitHub-Event", "issue_comment", "X-GitHub-Delivery", UUID.randomUUID().toString(),
-                "X-Hub-Signature-256", signature.sign(body.getBytes(StandardCharsets.UTF_8))));
+        event.put(
+                "headers",
+                Map.of(
+                        "X-GitHub-Event",
+                        "issue_comment",
+                        "X-GitHub-Delivery",
+                        UUID.randomUUID().toString(),
+                        "X-Hub-Signature-256",
+                        signature.sign(body.getBytes(StandardCharsets.UTF_8))));
         event.put("body", body);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         handler.handleRequest(new ByteArrayInputStream(Json.write(event).getBytes(StandardCharsets.UTF_8)), out, null);
@@ -105,7 +125,8 @@ class SchemaSyncStoryTest {
                 .containsEntry("name", "Traffic Anomaly with AddToCartEvent"));
         main = annotated;
 
-        Map<String, String> changed = Map.of(PATH, schema("@monitor({\"type\": \"traffic_anomaly\", \"direction\": \"below\"})"));
+        Map<String, String> changed =
+                Map.of(PATH, schema("@monitor({\"type\": \"traffic_anomaly\", \"direction\": \"below\"})"));
         pr = comment(changed, "owner", "esm plan");
         assertThat(status(pr)).contains("| update | query, message |");
         assertThat((String) datadog.monitors().getFirst().get("query")).contains("direction='both'");

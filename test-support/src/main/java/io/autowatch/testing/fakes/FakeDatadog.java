@@ -108,12 +108,14 @@ public final class FakeDatadog extends FakeHttp {
 
     private List<Map<String, Object>> list(Map<String, String> query) {
         String name = query.getOrDefault("name", "").toLowerCase(Locale.ROOT);
-        List<String> tags = query.getOrDefault("monitor_tags", "").isEmpty() ? List.of()
+        List<String> tags = query.getOrDefault("monitor_tags", "").isEmpty()
+                ? List.of()
                 : Arrays.asList(query.get("monitor_tags").split(","));
         int page = Integer.parseInt(query.getOrDefault("page", "0"));
         int size = Integer.parseInt(query.getOrDefault("page_size", "100"));
         List<Map<String, Object>> matching = monitors.values().stream()
-                .filter(m -> String.valueOf(m.get("name")).toLowerCase(Locale.ROOT).contains(name))
+                .filter(m ->
+                        String.valueOf(m.get("name")).toLowerCase(Locale.ROOT).contains(name))
                 .filter(m -> ((List<?>) m.get("tags")).containsAll(tags))
                 .toList();
         int from = Math.min(matching.size(), page * size);
@@ -139,8 +141,8 @@ public final class FakeDatadog extends FakeHttp {
         monitor.putIfAbsent("tags", List.of());
         monitor.putIfAbsent("message", "");
         monitor.putIfAbsent("overall_state", "No Data");
-        Map<String, Object> options = new LinkedHashMap<>(monitor.get("options") instanceof Map<?, ?> o
-                ? (Map<String, Object>) o : Map.of());
+        Map<String, Object> options =
+                new LinkedHashMap<>(monitor.get("options") instanceof Map<?, ?> o ? (Map<String, Object>) o : Map.of());
         options.putIfAbsent("notify_audit", false);
         options.putIfAbsent("new_host_delay", 300);
         options.putIfAbsent("silenced", Map.of());

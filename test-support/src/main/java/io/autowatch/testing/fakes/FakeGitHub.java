@@ -44,8 +44,8 @@ public final class FakeGitHub extends FakeHttp {
      *
      * @return the head commit's SHA
      */
-    public synchronized String pullRequest(String repository, int number, Map<String, String> base,
-            Map<String, String> head, boolean fromFork) {
+    public synchronized String pullRequest(
+            String repository, int number, Map<String, String> base, Map<String, String> head, boolean fromFork) {
         String baseSha = Long.toHexString(shas.incrementAndGet()) + "0".repeat(34);
         String headSha = Long.toHexString(shas.incrementAndGet()) + "f".repeat(34);
         base.forEach((path, text) -> contents.put(baseSha + ":" + path, text.getBytes(StandardCharsets.UTF_8)));
@@ -59,14 +59,21 @@ public final class FakeGitHub extends FakeHttp {
             if (Objects.equals(before, after)) {
                 continue;
             }
-            changed.add(Map.of("filename", path, "status", before == null ? "added" : after == null ? "removed"
-                    : "modified"));
+            changed.add(Map.of(
+                    "filename", path, "status", before == null ? "added" : after == null ? "removed" : "modified"));
         }
         files.put(repository + "#" + number, changed);
-        pulls.put(repository + "#" + number, Map.of(
-                "number", number, "state", "open",
-                "head", Map.of("sha", headSha, "repo", Map.of("full_name", fromFork ? "someone/fork" : repository)),
-                "base", Map.of("sha", baseSha, "repo", Map.of("full_name", repository))));
+        pulls.put(
+                repository + "#" + number,
+                Map.of(
+                        "number",
+                        number,
+                        "state",
+                        "open",
+                        "head",
+                        Map.of("sha", headSha, "repo", Map.of("full_name", fromFork ? "someone/fork" : repository)),
+                        "base",
+                        Map.of("sha", baseSha, "repo", Map.of("full_name", repository))));
         return headSha;
     }
 
@@ -77,13 +84,14 @@ public final class FakeGitHub extends FakeHttp {
 
     public synchronized void addComment(String repository, int number, String user, String body) {
         comments.computeIfAbsent(repository + "#" + number, k -> new ArrayList<>())
-                .add(new LinkedHashMap<>(Map.of("id", ids.incrementAndGet(), "body", body,
-                        "user", Map.of("login", user))));
+                .add(new LinkedHashMap<>(
+                        Map.of("id", ids.incrementAndGet(), "body", body, "user", Map.of("login", user))));
     }
 
     public synchronized List<String> comments(String repository, int number) {
         return comments.getOrDefault(repository + "#" + number, List.of()).stream()
-                .map(c -> (String) c.get("body")).toList();
+                .map(c -> (String) c.get("body"))
+                .toList();
     }
 
     public synchronized List<Map<String, Object>> reactions() {
@@ -116,46 +124,56 @@ public final class FakeGitHub extends FakeHttp {
             return list == null ? notFound() : page(call, list);
         }
         if (resource.equals("contents") && method.equals("GET")) {
-            String path = URLDecoder.decode(String.join("/", java.util.Arrays.copyOfRange(parts, 5, parts.length)),
-                    StandardCharsets.UTF_8);
+            String path = URLDecoder.decode(
+                    String.join("/", java.util.Arrays.copyOfRange(parts, 5, parts.length)), StandardCharsets.UTF_8);
             byte[] content = contents.get(call.query().get("ref") + ":" + path);
-            return content == null ? notFound() : new Answer(200, content, Map.of("Content-Type",
-                    "application/vnd.github.raw+json"));
+            return content == null
+                    ? notFound()
+                    : new Answer(200, content, Map.of("Content-Type", "application/vnd.github.raw+json"));
         }
         if (resource.equals("collaborators") && parts.length == 7 && method.equals("GET")) {
             String role = roles.get(parts[5]);
             if (role == null) {
                 return notFound();
             }
-            String permission = switch (role) {
-                case "maintain" -> "write";
-                case "triage" -> "read";
-                default -> role;
-            };
-            return Answer.json(200, Map.of("permission", permission, "role_name", role,
-                    "user", Map.of("login", parts[5])));
+            String permission =
+                    switch (role) {
+                        case "maintain" -> "write";
+                        case "triage" -> "read";
+                        default -> role;
+                    };
+            return Answer.json(
+                    200, Map.of("permission", permission, "role_name", role, "user", Map.of("login", parts[5])));
         }
-        if (resource.equals("issues") && parts.length == 8 && parts[5].equals("comments")
-                && parts[7].equals("reactions") && method.equals("POST")) {
+        if (resource.equals("issues")
+                && parts.length == 8
+                && parts[5].equals("comments")
+                && parts[7].equals("reactions")
+                && method.equals("POST")) {
             Map<String, Object> reaction = new LinkedHashMap<>(Json.readObject(call.body()));
             reaction.put("comment_id", Long.parseLong(parts[6]));
             reactions.add(reaction);
             return Answer.json(201, reaction);
         }
         if (resource.equals("issues") && parts.length == 7 && parts[6].equals("comments")) {
-            List<Map<String, Object>> list = comments.computeIfAbsent(repository + "#" + parts[5],
-                    k -> new ArrayList<>());
+            List<Map<String, Object>> list =
+                    comments.computeIfAbsent(repository + "#" + parts[5], k -> new ArrayList<>());
             if (method.equals("GET")) {
                 return page(call, list);
             }
             if (method.equals("POST")) {
                 String body = (String) Json.readObject(call.body()).get("body");
                 if (body.length() > 65_536) {
-                    return Answer.json(422, Map.of("message", "Validation Failed",
-                            "errors", List.of(Map.of("message", "Body is too long (maximum is 65536 characters)"))));
+                    return Answer.json(
+                            422,
+                            Map.of(
+                                    "message",
+                                    "Validation Failed",
+                                    "errors",
+                                    List.of(Map.of("message", "Body is too long (maximum is 65536 characters)"))));
                 }
-                Map<String, Object> comment = new LinkedHashMap<>(Map.of("id", ids.incrementAndGet(), "body", body,
-                        "user", Map.of("login", "autowatch[bot]")));
+                Map<String, Object> comment = new LinkedHashMap<>(
+                        Map.of("id", ids.incrementAndGet(), "body", body, "user", Map.of("login", "autowatch[bot]")));
                 list.add(comment);
                 return Answer.json(201, comment);
             }
@@ -192,8 +210,9 @@ public final class FakeGitHub extends FakeHttp {
         int to = Math.min(list.size(), from + perPage);
         Map<String, String> headers = new HashMap<>();
         if (to < list.size()) {
-            headers.put("Link", "<" + uri() + call.path() + "?per_page=" + perPage + "&page=" + (page + 1)
-                    + ">; rel=\"next\"");
+            headers.put(
+                    "Link",
+                    "<" + uri() + call.path() + "?per_page=" + perPage + "&page=" + (page + 1) + ">; rel=\"next\"");
         }
         return new Answer(200, List.copyOf(list.subList(from, to)), headers);
     }

@@ -74,7 +74,9 @@ public abstract class FakeHttp implements AutoCloseable {
     }
 
     public long count(String method, String pathPrefix) {
-        return calls().stream().filter(c -> c.method().equals(method) && c.path().startsWith(pathPrefix)).count();
+        return calls().stream()
+                .filter(c -> c.method().equals(method) && c.path().startsWith(pathPrefix))
+                .count();
     }
 
     public void clearCalls() {
@@ -87,8 +89,11 @@ public abstract class FakeHttp implements AutoCloseable {
     private void serve(HttpExchange exchange) throws IOException {
         try (exchange) {
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-            Call call = new Call(exchange.getRequestMethod(), exchange.getRequestURI().getRawPath(),
-                    query(exchange.getRequestURI().getRawQuery()), body);
+            Call call = new Call(
+                    exchange.getRequestMethod(),
+                    exchange.getRequestURI().getRawPath(),
+                    query(exchange.getRequestURI().getRawQuery()),
+                    body);
             calls.add(call);
             if (delayMillis > 0) {
                 Thread.sleep(delayMillis);
@@ -107,8 +112,14 @@ public abstract class FakeHttp implements AutoCloseable {
             Answer answer = handle(call, headers);
             answer.headers().forEach((k, v) -> exchange.getResponseHeaders().add(k, v));
             Object out = answer.body();
-            write(exchange, answer.status(), out == null ? "" : out instanceof byte[] bytes
-                    ? new String(bytes, StandardCharsets.UTF_8) : out instanceof String s ? s : Json.write(out));
+            write(
+                    exchange,
+                    answer.status(),
+                    out == null
+                            ? ""
+                            : out instanceof byte[] bytes
+                                    ? new String(bytes, StandardCharsets.UTF_8)
+                                    : out instanceof String s ? s : Json.write(out));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (RuntimeException e) {

@@ -11,7 +11,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 
 /**
- * For Java jobs: records work in the counts table with the one call every writer makes (SPEC §1), an atomic
+ * For Java jobs: records work in the counts table with the one call every writer makes (README, "The counts interface"), an atomic
  * {@code ADD} to the job's item for the day. Safe to call from any number of tasks at once.
  */
 public final class CountWriter {

@@ -41,9 +41,10 @@ public final class DynamoDbAlertLedger implements AlertLedger {
         item.put("claimedAt", epochMillis(now));
         item.put("expiresAt", AttributeValue.fromN(Long.toString(now.plus(KEEP).getEpochSecond())));
         try {
-            dynamoDb.putItem(b -> b.tableName(table).item(item)
-                    .conditionExpression("attribute_not_exists(#pk) OR "
-                            + "(attribute_not_exists(sentAt) AND claimedAt < :stale)")
+            dynamoDb.putItem(b -> b.tableName(table)
+                    .item(item)
+                    .conditionExpression(
+                            "attribute_not_exists(#pk) OR " + "(attribute_not_exists(sentAt) AND claimedAt < :stale)")
                     .expressionAttributeNames(Map.of("#pk", HealthKeys.PK))
                     .expressionAttributeValues(Map.of(":stale", epochMillis(now.minus(staleAfter)))));
             return true;
@@ -57,7 +58,8 @@ public final class DynamoDbAlertLedger implements AlertLedger {
     @Override
     public void markSent(JobId job, LocalDate day, Kind kind, Instant now) {
         try {
-            dynamoDb.updateItem(b -> b.tableName(table).key(HealthKeys.notice(job, day, kind))
+            dynamoDb.updateItem(b -> b.tableName(table)
+                    .key(HealthKeys.notice(job, day, kind))
                     .updateExpression("SET sentAt = :now")
                     .expressionAttributeValues(Map.of(":now", epochMillis(now))));
         } catch (RuntimeException e) {
@@ -68,7 +70,8 @@ public final class DynamoDbAlertLedger implements AlertLedger {
     @Override
     public void release(JobId job, LocalDate day, Kind kind) {
         try {
-            dynamoDb.deleteItem(b -> b.tableName(table).key(HealthKeys.notice(job, day, kind))
+            dynamoDb.deleteItem(b -> b.tableName(table)
+                    .key(HealthKeys.notice(job, day, kind))
                     .conditionExpression("attribute_not_exists(sentAt)"));
         } catch (ConditionalCheckFailedException e) {
             // Sent by another run meanwhile: nothing to give back.
@@ -108,14 +111,17 @@ public final class DynamoDbAlertLedger implements AlertLedger {
     @Override
     public void recordAlert(OpenIncident incident) {
         try {
-            dynamoDb.updateItem(b -> b.tableName(table).key(HealthKeys.openIncident(incident.job()))
+            dynamoDb.updateItem(b -> b.tableName(table)
+                    .key(HealthKeys.openIncident(incident.job()))
                     .updateExpression("SET openedDay = if_not_exists(openedDay, :day), lastAlertDay = :day, "
                             + "severity = :severity, lastStatus = :status")
                     .conditionExpression("attribute_not_exists(lastAlertDay) OR lastAlertDay <= :day")
                     .expressionAttributeValues(Map.of(
                             ":day", AttributeValue.fromS(incident.lastAlertDay().toString()),
-                            ":severity", AttributeValue.fromS(incident.severity().wireName()),
-                            ":status", AttributeValue.fromS(incident.lastStatus().name()))));
+                            ":severity",
+                                    AttributeValue.fromS(incident.severity().wireName()),
+                            ":status",
+                                    AttributeValue.fromS(incident.lastStatus().name()))));
         } catch (ConditionalCheckFailedException e) {
             // A later day already alerted on this incident (a backfill of an older day): keep the later one.
         } catch (RuntimeException e) {
@@ -126,10 +132,11 @@ public final class DynamoDbAlertLedger implements AlertLedger {
     @Override
     public void close(OpenIncident incident) {
         try {
-            dynamoDb.deleteItem(b -> b.tableName(table).key(HealthKeys.openIncident(incident.job()))
+            dynamoDb.deleteItem(b -> b.tableName(table)
+                    .key(HealthKeys.openIncident(incident.job()))
                     .conditionExpression("lastAlertDay = :day")
-                    .expressionAttributeValues(Map.of(":day",
-                            AttributeValue.fromS(incident.lastAlertDay().toString()))));
+                    .expressionAttributeValues(Map.of(
+                            ":day", AttributeValue.fromS(incident.lastAlertDay().toString()))));
         } catch (ConditionalCheckFailedException e) {
             // A newer alert landed on the incident meanwhile: it stays open.
         } catch (RuntimeException e) {

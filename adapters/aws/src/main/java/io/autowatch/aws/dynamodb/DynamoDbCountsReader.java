@@ -12,9 +12,9 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Callable;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
@@ -58,14 +58,16 @@ public final class DynamoDbCountsReader implements CountsReader {
         } catch (SystemFailureException e) {
             throw e;
         } catch (RuntimeException e) {
-            throw new SystemFailureException("reading counts from table '" + table + "' failed after retries; "
-                    + "no job can be judged without its history: " + e, e);
+            throw new SystemFailureException(
+                    "reading counts from table '" + table + "' failed after retries; "
+                            + "no job can be judged without its history: " + e,
+                    e);
         }
         return new Snapshot(series, rejected);
     }
 
-    private void readDay(LocalDate day, LocalDate from, int days, Map<JobId, CountSeries> series,
-            List<RejectedCount> rejected) {
+    private void readDay(
+            LocalDate day, LocalDate from, int days, Map<JobId, CountSeries> series, List<RejectedCount> rejected) {
         QueryRequest request = QueryRequest.builder()
                 .tableName(table)
                 .indexName(Tables.BY_DAY_INDEX)
@@ -85,20 +87,28 @@ public final class DynamoDbCountsReader implements CountsReader {
         }
     }
 
-    private static void accept(LocalDate day, Map<String, AttributeValue> item, LocalDate from, int days,
-            Map<JobId, CountSeries> series, List<RejectedCount> rejected) {
+    private static void accept(
+            LocalDate day,
+            Map<String, AttributeValue> item,
+            LocalDate from,
+            int days,
+            Map<JobId, CountSeries> series,
+            List<RejectedCount> rejected) {
         String job = item.get("job").s();
         if (!JobId.isValid(job)) {
             rejected.add(new RejectedCount(job, day.toString(), invalidJobReason(job)));
             return;
         }
         AttributeValue count = item.get("count");
-        CountValue.Parsed parsed = count == null ? new CountValue.Invalid("the item has no 'count' attribute")
-                : count.n() != null ? CountValue.parseNumber(count.n())
-                : new CountValue.Invalid("count is stored as " + describeType(count) + ", not as a Number");
+        CountValue.Parsed parsed = count == null
+                ? new CountValue.Invalid("the item has no 'count' attribute")
+                : count.n() != null
+                        ? CountValue.parseNumber(count.n())
+                        : new CountValue.Invalid("count is stored as " + describeType(count) + ", not as a Number");
         switch (parsed) {
             case CountValue.Valid v ->
-                    series.computeIfAbsent(JobId.of(job), j -> CountSeries.covering(from, days)).put(day, v.count());
+                series.computeIfAbsent(JobId.of(job), j -> CountSeries.covering(from, days))
+                        .put(day, v.count());
             case CountValue.Invalid i -> rejected.add(new RejectedCount(job, day.toString(), i.reason()));
         }
     }

@@ -9,21 +9,27 @@ import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
 final class DynamoDbErrors {
 
     private static final Set<String> SYSTEMIC_CODES = Set.of(
-            "AccessDeniedException", "UnrecognizedClientException", "InvalidSignatureException",
-            "MissingAuthenticationTokenException", "ExpiredTokenException");
+            "AccessDeniedException",
+            "UnrecognizedClientException",
+            "InvalidSignatureException",
+            "MissingAuthenticationTokenException",
+            "ExpiredTokenException");
 
     private DynamoDbErrors() {}
 
     /** A {@link SystemFailureException} for systemic errors; the exception itself otherwise. */
     static RuntimeException translate(String table, String action, RuntimeException e) {
         if (e instanceof ResourceNotFoundException) {
-            return new SystemFailureException("DynamoDB table '" + table + "' (or its index) does not exist: "
-                    + action + " failed", e);
+            return new SystemFailureException(
+                    "DynamoDB table '" + table + "' (or its index) does not exist: " + action + " failed", e);
         }
-        if (e instanceof DynamoDbException d && d.awsErrorDetails() != null
+        if (e instanceof DynamoDbException d
+                && d.awsErrorDetails() != null
                 && SYSTEMIC_CODES.contains(d.awsErrorDetails().errorCode())) {
-            return new SystemFailureException("DynamoDB refused " + action + " on table '" + table + "': "
-                    + d.awsErrorDetails().errorMessage(), e);
+            return new SystemFailureException(
+                    "DynamoDB refused " + action + " on table '" + table + "': "
+                            + d.awsErrorDetails().errorMessage(),
+                    e);
         }
         return e;
     }

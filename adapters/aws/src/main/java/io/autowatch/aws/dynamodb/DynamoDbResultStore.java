@@ -10,9 +10,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Callable;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemResponse;
@@ -59,9 +59,12 @@ public final class DynamoDbResultStore implements ResultStore {
         List<WriteRequest> pending = new ArrayList<>();
         for (CheckResult result : batch) {
             Map<String, AttributeValue> item = ResultItems.item(result);
-            jobsByKey.put(Map.of(HealthKeys.PK, item.get(HealthKeys.PK), HealthKeys.SK, item.get(HealthKeys.SK)),
+            jobsByKey.put(
+                    Map.of(HealthKeys.PK, item.get(HealthKeys.PK), HealthKeys.SK, item.get(HealthKeys.SK)),
                     result.job());
-            pending.add(WriteRequest.builder().putRequest(PutRequest.builder().item(item).build()).build());
+            pending.add(WriteRequest.builder()
+                    .putRequest(PutRequest.builder().item(item).build())
+                    .build());
         }
         try {
             for (int attempt = 1; !pending.isEmpty() && attempt <= ATTEMPTS; attempt++) {
@@ -82,8 +85,8 @@ public final class DynamoDbResultStore implements ResultStore {
         }
         for (WriteRequest left : pending) {
             Map<String, AttributeValue> item = left.putRequest().item();
-            unsaved.add(jobsByKey.get(Map.of(HealthKeys.PK, item.get(HealthKeys.PK), HealthKeys.SK,
-                    item.get(HealthKeys.SK))));
+            unsaved.add(jobsByKey.get(
+                    Map.of(HealthKeys.PK, item.get(HealthKeys.PK), HealthKeys.SK, item.get(HealthKeys.SK))));
         }
     }
 }

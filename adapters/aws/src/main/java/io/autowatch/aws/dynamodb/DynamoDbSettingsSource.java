@@ -60,12 +60,14 @@ public final class DynamoDbSettingsSource implements SettingsSource {
             if (name.equals(HealthKeys.PK) || name.equals(HealthKeys.SK)) {
                 return;
             }
-            values.put(name, switch (value.type()) {
-                case S -> value.s();
-                case N -> new java.math.BigDecimal(value.n());
-                case BOOL -> value.bool();
-                default -> new SettingsItems.Unsupported(value.type().toString());
-            });
+            values.put(
+                    name,
+                    switch (value.type()) {
+                        case S -> value.s();
+                        case N -> new java.math.BigDecimal(value.n());
+                        case BOOL -> value.bool();
+                        default -> new SettingsItems.Unsupported(value.type().toString());
+                    });
         });
         return values;
     }

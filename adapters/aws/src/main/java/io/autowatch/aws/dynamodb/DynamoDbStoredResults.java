@@ -31,7 +31,8 @@ public final class DynamoDbStoredResults implements StoredResults {
     @Override
     public List<StoredResult> latest() {
         Map<String, StoredResult> latest = new TreeMap<>();
-        ScanRequest scan = ScanRequest.builder().tableName(table)
+        ScanRequest scan = ScanRequest.builder()
+                .tableName(table)
                 .filterExpression("begins_with(#pk, :prefix)")
                 .expressionAttributeNames(Map.of("#pk", HealthKeys.PK))
                 .expressionAttributeValues(Map.of(":prefix", AttributeValue.fromS(HealthKeys.RESULT_PREFIX)))
@@ -47,11 +48,17 @@ public final class DynamoDbStoredResults implements StoredResults {
 
     @Override
     public List<StoredResult> between(String job, LocalDate from, LocalDate to) {
-        QueryRequest query = QueryRequest.builder().tableName(table)
+        QueryRequest query = QueryRequest.builder()
+                .tableName(table)
                 .keyConditionExpression("#pk = :pk AND #sk BETWEEN :from AND :to")
                 .expressionAttributeNames(Map.of("#pk", HealthKeys.PK, "#sk", HealthKeys.SK))
-                .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(HealthKeys.RESULT_PREFIX + job),
-                        ":from", AttributeValue.fromS(from.toString()), ":to", AttributeValue.fromS(to.toString())))
+                .expressionAttributeValues(Map.of(
+                        ":pk",
+                        AttributeValue.fromS(HealthKeys.RESULT_PREFIX + job),
+                        ":from",
+                        AttributeValue.fromS(from.toString()),
+                        ":to",
+                        AttributeValue.fromS(to.toString())))
                 .build();
         List<StoredResult> results = new ArrayList<>();
         for (QueryResponse page : dynamoDb.queryPaginator(query)) {

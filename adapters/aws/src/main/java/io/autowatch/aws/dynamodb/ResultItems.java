@@ -61,9 +61,15 @@ final class ResultItems {
     }
 
     static StoredResult read(Map<String, AttributeValue> item) {
-        return new StoredResult(item.get("job").s(), LocalDate.parse(item.get("day").s()), item.get("status").s(),
-                item.containsKey("count") ? Long.parseLong(item.get("count").n()) : 0, decimal(item, "mean"),
-                decimal(item, "sigmaLow"), decimal(item, "sigmaHigh"), decimal(item, "percentLow"),
+        return new StoredResult(
+                item.get("job").s(),
+                LocalDate.parse(item.get("day").s()),
+                item.get("status").s(),
+                item.containsKey("count") ? Long.parseLong(item.get("count").n()) : 0,
+                decimal(item, "mean"),
+                decimal(item, "sigmaLow"),
+                decimal(item, "sigmaHigh"),
+                decimal(item, "percentLow"),
                 decimal(item, "percentHigh"));
     }
 

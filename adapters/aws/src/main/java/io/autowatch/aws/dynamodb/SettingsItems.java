@@ -1,9 +1,9 @@
 package io.autowatch.aws.dynamodb;
 
 import io.autowatch.counts.JobId;
-import io.autowatch.health.Severity;
 import io.autowatch.health.SettingsOverride;
 import io.autowatch.health.SettingsOverride.Scope;
+import io.autowatch.health.Severity;
 import io.autowatch.health.ZeroAlerts;
 import java.math.BigDecimal;
 import java.time.DateTimeException;
@@ -22,8 +22,17 @@ import java.util.TreeSet;
 public final class SettingsItems {
 
     /** Fields a settings item may carry; {@code note} is free text for people. */
-    public static final Set<String> FIELDS = new TreeSet<>(List.of("policy", "window", "sigmas", "percent",
-            "minHistory", "zeroAlerts", "severity", "timeZone", "lookbackDays", "note"));
+    public static final Set<String> FIELDS = new TreeSet<>(List.of(
+            "policy",
+            "window",
+            "sigmas",
+            "percent",
+            "minHistory",
+            "zeroAlerts",
+            "severity",
+            "timeZone",
+            "lookbackDays",
+            "note"));
 
     /** A value of a DynamoDB type that settings never use. */
     record Unsupported(String type) {}
@@ -58,8 +67,8 @@ public final class SettingsItems {
         if (key.startsWith("job:")) {
             return new SettingsOverride.Job(JobId.of(key.substring("job:".length())));
         }
-        throw new IllegalArgumentException("settings key '" + key + "' must be 'default', 'prefix:<job id prefix>' "
-                + "or 'job:<job id>'");
+        throw new IllegalArgumentException(
+                "settings key '" + key + "' must be 'default', 'prefix:<job id prefix>' " + "or 'job:<job id>'");
     }
 
     private static SettingsOverride apply(SettingsOverride o, String name, Object value) {

@@ -14,7 +14,7 @@ import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 /**
  * The two tables' shapes, as template.yaml declares them; used to create them for tests and local runs.
  *
- * <p>Counts table (SPEC §1): key {@code job} + {@code day}, attribute {@code count}. Its global secondary index
+ * <p>Counts table (README, "The counts interface"): key {@code job} + {@code day}, attribute {@code count}. Its global secondary index
  * {@value #BY_DAY_INDEX} (key {@code day} + {@code job}, projecting {@code count}) lets one run read every job's
  * day with one query per day instead of one per job. Writers do not change anything for it.
  *
@@ -32,18 +32,38 @@ public final class Tables {
                 .tableName(name)
                 .billingMode(BillingMode.PAY_PER_REQUEST)
                 .attributeDefinitions(
-                        AttributeDefinition.builder().attributeName("job").attributeType(ScalarAttributeType.S).build(),
-                        AttributeDefinition.builder().attributeName("day").attributeType(ScalarAttributeType.S).build())
+                        AttributeDefinition.builder()
+                                .attributeName("job")
+                                .attributeType(ScalarAttributeType.S)
+                                .build(),
+                        AttributeDefinition.builder()
+                                .attributeName("day")
+                                .attributeType(ScalarAttributeType.S)
+                                .build())
                 .keySchema(
-                        KeySchemaElement.builder().attributeName("job").keyType(KeyType.HASH).build(),
-                        KeySchemaElement.builder().attributeName("day").keyType(KeyType.RANGE).build())
+                        KeySchemaElement.builder()
+                                .attributeName("job")
+                                .keyType(KeyType.HASH)
+                                .build(),
+                        KeySchemaElement.builder()
+                                .attributeName("day")
+                                .keyType(KeyType.RANGE)
+                                .build())
                 .globalSecondaryIndexes(GlobalSecondaryIndex.builder()
                         .indexName(BY_DAY_INDEX)
                         .keySchema(
-                                KeySchemaElement.builder().attributeName("day").keyType(KeyType.HASH).build(),
-                                KeySchemaElement.builder().attributeName("job").keyType(KeyType.RANGE).build())
-                        .projection(Projection.builder().projectionType(ProjectionType.INCLUDE)
-                                .nonKeyAttributes("count").build())
+                                KeySchemaElement.builder()
+                                        .attributeName("day")
+                                        .keyType(KeyType.HASH)
+                                        .build(),
+                                KeySchemaElement.builder()
+                                        .attributeName("job")
+                                        .keyType(KeyType.RANGE)
+                                        .build())
+                        .projection(Projection.builder()
+                                .projectionType(ProjectionType.INCLUDE)
+                                .nonKeyAttributes("count")
+                                .build())
                         .build())
                 .build();
     }
@@ -53,11 +73,23 @@ public final class Tables {
                 .tableName(name)
                 .billingMode(BillingMode.PAY_PER_REQUEST)
                 .attributeDefinitions(
-                        AttributeDefinition.builder().attributeName("pk").attributeType(ScalarAttributeType.S).build(),
-                        AttributeDefinition.builder().attributeName("sk").attributeType(ScalarAttributeType.S).build())
+                        AttributeDefinition.builder()
+                                .attributeName("pk")
+                                .attributeType(ScalarAttributeType.S)
+                                .build(),
+                        AttributeDefinition.builder()
+                                .attributeName("sk")
+                                .attributeType(ScalarAttributeType.S)
+                                .build())
                 .keySchema(
-                        KeySchemaElement.builder().attributeName("pk").keyType(KeyType.HASH).build(),
-                        KeySchemaElement.builder().attributeName("sk").keyType(KeyType.RANGE).build())
+                        KeySchemaElement.builder()
+                                .attributeName("pk")
+                                .keyType(KeyType.HASH)
+                                .build(),
+                        KeySchemaElement.builder()
+                                .attributeName("sk")
+                                .keyType(KeyType.RANGE)
+                                .build())
                 .build();
     }
 

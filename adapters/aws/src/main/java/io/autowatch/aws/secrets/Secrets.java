@@ -6,8 +6,8 @@ import java.util.function.Function;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 
 /**
- * Configuration values that may be secret (SPEC §3): one variable holds the value itself (local runs, tests), another
- * names a Secrets Manager secret that holds it (AWS); the ARN wins when both are set. SPEC names the pairs
+ * Configuration values that may be secret (README, "Schema sync: setting it up"): one variable holds the value itself (local runs, tests), another
+ * names a Secrets Manager secret that holds it (AWS); the ARN wins when both are set. The README's configuration table names the pairs
  * ({@code GITHUB_WEBHOOK_SECRET} / {@code GITHUB_WEBHOOK_SECRET_ARN}, {@code GITHUB_TOKEN} /
  * {@code GITHUB_TOKEN_SECRET_ARN}), so callers name both. Values are never logged.
  */

@@ -41,14 +41,18 @@ public final class SnsAlertPublisher implements AlertPublisher {
                 "severity", text(notification.severity().wireName()));
         if (notification.severity() == Severity.CRITICAL && pagingTopicArn.isPresent()) {
             String topic = pagingTopicArn.get();
-            send(topic, () -> sns.publish(b -> b.topicArn(topic)
-                    .subject(PagingMessage.subject(notification))
-                    .message(PagingMessage.render(notification, region, account(topic)))
-                    .messageAttributes(attributes)));
+            send(
+                    topic,
+                    () -> sns.publish(b -> b.topicArn(topic)
+                            .subject(PagingMessage.subject(notification))
+                            .message(PagingMessage.render(notification, region, account(topic)))
+                            .messageAttributes(attributes)));
         }
-        send(chatTopicArn, () -> sns.publish(b -> b.topicArn(chatTopicArn)
-                .message(ChatMessage.render(notification))
-                .messageAttributes(attributes)));
+        send(
+                chatTopicArn,
+                () -> sns.publish(b -> b.topicArn(chatTopicArn)
+                        .message(ChatMessage.render(notification))
+                        .messageAttributes(attributes)));
     }
 
     private static void send(String topic, Runnable publish) {
@@ -62,7 +66,10 @@ public final class SnsAlertPublisher implements AlertPublisher {
     }
 
     private static MessageAttributeValue text(String value) {
-        return MessageAttributeValue.builder().dataType("String").stringValue(value).build();
+        return MessageAttributeValue.builder()
+                .dataType("String")
+                .stringValue(value)
+                .build();
     }
 
     /** The account id in a topic ARN ({@code arn:aws:sns:region:account:name}). */

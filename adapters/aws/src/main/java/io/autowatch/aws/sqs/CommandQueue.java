@@ -44,8 +44,11 @@ public final class CommandQueue {
     public static CommandRequest read(String json) {
         Map<String, Object> body = Json.readObject(json);
         try {
-            return new CommandRequest((String) body.get("deliveryId"), (String) body.get("repository"),
-                    ((Number) body.get("pullRequest")).intValue(), ((Number) body.get("commentId")).longValue(),
+            return new CommandRequest(
+                    (String) body.get("deliveryId"),
+                    (String) body.get("repository"),
+                    ((Number) body.get("pullRequest")).intValue(),
+                    ((Number) body.get("commentId")).longValue(),
                     (String) body.get("sender"),
                     Command.valueOf(((String) body.get("command")).toUpperCase(Locale.ROOT)));
         } catch (RuntimeException e) {

@@ -88,7 +88,8 @@ class DynamoDbAdaptersTest {
         assertThat(snapshot.series().get(odd).countOn(DAY)).hasValue(5);
         assertThat(snapshot.series().get(odd).countOn(DAY.minusDays(3))).hasValue(7);
         assertThat(snapshot.series().get(odd).countOn(DAY.minusDays(1))).isEmpty();
-        assertThat(snapshot.series().get(JobId.of("sms/IN")).countOn(DAY.minusDays(1))).hasValue(0);
+        assertThat(snapshot.series().get(JobId.of("sms/IN")).countOn(DAY.minusDays(1)))
+                .hasValue(0);
         assertThat(snapshot.rejected()).isEmpty();
     }
 
@@ -103,7 +104,8 @@ class DynamoDbAdaptersTest {
 
         Snapshot snapshot = new DynamoDbCountsReader(dynamoDb, counts, EXECUTOR).read(DAY, DAY);
         assertThat(snapshot.series()).containsOnlyKeys(JobId.of("good"));
-        assertThat(snapshot.rejected()).extracting(r -> r.job() + " " + r.day() + ": " + r.reason())
+        assertThat(snapshot.rejected())
+                .extracting(r -> r.job() + " " + r.day() + ": " + r.reason())
                 .containsExactlyInAnyOrder(
                         "negative 2026-11-20: count is negative: -4",
                         "fraction 2026-11-20: count is not a whole number: 2.5",
@@ -115,15 +117,23 @@ class DynamoDbAdaptersTest {
     @Test
     void countsReader_whenTheTableIsMissing_failsTheRun() {
         var reader = new DynamoDbCountsReader(dynamoDb, "no-such-table", EXECUTOR);
-        assertThatThrownBy(() -> reader.read(DAY, DAY)).isInstanceOf(SystemFailureException.class)
+        assertThatThrownBy(() -> reader.read(DAY, DAY))
+                .isInstanceOf(SystemFailureException.class)
                 .hasMessageContaining("no-such-table");
     }
 
     @Test
     void settingsSource_readsOverrides_andReportsTyposAndWrongTypes() {
         putSettings("default", Map.of("window", AttributeValue.fromN("21"), "minHistory", AttributeValue.fromN("10")));
-        putSettings("prefix:email/", Map.of("severity", AttributeValue.fromS("warning"),
-                "timeZone", AttributeValue.fromS("Asia/Kolkata"), "note", AttributeValue.fromS("team mail")));
+        putSettings(
+                "prefix:email/",
+                Map.of(
+                        "severity",
+                        AttributeValue.fromS("warning"),
+                        "timeZone",
+                        AttributeValue.fromS("Asia/Kolkata"),
+                        "note",
+                        AttributeValue.fromS("team mail")));
         putSettings("prefix:sms/", Map.of("windw", AttributeValue.fromN("3")));
         putSettings("job:push/daily", Map.of("sigmas", AttributeValue.fromS("three")));
         putSettings("nonsense", Map.of("window", AttributeValue.fromN("3")));
@@ -134,7 +144,8 @@ class DynamoDbAdaptersTest {
         assertThat(email.settings().severity()).isEqualTo(Severity.WARNING);
         assertThat(email.settings().timeZone()).hasToString("Asia/Kolkata");
         assertThat(((SettingsBook.Unresolvable) book.resolve(JobId.of("sms/x"))).reason())
-                .contains("prefix:sms/").contains("windw: unknown setting");
+                .contains("prefix:sms/")
+                .contains("windw: unknown setting");
         assertThat(((SettingsBook.Unresolvable) book.resolve(JobId.of("push/daily"))).reason())
                 .contains("sigmas: must be a Number, not a String ('three')");
         assertThat(book.overrides()).hasSize(4);
@@ -146,9 +157,14 @@ class DynamoDbAdaptersTest {
         List<CheckResult> results = new ArrayList<>();
         for (int i = 0; i < 60; i++) {
             JobId job = JobId.of("job-" + i);
-            Assessment a = new ClassicPolicy().assess(new HealthPolicy.Input(DAY, 100 + i,
-                    List.of(new io.autowatch.counts.DayCount(DAY.minusDays(1), 100),
-                            new io.autowatch.counts.DayCount(DAY.minusDays(2), 110)), JobSettings.DEFAULTS));
+            Assessment a = new ClassicPolicy()
+                    .assess(new HealthPolicy.Input(
+                            DAY,
+                            100 + i,
+                            List.of(
+                                    new io.autowatch.counts.DayCount(DAY.minusDays(1), 100),
+                                    new io.autowatch.counts.DayCount(DAY.minusDays(2), 110)),
+                            JobSettings.DEFAULTS));
             results.add(new CheckResult.Checked(job, a, JobSettings.DEFAULTS, false, now));
         }
         results.add(new CheckResult.Failed(JobId.of("broken"), DAY, "the count for this day is invalid", now));
@@ -156,13 +172,15 @@ class DynamoDbAdaptersTest {
         assertThat(store.saveAll(results)).isEmpty();
         assertThat(store.saveAll(results)).isEmpty();
 
-        var item = dynamoDb.getItem(b -> b.tableName(health).key(HealthKeys.result(JobId.of("job-7"), DAY))).item();
+        var item = dynamoDb.getItem(b -> b.tableName(health).key(HealthKeys.result(JobId.of("job-7"), DAY)))
+                .item();
         assertThat(item.get("status").s()).isEqualTo("INSUFFICIENT_HISTORY");
         assertThat(item.get("count").n()).isEqualTo("107");
         assertThat(new java.math.BigDecimal(item.get("mean").n())).isEqualByComparingTo("105");
         assertThat(item.get("policy").s()).isEqualTo("classic");
         assertThat(item).containsKeys("sigma", "sigmaLow", "sigmaHigh", "percentLow", "percentHigh");
-        var failed = dynamoDb.getItem(b -> b.tableName(health).key(HealthKeys.result(JobId.of("broken"), DAY))).item();
+        var failed = dynamoDb.getItem(b -> b.tableName(health).key(HealthKeys.result(JobId.of("broken"), DAY)))
+                .item();
         assertThat(failed.get("status").s()).isEqualTo("FAILED");
         assertThat(failed.get("error").s()).contains("invalid");
         assertThat(dynamoDb.scan(b -> b.tableName(health)).count()).isEqualTo(61);
@@ -176,18 +194,27 @@ class DynamoDbAdaptersTest {
         Duration expiry = Duration.ofMinutes(16);
 
         assertThat(ledger.claim(job, DAY, Kind.ALERT, now, expiry)).isTrue();
-        assertThat(ledger.claim(job, DAY, Kind.ALERT, now.plusSeconds(1), expiry)).as("held").isFalse();
-        assertThat(ledger.claim(job, DAY, Kind.RECOVERY, now, expiry)).as("another kind").isTrue();
+        assertThat(ledger.claim(job, DAY, Kind.ALERT, now.plusSeconds(1), expiry))
+                .as("held")
+                .isFalse();
+        assertThat(ledger.claim(job, DAY, Kind.RECOVERY, now, expiry))
+                .as("another kind")
+                .isTrue();
         ledger.release(job, DAY, Kind.ALERT);
-        assertThat(ledger.claim(job, DAY, Kind.ALERT, now.plusSeconds(2), expiry)).as("released").isTrue();
+        assertThat(ledger.claim(job, DAY, Kind.ALERT, now.plusSeconds(2), expiry))
+                .as("released")
+                .isTrue();
         assertThat(ledger.claim(job, DAY, Kind.ALERT, now.plus(Duration.ofMinutes(17)), expiry))
-                .as("a claim never marked sent expires").isTrue();
+                .as("a claim never marked sent expires")
+                .isTrue();
         ledger.markSent(job, DAY, Kind.ALERT, now);
         assertThat(ledger.claim(job, DAY, Kind.ALERT, now.plus(Duration.ofDays(3)), expiry))
-                .as("sent is final").isFalse();
+                .as("sent is final")
+                .isFalse();
         ledger.release(job, DAY, Kind.ALERT);
         assertThat(ledger.claim(job, DAY, Kind.ALERT, now.plus(Duration.ofDays(3)), expiry))
-                .as("release never undoes a send").isFalse();
+                .as("release never undoes a send")
+                .isFalse();
     }
 
     @Test
@@ -195,14 +222,14 @@ class DynamoDbAdaptersTest {
         var ledger = new DynamoDbAlertLedger(dynamoDb, health);
         JobId job = JobId.of("email/daily-active/IN");
         ledger.recordAlert(new OpenIncident(job, DAY, DAY, Severity.CRITICAL, HealthStatus.UNHEALTHY));
-        ledger.recordAlert(new OpenIncident(job, DAY.minusDays(5), DAY.minusDays(5), Severity.CRITICAL,
-                HealthStatus.ZERO));
+        ledger.recordAlert(
+                new OpenIncident(job, DAY.minusDays(5), DAY.minusDays(5), Severity.CRITICAL, HealthStatus.ZERO));
         OpenIncident open = ledger.openIncidents().get(job);
         assertThat(open.lastAlertDay()).as("a backfill never moves it back").isEqualTo(DAY);
         assertThat(open.openedDay()).isEqualTo(DAY);
 
-        ledger.recordAlert(new OpenIncident(job, DAY.plusDays(1), DAY.plusDays(1), Severity.CRITICAL,
-                HealthStatus.ZERO));
+        ledger.recordAlert(
+                new OpenIncident(job, DAY.plusDays(1), DAY.plusDays(1), Severity.CRITICAL, HealthStatus.ZERO));
         ledger.close(open);
         assertThat(ledger.openIncidents()).as("a newer alert keeps it open").containsKey(job);
         ledger.close(ledger.openIncidents().get(job));
@@ -210,8 +237,14 @@ class DynamoDbAdaptersTest {
     }
 
     private void put(String job, LocalDate day, AttributeValue count) {
-        dynamoDb.putItem(b -> b.tableName(counts).item(Map.of(
-                "job", AttributeValue.fromS(job), "day", AttributeValue.fromS(day.toString()), "count", count)));
+        dynamoDb.putItem(b -> b.tableName(counts)
+                .item(Map.of(
+                        "job",
+                        AttributeValue.fromS(job),
+                        "day",
+                        AttributeValue.fromS(day.toString()),
+                        "count",
+                        count)));
     }
 
     private void putSettings(String key, Map<String, AttributeValue> fields) {

@@ -8,6 +8,7 @@ class SnsAlertPublisherTest {
 
     @Test
     void account_isTheFifthFieldOfTheTopicArn() {
-        assertThat(SnsAlertPublisher.account("arn:aws:sns:eu-west-1:123456789012:chat")).isEqualTo("123456789012");
+        assertThat(SnsAlertPublisher.account("arn:aws:sns:eu-west-1:123456789012:chat"))
+                .isEqualTo("123456789012");
     }
 }

@@ -1,7 +1,8 @@
 package io.autowatch.github.webhook;
 
 import io.autowatch.schema.CommandRequest;
-/** What the webhook answers, with its HTTP status (SPEC §3). */
+
+/** What the webhook answers, with its HTTP status (README, "Schema sync: setting it up"). */
 public sealed interface WebhookDecision {
 
     int status();

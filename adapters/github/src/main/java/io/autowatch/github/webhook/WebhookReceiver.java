@@ -1,8 +1,8 @@
 package io.autowatch.github.webhook;
 
+import io.autowatch.json.Json;
 import io.autowatch.schema.Command;
 import io.autowatch.schema.CommandRequest;
-import io.autowatch.json.Json;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
@@ -18,7 +18,7 @@ public final class WebhookReceiver {
 
     private final Optional<WebhookSignature> signature;
 
-    /** @param signature empty when no secret is configured: every request is then refused (SPEC §3) */
+    /** @param signature empty when no secret is configured: every request is then refused (README, "Schema sync: setting it up") */
     public WebhookReceiver(Optional<WebhookSignature> signature) {
         this.signature = signature;
     }
@@ -27,7 +27,9 @@ public final class WebhookReceiver {
         if (signature.isEmpty()) {
             return new WebhookDecision.Unauthorized("no webhook secret is configured; every request is refused");
         }
-        if (!signature.get().verify(request.body(), request.header("X-Hub-Signature-256").orElse(null))) {
+        if (!signature
+                .get()
+                .verify(request.body(), request.header("X-Hub-Signature-256").orElse(null))) {
             return new WebhookDecision.Unauthorized("missing or invalid X-Hub-Signature-256");
         }
         if (!request.method().equalsIgnoreCase("POST") || !request.path().endsWith(ROUTE)) {
@@ -71,25 +73,29 @@ public final class WebhookReceiver {
         Object commentId = comment.get("id");
         Object repo = repository.get("full_name");
         Object sender = comment.get("user") instanceof Map<?, ?> user ? user.get("login") : null;
-        if (!(number instanceof Number n) || !(commentId instanceof Number id) || !(repo instanceof String name)
+        if (!(number instanceof Number n)
+                || !(commentId instanceof Number id)
+                || !(repo instanceof String name)
                 || !(sender instanceof String login)) {
-            return new WebhookDecision.Malformed("the payload lacks the issue number, comment id, repository name "
-                    + "or commenter");
+            return new WebhookDecision.Malformed(
+                    "the payload lacks the issue number, comment id, repository name " + "or commenter");
         }
         String delivery = request.header("X-GitHub-Delivery").orElse("comment-" + id);
-        return new WebhookDecision.Accepted(new CommandRequest(delivery, name, n.intValue(), id.longValue(), login,
-                command.get()));
+        return new WebhookDecision.Accepted(
+                new CommandRequest(delivery, name, n.intValue(), id.longValue(), login, command.get()));
     }
 
     /** JSON, or {@code payload=<url-encoded JSON>} when the webhook's content type is form-encoded. */
     static Map<String, Object> payload(HttpRequest request) {
-        String contentType = request.header("Content-Type").orElse("application/json").toLowerCase(java.util.Locale.ROOT);
+        String contentType =
+                request.header("Content-Type").orElse("application/json").toLowerCase(java.util.Locale.ROOT);
         byte[] body = request.body();
         if (contentType.startsWith("application/x-www-form-urlencoded")) {
             String form = new String(body, StandardCharsets.UTF_8);
             for (String pair : form.split("&")) {
                 if (pair.startsWith("payload=")) {
-                    return Json.readObject(URLDecoder.decode(pair.substring("payload=".length()), StandardCharsets.UTF_8));
+                    return Json.readObject(
+                            URLDecoder.decode(pair.substring("payload=".length()), StandardCharsets.UTF_8));
                 }
             }
             throw new IllegalArgumentException("a form-encoded delivery needs a 'payload' field");

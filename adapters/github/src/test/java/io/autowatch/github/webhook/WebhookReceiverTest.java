@@ -1,10 +1,10 @@
 package io.autowatch.github.webhook;
 
-import io.autowatch.schema.Command;
-import io.autowatch.schema.CommandRequest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.autowatch.json.Json;
+import io.autowatch.schema.Command;
+import io.autowatch.schema.CommandRequest;
 import io.autowatch.testing.SharedCorpus;
 import java.io.IOException;
 import java.net.URLEncoder;
@@ -53,19 +53,27 @@ class WebhookReceiverTest {
     })
     void realPayloads_signedWithTheSecret_getTheDocumentedStatus(String file, String event, int status)
             throws IOException {
-        assertThat(RECEIVER.decide(request(event, corpus(file), Map.of())).status()).isEqualTo(status);
+        assertThat(RECEIVER.decide(request(event, corpus(file), Map.of())).status())
+                .isEqualTo(status);
     }
 
     @Test
     void aRealPullRequestComment_sayingEsmRegister_isAccepted() throws IOException {
-        String body = new String(corpus("issue_comment.created.on-pull-request.atlantis-fixture.json"),
-                StandardCharsets.UTF_8).replace("###comment body###", "  ESM   Register \\nplease");
-        WebhookDecision decision = RECEIVER.decide(request("issue_comment", body.getBytes(StandardCharsets.UTF_8),
-                Map.of()));
+        String body = new String(
+                        corpus("issue_comment.created.on-pull-request.atlantis-fixture.json"), StandardCharsets.UTF_8)
+                .replace("###comment body###", "  ESM   Register \\nplease");
+        WebhookDecision decision =
+                RECEIVER.decide(request("issue_comment", body.getBytes(StandardCharsets.UTF_8), Map.of()));
         assertThat(decision).isInstanceOfSatisfying(WebhookDecision.Accepted.class, a -> {
             assertThat(a.status()).isEqualTo(202);
-            assertThat(a.command()).isEqualTo(new CommandRequest("delivery-1", "runatlantis/atlantis-tests", 1,
-                    396926483L, "runatlantis", Command.REGISTER));
+            assertThat(a.command())
+                    .isEqualTo(new CommandRequest(
+                            "delivery-1",
+                            "runatlantis/atlantis-tests",
+                            1,
+                            396926483L,
+                            "runatlantis",
+                            Command.REGISTER));
             assertThat(a.command().group()).isEqualTo("runatlantis/atlantis-tests#1");
         });
     }
@@ -75,27 +83,45 @@ class WebhookReceiverTest {
         Path sample = SharedCorpus.repoRoot().resolve("events/schema-sync-webhook-register.json");
         HttpRequest request = HttpRequest.fromApiGateway(Json.readObject(Files.readAllBytes(sample)));
         var receiver = new WebhookReceiver(Optional.of(new WebhookSignature("autowatch-sample-webhook-secret")));
-        assertThat(receiver.decide(request)).isInstanceOfSatisfying(WebhookDecision.Accepted.class, a ->
-                assertThat(a.command()).isEqualTo(new CommandRequest("3f6c8a40-c6e1-11f0-8f4e-sample000001",
-                        "example-org/event-schemas", 42, 1234567890L, "schema-owner", Command.REGISTER)));
+        assertThat(receiver.decide(request))
+                .isInstanceOfSatisfying(WebhookDecision.Accepted.class, a -> assertThat(a.command())
+                        .isEqualTo(new CommandRequest(
+                                "3f6c8a40-c6e1-11f0-8f4e-sample000001",
+                                "example-org/event-schemas",
+                                42,
+                                1234567890L,
+                                "schema-owner",
+                                Command.REGISTER)));
         assertThat(RECEIVER.decide(request).status()).as("another secret").isEqualTo(401);
     }
 
     @Test
     void badOrMissingSignatures_areRefusedBeforeAnythingIsRead() {
         byte[] body = "{\"zen\": \"x\"}".getBytes(StandardCharsets.UTF_8);
-        assertThat(RECEIVER.decide(request("ping", body, Map.of("X-Hub-Signature-256", "sha256=00"))).status())
+        assertThat(RECEIVER.decide(request("ping", body, Map.of("X-Hub-Signature-256", "sha256=00")))
+                        .status())
                 .isEqualTo(401);
-        assertThat(RECEIVER.decide(request("ping", body, Map.of("X-Hub-Signature-256", "sha256=zz"))).status())
+        assertThat(RECEIVER.decide(request("ping", body, Map.of("X-Hub-Signature-256", "sha256=zz")))
+                        .status())
                 .isEqualTo(401);
-        assertThat(RECEIVER.decide(request("ping", body, Map.of("X-Hub-Signature-256",
-                SIGNATURE.sign(body).replace("sha256=", "sha1=")))).status()).isEqualTo(401);
+        assertThat(RECEIVER.decide(request(
+                                "ping",
+                                body,
+                                Map.of(
+                                        "X-Hub-Signature-256",
+                                        SIGNATURE.sign(body).replace("sha256=", "sha1="))))
+                        .status())
+                .isEqualTo(401);
         Map<String, String> headers = new HashMap<>(Map.of("X-GitHub-Event", "ping"));
-        assertThat(RECEIVER.decide(new HttpRequest("POST", "/webhooks/github", headers, body)).status())
+        assertThat(RECEIVER.decide(new HttpRequest("POST", "/webhooks/github", headers, body))
+                        .status())
                 .isEqualTo(401);
         byte[] tampered = "{\"zen\": \"y\"}".getBytes(StandardCharsets.UTF_8);
-        HttpRequest signedForOther = new HttpRequest("POST", "/webhooks/github",
-                Map.of("X-GitHub-Event", "ping", "X-Hub-Signature-256", SIGNATURE.sign(body)), tampered);
+        HttpRequest signedForOther = new HttpRequest(
+                "POST",
+                "/webhooks/github",
+                Map.of("X-GitHub-Event", "ping", "X-Hub-Signature-256", SIGNATURE.sign(body)),
+                tampered);
         assertThat(RECEIVER.decide(signedForOther).status()).isEqualTo(401);
         assertThat(new WebhookReceiver(Optional.empty()).decide(request("ping", body, Map.of())))
                 .isInstanceOf(WebhookDecision.Unauthorized.class);
@@ -110,32 +136,50 @@ class WebhookReceiverTest {
         Map<String, Object> event = new HashMap<>();
         event.put("rawPath", "/webhooks/github");
         event.put("requestContext", Map.of("http", Map.of("method", "POST", "path", "/webhooks/github")));
-        event.put("headers", Map.of("X-GITHUB-EVENT", "issue_comment", "x-hub-signature-256", SIGNATURE.sign(form),
-                "Content-Type", "application/x-www-form-urlencoded", "x-github-delivery", "d-9"));
+        event.put(
+                "headers",
+                Map.of(
+                        "X-GITHUB-EVENT",
+                        "issue_comment",
+                        "x-hub-signature-256",
+                        SIGNATURE.sign(form),
+                        "Content-Type",
+                        "application/x-www-form-urlencoded",
+                        "x-github-delivery",
+                        "d-9"));
         event.put("body", Base64.getEncoder().encodeToString(form));
         event.put("isBase64Encoded", true);
-        assertThat(RECEIVER.decide(HttpRequest.fromApiGateway(event))).isInstanceOfSatisfying(
-                WebhookDecision.Accepted.class, a -> assertThat(a.command().command()).isEqualTo(Command.PLAN));
+        assertThat(RECEIVER.decide(HttpRequest.fromApiGateway(event)))
+                .isInstanceOfSatisfying(
+                        WebhookDecision.Accepted.class,
+                        a -> assertThat(a.command().command()).isEqualTo(Command.PLAN));
     }
 
     @Test
     void signedButMalformed_is400() {
         byte[] junk = "not json".getBytes(StandardCharsets.UTF_8);
-        assertThat(RECEIVER.decide(request("issue_comment", junk, Map.of())).status()).isEqualTo(400);
+        assertThat(RECEIVER.decide(request("issue_comment", junk, Map.of())).status())
+                .isEqualTo(400);
         byte[] noIssue = "{\"action\": \"created\"}".getBytes(StandardCharsets.UTF_8);
-        assertThat(RECEIVER.decide(request("issue_comment", noIssue, Map.of())).status()).isEqualTo(400);
+        assertThat(RECEIVER.decide(request("issue_comment", noIssue, Map.of())).status())
+                .isEqualTo(400);
         byte[] ok = "{}".getBytes(StandardCharsets.UTF_8);
         Map<String, String> noEvent = new HashMap<>(Map.of("X-Hub-Signature-256", SIGNATURE.sign(ok)));
-        assertThat(RECEIVER.decide(new HttpRequest("POST", "/webhooks/github", noEvent, ok)).status()).isEqualTo(400);
+        assertThat(RECEIVER.decide(new HttpRequest("POST", "/webhooks/github", noEvent, ok))
+                        .status())
+                .isEqualTo(400);
     }
 
     @ParameterizedTest(name = "\"{0}\" → {1}")
-    @CsvSource(delimiter = '|', value = {
-        "esm register| REGISTER", "  ESM REGISTER  | REGISTER", "esm   plan| PLAN", "Esm Help| HELP",
-        "esm registerx| NONE", "please esm register| NONE", "esm| NONE", "| NONE",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "esm register| REGISTER", "  ESM REGISTER  | REGISTER", "esm   plan| PLAN", "Esm Help| HELP",
+                "esm registerx| NONE", "please esm register| NONE", "esm| NONE", "| NONE",
+            })
     void commands_areTheFirstLine_anyCase_spacesIgnored(String body, String expected) {
         assertThat(Command.parse(body).map(Enum::name).orElse("NONE")).isEqualTo(expected);
-        assertThat(Command.parse(body + "\nmore text").map(Enum::name).orElse("NONE")).isEqualTo(expected);
+        assertThat(Command.parse(body + "\nmore text").map(Enum::name).orElse("NONE"))
+                .isEqualTo(expected);
     }
 }

@@ -1,0 +1,40 @@
+package io.autowatch.health;
+
+import io.autowatch.counts.JobId;
+import io.autowatch.health.CheckResult.Checked;
+import io.autowatch.health.alert.Notification;
+import io.autowatch.health.alert.Notification.Alert;
+import io.autowatch.health.alert.Notification.Recovery;
+import io.autowatch.health.alert.OpenIncident;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** What a run owes: an alert for every judged day that alerts, a recovery for every open incident now healthy. Pure. */
+public final class DueNotices {
+
+    private DueNotices() {}
+
+    /**
+     * @param open the open incidents by job; a recovery is due only for a day after the incident's last alert, so
+     *             re-checking an old day does not close a newer incident
+     */
+    public static List<Notification> of(List<CheckResult> results, Map<JobId, OpenIncident> open, Instant now) {
+        List<Notification> due = new ArrayList<>();
+        for (CheckResult result : results) {
+            if (!(result instanceof Checked c)) {
+                continue;
+            }
+            OpenIncident incident = open.get(c.job());
+            if (c.alerts()) {
+                due.add(new Alert(c.job(), c.assessment(), c.settings(), now));
+            } else if (c.assessment().status() == HealthStatus.HEALTHY
+                    && incident != null
+                    && incident.lastAlertDay().isBefore(c.day())) {
+                due.add(new Recovery(c.job(), c.assessment(), incident, now));
+            }
+        }
+        return due;
+    }
+}

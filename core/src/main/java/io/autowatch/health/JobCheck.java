@@ -1,0 +1,79 @@
+package io.autowatch.health;
+
+import io.autowatch.counts.CountSeries;
+import io.autowatch.counts.JobId;
+import io.autowatch.health.CheckResult.Checked;
+import io.autowatch.health.CheckResult.Failed;
+import io.autowatch.health.SettingsBook.Resolved;
+import io.autowatch.health.SettingsBook.Unresolvable;
+import io.autowatch.log.Log;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Decides one job's result in a run: whether it is checked at all (it reported within its look-back), with which
+ * settings and policy, and what is wrong when it cannot be judged (a bad count on the day, bad settings, an unknown
+ * or failing policy). Pure but for the log line of a failed job.
+ */
+final class JobCheck {
+
+    private static final Log LOG = Log.of(HealthCheckService.class);
+
+    private final Policies policies;
+    private final SettingsBook book;
+    private final CheckRequest request;
+    private final Instant now;
+
+    JobCheck(Policies policies, SettingsBook book, CheckRequest request, Instant now) {
+        this.policies = policies;
+        this.book = book;
+        this.request = request;
+        this.now = now;
+    }
+
+    /** The job's result, or empty when the job is not checked (nothing reported within its look-back). */
+    Optional<CheckResult> check(JobId job, CountSeries series, Map<LocalDate, String> rejectedDays) {
+        return switch (book.resolve(job)) {
+            case Unresolvable u -> {
+                LocalDate day = request.dayFor(ZoneOffset.UTC);
+                if (!series.reportedBetween(day.minusDays(book.maxLookbackDays()), day)) {
+                    yield Optional.empty();
+                }
+                yield Optional.of(failed(job, day, u.reason()));
+            }
+            case Resolved r -> {
+                JobSettings s = r.settings();
+                LocalDate day = request.dayFor(s.timeZone());
+                if (!series.reportedBetween(day.minusDays(s.lookbackDays()), day) && !rejectedDays.containsKey(day)) {
+                    yield Optional.empty();
+                }
+                yield Optional.of(assess(job, series, day, s, rejectedDays));
+            }
+        };
+    }
+
+    private CheckResult assess(
+            JobId job, CountSeries series, LocalDate day, JobSettings s, Map<LocalDate, String> rejectedDays) {
+        if (rejectedDays.containsKey(day)) {
+            return failed(job, day, "the count for this day is invalid (" + rejectedDays.get(day) + ")");
+        }
+        var policy = policies.named(s.policy());
+        if (policy.isEmpty()) {
+            return failed(job, day, "unknown policy '" + s.policy() + "'; known policies: " + policies.names());
+        }
+        try {
+            DayJudge.Judged judged = DayJudge.judge(series, day, s, policy.get());
+            return new Checked(job, judged.assessment(), s, judged.alerts(), now);
+        } catch (RuntimeException e) {
+            return failed(job, day, "policy '" + s.policy() + "' failed: " + e);
+        }
+    }
+
+    private Failed failed(JobId job, LocalDate day, String reason) {
+        LOG.error("job_failed", "job", job, "day", day, "reason", reason);
+        return new Failed(job, day, reason, now);
+    }
+}

@@ -1,0 +1,102 @@
+package io.autowatch.health;
+
+import io.autowatch.counts.JobId;
+import io.autowatch.health.AlertLedger.Kind;
+import io.autowatch.health.alert.Notification;
+import io.autowatch.health.alert.Notification.Alert;
+import io.autowatch.health.alert.Notification.Recovery;
+import io.autowatch.health.alert.OpenIncident;
+import io.autowatch.log.Log;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Sends each due notice once per job and day, in parallel: claim it in the ledger, publish, then record the incident
+ * and mark it sent. A publish that fails releases the claim, so the next run tries again.
+ */
+final class NoticeSender {
+
+    private static final Log LOG = Log.of(HealthCheckService.class);
+
+    /** Longer than Lambda's 15-minute limit: a claim this old belongs to a run that is surely dead. */
+    static final Duration CLAIM_EXPIRY = Duration.ofMinutes(16);
+
+    /** How many alerts and recoveries this run published (the ones already sent by an earlier run not counted). */
+    record Sent(int alerts, int recoveries) {}
+
+    private final AlertLedger ledger;
+    private final AlertPublisher publisher;
+    private final ExecutorService executor;
+
+    NoticeSender(AlertLedger ledger, AlertPublisher publisher, ExecutorService executor) {
+        this.ledger = ledger;
+        this.publisher = publisher;
+        this.executor = executor;
+    }
+
+    /** Sends {@code due}; the jobs whose notice could not be published are added to {@code failedJobs}. */
+    Sent sendAll(List<Notification> due, Instant now, Set<JobId> failedJobs) {
+        AtomicInteger alerts = new AtomicInteger();
+        AtomicInteger recoveries = new AtomicInteger();
+        Parallel.all(
+                executor,
+                due.stream()
+                        .<Callable<Void>>map(n -> () -> {
+                            if (send(n, now, failedJobs)) {
+                                (n instanceof Alert ? alerts : recoveries).incrementAndGet();
+                            }
+                            return null;
+                        })
+                        .toList());
+        return new Sent(alerts.get(), recoveries.get());
+    }
+
+    private boolean send(Notification n, Instant now, Set<JobId> failedJobs) {
+        Kind kind = n instanceof Alert ? Kind.ALERT : Kind.RECOVERY;
+        if (!ledger.claim(n.job(), n.day(), kind, now, CLAIM_EXPIRY)) {
+            LOG.info("notification_already_sent", "job", n.job(), "day", n.day(), "kind", kind);
+            return false;
+        }
+        try {
+            publisher.publish(n);
+        } catch (SystemFailureException e) {
+            ledger.release(n.job(), n.day(), kind);
+            throw e;
+        } catch (RuntimeException e) {
+            ledger.release(n.job(), n.day(), kind);
+            failedJobs.add(n.job());
+            LOG.error("notification_failed", "job", n.job(), "day", n.day(), "kind", kind, "error", e.toString());
+            return false;
+        }
+        try {
+            switch (n) {
+                case Alert a ->
+                    ledger.recordAlert(new OpenIncident(a.job(), a.day(), a.day(), a.severity(), a.status()));
+                case Recovery r -> ledger.close(r.incident());
+            }
+            ledger.markSent(n.job(), n.day(), kind, now);
+        } catch (RuntimeException e) {
+            // Published but not recorded: the claim expires and a later run may publish again, which PagerDuty
+            // de-duplicates by alarm name; losing the alert would be worse.
+            LOG.error("ledger_update_failed", "job", n.job(), "day", n.day(), "kind", kind, "error", e.toString());
+        }
+        LOG.info(
+                kind == Kind.ALERT ? "alert_published" : "recovery_published",
+                "job",
+                n.job(),
+                "day",
+                n.day(),
+                "status",
+                n.status(),
+                "severity",
+                n.severity().wireName(),
+                "count",
+                n.assessment().count());
+        return true;
+    }
+}
