@@ -5,20 +5,18 @@ import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import io.autowatch.github.webhook.HttpRequest;
 import io.autowatch.github.webhook.WebhookDecision;
 import io.autowatch.json.Json;
-import io.autowatch.log.Log;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Lambda entry point for the GitHub webhook (API Gateway HTTP API, payload 2.0): checks the signature, answers at
  * once, and hands an accepted command on (to the queue's worker, or inline without {@code COMMAND_QUEUE_URL}).
  */
 public final class WebhookHandler implements RequestStreamHandler {
-
-    private static final Log LOG = Log.of(WebhookHandler.class);
 
     private final SchemaSyncWiring.Webhook webhook;
 
@@ -46,23 +44,7 @@ public final class WebhookHandler implements RequestStreamHandler {
         if (decision instanceof WebhookDecision.Accepted accepted) {
             webhook.commands().accept(accepted.command());
         }
-        LOG.info(
-                "webhook_answered",
-                "delivery",
-                request == null ? null : request.header("X-GitHub-Delivery").orElse(null),
-                "event",
-                request == null ? null : request.header("X-GitHub-Event").orElse(null),
-                "status",
-                decision.status(),
-                "message",
-                decision.message());
-        Map<String, Object> response = Map.of(
-                "statusCode",
-                decision.status(),
-                "headers",
-                Map.of("content-type", "application/json"),
-                "body",
-                decision.status() == 204 ? "" : Json.write(Map.of("message", decision.message())));
+        Map<String, Object> response = WebhookReply.of(Optional.ofNullable(request), decision);
         output.write(Json.write(response).getBytes(StandardCharsets.UTF_8));
     }
 }
