@@ -187,6 +187,40 @@ class DynamoDbAdaptersTest {
     }
 
     @Test
+    void storedResults_readBackWhatTheStoreWrote_latestPerJobAndARangeOldestFirst() {
+        Instant now = Instant.parse("2026-11-21T00:30:00Z");
+        List<CheckResult> results = new ArrayList<>();
+        for (int d = 0; d < 3; d++) {
+            LocalDate day = DAY.minusDays(2 - d);
+            Assessment a = new ClassicPolicy()
+                    .assess(new HealthPolicy.Input(
+                            day,
+                            200 + d,
+                            List.of(
+                                    new io.autowatch.counts.DayCount(day.minusDays(1), 200),
+                                    new io.autowatch.counts.DayCount(day.minusDays(2), 220)),
+                            JobSettings.DEFAULTS));
+            results.add(new CheckResult.Checked(JobId.of("read/back"), a, JobSettings.DEFAULTS, false, now));
+        }
+        results.add(new CheckResult.Failed(JobId.of("read/broken"), DAY, "bad count", now));
+        assertThat(new DynamoDbResultStore(dynamoDb, health, EXECUTOR).saveAll(results))
+                .isEmpty();
+
+        var read = new DynamoDbStoredResults(dynamoDb, health);
+        var range = read.between("read/back", DAY.minusDays(2), DAY);
+        assertThat(range).extracting(r -> r.day()).containsExactly(DAY.minusDays(2), DAY.minusDays(1), DAY);
+        assertThat(range.getLast().count()).isEqualTo(202);
+        assertThat(range.getLast().mean()).hasValueSatisfying(m -> assertThat(m).isEqualTo(210.0));
+        assertThat(range.getLast().sigmaLow()).isPresent();
+        assertThat(read.between("read/back", DAY.plusDays(1), DAY.plusDays(5))).isEmpty();
+        assertThat(read.latest())
+                .filteredOn(r -> r.job().startsWith("read/"))
+                .extracting(r -> r.job() + " " + r.day() + " " + r.status())
+                .containsExactlyInAnyOrder(
+                        "read/back " + DAY + " INSUFFICIENT_HISTORY", "read/broken " + DAY + " FAILED");
+    }
+
+    @Test
     void ledger_claimIsExclusive_releasable_andExpiresWhenNeverSent() {
         var ledger = new DynamoDbAlertLedger(dynamoDb, health);
         JobId job = JobId.of("email/daily-active/IN");
