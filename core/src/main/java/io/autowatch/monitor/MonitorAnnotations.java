@@ -130,7 +130,7 @@ public final class MonitorAnnotations {
                 fields.wholeNumber("priority", 1, 5).orElse(3L).intValue(),
                 handles(fields, "notify", context),
                 tags(fields, "tags", context),
-                fields.text("message", MAX_MESSAGE).orElse(""));
+                message(fields, context));
         MonitorSpec spec =
                 switch (type.get()) {
                     case TRAFFIC_ANOMALY -> {
@@ -204,5 +204,19 @@ public final class MonitorAnnotations {
             }
         }
         return result;
+    }
+
+    /**
+     * Datadog notifies every {@code @handle} it finds in a monitor's message, so a handle there would bypass the
+     * checks on {@code notify}: the message may hold none.
+     */
+    private static String message(AnnotationFields fields, Context context) {
+        String message = fields.text("message", MAX_MESSAGE).orElse("");
+        if (message.contains("@")) {
+            context.error("'message' has '@', which Datadog would read as a notification handle: put handles in "
+                    + "'notify', where they are checked");
+            return "";
+        }
+        return message;
     }
 }

@@ -57,8 +57,18 @@ public final class MonitorPlanner {
             if (matches.isEmpty()) {
                 steps.add(new Create(d));
             } else if (matches.size() > 1) {
+                List<Long> ids =
+                        matches.stream().map(ExistingMonitor::id).sorted().toList();
                 steps.add(new Conflict(
-                        d, matches.stream().map(ExistingMonitor::id).sorted().toList()));
+                        d, ids, "monitors " + ids + " share this name and tag; delete all but one in " + "Datadog"));
+            } else if (ownedElsewhere(d, matches.getFirst(), schemaTags).isPresent()) {
+                ExistingMonitor e = matches.getFirst();
+                steps.add(new Conflict(
+                        d,
+                        List.of(e.id()),
+                        "monitor " + e.id() + " belongs to "
+                                + ownedElsewhere(d, e, schemaTags).get() + ", which this pull request does not change; "
+                                + "monitor names come from the record's simple name, so rename one of the records"));
             } else {
                 ExistingMonitor e = matches.getFirst();
                 List<String> changes = differences(d, e);
@@ -70,10 +80,34 @@ public final class MonitorPlanner {
                 .sorted(Comparator.comparing(ExistingMonitor::name).thenComparing(ExistingMonitor::id))
                 .forEach(e -> e.tags().stream()
                         .filter(schemaTags::contains)
+                        .filter(MonitorRenderer::isExactSchemaTag) // a lossy legacy tag never decides a delete
                         .findFirst()
-                        .ifPresent(tag -> steps.add(
-                                new Delete(e, "no longer annotated in " + tag.substring(tag.indexOf(':') + 1)))));
+                        .ifPresent(tag -> steps.add(new Delete(e, "no longer annotated in " + readable(tag)))));
         return new Plan(steps);
+    }
+
+    /**
+     * The schema file that owns an existing monitor, when it is not one this command reads: its schema tag is
+     * neither among {@code schemaTags}, nor missing. (A monitor with no schema tag was made by hand, or long ago,
+     * and is taken over.)
+     */
+    private static java.util.Optional<String> ownedElsewhere(
+            MonitorDefinition d, ExistingMonitor e, Set<String> schemaTags) {
+        List<String> owners = e.tags().stream()
+                .filter(t -> t.startsWith(MonitorRenderer.SCHEMA_TAG_KEY + ":"))
+                .toList();
+        Set<String> mine =
+                Set.of(MonitorRenderer.schemaTag(d.schemaPath()), MonitorRenderer.legacySchemaTag(d.schemaPath()));
+        if (owners.isEmpty() || owners.stream().anyMatch(t -> schemaTags.contains(t) || mine.contains(t))) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(readable(owners.getFirst()));
+    }
+
+    /** A schema tag as a reader knows the file: without the key and the hash. */
+    private static String readable(String tag) {
+        String value = tag.substring(tag.indexOf(':') + 1);
+        return MonitorRenderer.isExactSchemaTag(tag) ? value.substring(0, value.length() - 18) : value;
     }
 
     /** The fields that differ, in a stable order; empty when the monitor is as desired. */

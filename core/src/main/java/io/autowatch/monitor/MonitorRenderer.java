@@ -133,9 +133,41 @@ public final class MonitorRenderer {
         return tagOf(RECORD_TAG_KEY, fullName);
     }
 
-    /** The tag that finds every monitor a schema file defines; how a removed record's monitors are found again. */
+    /**
+     * The tag that finds every monitor a schema file defines; how a removed record's monitors are found again, and
+     * which file owns a monitor. Exact: the readable part is lossy (Datadog lower-cases tags, keeps few characters,
+     * and cuts at 200), so a hash of the exact path ends it, and {@code a b.avdl}, {@code a_b.avdl} and
+     * {@code A_B.avdl} get three tags.
+     */
     public static String schemaTag(String schemaPath) {
+        String hash = sha256(schemaPath).substring(0, 16);
+        String readable = schemaPath.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9_\\-:./]", "_");
+        int room = 200 - SCHEMA_TAG_KEY.length() - 1 - 2 - hash.length();
+        return SCHEMA_TAG_KEY + ":" + (readable.length() <= room ? readable : readable.substring(0, room)) + "--"
+                + hash;
+    }
+
+    /**
+     * The schema tag monitors got before 0.2.0 (lossy: files could share one). Used only to find those monitors,
+     * so that registering again moves them to the exact tag; never to delete.
+     */
+    public static String legacySchemaTag(String schemaPath) {
         return tagOf(SCHEMA_TAG_KEY, schemaPath);
+    }
+
+    /** Whether a tag is an exact schema tag (one that may decide a delete). */
+    public static boolean isExactSchemaTag(String tag) {
+        return tag.startsWith(SCHEMA_TAG_KEY + ":") && tag.matches(".*--[0-9a-f]{16}");
+    }
+
+    private static String sha256(String text) {
+        try {
+            byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return java.util.HexFormat.of().formatHex(digest);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has SHA-256", e);
+        }
     }
 
     private static String tagOf(String key, String value) {

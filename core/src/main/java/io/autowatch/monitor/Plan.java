@@ -52,10 +52,16 @@ public record Plan(List<Step> steps) {
         }
     }
 
-    /** More than one monitor has this name and the env tag: nobody can tell which is meant, so nothing is written. */
-    public record Conflict(MonitorDefinition desired, List<Long> ids) implements Step {
+    /**
+     * The monitor cannot be written without harming another: more than one monitor has this name and the env tag
+     * (nobody can tell which is meant), or the one that has it belongs to a schema file this command does not read.
+     *
+     * @param reason what the reader must do, in words
+     */
+    public record Conflict(MonitorDefinition desired, List<Long> ids, String reason) implements Step {
         public Conflict {
             ids = List.copyOf(ids);
+            Objects.requireNonNull(reason, "reason");
         }
 
         @Override

@@ -2,6 +2,8 @@ package io.autowatch.schema;
 
 import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** What a pull-request comment can ask for (README, "Schema sync: setting it up"): its first line, any case, surrounding spaces ignored. */
 public enum Command {
@@ -19,22 +21,38 @@ public enum Command {
         return text;
     }
 
+    /** {@code esm register --allow-deletes=N}: the user confirms up to N deletes. */
+    private static final Pattern ALLOW_DELETES = Pattern.compile("esm register --allow-deletes=(\\d{1,5})");
+
     public static Optional<Command> parse(String commentBody) {
-        if (commentBody == null) {
-            return Optional.empty();
+        String first = firstLine(commentBody);
+        if (ALLOW_DELETES.matcher(first).matches()) {
+            return Optional.of(REGISTER);
         }
-        String first = commentBody
-                .lines()
-                .findFirst()
-                .orElse("")
-                .strip()
-                .replaceAll("\\s+", " ")
-                .toLowerCase(Locale.ROOT);
         for (Command command : values()) {
             if (command.text.equals(first)) {
                 return Optional.of(command);
             }
         }
         return Optional.empty();
+    }
+
+    /** How many deletes the comment confirms with {@code --allow-deletes=N}; 0 without. */
+    public static int allowedDeletes(String commentBody) {
+        Matcher m = ALLOW_DELETES.matcher(firstLine(commentBody));
+        return m.matches() ? Integer.parseInt(m.group(1)) : 0;
+    }
+
+    private static String firstLine(String commentBody) {
+        if (commentBody == null) {
+            return "";
+        }
+        return commentBody
+                .lines()
+                .findFirst()
+                .orElse("")
+                .strip()
+                .replaceAll("\\s+", " ")
+                .toLowerCase(Locale.ROOT);
     }
 }

@@ -59,7 +59,14 @@ public final class MonitorSync {
         List<MonitorDefinition> desired = List.of();
         if (!paths.isEmpty()) {
             SchemaReader.Read read = reader.read(source, paths);
+            if (read.records().size() > Limits.MAX_RECORDS) {
+                return tooMany(read.records().size() + " records", Limits.MAX_RECORDS + " records", read.errors());
+            }
             DesiredMonitors.Desired wanted = DesiredMonitors.from(read.records(), settings.monitors());
+            if (wanted.monitors().size() > Limits.MAX_MONITORS) {
+                return tooMany(
+                        wanted.monitors().size() + " monitors", Limits.MAX_MONITORS + " monitors", read.errors());
+            }
             errors.addAll(read.errors());
             errors.addAll(wanted.errors());
             desired = wanted.monitors();
@@ -88,6 +95,14 @@ public final class MonitorSync {
                         desired, existing, scopeTags, settings.monitors().envTag())),
                 errors,
                 Optional.empty());
+    }
+
+    private static Planned tooMany(String found, String cap, List<SchemaError> errors) {
+        return new Planned(
+                Optional.empty(),
+                errors,
+                Optional.of("the changed schema files ask for " + found + "; one command handles at most " + cap
+                        + ", so nothing was planned. Split the pull request."));
     }
 
     /** Writes the plan; a step that fails is recorded with Datadog's words and the others go on. */

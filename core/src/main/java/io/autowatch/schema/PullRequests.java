@@ -16,12 +16,19 @@ public interface PullRequests {
     /** The file's bytes at a commit, or empty when it does not exist there. */
     Optional<byte[]> file(String repository, String path, String sha);
 
-    /** The user's permission on the repository: {@code admin}, {@code maintain}, {@code write}, {@code triage}, {@code read} or {@code none}. */
+    /**
+     * The user's base permission on the repository: {@code admin}, {@code write}, {@code read} or {@code none}, as
+     * GitHub's {@code permission} field gives it (the maintain role counts as write, triage as read, and a custom
+     * role as the role it is built on).
+     */
     String permission(String repository, String user);
 
     void react(String repository, long commentId, String reaction);
 
-    /** Creates the pull request's status comment (found by {@code marker}), or edits it if it exists. */
+    /**
+     * Creates the pull request's status comment, or edits it: only a comment that holds {@code marker} and that the
+     * identity this adapter authenticates as wrote (anyone can paste the marker into a comment of their own).
+     */
     void upsertComment(String repository, int number, String marker, String body);
 
     void setCommitStatus(String repository, String sha, CommitState state, String context, String description);
@@ -35,9 +42,16 @@ public interface PullRequests {
 
     /**
      * @param headRepository the repository the head branch lives in: another one for a pull request from a fork
+     * @param changedFiles   how many files GitHub says the pull request changes
      */
     record PullRequest(
-            String repository, int number, String state, String headSha, String headRepository, String baseSha) {
+            String repository,
+            int number,
+            String state,
+            String headSha,
+            String headRepository,
+            String baseSha,
+            int changedFiles) {
         public PullRequest {
             Objects.requireNonNull(headSha, "headSha");
             Objects.requireNonNull(baseSha, "baseSha");

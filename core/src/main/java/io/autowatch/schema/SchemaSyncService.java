@@ -43,34 +43,40 @@ public final class SchemaSyncService {
         this.planOnly = planOnly;
     }
 
+    /**
+     * Carries the command out and reports on the pull request, whatever happens: a failure inside (a bug, a parser
+     * that runs out of stack) is reported as such.
+     *
+     * @throws PullRequests.GitHubException when GitHub fails (after its own retries): the queue delivers the command
+     *     again
+     */
     public SyncResult handle(CommandRequest request) {
-        github.react(request.repository(), request.commentId(), "eyes");
-        SyncResult result = run(request);
+        try {
+            github.react(request.repository(), request.commentId(), "eyes");
+        } catch (RuntimeException e) { // the comment may be gone, or reactions not allowed: the 👀 is a courtesy
+            LOG.warn("reaction_failed", "delivery", request.deliveryId(), "error", e.toString());
+        }
+        SyncResult result;
+        try {
+            result = run(request);
+        } catch (PullRequests.GitHubException e) {
+            reportQuietly(refuse(
+                    request,
+                    "",
+                    "GitHub failed while the command ran, so it was not finished: " + e.getMessage()
+                            + ". It is tried again; comment again if this stays."));
+            throw e;
+        } catch (Throwable e) { // deliberately everything, StackOverflowError and OutOfMemoryError included
+            LOG.error("command_crashed", "delivery", request.deliveryId(), "error", e.toString());
+            result = refuse(
+                    request,
+                    "",
+                    "autowatch failed inside while carrying the command out ("
+                            + e.getClass().getSimpleName() + "); nothing more was written. The maintainers can find "
+                            + "delivery " + request.deliveryId() + " in the logs.");
+        }
         report(result);
-        LOG.info(
-                "command_completed",
-                "delivery",
-                request.deliveryId(),
-                "repository",
-                request.repository(),
-                "pullRequest",
-                request.pullRequest(),
-                "command",
-                request.command().text(),
-                "sender",
-                request.sender(),
-                "failed",
-                result.failed(),
-                "errors",
-                result.errors().size(),
-                "refusal",
-                result.refusal().orElse(null),
-                "steps",
-                result.plan().map(p -> p.steps().size()).orElse(0),
-                "writes",
-                result.applied().size(),
-                "writeFailures",
-                result.applied().stream().filter(s -> !s.ok()).count());
+        CommandLog.completed(request, result);
         return result;
     }
 
@@ -90,13 +96,39 @@ public final class SchemaSyncService {
                 return refuse(request, pr.headSha(), refusal.get());
             }
         }
-        SyncScope scope = SyncScope.of(github.changedFiles(request.repository(), request.pullRequest()), settings);
+        List<PullRequests.ChangedFile> files = github.changedFiles(request.repository(), request.pullRequest());
+        if (files.size() >= Limits.MAX_CHANGED_FILES || pr.changedFiles() > files.size()) {
+            return refuse(
+                    request,
+                    pr.headSha(),
+                    "GitHub listed " + files.size() + " of the "
+                            + Math.max(pr.changedFiles(), files.size())
+                            + " files this pull request changes (it lists at most "
+                            + Limits.MAX_CHANGED_FILES
+                            + "). Nothing was planned: a partial read could delete the monitors "
+                            + "of the files not listed. Split the pull request.");
+        }
+        SyncScope scope = SyncScope.of(files, settings);
         MonitorSync.Planned planned =
                 sync.plan(atCommit(request.repository(), pr.headSha()), scope.headPaths(), scope.scopeTags());
         if (planned.failure().isPresent()) {
             return result(request, pr.headSha(), Optional.empty(), List.of(), planned.errors(), planned.failure());
         }
         Plan plan = planned.plan().orElseThrow();
+        long deletes = plan.count(Plan.Delete.class);
+        boolean confirmed = deletes <= Math.max(Limits.DELETES_WITHOUT_CONFIRMATION, request.allowDeletes());
+        if (request.command() == Command.REGISTER && planned.errors().isEmpty() && !confirmed) {
+            return result(
+                    request,
+                    pr.headSha(),
+                    Optional.of(plan),
+                    List.of(),
+                    List.of(),
+                    Optional.of("this would delete " + deletes + " monitors, more than "
+                            + Limits.DELETES_WITHOUT_CONFIRMATION
+                            + " without confirmation. Check the plan below, then comment `esm register "
+                            + "--allow-deletes=" + deletes + "` to go ahead"));
+        }
         boolean apply =
                 request.command() == Command.REGISTER && planned.errors().isEmpty() && !planOnly;
         List<StepOutcome> applied = apply ? sync.apply(plan) : List.of();
@@ -120,6 +152,14 @@ public final class SchemaSyncService {
                 return "at " + sha.substring(0, Math.min(7, sha.length()));
             }
         };
+    }
+
+    private void reportQuietly(SyncResult result) {
+        try {
+            report(result);
+        } catch (RuntimeException e) {
+            LOG.warn("report_failed", "repository", result.repository(), "error", e.toString());
+        }
     }
 
     private void report(SyncResult result) {

@@ -18,6 +18,7 @@ public final class StatusComment {
 
     public static final String MARKER = "<!-- autowatch:status -->";
     static final int LIMIT = 65_536;
+    private static final String DELETED_FROM = "no longer annotated in ";
     private static final int BUDGET = LIMIT - 2_000;
 
     private StatusComment() {}
@@ -26,13 +27,15 @@ public final class StatusComment {
         StringBuilder out = new StringBuilder(MARKER).append('\n');
         out.append("### ").append(headline(r)).append("\n\n");
         if (!r.headSha().isEmpty()) {
+            // The sender is a GitHub login (letters, digits, hyphens): mentioning them is the point.
             out.append("`")
                     .append(r.command().text())
                     .append("` by @")
-                    .append(r.sender())
-                    .append(" at `")
-                    .append(r.headSha(), 0, Math.min(7, r.headSha().length()))
-                    .append("`\n\n");
+                    .append(r.sender().matches("[A-Za-z0-9-]{1,39}") ? r.sender() : Markdown.text(r.sender()))
+                    .append(" at ")
+                    .append(Markdown.code(
+                            r.headSha().substring(0, Math.min(7, r.headSha().length()))))
+                    .append("\n\n");
         }
         if (r.command() == Command.HELP) {
             return out.append(HELP).toString();
@@ -48,7 +51,7 @@ public final class StatusComment {
             appendLimited(
                     out,
                     r.errors().stream()
-                            .map(e -> "- `" + location(e) + "`: " + escape(e.message()) + "\n")
+                            .map(e -> "- " + Markdown.code(location(e)) + ": " + escape(e.message()) + "\n")
                             .toList(),
                     "errors");
             out.append('\n');
@@ -102,7 +105,8 @@ public final class StatusComment {
         r.applied().forEach((StepOutcome o) -> outcomes.put(o.step(), o.error()));
         boolean applied = r.command() == Command.REGISTER
                 && r.errors().isEmpty()
-                && r.notice().isEmpty();
+                && r.notice().isEmpty()
+                && r.refusal().isEmpty();
         List<String> changing = new ArrayList<>();
         List<String> unchanged = new ArrayList<>();
         for (Plan.Step step : plan.steps()) {
@@ -116,12 +120,12 @@ public final class StatusComment {
                     };
             String detail =
                     switch (step) {
-                        case Plan.Create c -> "new, from `" + c.desired().schemaPath() + "`";
+                        case Plan.Create c ->
+                            "new, from " + Markdown.code(c.desired().schemaPath());
                         case Plan.Update u -> String.join(", ", u.changes());
                         case Plan.Delete d -> d.reason();
                         case Plan.Unchanged u -> "";
-                        case Plan.Conflict c ->
-                            "monitors " + c.ids() + " share this name and tag; delete all but one " + "in Datadog";
+                        case Plan.Conflict c -> c.reason();
                     };
             Optional<String> error = outcomes.getOrDefault(step, Optional.empty());
             if (error.isPresent()) {
@@ -131,7 +135,15 @@ public final class StatusComment {
                                 .replace("deleted", "delete");
                 detail = error.get();
             }
-            String row = "| " + escape(step.name()) + " | " + action + " | " + escape(detail) + " |\n";
+            String shown;
+            if (step instanceof Plan.Create && error.isEmpty()) {
+                shown = detail; // made here, with the path in a code span
+            } else if (step instanceof Plan.Delete && error.isEmpty() && detail.startsWith(DELETED_FROM)) {
+                shown = DELETED_FROM + Markdown.code(detail.substring(DELETED_FROM.length()));
+            } else {
+                shown = escape(detail);
+            }
+            String row = "| " + Markdown.code(step.name()) + " | " + action + " | " + shown + " |\n";
             (step instanceof Plan.Unchanged ? unchanged : changing).add(row);
         }
         if (changing.isEmpty()) {
@@ -176,7 +188,7 @@ public final class StatusComment {
 
     /** Keeps table cells in their cell, and keeps text from schemas or Datadog from becoming markup. */
     private static String escape(String text) {
-        return text.replace("|", "\\|").replace("\n", " ").replace("<", "&lt;").replace(">", "&gt;");
+        return Markdown.text(text);
     }
 
     static final String HELP = """

@@ -9,7 +9,8 @@ import java.util.Set;
 
 /**
  * What a pull request's command looks at: the schema files to read at its head, and the schema tags whose existing
- * monitors it may change (its files, plus the old paths of removed and renamed ones). Pure.
+ * monitors it may change (its files, plus the old paths of removed and renamed ones; each file's exact tag and its
+ * pre-0.2.0 tag, which only finds monitors to move, never deletes). Pure.
  */
 public record SyncScope(List<String> headPaths, Set<String> scopeTags) {
 
@@ -24,6 +25,7 @@ public record SyncScope(List<String> headPaths, Set<String> scopeTags) {
         for (ChangedFile file : changedFiles) {
             if (settings.isSchema(file.path())) {
                 scopeTags.add(MonitorRenderer.schemaTag(file.path()));
+                scopeTags.add(MonitorRenderer.legacySchemaTag(file.path()));
                 if (!file.removed()) {
                     headPaths.add(file.path());
                 }

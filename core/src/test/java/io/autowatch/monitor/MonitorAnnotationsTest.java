@@ -106,6 +106,8 @@ class MonitorAnnotationsTest {
                 "{\"type\": \"traffic_anomaly\", \"tags\": [\"1team\"]}| 'tags' has '1team', which is not a Datadog tag",
                 "{\"type\": \"traffic_anomaly\", \"tags\": [\"managed-by:me\"]}| 'managed-by' is a tag autowatch sets itself",
                 "{\"type\": \"traffic_anomaly\", \"message\": 5}| 'message' must be a string",
+                "{\"type\": \"traffic_anomaly\", \"message\": \"Runbook. @webhook-anything\"}| 'message' has '@'",
+                "{\"type\": \"traffic_anomaly\", \"message\": \"{{#is_alert}}@pagerduty-Ops{{/is_alert}}\"}| put handles in 'notify'",
                 "[{\"type\": \"traffic_anomaly\"}]| a monitor must be a JSON object such as {\"type\": \"traffic_anomaly\"}, got a list",
             })
     void badAnnotations_sayExactlyWhatIsWrong_withFileLineAndRecord(String json, String message) {

@@ -171,7 +171,10 @@ class MonitorPlannerTest {
     void twoMonitorsWithOneNameAndTag_areAConflict_andNothingIsWritten() {
         Plan plan = MonitorPlanner.plan(
                 List.of(CART), List.of(asDatadogReturnsIt(12, CART), asDatadogReturnsIt(7, CART)), TOUCHED, ENV);
-        assertThat(plan.steps()).singleElement().isEqualTo(new Conflict(CART, List.of(7L, 12L)));
+        assertThat(plan.steps()).singleElement().isInstanceOfSatisfying(Conflict.class, c -> {
+            assertThat(c.ids()).containsExactly(7L, 12L);
+            assertThat(c.reason()).contains("share this name and tag");
+        });
         assertThat(plan.changesAnything()).isFalse();
     }
 
@@ -180,7 +183,7 @@ class MonitorPlannerTest {
         ExistingMonitor staging = with(
                 asDatadogReturnsIt(5, CART),
                 CART.query(),
-                List.of("esm-staging", "esm-schema:schemas/cart.avdl"),
+                List.of("esm-staging", MonitorRenderer.schemaTag("schemas/cart.avdl")),
                 Optional.of(3));
         Plan plan = MonitorPlanner.plan(List.of(CART), List.of(staging), TOUCHED, ENV);
         assertThat(plan.steps()).singleElement().isInstanceOf(Create.class);
@@ -194,5 +197,67 @@ class MonitorPlannerTest {
         Plan plan = MonitorPlanner.plan(
                 List.of(CART), List.of(asDatadogReturnsIt(7, CART), asDatadogReturnsIt(7, CART)), TOUCHED, ENV);
         assertThat(plan.steps()).singleElement().isInstanceOf(Unchanged.class);
+    }
+
+    private static ExistingMonitor ownedBy(long id, MonitorDefinition d, String schemaTag) {
+        List<String> tags = new ArrayList<>(
+                d.tags().stream().filter(t -> !t.startsWith("esm-schema:")).toList());
+        tags.add(schemaTag);
+        return new ExistingMonitor(
+                id, d.name(), d.type(), d.query(), d.message(), tags, Optional.of(d.priority()), d.options());
+    }
+
+    @Test
+    void schemaTags_ofPathsThatLookAlike_areDistinct_andFitDatadog() {
+        Set<String> tags = new java.util.HashSet<>();
+        for (String path : List.of(
+                "schemas/a b.avdl",
+                "schemas/a_b.avdl",
+                "Schemas/Cart.avdl",
+                "schemas/cart.avdl",
+                "s/" + "x".repeat(250) + "1.avdl",
+                "s/" + "x".repeat(250) + "2.avdl")) {
+            String tag = MonitorRenderer.schemaTag(path);
+            assertThat(tag).hasSizeLessThanOrEqualTo(200).matches("[a-z0-9_\\-:./]+");
+            assertThat(MonitorRenderer.isExactSchemaTag(tag)).isTrue();
+            tags.add(tag);
+        }
+        assertThat(tags).hasSize(6);
+        assertThat(MonitorRenderer.isExactSchemaTag(MonitorRenderer.legacySchemaTag("schemas/a b.avdl")))
+                .isFalse();
+    }
+
+    @Test
+    void aMonitorOwnedByAnUntouchedFile_isAConflict_notTakenOver() {
+        ExistingMonitor ofOtherFile = ownedBy(7, CART, MonitorRenderer.schemaTag("schemas/other.avdl"));
+        Plan plan = MonitorPlanner.plan(List.of(CART), List.of(ofOtherFile), TOUCHED, ENV);
+        assertThat(plan.steps()).singleElement().isInstanceOfSatisfying(Conflict.class, c -> assertThat(c.reason())
+                .contains("belongs to schemas/other.avdl, which this pull request does not change"));
+        assertThat(plan.changesAnything()).isFalse();
+    }
+
+    @Test
+    void aMonitorOfAFileWithALookAlikeName_isNeitherDeletedNorTakenOver() {
+        // schemas/a_b.avdl's monitor: the pull request touches only schemas/a b.avdl, which no longer has the record.
+        Set<String> touched = Set.of(
+                MonitorRenderer.schemaTag("schemas/a b.avdl"), MonitorRenderer.legacySchemaTag("schemas/a b.avdl"));
+        ExistingMonitor ofLookAlike = ownedBy(7, CART, MonitorRenderer.schemaTag("schemas/a_b.avdl"));
+        assertThat(MonitorPlanner.plan(List.of(), List.of(ofLookAlike), touched, ENV)
+                        .steps())
+                .isEmpty();
+    }
+
+    @Test
+    void aMonitorWithOnlyALegacyTag_isMovedToTheExactTag_butNeverDeletedByIt() {
+        ExistingMonitor legacy = ownedBy(7, CART, MonitorRenderer.legacySchemaTag("schemas/cart.avdl"));
+        Set<String> touched = Set.of(
+                MonitorRenderer.schemaTag("schemas/cart.avdl"), MonitorRenderer.legacySchemaTag("schemas/cart.avdl"));
+        assertThat(MonitorPlanner.plan(List.of(CART), List.of(legacy), touched, ENV)
+                        .steps())
+                .singleElement()
+                .isInstanceOfSatisfying(
+                        Update.class, u -> assertThat(u.changes()).containsExactly("tags"));
+        assertThat(MonitorPlanner.plan(List.of(), List.of(legacy), touched, ENV).steps())
+                .isEmpty();
     }
 }

@@ -41,7 +41,7 @@ class MonitorRendererTest {
                 .containsExactly(
                         "esm-prod",
                         "esm-record:com.shop.addtocartevent",
-                        "esm-schema:schemas/cart.avdl",
+                        MonitorRenderer.schemaTag("schemas/cart.avdl"),
                         "managed-by:autowatch");
         assertThat(d.message())
                 .contains("Defined in `schemas/cart.avdl` (record `com.shop.AddToCartEvent`)")
@@ -85,6 +85,8 @@ class MonitorRendererTest {
     @Test
     void schemaTag_keepsOnlyWhatDatadogAllows() {
         assertThat(MonitorRenderer.schemaTag("Schemas/My Cart+v2.avdl"))
+                .matches("esm-schema:schemas/my_cart_v2\\.avdl--[0-9a-f]{16}");
+        assertThat(MonitorRenderer.legacySchemaTag("Schemas/My Cart+v2.avdl"))
                 .isEqualTo("esm-schema:schemas/my_cart_v2.avdl");
         assertThat(MonitorRenderer.schemaTag("a/" + "b".repeat(300))).hasSize(200);
     }

@@ -71,7 +71,10 @@ final class PlanCommand implements Callable<Integer> {
                     .toList();
         }
         Set<String> scope = new LinkedHashSet<>();
-        paths.forEach(p -> scope.add(MonitorRenderer.schemaTag(p)));
+        paths.forEach(p -> {
+            scope.add(MonitorRenderer.schemaTag(p));
+            scope.add(MonitorRenderer.legacySchemaTag(p));
+        });
         MonitorSync.Planned planned =
                 new MonitorSync(new AvroSchemaFiles(), store, settings).plan(new SchemaFolder(root), paths, scope);
         SyncResult result = new SyncResult(

@@ -57,8 +57,8 @@ class PlanCommandTest {
         assertThat(planned.result().plan()).contains(expected);
         assertThat(planned.result().failed()).isFalse();
         assertThat(planned.text())
-                .contains("| Low Volume with AddToCartEvent | create |")
-                .contains("| Traffic Anomaly with AddToCartEvent | create |")
+                .contains("| `Low Volume with AddToCartEvent` | create |")
+                .contains("| `Traffic Anomaly with AddToCartEvent` | create |")
                 .contains("plan: 2 to create, 0 to update, 0 to delete, 0 unchanged (2 schema files)");
         assertThat(expected.count(Plan.Create.class)).isEqualTo(2);
     }

@@ -2,6 +2,9 @@ package io.autowatch.avro;
 
 import io.autowatch.monitor.SchemaError;
 import io.autowatch.monitor.SchemaRecord;
+import io.autowatch.schema.Limits;
+import io.autowatch.schema.Names;
+import io.autowatch.schema.RepoPaths;
 import io.autowatch.schema.SchemaReader;
 import io.autowatch.schema.SchemaSource;
 import java.io.IOException;
@@ -14,7 +17,9 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Deque;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -25,8 +30,6 @@ import java.util.stream.Stream;
  * folder.
  */
 public final class AvroSchemaFiles implements SchemaReader {
-
-    private static final int MAX_FILES = 200;
 
     @Override
     public Read read(SchemaSource source, List<String> paths) {
@@ -39,9 +42,9 @@ public final class AvroSchemaFiles implements SchemaReader {
             throw new UncheckedIOException(e);
         }
         try {
-            fetch(source, paths, root, errors);
+            Set<String> readable = fetch(source, paths, root, errors);
             for (String path : paths) {
-                if (!Files.exists(root.resolve(path))) {
+                if (!readable.contains(path)) {
                     continue;
                 }
                 switch (AvroSchemaReader.read(root, path)) {
@@ -58,50 +61,142 @@ public final class AvroSchemaFiles implements SchemaReader {
         }
     }
 
-    /** Lays the files and, transitively, what they import out under {@code root} at their repository paths. */
-    private static void fetch(SchemaSource source, List<String> paths, Path root, List<SchemaError> errors) {
-        Deque<String[]> queue = new ArrayDeque<>();
-        paths.forEach(p -> queue.add(new String[] {p, null}));
-        Set<String> seen = new HashSet<>();
-        while (!queue.isEmpty() && seen.size() < MAX_FILES) {
-            String[] next = queue.poll();
-            String path = next[0];
-            String importer = next[1];
-            if (!seen.add(path)) {
+    /**
+     * Fetches the files and, transitively, what they import, each path confined to the repository before it is
+     * fetched; lays out only what was fetched; and answers which of the requested files may be parsed: those whose
+     * every import, transitively, was fetched and passed the checks (so that Avro never looks beyond the folder,
+     * nor falls back to the classpath for a missing file).
+     */
+    private static Set<String> fetch(SchemaSource source, List<String> paths, Path root, List<SchemaError> errors) {
+        Map<String, List<String>> importsOf = new LinkedHashMap<>();
+        Set<String> bad = new HashSet<>();
+        Deque<String> queue = new ArrayDeque<>();
+        for (String path : paths) {
+            switch (RepoPaths.file(path)) {
+                case RepoPaths.Inside inside -> queue.add(inside.path());
+                case RepoPaths.Refused refused ->
+                    errors.add(new SchemaError(
+                            Names.printable(path), 0, "this file name is refused: " + refused.reason()));
+            }
+        }
+        long totalBytes = 0;
+        while (!queue.isEmpty()) {
+            String path = queue.poll();
+            if (importsOf.containsKey(path) || bad.contains(path)) {
+                continue;
+            }
+            if (importsOf.size() + bad.size() >= Limits.MAX_FILES) {
+                errors.add(new SchemaError(
+                        path,
+                        0,
+                        "not read: this command already reads " + Limits.MAX_FILES
+                                + " files (the changed schemas and their imports), the most one command reads"));
+                bad.add(path);
                 continue;
             }
             Optional<byte[]> content = source.read(path);
             if (content.isEmpty()) {
-                errors.add(new SchemaError(
-                        importer == null ? path : importer,
-                        0,
-                        importer == null
-                                ? "the file does not exist " + source.where()
-                                : "imports '" + path + "', which does not exist " + source.where()));
+                errors.add(new SchemaError(path, 0, "the file does not exist " + source.where()));
+                bad.add(path);
                 continue;
             }
-            Path file = root.resolve(path).normalize();
-            if (!file.startsWith(root)) {
-                errors.add(new SchemaError(
-                        importer == null ? path : importer, 0, "import '" + path + "' points outside the repository"));
+            byte[] bytes = content.get();
+            totalBytes += bytes.length;
+            Optional<String> tooBig = bytes.length > Limits.MAX_FILE_BYTES
+                    ? Optional.of("the file is " + bytes.length + " bytes; at most " + Limits.MAX_FILE_BYTES)
+                    : totalBytes > Limits.MAX_TOTAL_BYTES
+                            ? Optional.of("not read: the files of this command exceed " + Limits.MAX_TOTAL_BYTES
+                                    + " bytes together")
+                            : Optional.empty();
+            if (tooBig.isPresent()) {
+                errors.add(new SchemaError(path, 0, tooBig.get()));
+                bad.add(path);
                 continue;
             }
-            try {
-                Files.createDirectories(file.getParent());
-                Files.write(file, content.get());
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
+            List<String> imports = new ArrayList<>();
+            if (path.endsWith(".avdl") && !checkIdl(path, new String(bytes, StandardCharsets.UTF_8), imports, errors)) {
+                bad.add(path);
+                continue;
             }
-            if (path.endsWith(".avdl")) {
-                Path folder = Path.of(path).getParent();
-                for (String imported : AvroSchemaReader.imports(new String(content.get(), StandardCharsets.UTF_8))) {
-                    String resolved = (folder == null ? Path.of(imported) : folder.resolve(imported))
-                            .normalize()
-                            .toString()
-                            .replace('\\', '/');
-                    queue.add(new String[] {resolved, path});
+            importsOf.put(path, imports);
+            queue.addAll(imports);
+            write(root, path, bytes);
+        }
+        // A file is readable only when everything it imports is, transitively.
+        boolean changed = true;
+        while (changed) {
+            changed = false;
+            for (var entry : importsOf.entrySet()) {
+                if (bad.contains(entry.getKey())) {
+                    continue;
+                }
+                Optional<String> missing =
+                        entry.getValue().stream().filter(bad::contains).findFirst();
+                if (missing.isPresent()) {
+                    bad.add(entry.getKey());
+                    changed = true;
+                    if (paths.contains(entry.getKey())) {
+                        errors.add(new SchemaError(
+                                entry.getKey(),
+                                0,
+                                "not read, because its import '" + missing.get()
+                                        + "' could not be read (see its error)"));
+                    }
                 }
             }
+        }
+        Set<String> readable = new HashSet<>(importsOf.keySet());
+        readable.removeAll(bad);
+        return readable;
+    }
+
+    /**
+     * Checks an IDL file before it is parsed: its nesting depth (deep JSON in an annotation overflows the parser's
+     * stack) and each import, confined to the repository. Adds the confined imports to {@code imports}.
+     *
+     * @return whether the file may be parsed
+     */
+    private static boolean checkIdl(String path, String text, List<String> imports, List<SchemaError> errors) {
+        int errorsBefore = errors.size();
+        IdlText.Nesting nesting = new IdlText(text).deepestNesting();
+        if (nesting.depth() > Limits.MAX_NESTING) {
+            errors.add(new SchemaError(
+                    path,
+                    nesting.line(),
+                    "brackets are nested " + nesting.depth() + " deep here; at most " + Limits.MAX_NESTING));
+            return false;
+        }
+        List<IdlImports.Import> found = IdlImports.of(text);
+        if (found.size() > Limits.MAX_IMPORTS_PER_FILE) {
+            errors.add(new SchemaError(
+                    path, 0, "the file has " + found.size() + " imports; at most " + Limits.MAX_IMPORTS_PER_FILE));
+            return false;
+        }
+        for (IdlImports.Import imported : found) {
+            switch (RepoPaths.imported(path, imported.literal())) {
+                case RepoPaths.Inside inside -> imports.add(inside.path());
+                case RepoPaths.Refused refused ->
+                    errors.add(new SchemaError(
+                            path,
+                            imported.line(),
+                            "import "
+                                    + imported.kind() + " \"" + Names.printable(imported.literal()) + "\" is refused: "
+                                    + refused.reason()));
+            }
+        }
+        return errors.size() == errorsBefore;
+    }
+
+    private static void write(Path root, String path, byte[] bytes) {
+        Path file = root.resolve(path).normalize();
+        if (!file.startsWith(root)) { // RepoPaths confined it already; a second lock on the same door
+            throw new IllegalStateException("refusing to write outside the schema folder: " + path);
+        }
+        try {
+            Files.createDirectories(file.getParent());
+            Files.write(file, bytes);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

@@ -82,6 +82,9 @@ public final class AvroSchemaReader {
                 idl = new IdlReader().parse(file);
             } catch (IOException | RuntimeException e) {
                 return new Failed(path, new SchemaError(path, lineOf(e.getMessage()), describe(e, root)));
+            } catch (StackOverflowError e) {
+                // The nesting cap should keep this from happening; a file must never take the worker down.
+                return new Failed(path, new SchemaError(path, 0, "the file is nested too deeply to parse"));
             } finally {
                 System.setErr(original);
             }

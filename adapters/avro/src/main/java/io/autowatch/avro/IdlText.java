@@ -117,6 +117,28 @@ final class IdlText {
         return stray;
     }
 
+    /** The deepest bracket nesting, outside comments and strings, and the line where it is reached. */
+    record Nesting(int depth, int line) {}
+
+    Nesting deepestNesting() {
+        int depth = 0;
+        int deepest = 0;
+        int at = 0;
+        for (int i = 0; i < blank.length(); i++) {
+            char c = blank.charAt(i);
+            if (c == '(' || c == '[' || c == '{') {
+                depth++;
+                if (depth > deepest) {
+                    deepest = depth;
+                    at = i;
+                }
+            } else if ((c == ')' || c == ']' || c == '}') && depth > 0) {
+                depth--;
+            }
+        }
+        return new Nesting(deepest, deepest == 0 ? 0 : lineOf(at));
+    }
+
     List<Import> imports() {
         List<Import> imports = new ArrayList<>();
         Matcher match = IMPORT.matcher(blank);

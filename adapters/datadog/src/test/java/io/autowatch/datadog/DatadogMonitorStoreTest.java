@@ -60,7 +60,7 @@ class DatadogMonitorStoreTest {
     void createdMonitors_areFoundByTagAndExactName_andReadBackUnchanged() {
         long id = store.create(CART);
         store.create(definition("AddToCartEventV2", "{\"type\": \"traffic_anomaly\"}"));
-        assertThat(store.listByTags(List.of("esm-prod", "esm-schema:schemas/cart.avdl")))
+        assertThat(store.listByTags(List.of("esm-prod", MonitorRenderer.schemaTag("schemas/cart.avdl"))))
                 .hasSize(2);
         var byName = store.listByName(CART.name(), List.of("esm-prod"));
         assertThat(byName).singleElement().satisfies(m -> assertThat(m.id()).isEqualTo(id));

@@ -2,6 +2,7 @@ package io.autowatch.github;
 
 import io.autowatch.json.Json;
 import io.autowatch.schema.PullRequests;
+import io.autowatch.schema.RepoPaths;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -10,35 +11,56 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * GitHub's REST API over the JDK's HTTP client: a token, timeouts, {@code Link} pagination, and retries with backoff
- * on 429 and 5xx (honouring {@code Retry-After}).
+ * GitHub's REST API over the JDK's HTTP client: a token, timeouts, {@code Link} pagination, retries with backoff on
+ * 5xx, and waits (bounded) on rate limits, which GitHub answers with 403 or 429.
+ *
+ * <p>The token only ever goes to {@code <base>/repos/<owner>/<repo>/…} for the repository a command is about, and to
+ * {@code <base>/user} to learn who it is: every request is checked against that before it is sent, redirects are not
+ * followed, and a file path is confined to the repository ({@link RepoPaths}).
  */
 public final class GitHubRestClient implements PullRequests {
 
     private static final Pattern NEXT = Pattern.compile("<([^>]+)>;\\s*rel=\"next\"");
+    private static final Pattern REPOSITORY = Pattern.compile("[A-Za-z0-9_.\\-]{1,100}/[A-Za-z0-9_.\\-]{1,100}");
     private static final int ATTEMPTS = 3;
+    /** The longest this client waits for a rate limit to reset; beyond it the command fails and says until when. */
+    static final Duration MAX_RATE_LIMIT_WAIT = Duration.ofSeconds(60);
 
     private final HttpClient http;
     private final URI base;
     private final String token;
     private final Duration timeout;
+    private final Optional<String> configuredLogin;
+    private volatile Optional<String> identity;
 
     public GitHubRestClient(URI base, String token, Duration timeout) {
+        this(base, token, timeout, Optional.empty());
+    }
+
+    /**
+     * @param botLogin who the token acts as, when {@code GET /user} cannot say (a GitHub App's installation token:
+     *                 {@code <app-slug>[bot]}); without either, the status comment is never edited, only added
+     */
+    public GitHubRestClient(URI base, String token, Duration timeout, Optional<String> botLogin) {
         this.base = URI.create(base.toString().endsWith("/") ? base.toString() : base + "/");
         this.token = token;
         this.timeout = timeout;
+        this.configuredLogin = botLogin.filter(l -> !l.isBlank());
         this.http = HttpClient.newBuilder()
                 .connectTimeout(timeout)
-                .followRedirects(HttpClient.Redirect.NORMAL)
+                .followRedirects(HttpClient.Redirect.NEVER)
                 .build();
     }
 
@@ -54,7 +76,8 @@ public final class GitHubRestClient implements PullRequests {
                 String.valueOf(pr.get("state")),
                 String.valueOf(head.get("sha")),
                 headRepo == null ? "(deleted fork)" : String.valueOf(headRepo),
-                String.valueOf(base.get("sha")));
+                String.valueOf(base.get("sha")),
+                pr.get("changed_files") instanceof Number n ? n.intValue() : -1);
     }
 
     @Override
@@ -77,6 +100,13 @@ public final class GitHubRestClient implements PullRequests {
 
     @Override
     public Optional<byte[]> file(String repository, String path, String sha) {
+        if (!(RepoPaths.file(path) instanceof RepoPaths.Inside inside)
+                || !inside.path().equals(path)) {
+            throw new IllegalArgumentException("refusing to fetch a path that is not a plain repository path");
+        }
+        if (!sha.matches("[0-9a-f]{40}")) {
+            throw new IllegalArgumentException("refusing to fetch at a ref that is not a commit SHA");
+        }
         String encoded = String.join(
                 "/",
                 java.util.Arrays.stream(path.split("/"))
@@ -103,10 +133,9 @@ public final class GitHubRestClient implements PullRequests {
         if (response.statusCode() == 404) {
             return "none";
         }
-        Map<String, Object> body = object(response);
-        // role_name tells maintain from write and triage from read; permission is the older, coarser field.
-        Object role = body.get("role_name");
-        return String.valueOf(role != null ? role : body.getOrDefault("permission", "none"))
+        // permission is the base role (maintain reads as write, a custom role as the role it builds on);
+        // role_name would be a custom role's own name, which says nothing about what it may do.
+        return String.valueOf(object(response).getOrDefault("permission", "none"))
                 .toLowerCase(Locale.ROOT);
     }
 
@@ -127,7 +156,7 @@ public final class GitHubRestClient implements PullRequests {
             HttpResponse<byte[]> page = get(next, "application/vnd.github+json");
             for (Object item : list(page)) {
                 Map<?, ?> comment = (Map<?, ?>) item;
-                if (comment.get("body") instanceof String text && text.contains(marker)) {
+                if (comment.get("body") instanceof String text && text.contains(marker) && writtenByMe(comment)) {
                     send(
                             "PATCH",
                             "repos/" + repository + "/issues/comments/" + comment.get("id"),
@@ -164,6 +193,7 @@ public final class GitHubRestClient implements PullRequests {
 
     private HttpResponse<byte[]> send(String method, String path, String accept, Object body, boolean allow404) {
         URI uri = path.startsWith("http") ? URI.create(path) : base.resolve(path);
+        confine(uri);
         HttpRequest.Builder request = HttpRequest.newBuilder(uri)
                 .timeout(timeout)
                 .header("Accept", accept)
@@ -191,6 +221,19 @@ public final class GitHubRestClient implements PullRequests {
                 throw new GitHubException(method + " " + uri.getPath() + " was interrupted", 0, e);
             }
             int status = response.statusCode();
+            Optional<Duration> rateLimited = RateLimit.waitFor(response, Instant.now());
+            if (rateLimited.isPresent() && attempt < ATTEMPTS) {
+                if (rateLimited.get().compareTo(MAX_RATE_LIMIT_WAIT) > 0) {
+                    throw new GitHubException(
+                            "GitHub's rate limit for this token is used up until "
+                                    + Instant.now().plus(rateLimited.get()).truncatedTo(ChronoUnit.SECONDS)
+                                    + " (" + method + " " + uri.getPath() + ")",
+                            status,
+                            null);
+                }
+                sleep(rateLimited.get().toMillis());
+                continue;
+            }
             if ((status == 429 || status >= 500) && attempt < ATTEMPTS) {
                 pause(attempt, response.headers().firstValue("Retry-After"));
                 continue;
@@ -207,6 +250,67 @@ public final class GitHubRestClient implements PullRequests {
                         + (answer.length() > 300 ? answer.substring(0, 300) + "…" : answer),
                 status,
                 null);
+    }
+
+    /**
+     * Refuses, before it is sent, any request but those to the base URL's {@code repos/<owner>/<repo>/} and
+     * {@code user}: a path or a pagination link that leads elsewhere never carries the token.
+     */
+    private void confine(URI uri) {
+        URI normalized = uri.normalize();
+        boolean sameServer = Objects.equals(normalized.getScheme(), base.getScheme())
+                && Objects.equals(normalized.getHost(), base.getHost())
+                && normalized.getPort() == base.getPort();
+        String path = Optional.ofNullable(normalized.getRawPath()).orElse("");
+        String under = path.startsWith(base.getRawPath())
+                ? path.substring(base.getRawPath().length())
+                : null;
+        boolean allowed = under != null
+                && (under.equals("user")
+                        || under.startsWith("repos/")
+                                && REPOSITORY.matcher(repositoryOf(under)).matches()
+                                && !repositoryOf(under).contains(".."));
+        if (!sameServer || !allowed || !uri.getRawPath().equals(path)) {
+            throw new GitHubException("refusing to send the token to " + uri.getPath(), 0, null);
+        }
+    }
+
+    private static String repositoryOf(String underBase) {
+        String[] parts = underBase.split("/", 4);
+        return parts.length < 4 ? "" : parts[1] + "/" + parts[2];
+    }
+
+    /** Whether the comment is this identity's own; with no known identity, none is. */
+    private boolean writtenByMe(Map<?, ?> comment) {
+        Optional<String> me = identity();
+        return me.isPresent()
+                && comment.get("user") instanceof Map<?, ?> user
+                && me.get().equalsIgnoreCase(String.valueOf(user.get("login")));
+    }
+
+    /** Who the token acts as: {@code GET /user} once, else the configured bot login. */
+    private Optional<String> identity() {
+        if (identity == null) {
+            Optional<String> login;
+            try {
+                HttpResponse<byte[]> me = send("GET", "user", "application/vnd.github+json", null, true);
+                login = me.statusCode() == 200
+                        ? Optional.ofNullable(object(me).get("login")).map(String::valueOf)
+                        : Optional.empty();
+            } catch (GitHubException e) {
+                login = Optional.empty(); // an App's installation token may not ask: 403
+            }
+            identity = login.or(() -> configuredLogin);
+        }
+        return identity;
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static void pause(int attempt, Optional<String> retryAfter) {

@@ -63,7 +63,7 @@ class GitHubRestClientTest {
     void permissions_commentsReactionsAndStatuses() {
         github.pullRequest("o/r", 6, Map.of(), Map.of(), false);
         github.grant("ann", "maintain");
-        assertThat(client.permission("o/r", "ann")).isEqualTo("maintain");
+        assertThat(client.permission("o/r", "ann")).as("maintain is write").isEqualTo("write");
         assertThat(client.permission("o/r", "stranger")).isEqualTo("none");
         client.react("o/r", 77, "eyes");
         assertThat(github.reactions()).singleElement().satisfies(r -> assertThat(r)
@@ -92,5 +92,93 @@ class GitHubRestClientTest {
         assertThatThrownBy(() -> wrongToken.pullRequest("o/r", 7))
                 .isInstanceOfSatisfying(PullRequests.GitHubException.class, e -> assertThat(e.status())
                         .isEqualTo(401));
+    }
+
+    @Test
+    void permission_isTheBaseRole_soACustomRoleBuiltOnWriteIsWrite() {
+        github.grantCustom("deployer", "schema-deployer", "write");
+        github.grantCustom("viewer", "auditor", "read");
+        github.grant("tri", "triage");
+        assertThat(client.permission("o/r", "deployer")).isEqualTo("write");
+        assertThat(client.permission("o/r", "viewer")).isEqualTo("read");
+        assertThat(client.permission("o/r", "tri")).isEqualTo("read");
+    }
+
+    @Test
+    void theToken_neverLeavesTheRepositorysApiPaths() {
+        String head = github.pullRequest("o/r", 8, Map.of(), Map.of("a.avdl", "x"), false);
+        github.clearCalls();
+        assertThatThrownBy(() -> client.file("o/r", "../../../../user", head))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> client.file("o/r", "a.avdl", "../../user"))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> client.pullRequest("o/r/../../../orgs/acme", 1))
+                .isInstanceOf(PullRequests.GitHubException.class)
+                .hasMessageContaining("refusing to send the token");
+        assertThatThrownBy(() -> client.pullRequest("../r", 1)).hasMessageContaining("refusing to send the token");
+        assertThat(github.calls()).as("nothing was sent").isEmpty();
+    }
+
+    @Test
+    void rateLimits_403Or429_areWaitedFor_whenTheResetIsNear() {
+        github.pullRequest("o/r", 9, Map.of(), Map.of(), false);
+        String reset = Long.toString(java.time.Instant.now().getEpochSecond() + 1);
+        github.failNext(
+                1,
+                403,
+                Map.of("x-ratelimit-remaining", "0", "x-ratelimit-reset", reset),
+                "{\"message\": \"API rate limit exceeded\"}");
+        assertThat(client.pullRequest("o/r", 9).number()).isEqualTo(9);
+        github.failNext(1, 429, Map.of("retry-after", "1"), "{\"message\": \"secondary rate limit\"}");
+        assertThat(client.pullRequest("o/r", 9).number()).isEqualTo(9);
+    }
+
+    @Test
+    void rateLimits_whenTheResetIsFar_failAtOnceSayingUntilWhen_andA403WithoutLimitIsNotRetried() {
+        github.pullRequest("o/r", 10, Map.of(), Map.of(), false);
+        String reset = Long.toString(java.time.Instant.now().getEpochSecond() + 3600);
+        github.failNext(
+                1,
+                403,
+                Map.of("x-ratelimit-remaining", "0", "x-ratelimit-reset", reset),
+                "{\"message\": \"API rate limit exceeded\"}");
+        github.clearCalls();
+        assertThatThrownBy(() -> client.pullRequest("o/r", 10))
+                .isInstanceOf(PullRequests.GitHubException.class)
+                .hasMessageContaining("rate limit for this token is used up until");
+        assertThat(github.calls()).hasSize(1);
+
+        github.failNext(1, 403, Map.of(), "{\"message\": \"Resource not accessible by integration\"}");
+        github.clearCalls();
+        assertThatThrownBy(() -> client.pullRequest("o/r", 10)).hasMessageContaining("GitHub answered 403");
+        assertThat(github.calls()).hasSize(1);
+    }
+
+    @Test
+    void upsertComment_editsOnlyItsOwnComment_notAStrangersCopyOfTheMarker() {
+        github.pullRequest("o/r", 11, Map.of(), Map.of(), false);
+        github.addComment("o/r", 11, "mallory", "<!-- m --> [click here](https://evil.example)");
+        client.upsertComment("o/r", 11, "<!-- m -->", "<!-- m --> status");
+        client.upsertComment("o/r", 11, "<!-- m -->", "<!-- m --> status, again");
+        assertThat(github.comments("o/r", 11))
+                .containsExactly("<!-- m --> [click here](https://evil.example)", "<!-- m --> status, again");
+    }
+
+    @Test
+    void upsertComment_asAGitHubApp_usesTheConfiguredBotLogin_orElseOnlyAdds() {
+        github.pullRequest("o/r", 12, Map.of(), Map.of(), false);
+        github.actAsApp(true);
+        var named = new GitHubRestClient(
+                URI.create(github.baseUrl()),
+                FakeGitHub.TOKEN,
+                Duration.ofSeconds(5),
+                java.util.Optional.of(FakeGitHub.LOGIN));
+        named.upsertComment("o/r", 12, "<!-- m -->", "<!-- m --> one");
+        named.upsertComment("o/r", 12, "<!-- m -->", "<!-- m --> two");
+        assertThat(github.comments("o/r", 12)).containsExactly("<!-- m --> two");
+
+        var anonymous = new GitHubRestClient(URI.create(github.baseUrl()), FakeGitHub.TOKEN, Duration.ofSeconds(5));
+        anonymous.upsertComment("o/r", 12, "<!-- m -->", "<!-- m --> three");
+        assertThat(github.comments("o/r", 12)).containsExactly("<!-- m --> two", "<!-- m --> three");
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.autowatch.avro.AvroSchemaFiles;
 import io.autowatch.datadog.DatadogMonitorStore;
 import io.autowatch.github.GitHubRestClient;
+import io.autowatch.monitor.MonitorRenderer;
 import io.autowatch.monitor.MonitorSettings;
 import io.autowatch.schema.Command;
 import io.autowatch.schema.CommandRequest;
@@ -113,10 +114,10 @@ class SchemaSyncServiceTest {
         assertThat(created.failed()).isFalse();
         assertThat(datadog.monitors()).singleElement().satisfies(m -> {
             assertThat(m).containsEntry("name", "Traffic Anomaly with AddToCartEvent");
-            assertThat(tags(m)).contains("esm-prod", "esm-schema:schemas/cart.avdl");
+            assertThat(tags(m)).contains("esm-prod", MonitorRenderer.schemaTag("schemas/cart.avdl"));
             assertThat((String) m.get("message")).contains("schemas/cart.avdl");
         });
-        assertThat(comment()).contains("registered ✅").contains("| Traffic Anomaly with AddToCartEvent | created |");
+        assertThat(comment()).contains("registered ✅").contains("| `Traffic Anomaly with AddToCartEvent` | created |");
         assertThat(github.reactions()).extracting(r -> r.get("content")).containsOnly("eyes");
         assertThat(github.statuses()).last().satisfies(s -> assertThat(s)
                 .containsEntry("state", "success")
@@ -142,7 +143,7 @@ class SchemaSyncServiceTest {
         head.put(PATH, cart("") + "\n// monitors removed\n");
         pr(head, "owner", Command.REGISTER);
         assertThat(datadog.monitors()).isEmpty();
-        assertThat(comment()).contains("| deleted | no longer annotated in schemas/cart.avdl |");
+        assertThat(comment()).contains("| deleted | no longer annotated in `schemas/cart.avdl` |");
     }
 
     @Test
@@ -166,8 +167,8 @@ class SchemaSyncServiceTest {
         SyncResult result = service.handle(new CommandRequest("d-r", REPO, renamed, 1L, "owner", Command.REGISTER));
         assertThat(result.failed()).isFalse();
         assertThat(datadog.monitors()).hasSize(2).allSatisfy(m -> assertThat(tags(m))
-                .contains("esm-schema:schemas/shop/cart.avdl")
-                .doesNotContain("esm-schema:schemas/cart.avdl"));
+                .contains(MonitorRenderer.schemaTag("schemas/shop/cart.avdl"))
+                .doesNotContain(MonitorRenderer.schemaTag("schemas/cart.avdl")));
         main = new HashMap<>(moved);
 
         pr(Map.of(), "owner", Command.REGISTER);
@@ -183,7 +184,7 @@ class SchemaSyncServiceTest {
         assertThat(datadog.calls()).allSatisfy(c -> assertThat(c.method()).isEqualTo("GET"));
         assertThat(comment())
                 .contains("plan (nothing applied)")
-                .contains("| Low Volume with AddToCartEvent | create |");
+                .contains("| `Low Volume with AddToCartEvent` | create |");
         assertThat(github.statuses()).last().satisfies(s -> assertThat((String) s.get("description"))
                 .isEqualTo("plan: 1 to create, 0 to update, 0 to delete, 0 unchanged"));
 
@@ -351,7 +352,7 @@ class SchemaSyncServiceTest {
         assertThat(comment())
                 .contains("plan (nothing applied)")
                 .contains("plan only: no Datadog keys")
-                .contains("| Traffic Anomaly with AddToCartEvent | create |");
+                .contains("| `Traffic Anomaly with AddToCartEvent` | create |");
     }
 
     @Test

@@ -109,7 +109,7 @@ class SchemaSyncStoryTest {
 
         Map<String, String> annotated = Map.of(PATH, schema("@monitor({\"type\": \"traffic_anomaly\"})"));
         int pr = comment(annotated, "guest", "esm register");
-        assertThat(status(pr)).contains("@guest may not register");
+        assertThat(status(pr)).contains("guest may not register");
         assertThat(datadog.monitors()).isEmpty();
 
         pr = comment(Map.of(PATH, schema("@monitor({\"type\": \"trafic_anomaly\"})")), "owner", "esm register");
@@ -120,7 +120,7 @@ class SchemaSyncStoryTest {
         assertThat(status(pr)).contains("`schemas/cart.avdl:2`").contains("schema errors");
 
         pr = comment(annotated, "owner", "esm register");
-        assertThat(status(pr)).contains("| Traffic Anomaly with AddToCartEvent | created |");
+        assertThat(status(pr)).contains("| `Traffic Anomaly with AddToCartEvent` | created |");
         assertThat(datadog.monitors()).singleElement().satisfies(m -> assertThat(m)
                 .containsEntry("name", "Traffic Anomaly with AddToCartEvent"));
         main = annotated;
@@ -135,7 +135,7 @@ class SchemaSyncStoryTest {
         main = changed;
 
         pr = comment(Map.of(PATH, schema("")), "owner", "esm register");
-        assertThat(status(pr)).contains("| deleted | no longer annotated in schemas/cart.avdl |");
+        assertThat(status(pr)).contains("| deleted | no longer annotated in `schemas/cart.avdl` |");
         assertThat(datadog.monitors()).isEmpty();
         assertThat(github.statuses()).extracting(s -> s.get("state")).contains("failure", "success");
         assertThat(github.reactions()).hasSize(7);

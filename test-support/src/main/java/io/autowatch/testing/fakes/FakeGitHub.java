@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -30,6 +31,11 @@ public final class FakeGitHub extends FakeHttp {
     private final List<Map<String, Object>> statuses = new ArrayList<>();
     private final AtomicLong ids = new AtomicLong(5000);
     private final AtomicLong shas = new AtomicLong(0xabc000);
+    private final Map<String, String> customBase = new HashMap<>();
+    private boolean app;
+
+    /** Who the token acts as, and who writes the comments it posts. */
+    public static final String LOGIN = "autowatch[bot]";
 
     public String baseUrl() {
         return uri().toString();
@@ -37,6 +43,22 @@ public final class FakeGitHub extends FakeHttp {
 
     public synchronized void grant(String user, String role) {
         roles.put(user, role);
+    }
+
+    /** A custom repository role: GitHub answers its own name as role_name and the role it builds on as permission. */
+    public synchronized void grantCustom(String user, String roleName, String basePermission) {
+        roles.put(user, roleName);
+        customBase.put(roleName, basePermission);
+    }
+
+    /** The token is a GitHub App's installation token: {@code GET /user} is refused, as GitHub refuses it. */
+    public synchronized void actAsApp(boolean app) {
+        this.app = app;
+    }
+
+    /** Says the pull request changes {@code count} files, whatever the listing holds (GitHub lists at most 3,000). */
+    public synchronized void reportChangedFiles(String repository, int number, int count) {
+        pulls.get(repository + "#" + number).put("changed_files", count);
     }
 
     /**
@@ -63,23 +85,24 @@ public final class FakeGitHub extends FakeHttp {
                     "filename", path, "status", before == null ? "added" : after == null ? "removed" : "modified"));
         }
         files.put(repository + "#" + number, changed);
-        pulls.put(
-                repository + "#" + number,
-                Map.of(
-                        "number",
-                        number,
-                        "state",
-                        "open",
-                        "head",
-                        Map.of("sha", headSha, "repo", Map.of("full_name", fromFork ? "someone/fork" : repository)),
-                        "base",
-                        Map.of("sha", baseSha, "repo", Map.of("full_name", repository))));
+        Map<String, Object> pr = new LinkedHashMap<>(Map.of(
+                "number",
+                number,
+                "state",
+                "open",
+                "head",
+                Map.of("sha", headSha, "repo", Map.of("full_name", fromFork ? "someone/fork" : repository)),
+                "base",
+                Map.of("sha", baseSha, "repo", Map.of("full_name", repository))));
+        pr.put("changed_files", changed.size());
+        pulls.put(repository + "#" + number, pr);
         return headSha;
     }
 
     /** Replaces a pull request's changed-file list (renames, hundreds of files). */
     public synchronized void changedFiles(String repository, int number, List<Map<String, Object>> list) {
         files.put(repository + "#" + number, new ArrayList<>(list));
+        Optional.ofNullable(pulls.get(repository + "#" + number)).ifPresent(pr -> pr.put("changed_files", list.size()));
     }
 
     public synchronized void addComment(String repository, int number, String user, String body) {
@@ -106,6 +129,11 @@ public final class FakeGitHub extends FakeHttp {
     synchronized Answer handle(Call call, Map<String, String> headers) {
         if (!("Bearer " + TOKEN).equals(headers.get("Authorization"))) {
             return Answer.json(401, Map.of("message", "Bad credentials"));
+        }
+        if (call.path().equals("/user") && call.method().equals("GET")) {
+            return app
+                    ? Answer.json(403, Map.of("message", "Resource not accessible by integration"))
+                    : Answer.json(200, Map.of("login", LOGIN, "type", "Bot"));
         }
         String[] parts = call.path().split("/");
         // /repos/{owner}/{repo}/...
@@ -140,7 +168,7 @@ public final class FakeGitHub extends FakeHttp {
                     switch (role) {
                         case "maintain" -> "write";
                         case "triage" -> "read";
-                        default -> role;
+                        default -> customBase.getOrDefault(role, role);
                     };
             return Answer.json(
                     200, Map.of("permission", permission, "role_name", role, "user", Map.of("login", parts[5])));
@@ -173,7 +201,7 @@ public final class FakeGitHub extends FakeHttp {
                                     List.of(Map.of("message", "Body is too long (maximum is 65536 characters)"))));
                 }
                 Map<String, Object> comment = new LinkedHashMap<>(
-                        Map.of("id", ids.incrementAndGet(), "body", body, "user", Map.of("login", "autowatch[bot]")));
+                        Map.of("id", ids.incrementAndGet(), "body", body, "user", Map.of("login", LOGIN)));
                 list.add(comment);
                 return Answer.json(201, comment);
             }

@@ -38,6 +38,7 @@ public final class CommandQueue {
         body.put("commentId", c.commentId());
         body.put("sender", c.sender());
         body.put("command", c.command().name().toLowerCase(Locale.ROOT));
+        body.put("allowDeletes", c.allowDeletes());
         return Json.write(body);
     }
 
@@ -50,7 +51,8 @@ public final class CommandQueue {
                     ((Number) body.get("pullRequest")).intValue(),
                     ((Number) body.get("commentId")).longValue(),
                     (String) body.get("sender"),
-                    Command.valueOf(((String) body.get("command")).toUpperCase(Locale.ROOT)));
+                    Command.valueOf(((String) body.get("command")).toUpperCase(Locale.ROOT)),
+                    body.get("allowDeletes") instanceof Number n ? n.intValue() : 0);
         } catch (RuntimeException e) {
             throw new IllegalArgumentException("not a queued command: " + e.getMessage(), e);
         }

@@ -65,7 +65,8 @@ public final class WebhookReceiver {
         if (!(issue.get("pull_request") instanceof Map<?, ?>)) {
             return new WebhookDecision.Ignored("the comment is on an issue, not a pull request");
         }
-        Optional<Command> command = Command.parse(comment.get("body") instanceof String s ? s : null);
+        String body = comment.get("body") instanceof String s ? s : null;
+        Optional<Command> command = Command.parse(body);
         if (command.isEmpty()) {
             return new WebhookDecision.Ignored("the comment is not a command");
         }
@@ -81,8 +82,8 @@ public final class WebhookReceiver {
                     "the payload lacks the issue number, comment id, repository name " + "or commenter");
         }
         String delivery = request.header("X-GitHub-Delivery").orElse("comment-" + id);
-        return new WebhookDecision.Accepted(
-                new CommandRequest(delivery, name, n.intValue(), id.longValue(), login, command.get()));
+        return new WebhookDecision.Accepted(new CommandRequest(
+                delivery, name, n.intValue(), id.longValue(), login, command.get(), Command.allowedDeletes(body)));
     }
 
     /** JSON, or {@code payload=<url-encoded JSON>} when the webhook's content type is form-encoded. */
