@@ -9,8 +9,9 @@ import io.autowatch.healthcheck.HealthCheckHandler;
 import io.autowatch.healthcheck.HealthCheckWiring;
 import io.autowatch.json.Json;
 import io.autowatch.log.Log;
-import io.autowatch.schemasync.SchemaSyncWiring;
 import io.autowatch.schemasync.WebhookHandler;
+import io.autowatch.schemasync.WebhookWiring;
+import io.autowatch.schemasync.WorkerWiring;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -84,9 +85,9 @@ final class LocalRuntime implements AutoCloseable {
                 HealthCheckWiring.service(
                         ddb, LocalDynamo.COUNTS_TABLE, LocalDynamo.HEALTH_TABLE, alerts, clock, workers),
                 clock);
-        webhook = new WebhookHandler(new SchemaSyncWiring.Webhook(
+        webhook = new WebhookHandler(new WebhookWiring.Webhook(
                 new WebhookReceiver(Optional.of(new WebhookSignature(options.webhookSecret()))),
-                SchemaSyncWiring.inline(AwsClients.memoize(() -> LocalSchemaSync.service(options)))));
+                WorkerWiring.inline(AwsClients.memoize(() -> LocalSchemaSync.service(options)))));
         results = new DynamoDbStoredResults(ddb, LocalDynamo.HEALTH_TABLE);
         http = new LocalHttp(this, results, options.port(), workers, clock, out);
         writeState();

@@ -5,7 +5,7 @@ import io.autowatch.monitor.MonitorDefinition;
 import io.autowatch.monitor.MonitorStore;
 import io.autowatch.schema.SchemaSyncService;
 import io.autowatch.schema.SyncSettings;
-import io.autowatch.schemasync.SchemaSyncWiring;
+import io.autowatch.schemasync.WorkerWiring;
 import java.util.List;
 import java.util.Optional;
 
@@ -19,7 +19,7 @@ final class LocalSchemaSync {
                 .orElseThrow(() -> new IllegalStateException(
                         "no GITHUB_TOKEN: the webhook is answered, but commands cannot read pull requests. Set GITHUB_TOKEN, "
                                 + "or run `autowatch plan <folder>` on schemas in a folder"));
-        return SchemaSyncWiring.service(
+        return WorkerWiring.service(
                 options.githubApiUrl(),
                 token,
                 store(options.datadogKeys(), options.ddSite(), options.datadogApiUrl()),
@@ -30,7 +30,7 @@ final class LocalSchemaSync {
     /** Datadog with keys; without, a store that has no monitors and refuses writes (plan-only). */
     static MonitorStore store(Optional<String[]> keys, String site, Optional<String> apiUrl) {
         if (keys.isPresent()) {
-            return SchemaSyncWiring.datadog(keys.get(), apiUrl, site);
+            return WorkerWiring.datadog(keys.get(), apiUrl, site);
         }
         return new MonitorStore() {
             @Override

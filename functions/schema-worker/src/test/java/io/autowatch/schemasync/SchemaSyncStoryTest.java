@@ -38,9 +38,9 @@ class SchemaSyncStoryTest {
     private final FakeGitHub github = new FakeGitHub();
     private final FakeDatadog datadog = new FakeDatadog();
     private final WebhookSignature signature = new WebhookSignature(SECRET);
-    private final WebhookHandler handler = new WebhookHandler(new SchemaSyncWiring.Webhook(
+    private final WebhookHandler handler = new WebhookHandler(new WebhookWiring.Webhook(
             new WebhookReceiver(Optional.of(signature)),
-            SchemaSyncWiring.inline(() -> new SchemaSyncService(
+            WorkerWiring.inline(() -> new SchemaSyncService(
                     new GitHubRestClient(URI.create(github.baseUrl()), FakeGitHub.TOKEN, Duration.ofSeconds(5)),
                     new AvroSchemaFiles(),
                     DatadogMonitorStore.create(

@@ -32,14 +32,13 @@ class SchemaSyncConfigTest {
                 "ESM_GENERIC_MONITORS", "[{\"type\": \"error_rate\", \"percent\": 1}]");
         Secrets secrets = Secrets.of(env, () -> client);
         SchemaSyncConfig config = SchemaSyncConfig.from(env, secrets);
-        assertThat(config.webhookSecret()).contains("from-secrets-manager");
         assertThat(SchemaSyncConfig.datadogKeys(env, secrets))
                 .hasValueSatisfying(keys -> assertThat(keys).containsExactly("a1", "b2"));
         assertThat(config.sync().monitors().envTag()).isEqualTo("esm-staging");
         assertThat(config.sync().allows("Shop/Schemas")).isTrue();
         assertThat(config.sync().allows("shop/elsewhere")).isFalse();
         assertThat(config.sync().monitors().genericMonitors()).hasSize(1);
-        assertThat(config.queueUrl()).isEmpty();
+        assertThat(config.botLogin()).isEmpty();
 
         Map<String, String> token = Map.of("GITHUB_TOKEN_SECRET_ARN", secret(client, "ghp_from_secret"));
         assertThat(Secrets.of(token, () -> client).value("GITHUB_TOKEN", "GITHUB_TOKEN_SECRET_ARN"))
@@ -55,9 +54,9 @@ class SchemaSyncConfigTest {
                 .hasMessageContaining("ESM_GENERIC_MONITORS must be a JSON array");
         assertThatThrownBy(() -> SchemaSyncConfig.from(Map.of("MONITOR_ENV_TAG", "Has Spaces"), none))
                 .hasMessageContaining("MONITOR_ENV_TAG");
-        assertThat(SchemaSyncConfig.from(Map.of(), none).webhookSecret())
-                .as("no secret: every request refused")
-                .isEmpty();
+        assertThat(SchemaSyncConfig.from(Map.of("GITHUB_BOT_LOGIN", "autowatch[bot]"), none)
+                        .botLogin())
+                .contains("autowatch[bot]");
         assertThat(SchemaSyncConfig.datadogKeys(Map.of(), none)).isEmpty();
     }
 }

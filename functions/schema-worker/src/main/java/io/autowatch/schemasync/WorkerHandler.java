@@ -26,7 +26,7 @@ public final class WorkerHandler implements RequestStreamHandler {
 
     /** For the Lambda runtime: builds the GitHub and Datadog clients once, when the execution environment starts. */
     public WorkerHandler() {
-        this(SchemaSyncWiring.workerFromEnvironment());
+        this(WorkerWiring.workerFromEnvironment());
     }
 
     /** With a service wired elsewhere: tests. */

@@ -72,7 +72,7 @@ public final class SchemaSyncBenchmark {
                 "autowatch-sample-webhook-secret",
                 "COMMAND_QUEUE_URL",
                 queue);
-        Path zip = ROOT.resolve("functions/schema-sync/target/function.zip");
+        Path zip = ROOT.resolve("functions/schema-webhook/target/function.zip");
         Path event = ROOT.resolve("events/schema-sync-webhook-register.json");
         System.out.printf(
                 "Webhook, packaged function (%,d bytes), JVM start to the first 202, 5 runs:%n", Files.size(zip));
@@ -184,7 +184,7 @@ public final class SchemaSyncBenchmark {
                                         new CommandRequest("d-w", REPO, 3, 1L, "owner", Command.REGISTER)))))));
         datadog.clearCalls();
         var run = PackagedFunction.run(
-                ROOT.resolve("functions/schema-sync/target/function.zip"),
+                ROOT.resolve("functions/schema-worker/target/function.zip"),
                 "io.autowatch.schemasync.WorkerHandler",
                 event,
                 Map.of(

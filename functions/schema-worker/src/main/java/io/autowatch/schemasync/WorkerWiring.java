@@ -3,11 +3,8 @@ package io.autowatch.schemasync;
 import io.autowatch.avro.AvroSchemaFiles;
 import io.autowatch.aws.AwsClients;
 import io.autowatch.aws.secrets.Secrets;
-import io.autowatch.aws.sqs.CommandQueue;
 import io.autowatch.datadog.DatadogMonitorStore;
 import io.autowatch.github.GitHubRestClient;
-import io.autowatch.github.webhook.WebhookReceiver;
-import io.autowatch.github.webhook.WebhookSignature;
 import io.autowatch.monitor.MonitorStore;
 import io.autowatch.schema.CommandRequest;
 import io.autowatch.schema.SchemaSyncService;
@@ -20,11 +17,11 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
- * Builds schema sync's parts once per execution environment. The webhook needs only its secret and the queue; the
- * worker needs GitHub and Datadog. Without {@code COMMAND_QUEUE_URL} the webhook carries commands out itself, with
- * a service built on the first command, so that its cold start does not pay for the GitHub and Datadog clients.
+ * Builds the worker's parts once per execution environment: the GitHub client, the Avro reader, the Datadog store
+ * and the service. The local runtime builds the same service through {@link #service(String, String, MonitorStore,
+ * SyncSettings, boolean)}.
  */
-public final class SchemaSyncWiring {
+public final class WorkerWiring {
 
     /** Connect/read timeouts and retries of the Datadog client; the function's timeout is set above their sum. */
     static final Duration DATADOG_CONNECT = Duration.ofSeconds(5);
@@ -32,32 +29,16 @@ public final class SchemaSyncWiring {
     static final Duration DATADOG_READ = Duration.ofSeconds(20);
     static final int DATADOG_RETRIES = 3;
 
-    /** What the webhook handler needs: who checks a request, and where an accepted command goes. */
-    public record Webhook(WebhookReceiver receiver, Consumer<CommandRequest> commands) {}
-
-    private SchemaSyncWiring() {}
-
-    static Webhook webhookFromEnvironment() {
-        Environment e = Environment.read();
-        Consumer<CommandRequest> commands = e.config()
-                .queueUrl()
-                .<Consumer<CommandRequest>>map(url -> new CommandQueue(e.aws().sqs(), url)::enqueue)
-                .orElseGet(() -> inline(AwsClients.memoize(() -> service(e.env(), e.secrets(), e.config()))));
-        return new Webhook(receiver(e.config()), commands);
-    }
+    private WorkerWiring() {}
 
     static SchemaSyncService workerFromEnvironment() {
         Environment e = Environment.read();
         return service(e.env(), e.secrets(), e.config());
     }
 
-    /** Carries accepted commands out at once, in the webhook's own invocation (local runs, no queue). */
+    /** Carries accepted commands out at once, in the webhook's own invocation (the local runtime, tests). */
     public static Consumer<CommandRequest> inline(Supplier<SchemaSyncService> service) {
         return command -> service.get().handle(command);
-    }
-
-    static WebhookReceiver receiver(SchemaSyncConfig config) {
-        return new WebhookReceiver(config.webhookSecret().map(WebhookSignature::new));
     }
 
     static SchemaSyncService service(Map<String, String> env, Secrets secrets, SchemaSyncConfig config) {
@@ -68,9 +49,10 @@ public final class SchemaSyncWiring {
                 .orElseThrow(
                         () -> new IllegalStateException(
                                 "DD_API_KEY and DD_APP_KEY, or DATADOG_KEYS_SECRET_ARN, are needed to read and write monitors"));
-        return service(
-                config.githubApiUrl(),
-                token,
+        return new SchemaSyncService(
+                new GitHubRestClient(
+                        URI.create(config.githubApiUrl()), token, Duration.ofSeconds(10), config.botLogin()),
+                new AvroSchemaFiles(),
                 datadog(keys, config.datadogApiUrl(), config.ddSite()),
                 config.sync(),
                 false);

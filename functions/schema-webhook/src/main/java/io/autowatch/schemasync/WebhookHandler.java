@@ -18,15 +18,15 @@ import java.util.Optional;
  */
 public final class WebhookHandler implements RequestStreamHandler {
 
-    private final SchemaSyncWiring.Webhook webhook;
+    private final WebhookWiring.Webhook webhook;
 
     /** For the Lambda runtime: builds the wiring once, when the execution environment starts. */
     public WebhookHandler() {
-        this(SchemaSyncWiring.webhookFromEnvironment());
+        this(WebhookWiring.fromEnvironment());
     }
 
     /** With parts wired elsewhere: tests and the local runtime. */
-    public WebhookHandler(SchemaSyncWiring.Webhook webhook) {
+    public WebhookHandler(WebhookWiring.Webhook webhook) {
         this.webhook = webhook;
     }
 

@@ -12,11 +12,10 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-/** The function's settings from the environment (the README's "Configuration" section), validated once. */
+/** The worker's settings from the environment (the README's "Configuration" section), validated once. */
 record SchemaSyncConfig(
-        Optional<String> webhookSecret,
-        Optional<String> queueUrl,
         String githubApiUrl,
+        Optional<String> botLogin,
         SyncSettings sync,
         String ddSite,
         Optional<String> datadogApiUrl) {
@@ -39,9 +38,8 @@ record SchemaSyncConfig(
                 repositories,
                 Boolean.parseBoolean(env.getOrDefault("ALLOW_FORK_PRS", "false")));
         return new SchemaSyncConfig(
-                secrets.value("GITHUB_WEBHOOK_SECRET", "GITHUB_WEBHOOK_SECRET_ARN"),
-                Optional.ofNullable(env.get("COMMAND_QUEUE_URL")).filter(s -> !s.isBlank()),
                 env.getOrDefault("GITHUB_API_URL", "https://api.github.com"),
+                Optional.ofNullable(env.get("GITHUB_BOT_LOGIN")).filter(s -> !s.isBlank()),
                 sync,
                 env.getOrDefault("DD_SITE", "datadoghq.com"),
                 Optional.ofNullable(env.get("DATADOG_API_URL")).filter(s -> !s.isBlank()));

@@ -88,9 +88,9 @@ class SchemaSyncHandlersTest {
 
     private WebhookHandler handler(boolean queued) {
         SchemaSyncService service = service();
-        return new WebhookHandler(new SchemaSyncWiring.Webhook(
+        return new WebhookHandler(new WebhookWiring.Webhook(
                 new WebhookReceiver(Optional.of(new WebhookSignature(SECRET))),
-                queued ? new CommandQueue(sqs, queueUrl)::enqueue : SchemaSyncWiring.inline(() -> service)));
+                queued ? new CommandQueue(sqs, queueUrl)::enqueue : WorkerWiring.inline(() -> service)));
     }
 
     private WorkerHandler worker() {
