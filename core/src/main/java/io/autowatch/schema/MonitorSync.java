@@ -11,8 +11,10 @@ import io.autowatch.monitor.SchemaError;
 import io.autowatch.schema.SyncResult.StepOutcome;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -50,27 +52,85 @@ public final class MonitorSync {
     }
 
     /**
+     * Plans the files as they are: every monitor they ask for is written, and a monitor in scope that none asks for
+     * is deleted. For a folder (the CLI's {@code plan}) and for a default branch as a whole.
+     *
      * @param paths     the schema files to read (as they are now)
      * @param scopeTags the schema tags whose existing monitors are in scope (these files, plus removed and renamed
      *                  ones' old paths): a monitor there that is no longer desired is deleted
      */
     public Planned plan(SchemaSource source, List<String> paths, Set<String> scopeTags) {
-        List<SchemaError> errors = new ArrayList<>();
-        List<MonitorDefinition> desired = List.of();
-        if (!paths.isEmpty()) {
-            SchemaReader.Read read = reader.read(source, paths);
-            if (read.records().size() > Limits.MAX_RECORDS) {
-                return tooMany(read.records().size() + " records", Limits.MAX_RECORDS + " records", read.errors());
-            }
-            DesiredMonitors.Desired wanted = DesiredMonitors.from(read.records(), settings.monitors());
-            if (wanted.monitors().size() > Limits.MAX_MONITORS) {
-                return tooMany(
-                        wanted.monitors().size() + " monitors", Limits.MAX_MONITORS + " monitors", read.errors());
-            }
-            errors.addAll(read.errors());
-            errors.addAll(wanted.errors());
-            desired = wanted.monitors();
+        Wanted head = wanted(source, paths);
+        if (head.failure().isPresent()) {
+            return new Planned(Optional.empty(), head.errors(), head.failure());
         }
+        return againstDatadog(head.monitors(), Optional.empty(), head.errors(), scopeTags);
+    }
+
+    /**
+     * Plans a pull request's own change: only monitors whose annotation differs between the merge base and the head
+     * are written (created, updated, or deleted where the head removed it). An annotation the pull request does not
+     * change is not touched, so two pull requests on one file cannot undo each other's monitors.
+     *
+     * <p>Problems in the base files are not reported: they were merged already. A base file that cannot be read
+     * only makes fewer monitors look removed, so it can never cause a delete.
+     */
+    public Planned planChange(
+            SchemaSource head,
+            List<String> headPaths,
+            SchemaSource base,
+            List<String> basePaths,
+            Set<String> scopeTags) {
+        Wanted after = wanted(head, headPaths);
+        if (after.failure().isPresent()) {
+            return new Planned(Optional.empty(), after.errors(), after.failure());
+        }
+        Wanted before = wanted(base, basePaths);
+        if (before.failure().isPresent()) {
+            return new Planned(
+                    Optional.empty(), after.errors(), before.failure().map(f -> "at the base: " + f));
+        }
+        Map<String, MonitorDefinition> was = new HashMap<>();
+        before.monitors().forEach(d -> was.put(d.name(), d));
+        List<MonitorDefinition> changed = after.monitors().stream()
+                .filter(d -> !d.equals(was.get(d.name())))
+                .toList();
+        Set<String> touched = new HashSet<>(was.keySet());
+        after.monitors().forEach(d -> touched.remove(d.name())); // what is left was removed
+        changed.forEach(d -> touched.add(d.name()));
+        return againstDatadog(changed, Optional.of(touched), after.errors(), scopeTags);
+    }
+
+    /** What the files ask for, or why they were not read whole. */
+    private record Wanted(List<MonitorDefinition> monitors, List<SchemaError> errors, Optional<String> failure) {}
+
+    private Wanted wanted(SchemaSource source, List<String> paths) {
+        if (paths.isEmpty()) {
+            return new Wanted(List.of(), List.of(), Optional.empty());
+        }
+        SchemaReader.Read read = reader.read(source, paths);
+        if (read.records().size() > Limits.MAX_RECORDS) {
+            return tooMany(read.records().size() + " records", Limits.MAX_RECORDS + " records", read.errors());
+        }
+        DesiredMonitors.Desired desired = DesiredMonitors.from(read.records(), settings.monitors());
+        if (desired.monitors().size() > Limits.MAX_MONITORS) {
+            return tooMany(desired.monitors().size() + " monitors", Limits.MAX_MONITORS + " monitors", read.errors());
+        }
+        List<SchemaError> errors = new ArrayList<>(read.errors());
+        errors.addAll(desired.errors());
+        return new Wanted(desired.monitors(), errors, Optional.empty());
+    }
+
+    /**
+     * Lists what Datadog has for the scope and the desired names, and plans.
+     *
+     * @param only when present, the monitor names this plan may touch; other monitors are left as they are
+     */
+    private Planned againstDatadog(
+            List<MonitorDefinition> desired,
+            Optional<Set<String>> only,
+            List<SchemaError> errors,
+            Set<String> scopeTags) {
         List<ExistingMonitor> existing = new ArrayList<>();
         try {
             for (String tag : scopeTags) {
@@ -90,16 +150,19 @@ public final class MonitorSync {
                     errors,
                     Optional.of("could not read the monitors in Datadog, so nothing was changed: " + e.getMessage()));
         }
+        List<ExistingMonitor> inPlay = only.map(names ->
+                        existing.stream().filter(e -> names.contains(e.name())).toList())
+                .orElse(existing);
         return new Planned(
                 Optional.of(MonitorPlanner.plan(
-                        desired, existing, scopeTags, settings.monitors().envTag())),
+                        desired, inPlay, scopeTags, settings.monitors().envTag())),
                 errors,
                 Optional.empty());
     }
 
-    private static Planned tooMany(String found, String cap, List<SchemaError> errors) {
-        return new Planned(
-                Optional.empty(),
+    private static Wanted tooMany(String found, String cap, List<SchemaError> errors) {
+        return new Wanted(
+                List.of(),
                 errors,
                 Optional.of("the changed schema files ask for " + found + "; one command handles at most " + cap
                         + ", so nothing was planned. Split the pull request."));

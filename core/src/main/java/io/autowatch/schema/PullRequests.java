@@ -13,6 +13,12 @@ public interface PullRequests {
     /** Every file the pull request changes, all pages. */
     List<ChangedFile> changedFiles(String repository, int number);
 
+    /**
+     * Where the pull request's branch left its base: the commit both histories share last. What the pull request
+     * changes is the difference from there to its head (its base branch may have moved on since).
+     */
+    String mergeBase(String repository, String baseSha, String headSha);
+
     /** The file's bytes at a commit, or empty when it does not exist there. */
     Optional<byte[]> file(String repository, String path, String sha);
 

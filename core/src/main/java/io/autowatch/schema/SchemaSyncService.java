@@ -109,8 +109,13 @@ public final class SchemaSyncService {
                             + "of the files not listed. Split the pull request.");
         }
         SyncScope scope = SyncScope.of(files, settings);
-        MonitorSync.Planned planned =
-                sync.plan(atCommit(request.repository(), pr.headSha()), scope.headPaths(), scope.scopeTags());
+        String mergeBase = github.mergeBase(request.repository(), pr.baseSha(), pr.headSha());
+        MonitorSync.Planned planned = sync.planChange(
+                atCommit(request.repository(), pr.headSha()),
+                scope.headPaths(),
+                atCommit(request.repository(), mergeBase),
+                scope.basePaths(),
+                scope.scopeTags());
         if (planned.failure().isPresent()) {
             return result(request, pr.headSha(), Optional.empty(), List.of(), planned.errors(), planned.failure());
         }

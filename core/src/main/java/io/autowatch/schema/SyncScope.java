@@ -12,17 +12,26 @@ import java.util.Set;
  * monitors it may change (its files, plus the old paths of removed and renamed ones; each file's exact tag and its
  * pre-0.2.0 tag, which only finds monitors to move, never deletes). Pure.
  */
-public record SyncScope(List<String> headPaths, Set<String> scopeTags) {
+public record SyncScope(List<String> headPaths, List<String> basePaths, Set<String> scopeTags) {
 
     public SyncScope {
         headPaths = List.copyOf(headPaths);
+        basePaths = List.copyOf(basePaths);
         scopeTags = Set.copyOf(new LinkedHashSet<>(scopeTags));
     }
 
     public static SyncScope of(List<ChangedFile> changedFiles, SyncSettings settings) {
         Set<String> scopeTags = new LinkedHashSet<>();
         List<String> headPaths = new ArrayList<>();
+        List<String> basePaths = new ArrayList<>();
         for (ChangedFile file : changedFiles) {
+            // Where the file was before the change: its old path when renamed; nowhere when added or copied.
+            String before = file.previousPath()
+                    .filter(p -> file.status().equals("renamed"))
+                    .orElse(file.path());
+            if (!file.status().equals("added") && !file.status().equals("copied") && settings.isSchema(before)) {
+                basePaths.add(before);
+            }
             if (settings.isSchema(file.path())) {
                 scopeTags.add(MonitorRenderer.schemaTag(file.path()));
                 scopeTags.add(MonitorRenderer.legacySchemaTag(file.path()));
@@ -35,6 +44,6 @@ public record SyncScope(List<String> headPaths, Set<String> scopeTags) {
                     .filter(settings::isSchema)
                     .ifPresent(old -> scopeTags.add(MonitorRenderer.schemaTag(old)));
         }
-        return new SyncScope(headPaths, scopeTags);
+        return new SyncScope(headPaths, basePaths, scopeTags);
     }
 }

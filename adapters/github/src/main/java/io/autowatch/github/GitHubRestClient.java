@@ -99,6 +99,22 @@ public final class GitHubRestClient implements PullRequests {
     }
 
     @Override
+    public String mergeBase(String repository, String baseSha, String headSha) {
+        if (!baseSha.matches("[0-9a-f]{40}") || !headSha.matches("[0-9a-f]{40}")) {
+            throw new IllegalArgumentException("refusing to compare refs that are not commit SHAs");
+        }
+        // per_page=1: only the merge base is wanted, not the commits and files the comparison also lists.
+        Map<String, Object> compare = object(get(
+                "repos/" + repository + "/compare/" + baseSha + "..." + headSha + "?per_page=1",
+                "application/vnd.github+json"));
+        if (compare.get("merge_base_commit") instanceof Map<?, ?> commit && commit.get("sha") instanceof String sha) {
+            return sha;
+        }
+        throw new GitHubException(
+                "GitHub's comparison of " + baseSha + "..." + headSha + " has no merge base", 200, null);
+    }
+
+    @Override
     public Optional<byte[]> file(String repository, String path, String sha) {
         if (!(RepoPaths.file(path) instanceof RepoPaths.Inside inside)
                 || !inside.path().equals(path)) {

@@ -159,6 +159,11 @@ public final class FakeGitHub extends FakeHttp {
                     ? notFound()
                     : new Answer(200, content, Map.of("Content-Type", "application/vnd.github.raw+json"));
         }
+        if (resource.equals("compare") && parts.length == 6 && method.equals("GET")) {
+            String[] refs = parts[5].split("\\.\\.\\.");
+            // The fake's pull requests branch off their base: the base is the merge base.
+            return Answer.json(200, Map.of("merge_base_commit", Map.of("sha", refs[0]), "status", "diverged"));
+        }
         if (resource.equals("collaborators") && parts.length == 7 && method.equals("GET")) {
             String role = roles.get(parts[5]);
             if (role == null) {
