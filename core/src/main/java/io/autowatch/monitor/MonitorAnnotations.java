@@ -35,7 +35,7 @@ public final class MonitorAnnotations {
     private static final Pattern HANDLE = Pattern.compile(
             "@(?:[A-Za-z0-9][A-Za-z0-9_.\\-]{0,99}|[A-Za-z0-9._%+\\-]{1,64}@[A-Za-z0-9.\\-]{1,190}\\.[A-Za-z]{2,24})");
     /** Tags the tool writes itself: a schema may not set them. */
-    private static final Set<String> RESERVED_TAG_KEYS = Set.of("managed-by", "esm-record", "esm-schema");
+    private static final Set<String> RESERVED_TAG_KEYS = Set.of("managed-by", "esm-record", "esm-schema", "esm-repo");
 
     private static final int MAX_MESSAGE = 2000;
 

@@ -21,6 +21,7 @@ public final class MonitorRenderer {
     public static final String MANAGED_TAG = "managed-by:autowatch";
 
     public static final String RECORD_TAG_KEY = "esm-record";
+    public static final String REPOSITORY_TAG_KEY = "esm-repo";
     public static final String SCHEMA_TAG_KEY = "esm-schema";
     public static final String TYPE = "query alert";
 
@@ -127,6 +128,31 @@ public final class MonitorRenderer {
         tags.add(recordTag(record.fullName()));
         tags.add(schemaTag(record.schemaPath()));
         return new ArrayList<>(tags);
+    }
+
+    /**
+     * The tag of the repository whose schemas define a monitor: what a push to that repository's default branch
+     * reconciles, so that one deployment can serve several repositories. GitHub's names (letters, digits,
+     * {@code - _ .}) are case-insensitive, so lower-casing keeps it exact.
+     */
+    public static String repositoryTag(String repository) {
+        return tagOf(REPOSITORY_TAG_KEY, repository);
+    }
+
+    /** The monitor with the repository's tag added. */
+    public static MonitorDefinition inRepository(MonitorDefinition d, String repository) {
+        java.util.TreeSet<String> tags = new java.util.TreeSet<>(d.tags());
+        tags.add(repositoryTag(repository));
+        return new MonitorDefinition(
+                d.name(),
+                d.type(),
+                d.query(),
+                d.message(),
+                List.copyOf(tags),
+                d.priority(),
+                d.options(),
+                d.schemaPath(),
+                d.recordName());
     }
 
     public static String recordTag(String fullName) {

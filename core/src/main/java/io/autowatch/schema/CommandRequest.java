@@ -1,6 +1,7 @@
 package io.autowatch.schema;
 
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * An accepted command, as queued for the worker: everything needed to act without the webhook's body.
@@ -11,6 +12,8 @@ import java.util.Objects;
  * @param commentId   the comment that asked (reactions go on it)
  * @param sender      who commented (the login that must be allowed)
  * @param allowDeletes how many deletes the comment confirmed ({@code esm register --allow-deletes=N}); 0 without
+ * @param commit      the commit the command is about: the pushed commit of a {@link Command#RECONCILE}; empty for
+ *                    a comment (the worker reads the pull request's head)
  */
 public record CommandRequest(
         String deliveryId,
@@ -19,7 +22,8 @@ public record CommandRequest(
         long commentId,
         String sender,
         Command command,
-        int allowDeletes) {
+        int allowDeletes,
+        Optional<String> commit) {
 
     public CommandRequest {
         Objects.requireNonNull(deliveryId, "deliveryId");
@@ -29,16 +33,40 @@ public record CommandRequest(
         if (allowDeletes < 0) {
             throw new IllegalArgumentException("allowDeletes must not be negative");
         }
+        Objects.requireNonNull(commit, "commit");
+        if (commit.isPresent() && !commit.get().matches("[0-9a-f]{40}")) {
+            throw new IllegalArgumentException("commit must be a 40-character SHA");
+        }
+    }
+
+    /** A comment's command. */
+    public CommandRequest(
+            String deliveryId,
+            String repository,
+            int pullRequest,
+            long commentId,
+            String sender,
+            Command command,
+            int allowDeletes) {
+        this(deliveryId, repository, pullRequest, commentId, sender, command, allowDeletes, Optional.empty());
+    }
+
+    /** A push to the default branch: make Datadog match it at {@code commit}. */
+    public static CommandRequest reconcile(String deliveryId, String repository, String sender, String commit) {
+        return new CommandRequest(deliveryId, repository, 0, 0, sender, Command.RECONCILE, 0, Optional.of(commit));
     }
 
     /** A command that confirms no deletes. */
     public CommandRequest(
             String deliveryId, String repository, int pullRequest, long commentId, String sender, Command command) {
-        this(deliveryId, repository, pullRequest, commentId, sender, command, 0);
+        this(deliveryId, repository, pullRequest, commentId, sender, command, 0, Optional.empty());
     }
 
-    /** Commands on one pull request run one at a time, in order: the FIFO queue's message group. */
+    /**
+     * Commands on one pull request run one at a time, in order, and so do a repository's pushes: the FIFO queue's
+     * message group.
+     */
     public String group() {
-        return repository + "#" + pullRequest;
+        return command == Command.RECONCILE ? repository + "#default-branch" : repository + "#" + pullRequest;
     }
 }

@@ -4,6 +4,7 @@ import io.autowatch.log.Log;
 import io.autowatch.monitor.ExistingMonitor;
 import io.autowatch.monitor.MonitorDefinition;
 import io.autowatch.monitor.MonitorPlanner;
+import io.autowatch.monitor.MonitorRenderer;
 import io.autowatch.monitor.MonitorStore;
 import io.autowatch.monitor.MonitorStore.MonitorStoreException;
 import io.autowatch.monitor.Plan;
@@ -60,7 +61,7 @@ public final class MonitorSync {
      *                  ones' old paths): a monitor there that is no longer desired is deleted
      */
     public Planned plan(SchemaSource source, List<String> paths, Set<String> scopeTags) {
-        Wanted head = wanted(source, paths);
+        Wanted head = wanted(source, paths, Optional.empty());
         if (head.failure().isPresent()) {
             return new Planned(Optional.empty(), head.errors(), head.failure());
         }
@@ -76,16 +77,17 @@ public final class MonitorSync {
      * only makes fewer monitors look removed, so it can never cause a delete.
      */
     public Planned planChange(
+            String repository,
             SchemaSource head,
             List<String> headPaths,
             SchemaSource base,
             List<String> basePaths,
             Set<String> scopeTags) {
-        Wanted after = wanted(head, headPaths);
+        Wanted after = wanted(head, headPaths, Optional.of(repository));
         if (after.failure().isPresent()) {
             return new Planned(Optional.empty(), after.errors(), after.failure());
         }
-        Wanted before = wanted(base, basePaths);
+        Wanted before = wanted(base, basePaths, Optional.of(repository));
         if (before.failure().isPresent()) {
             return new Planned(
                     Optional.empty(), after.errors(), before.failure().map(f -> "at the base: " + f));
@@ -101,10 +103,68 @@ public final class MonitorSync {
         return againstDatadog(changed, Optional.of(touched), after.errors(), scopeTags);
     }
 
+    /**
+     * Plans a repository's default branch as a whole, after a push: every monitor its schemas ask for is created or
+     * updated (repairing drift), and a monitor of the repository that none asks for is deleted, but only when its
+     * file was read without errors or is gone from the branch, and only when GitHub listed the whole branch.
+     * Problems in the files do not stop the other files' monitors: the branch is merged already.
+     *
+     * @param paths    every schema file on the branch
+     * @param complete whether GitHub listed every file of the branch
+     */
+    public Planned reconcile(String repository, SchemaSource source, List<String> paths, boolean complete) {
+        Wanted all = wanted(source, paths, Optional.of(repository));
+        if (all.failure().isPresent()) {
+            return new Planned(Optional.empty(), all.errors(), all.failure());
+        }
+        Set<String> onBranch = new HashSet<>();
+        paths.forEach(p -> onBranch.add(MonitorRenderer.schemaTag(p)));
+        Set<String> readCleanly = new HashSet<>(onBranch);
+        all.errors().forEach(e -> readCleanly.remove(MonitorRenderer.schemaTag(e.schemaPath())));
+        List<ExistingMonitor> existing = new ArrayList<>();
+        try {
+            existing.addAll(datadog.listByTags(
+                    List.of(settings.monitors().envTag(), MonitorRenderer.repositoryTag(repository))));
+            Set<String> found = new HashSet<>();
+            existing.forEach(e -> found.add(e.name()));
+            for (MonitorDefinition d : all.monitors()) {
+                if (!found.contains(d.name())) {
+                    existing.addAll(datadog.listByName(
+                            d.name(), List.of(settings.monitors().envTag())));
+                }
+            }
+        } catch (MonitorStoreException e) {
+            return new Planned(
+                    Optional.empty(),
+                    all.errors(),
+                    Optional.of("could not read the monitors in Datadog, so nothing was changed: " + e.getMessage()));
+        }
+        // May delete: monitors of files read cleanly, and of files gone from the branch; never on a partial listing.
+        Set<String> deletable = new HashSet<>();
+        if (complete) {
+            deletable.addAll(readCleanly);
+            existing.stream()
+                    .filter(e -> e.tags().contains(MonitorRenderer.repositoryTag(repository)))
+                    .flatMap(e -> e.tags().stream())
+                    .filter(MonitorRenderer::isExactSchemaTag)
+                    .filter(t -> !onBranch.contains(t))
+                    .forEach(deletable::add);
+        }
+        Set<String> scope = new HashSet<>(deletable);
+        scope.addAll(onBranch); // files on the branch own their monitors (no ownership conflict among them)
+        Plan plan = MonitorPlanner.plan(
+                all.monitors(), existing, scope, settings.monitors().envTag());
+        List<Plan.Step> steps = plan.steps().stream()
+                .filter(step -> !(step instanceof Plan.Delete d)
+                        || d.existing().tags().stream().anyMatch(deletable::contains))
+                .toList();
+        return new Planned(Optional.of(new Plan(steps)), all.errors(), Optional.empty());
+    }
+
     /** What the files ask for, or why they were not read whole. */
     private record Wanted(List<MonitorDefinition> monitors, List<SchemaError> errors, Optional<String> failure) {}
 
-    private Wanted wanted(SchemaSource source, List<String> paths) {
+    private Wanted wanted(SchemaSource source, List<String> paths, Optional<String> repository) {
         if (paths.isEmpty()) {
             return new Wanted(List.of(), List.of(), Optional.empty());
         }
@@ -118,7 +178,12 @@ public final class MonitorSync {
         }
         List<SchemaError> errors = new ArrayList<>(read.errors());
         errors.addAll(desired.errors());
-        return new Wanted(desired.monitors(), errors, Optional.empty());
+        List<MonitorDefinition> monitors = repository
+                .map(repo -> desired.monitors().stream()
+                        .map(d -> MonitorRenderer.inRepository(d, repo))
+                        .toList())
+                .orElse(desired.monitors());
+        return new Wanted(monitors, errors, Optional.empty());
     }
 
     /**

@@ -19,6 +19,16 @@ public interface PullRequests {
      */
     String mergeBase(String repository, String baseSha, String headSha);
 
+    /** Every file in the repository at a commit, and whether GitHub listed them all. */
+    RepositoryFiles files(String repository, String sha);
+
+    /** @param complete false when GitHub cut the listing short (a very large tree): nothing may be deleted then */
+    record RepositoryFiles(List<String> paths, boolean complete) {
+        public RepositoryFiles {
+            paths = List.copyOf(paths);
+        }
+    }
+
     /** The file's bytes at a commit, or empty when it does not exist there. */
     Optional<byte[]> file(String repository, String path, String sha);
 

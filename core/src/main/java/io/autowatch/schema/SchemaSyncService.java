@@ -7,6 +7,7 @@ import io.autowatch.monitor.SchemaError;
 import io.autowatch.schema.PullRequests.CommitState;
 import io.autowatch.schema.PullRequests.PullRequest;
 import io.autowatch.schema.SyncResult.StepOutcome;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -88,6 +89,9 @@ public final class SchemaSyncService {
         if (refusal.isPresent()) {
             return refuse(request, "", refusal.get());
         }
+        if (request.command() == Command.RECONCILE) {
+            return reconcile(request);
+        }
         PullRequest pr = github.pullRequest(request.repository(), request.pullRequest());
         if (request.command() == Command.REGISTER) {
             String role = github.permission(request.repository(), request.sender());
@@ -111,6 +115,7 @@ public final class SchemaSyncService {
         SyncScope scope = SyncScope.of(files, settings);
         String mergeBase = github.mergeBase(request.repository(), pr.baseSha(), pr.headSha());
         MonitorSync.Planned planned = sync.planChange(
+                request.repository(),
                 atCommit(request.repository(), pr.headSha()),
                 scope.headPaths(),
                 atCommit(request.repository(), mergeBase),
@@ -167,9 +172,54 @@ public final class SchemaSyncService {
         }
     }
 
+    /**
+     * A push to the default branch: Datadog is made to match the branch as a whole (see
+     * {@link MonitorSync#reconcile}). More stale monitors than one command deletes unconfirmed are left, and the
+     * commit status says so.
+     */
+    private SyncResult reconcile(CommandRequest request) {
+        String commit = request.commit().orElseThrow(() -> new IllegalArgumentException("a push names its commit"));
+        PullRequests.RepositoryFiles files = github.files(request.repository(), commit);
+        List<String> paths =
+                files.paths().stream().filter(settings::isSchema).sorted().toList();
+        MonitorSync.Planned planned =
+                sync.reconcile(request.repository(), atCommit(request.repository(), commit), paths, files.complete());
+        if (planned.failure().isPresent()) {
+            return result(request, commit, Optional.empty(), List.of(), planned.errors(), planned.failure());
+        }
+        Plan plan = planned.plan().orElseThrow();
+        List<String> notices = new ArrayList<>();
+        long deletes = plan.count(Plan.Delete.class);
+        if (deletes > Limits.DELETES_WITHOUT_CONFIRMATION) {
+            plan = new Plan(plan.steps().stream()
+                    .filter(step -> !(step instanceof Plan.Delete))
+                    .toList());
+            notices.add(deletes + " monitors are no longer annotated but were not deleted (more than "
+                    + Limits.DELETES_WITHOUT_CONFIRMATION + " at once)");
+        }
+        if (!files.complete()) {
+            notices.add("GitHub listed the branch only in part, so nothing was deleted");
+        }
+        List<StepOutcome> applied = planOnly ? List.of() : sync.apply(plan);
+        SyncResult result = new SyncResult(
+                request.command(),
+                request.repository(),
+                0,
+                commit,
+                request.sender(),
+                Optional.of(plan),
+                applied,
+                planned.errors(),
+                Optional.empty(),
+                notices.isEmpty() ? Optional.empty() : Optional.of(String.join("; ", notices)));
+        return result;
+    }
+
     private void report(SyncResult result) {
-        github.upsertComment(
-                result.repository(), result.pullRequest(), StatusComment.MARKER, StatusComment.render(result));
+        if (result.command() != Command.RECONCILE) { // a push has no pull request to comment on
+            github.upsertComment(
+                    result.repository(), result.pullRequest(), StatusComment.MARKER, StatusComment.render(result));
+        }
         if (!result.headSha().isEmpty()) {
             CommitState state = result.failed() ? CommitState.FAILURE : CommitState.SUCCESS;
             github.setCommitStatus(

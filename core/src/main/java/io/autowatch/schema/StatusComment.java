@@ -72,6 +72,16 @@ public final class StatusComment {
         String counts = plan.count(Plan.Create.class) + " to create, " + plan.count(Plan.Update.class)
                 + " to update, " + plan.count(Plan.Delete.class) + " to delete, " + plan.count(Plan.Unchanged.class)
                 + " unchanged";
+        if (r.command() == Command.RECONCILE) {
+            long failed = r.applied().stream().filter(s -> !s.ok()).count();
+            String done = counts.replace("to create", "created")
+                    .replace("to update", "updated")
+                    .replace("to delete", "deleted");
+            return (failed > 0 ? failed + " changes failed; " : "default branch: ")
+                    + done
+                    + (r.errors().isEmpty() ? "" : "; " + r.errors().size() + " schema error(s) left alone")
+                    + r.notice().map(n -> "; " + n).orElse("");
+        }
         if (r.command() == Command.PLAN || r.notice().isPresent()) {
             return "plan: " + counts;
         }

@@ -115,6 +115,24 @@ public final class GitHubRestClient implements PullRequests {
     }
 
     @Override
+    public RepositoryFiles files(String repository, String sha) {
+        if (!sha.matches("[0-9a-f]{40}")) {
+            throw new IllegalArgumentException("refusing to list a ref that is not a commit SHA");
+        }
+        Map<String, Object> tree = object(
+                get("repos/" + repository + "/git/trees/" + sha + "?recursive=1", "application/vnd.github+json"));
+        List<String> paths = new ArrayList<>();
+        if (tree.get("tree") instanceof List<?> entries) {
+            for (Object entry : entries) {
+                if (entry instanceof Map<?, ?> e && "blob".equals(e.get("type")) && e.get("path") instanceof String p) {
+                    paths.add(p);
+                }
+            }
+        }
+        return new RepositoryFiles(paths, !Boolean.TRUE.equals(tree.get("truncated")));
+    }
+
+    @Override
     public Optional<byte[]> file(String repository, String path, String sha) {
         if (!(RepoPaths.file(path) instanceof RepoPaths.Inside inside)
                 || !inside.path().equals(path)) {

@@ -33,6 +33,7 @@ public final class FakeGitHub extends FakeHttp {
     private final AtomicLong shas = new AtomicLong(0xabc000);
     private final Map<String, String> customBase = new HashMap<>();
     private boolean app;
+    private boolean truncatedTrees;
 
     /** Who the token acts as, and who writes the comments it posts. */
     public static final String LOGIN = "autowatch[bot]";
@@ -54,6 +55,22 @@ public final class FakeGitHub extends FakeHttp {
     /** The token is a GitHub App's installation token: {@code GET /user} is refused, as GitHub refuses it. */
     public synchronized void actAsApp(boolean app) {
         this.app = app;
+    }
+
+    /**
+     * A commit on the default branch holding {@code files} (path → text), as a push would bring it.
+     *
+     * @return its SHA
+     */
+    public synchronized String commit(Map<String, String> files) {
+        String sha = Long.toHexString(shas.incrementAndGet()) + "c".repeat(34);
+        files.forEach((path, text) -> contents.put(sha + ":" + path, text.getBytes(StandardCharsets.UTF_8)));
+        return sha;
+    }
+
+    /** Answers tree listings as GitHub does for a very large repository: cut short, {@code truncated: true}. */
+    public synchronized void truncateTrees(boolean truncated) {
+        this.truncatedTrees = truncated;
     }
 
     /** Says the pull request changes {@code count} files, whatever the listing holds (GitHub lists at most 3,000). */
@@ -158,6 +175,16 @@ public final class FakeGitHub extends FakeHttp {
             return content == null
                     ? notFound()
                     : new Answer(200, content, Map.of("Content-Type", "application/vnd.github.raw+json"));
+        }
+        if (resource.equals("git") && parts.length == 7 && parts[5].equals("trees") && method.equals("GET")) {
+            String sha = parts[6];
+            List<Map<String, Object>> tree = contents.keySet().stream()
+                    .filter(k -> k.startsWith(sha + ":"))
+                    .map(k -> k.substring(sha.length() + 1))
+                    .sorted()
+                    .<Map<String, Object>>map(path -> Map.of("path", path, "type", "blob"))
+                    .toList();
+            return Answer.json(200, Map.of("sha", sha, "tree", tree, "truncated", truncatedTrees));
         }
         if (resource.equals("compare") && parts.length == 6 && method.equals("GET")) {
             String[] refs = parts[5].split("\\.\\.\\.");

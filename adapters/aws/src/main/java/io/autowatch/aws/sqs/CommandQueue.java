@@ -6,6 +6,7 @@ import io.autowatch.schema.CommandRequest;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
@@ -39,6 +40,7 @@ public final class CommandQueue {
         body.put("sender", c.sender());
         body.put("command", c.command().name().toLowerCase(Locale.ROOT));
         body.put("allowDeletes", c.allowDeletes());
+        c.commit().ifPresent(sha -> body.put("commit", sha));
         return Json.write(body);
     }
 
@@ -52,7 +54,8 @@ public final class CommandQueue {
                     ((Number) body.get("commentId")).longValue(),
                     (String) body.get("sender"),
                     Command.valueOf(((String) body.get("command")).toUpperCase(Locale.ROOT)),
-                    body.get("allowDeletes") instanceof Number n ? n.intValue() : 0);
+                    body.get("allowDeletes") instanceof Number n ? n.intValue() : 0,
+                    Optional.ofNullable((String) body.get("commit")));
         } catch (RuntimeException e) {
             throw new IllegalArgumentException("not a queued command: " + e.getMessage(), e);
         }

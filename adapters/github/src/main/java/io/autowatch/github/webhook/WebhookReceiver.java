@@ -48,6 +48,7 @@ public final class WebhookReceiver {
         return switch (event.get()) {
             case "ping" -> new WebhookDecision.Pong("pong");
             case "issue_comment" -> comment(request, payload);
+            case "push" -> push(request, payload);
             default -> new WebhookDecision.Ignored("event '" + event.get() + "' is not handled");
         };
     }
@@ -84,6 +85,31 @@ public final class WebhookReceiver {
         String delivery = request.header("X-GitHub-Delivery").orElse("comment-" + id);
         return new WebhookDecision.Accepted(new CommandRequest(
                 delivery, name, n.intValue(), id.longValue(), login, command.get(), Command.allowedDeletes(body)));
+    }
+
+    /** A push to the repository's default branch asks for a reconcile of that branch; other pushes are ignored. */
+    private static WebhookDecision push(HttpRequest request, Map<String, Object> payload) {
+        Map<?, ?> repository = object(payload, "repository");
+        if (repository == null
+                || !(repository.get("full_name") instanceof String name)
+                || !(repository.get("default_branch") instanceof String branch)
+                || !(payload.get("ref") instanceof String ref)) {
+            return new WebhookDecision.Malformed("a push payload needs 'ref' and 'repository' with its default branch");
+        }
+        if (!ref.equals("refs/heads/" + branch)) {
+            return new WebhookDecision.Ignored("a push to " + ref + ", not to the default branch");
+        }
+        if (Boolean.TRUE.equals(payload.get("deleted"))
+                || !(payload.get("after") instanceof String after)
+                || !after.matches("[0-9a-f]{40}")
+                || after.matches("0{40}")) {
+            return new WebhookDecision.Ignored("the push leaves no commit on the default branch");
+        }
+        String sender = object(payload, "sender") instanceof Map<?, ?> user && user.get("login") instanceof String l
+                ? l
+                : "(unknown)";
+        String delivery = request.header("X-GitHub-Delivery").orElse("push-" + after);
+        return new WebhookDecision.Accepted(CommandRequest.reconcile(delivery, name, sender, after));
     }
 
     /** JSON, or {@code payload=<url-encoded JSON>} when the webhook's content type is form-encoded. */

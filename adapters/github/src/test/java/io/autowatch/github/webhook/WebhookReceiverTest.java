@@ -182,4 +182,53 @@ class WebhookReceiverTest {
         assertThat(Command.parse(body + "\nmore text").map(Enum::name).orElse("NONE"))
                 .isEqualTo(expected);
     }
+
+    private static byte[] push(String ref, String after, boolean deleted) {
+        // The fields GitHub documents for the push event (others omitted).
+        return Json.write(Map.of(
+                        "ref",
+                        ref,
+                        "before",
+                        "1".repeat(40),
+                        "after",
+                        after,
+                        "created",
+                        false,
+                        "deleted",
+                        deleted,
+                        "forced",
+                        false,
+                        "repository",
+                        Map.of("full_name", "shop/event-schemas", "default_branch", "main"),
+                        "pusher",
+                        Map.of("name", "ann"),
+                        "sender",
+                        Map.of("login", "ann")))
+                .getBytes(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void aPushToTheDefaultBranch_asksForAReconcileOfThatCommit() {
+        String sha = "ab".repeat(20);
+        var decision = RECEIVER.decide(request("push", push("refs/heads/main", sha, false), Map.of()));
+        assertThat(decision).isInstanceOfSatisfying(WebhookDecision.Accepted.class, a -> {
+            assertThat(a.command().command()).isEqualTo(Command.RECONCILE);
+            assertThat(a.command().commit()).contains(sha);
+            assertThat(a.command().repository()).isEqualTo("shop/event-schemas");
+            assertThat(a.command().group()).isEqualTo("shop/event-schemas#default-branch");
+        });
+    }
+
+    @Test
+    void otherPushes_areIgnored() {
+        assertThat(RECEIVER.decide(request("push", push("refs/heads/feature", "ab".repeat(20), false), Map.of()))
+                        .status())
+                .isEqualTo(204);
+        assertThat(RECEIVER.decide(request("push", push("refs/tags/v1", "ab".repeat(20), false), Map.of()))
+                        .status())
+                .isEqualTo(204);
+        assertThat(RECEIVER.decide(request("push", push("refs/heads/main", "0".repeat(40), true), Map.of()))
+                        .status())
+                .isEqualTo(204);
+    }
 }
