@@ -12,8 +12,8 @@ import java.util.Optional;
  * @param commentId   the comment that asked (reactions go on it)
  * @param sender      who commented (the login that must be allowed)
  * @param allowDeletes how many deletes the comment confirmed ({@code esm register --allow-deletes=N}); 0 without
- * @param commit      the commit the command is about: the pushed commit of a {@link Command#RECONCILE}; empty for
- *                    a comment (the worker reads the pull request's head)
+ * @param commit      the commit the command is about: the pushed commit of a {@link Command#RECONCILE}, or the
+ *                    pull request's head when the comment came (pinned by the webhook); empty when not known
  */
 public record CommandRequest(
         String deliveryId,
@@ -49,6 +49,12 @@ public record CommandRequest(
             Command command,
             int allowDeletes) {
         this(deliveryId, repository, pullRequest, commentId, sender, command, allowDeletes, Optional.empty());
+    }
+
+    /** The same command, about that commit. */
+    public CommandRequest pinnedTo(String sha) {
+        return new CommandRequest(
+                deliveryId, repository, pullRequest, commentId, sender, command, allowDeletes, Optional.of(sha));
     }
 
     /** A push to the default branch: make Datadog match it at {@code commit}. */

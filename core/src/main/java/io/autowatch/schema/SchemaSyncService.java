@@ -93,6 +93,18 @@ public final class SchemaSyncService {
             return reconcile(request);
         }
         PullRequest pr = github.pullRequest(request.repository(), request.pullRequest());
+        if (request.command() != Command.HELP
+                && request.commit().isPresent()
+                && !request.commit().get().equals(pr.headSha())) {
+            return refuse(
+                    request,
+                    "",
+                    "the pull request's head moved from "
+                            + request.commit().get().substring(0, 7) + " to "
+                            + pr.headSha().substring(0, 7)
+                            + " after the comment, so nothing was done. Comment again to act on "
+                            + pr.headSha().substring(0, 7) + ".");
+        }
         if (request.command() == Command.REGISTER) {
             String role = github.permission(request.repository(), request.sender());
             refusal = RegisterRules.registerRefusal(request.repository(), request.sender(), role, pr, settings);

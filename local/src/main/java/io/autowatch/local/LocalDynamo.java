@@ -20,6 +20,7 @@ final class LocalDynamo implements AutoCloseable {
 
     static final String COUNTS_TABLE = "autowatch-counts";
     static final String HEALTH_TABLE = "autowatch-health";
+    static final String SCHEMA_SYNC_TABLE = "autowatch-schema-sync";
 
     private final DynamoDBProxyServer server;
     private final URI endpoint;
@@ -72,7 +73,11 @@ final class LocalDynamo implements AutoCloseable {
         if (!tables.contains(HEALTH_TABLE)) {
             client.createTable(Tables.healthTable(HEALTH_TABLE));
         }
+        if (!tables.contains(SCHEMA_SYNC_TABLE)) {
+            client.createTable(Tables.schemaSyncTable(SCHEMA_SYNC_TABLE));
+        }
         client.waiter().waitUntilTableExists(b -> b.tableName(COUNTS_TABLE));
+        client.waiter().waitUntilTableExists(b -> b.tableName(SCHEMA_SYNC_TABLE));
         client.waiter().waitUntilTableExists(b -> b.tableName(HEALTH_TABLE));
     }
 

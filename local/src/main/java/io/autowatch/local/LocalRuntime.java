@@ -1,6 +1,7 @@
 package io.autowatch.local;
 
 import io.autowatch.aws.AwsClients;
+import io.autowatch.aws.dynamodb.DynamoDbSchemaSyncState;
 import io.autowatch.aws.dynamodb.DynamoDbStoredResults;
 import io.autowatch.github.webhook.WebhookReceiver;
 import io.autowatch.github.webhook.WebhookSignature;
@@ -9,6 +10,7 @@ import io.autowatch.healthcheck.HealthCheckHandler;
 import io.autowatch.healthcheck.HealthCheckWiring;
 import io.autowatch.json.Json;
 import io.autowatch.log.Log;
+import io.autowatch.schema.CommandIntake;
 import io.autowatch.schemasync.WebhookHandler;
 import io.autowatch.schemasync.WebhookWiring;
 import io.autowatch.schemasync.WorkerWiring;
@@ -85,9 +87,13 @@ final class LocalRuntime implements AutoCloseable {
                 HealthCheckWiring.service(
                         ddb, LocalDynamo.COUNTS_TABLE, LocalDynamo.HEALTH_TABLE, alerts, clock, workers),
                 clock);
+        var state = new DynamoDbSchemaSyncState(ddb, LocalDynamo.SCHEMA_SYNC_TABLE, clock);
         webhook = new WebhookHandler(new WebhookWiring.Webhook(
                 new WebhookReceiver(Optional.of(new WebhookSignature(options.webhookSecret()))),
-                WorkerWiring.inline(AwsClients.memoize(() -> LocalSchemaSync.service(options)))));
+                new CommandIntake(
+                        state,
+                        state,
+                        WorkerWiring.inline(AwsClients.memoize(() -> LocalSchemaSync.service(options))))));
         results = new DynamoDbStoredResults(ddb, LocalDynamo.HEALTH_TABLE);
         http = new LocalHttp(this, results, options.port(), workers, clock, out);
         writeState();

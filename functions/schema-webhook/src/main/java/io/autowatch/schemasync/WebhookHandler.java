@@ -5,6 +5,7 @@ import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import io.autowatch.github.webhook.HttpRequest;
 import io.autowatch.github.webhook.WebhookDecision;
 import io.autowatch.json.Json;
+import io.autowatch.schema.CommandIntake.Outcome;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -41,9 +42,17 @@ public final class WebhookHandler implements RequestStreamHandler {
         } catch (IllegalArgumentException e) {
             decision = new WebhookDecision.Malformed(e.getMessage());
         }
-        if (decision instanceof WebhookDecision.Accepted accepted) {
-            webhook.commands().accept(accepted.command());
-        }
+        decision = switch (decision) {
+            case WebhookDecision.Accepted a
+            when webhook.intake().accept(a.command()) == Outcome.DUPLICATE ->
+                new WebhookDecision.Duplicate(
+                        "already accepted: delivery " + a.command().deliveryId() + " runs once");
+            case WebhookDecision.HeadMoved m -> {
+                webhook.intake().headMoved(m.repository(), m.pullRequest(), m.headSha(), m.at());
+                yield m;
+            }
+            default -> decision;
+        };
         Map<String, Object> response = WebhookReply.of(Optional.ofNullable(request), decision);
         output.write(Json.write(response).getBytes(StandardCharsets.UTF_8));
     }

@@ -1,19 +1,23 @@
 package io.autowatch.schemasync;
 
 import io.autowatch.aws.AwsClients;
+import io.autowatch.aws.dynamodb.DynamoDbSchemaSyncState;
 import io.autowatch.aws.secrets.Secrets;
 import io.autowatch.aws.sqs.CommandQueue;
 import io.autowatch.github.webhook.WebhookReceiver;
 import io.autowatch.github.webhook.WebhookSignature;
-import io.autowatch.schema.CommandRequest;
+import io.autowatch.schema.CommandIntake;
+import java.time.Clock;
 import java.util.Map;
-import java.util.function.Consumer;
 
-/** Builds the webhook's parts once per execution environment: the signature check and the command queue. */
+/**
+ * Builds the webhook's parts once per execution environment: the signature check, the schema-sync table (each
+ * delivery once, pull-request heads) and the command queue.
+ */
 public final class WebhookWiring {
 
-    /** What the webhook handler needs: who checks a request, and where an accepted command goes. */
-    public record Webhook(WebhookReceiver receiver, Consumer<CommandRequest> commands) {}
+    /** What the webhook handler needs: who checks a request, and what takes an accepted command. */
+    public record Webhook(WebhookReceiver receiver, CommandIntake intake) {}
 
     private WebhookWiring() {}
 
@@ -22,6 +26,9 @@ public final class WebhookWiring {
         AwsClients aws = AwsClients.forRegion(env.getOrDefault("AWS_REGION", "us-east-1"));
         WebhookConfig config = WebhookConfig.from(env, Secrets.of(env, aws::secretsManager));
         CommandQueue queue = new CommandQueue(aws.sqs(), config.queueUrl());
-        return new Webhook(new WebhookReceiver(config.webhookSecret().map(WebhookSignature::new)), queue::enqueue);
+        var state = new DynamoDbSchemaSyncState(aws.dynamoDb(), config.stateTable(), Clock.systemUTC());
+        return new Webhook(
+                new WebhookReceiver(config.webhookSecret().map(WebhookSignature::new)),
+                new CommandIntake(state, state, queue::enqueue));
     }
 }

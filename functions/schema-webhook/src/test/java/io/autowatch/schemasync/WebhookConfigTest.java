@@ -19,8 +19,15 @@ class WebhookConfigTest {
         SecretsManagerClient client = AwsEmulator.secretsManager();
         String arn = client.createSecret(b -> b.name("s-" + UUID.randomUUID()).secretString("from-secrets-manager"))
                 .arn();
-        Map<String, String> env =
-                Map.of("GITHUB_WEBHOOK_SECRET_ARN", arn, "GITHUB_WEBHOOK_SECRET", "plain", "COMMAND_QUEUE_URL", "q");
+        Map<String, String> env = Map.of(
+                "GITHUB_WEBHOOK_SECRET_ARN",
+                arn,
+                "GITHUB_WEBHOOK_SECRET",
+                "plain",
+                "COMMAND_QUEUE_URL",
+                "q",
+                "SCHEMA_SYNC_TABLE",
+                "t");
         WebhookConfig config = WebhookConfig.from(env, Secrets.of(env, () -> client));
         assertThat(config.webhookSecret()).contains("from-secrets-manager");
         assertThat(config.queueUrl()).isEqualTo("q");
@@ -32,7 +39,10 @@ class WebhookConfigTest {
             throw new AssertionError("no secret should be read");
         });
         assertThatThrownBy(() -> WebhookConfig.from(Map.of(), none)).hasMessageContaining("COMMAND_QUEUE_URL");
-        assertThat(WebhookConfig.from(Map.of("COMMAND_QUEUE_URL", "q"), none).webhookSecret())
+        assertThatThrownBy(() -> WebhookConfig.from(Map.of("COMMAND_QUEUE_URL", "q"), none))
+                .hasMessageContaining("SCHEMA_SYNC_TABLE");
+        assertThat(WebhookConfig.from(Map.of("COMMAND_QUEUE_URL", "q", "SCHEMA_SYNC_TABLE", "t"), none)
+                        .webhookSecret())
                 .isEmpty();
     }
 }

@@ -4,12 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import io.autowatch.avro.AvroSchemaFiles;
+import io.autowatch.aws.dynamodb.DynamoDbSchemaSyncState;
 import io.autowatch.aws.sqs.CommandQueue;
 import io.autowatch.datadog.DatadogMonitorStore;
 import io.autowatch.github.GitHubRestClient;
 import io.autowatch.github.webhook.WebhookReceiver;
 import io.autowatch.github.webhook.WebhookSignature;
 import io.autowatch.json.Json;
+import io.autowatch.schema.CommandIntake;
+import io.autowatch.schema.CommandRequest;
 import io.autowatch.schema.SchemaSyncService;
 import io.autowatch.schema.SyncSettings;
 import io.autowatch.testing.AwsEmulator;
@@ -28,6 +31,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -51,6 +55,7 @@ class SchemaSyncHandlersTest {
 
     private final FakeGitHub github = new FakeGitHub();
     private final FakeDatadog datadog = new FakeDatadog();
+    private final DynamoDbSchemaSyncState state = StateTables.fresh();
     private SqsClient sqs;
     private String queueUrl;
 
@@ -88,9 +93,10 @@ class SchemaSyncHandlersTest {
 
     private WebhookHandler handler(boolean queued) {
         SchemaSyncService service = service();
+        Consumer<CommandRequest> next =
+                queued ? new CommandQueue(sqs, queueUrl)::enqueue : WorkerWiring.inline(() -> service);
         return new WebhookHandler(new WebhookWiring.Webhook(
-                new WebhookReceiver(Optional.of(new WebhookSignature(SECRET))),
-                queued ? new CommandQueue(sqs, queueUrl)::enqueue : WorkerWiring.inline(() -> service)));
+                new WebhookReceiver(Optional.of(new WebhookSignature(SECRET))), new CommandIntake(state, state, next)));
     }
 
     private WorkerHandler worker() {
@@ -177,6 +183,49 @@ class SchemaSyncHandlersTest {
         assertThat(invoke(handler, "{\"requestContext\": {}}".getBytes(StandardCharsets.UTF_8)))
                 .containsEntry("statusCode", 401);
         assertThat(drain()).isEmpty();
+    }
+
+    @Test
+    void aRedeliveryHoursLater_isAnsweredButNotCarriedOutAgain() throws IOException {
+        WebhookHandler inline = handler(false); // no queue, so no SQS de-duplication window: only the ledger
+        assertThat(invoke(inline, sampleWebhook())).containsEntry("statusCode", 202);
+        long writes = datadog.calls().size();
+        int comments = github.comments(REPO, 42).size();
+
+        Map<String, Object> again = invoke(inline, sampleWebhook());
+
+        assertThat(again).containsEntry("statusCode", 200);
+        assertThat((String) again.get("body")).contains("already accepted");
+        assertThat(datadog.calls()).hasSize((int) writes);
+        assertThat(github.comments(REPO, 42)).hasSize(comments);
+    }
+
+    @Test
+    void aCommand_isPinnedToTheHeadTheWebhookLastHeardOf_andRefusedWhenTheHeadMovedSince() throws IOException {
+        WebhookHandler handler = handler(true);
+        String head = github.pullRequest(REPO, 42, Map.of(), Map.of("schemas/cart.avdl", SCHEMA), false);
+        String opened = "{\"action\": \"synchronize\", \"number\": 42, \"pull_request\": {\"number\": 42, "
+                + "\"updated_at\": \"2026-11-30T10:00:00Z\", \"head\": {\"sha\": \"" + head + "\"}}, "
+                + "\"repository\": {\"full_name\": \"" + REPO + "\"}}";
+        WebhookSignature signature = new WebhookSignature(SECRET);
+        assertThat(invoke(handler, apiGateway("pull_request", opened, signature)))
+                .containsEntry("statusCode", 204);
+
+        invoke(handler, sampleWebhook());
+        List<Message> queued = drain();
+        assertThat(queued)
+                .singleElement()
+                .satisfies(m -> assertThat(CommandQueue.read(m.body()).commit()).contains(head));
+
+        // A push after the comment: the worker finds another head than the one the comment was made on.
+        String pushed = github.pullRequest(REPO, 42, Map.of(), Map.of("schemas/cart.avdl", SCHEMA + "\n"), false);
+        invoke(worker(), sqsEvent(queued.getFirst()));
+
+        assertThat(datadog.monitors()).isEmpty();
+        assertThat(github.comments(REPO, 42))
+                .last()
+                .asString()
+                .contains("head moved from " + head.substring(0, 7) + " to " + pushed.substring(0, 7));
     }
 
     private static String commentBody(String text) {

@@ -3,11 +3,13 @@ package io.autowatch.schemasync;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.autowatch.avro.AvroSchemaFiles;
+import io.autowatch.aws.dynamodb.DynamoDbSchemaSyncState;
 import io.autowatch.datadog.DatadogMonitorStore;
 import io.autowatch.github.GitHubRestClient;
 import io.autowatch.github.webhook.WebhookReceiver;
 import io.autowatch.github.webhook.WebhookSignature;
 import io.autowatch.json.Json;
+import io.autowatch.schema.CommandIntake;
 import io.autowatch.schema.SchemaSyncService;
 import io.autowatch.schema.SyncSettings;
 import io.autowatch.testing.fakes.FakeDatadog;
@@ -38,20 +40,24 @@ class SchemaSyncStoryTest {
     private final FakeGitHub github = new FakeGitHub();
     private final FakeDatadog datadog = new FakeDatadog();
     private final WebhookSignature signature = new WebhookSignature(SECRET);
+    private final DynamoDbSchemaSyncState state = StateTables.fresh();
     private final WebhookHandler handler = new WebhookHandler(new WebhookWiring.Webhook(
             new WebhookReceiver(Optional.of(signature)),
-            WorkerWiring.inline(() -> new SchemaSyncService(
-                    new GitHubRestClient(URI.create(github.baseUrl()), FakeGitHub.TOKEN, Duration.ofSeconds(5)),
-                    new AvroSchemaFiles(),
-                    DatadogMonitorStore.create(
-                            FakeDatadog.API_KEY,
-                            FakeDatadog.APP_KEY,
-                            Optional.of(datadog.baseUrl()),
-                            "datadoghq.com",
-                            Duration.ofSeconds(5),
-                            Duration.ofSeconds(5),
-                            1),
-                    SyncSettings.defaults()))));
+            new CommandIntake(
+                    state,
+                    state,
+                    WorkerWiring.inline(() -> new SchemaSyncService(
+                            new GitHubRestClient(URI.create(github.baseUrl()), FakeGitHub.TOKEN, Duration.ofSeconds(5)),
+                            new AvroSchemaFiles(),
+                            DatadogMonitorStore.create(
+                                    FakeDatadog.API_KEY,
+                                    FakeDatadog.APP_KEY,
+                                    Optional.of(datadog.baseUrl()),
+                                    "datadoghq.com",
+                                    Duration.ofSeconds(5),
+                                    Duration.ofSeconds(5),
+                                    1),
+                            SyncSettings.defaults())))));
     private Map<String, String> main = Map.of();
     private int number = 0;
 

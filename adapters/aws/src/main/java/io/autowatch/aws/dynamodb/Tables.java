@@ -93,6 +93,11 @@ public final class Tables {
                 .build();
     }
 
+    /** The schema-sync table: the webhook's deliveries and pull-request heads; the same generic key as the health table. */
+    public static CreateTableRequest schemaSyncTable(String name) {
+        return healthTable(name);
+    }
+
     /** Creates both tables and waits until they are active. */
     public static void create(DynamoDbClient dynamoDb, String countsTable, String healthTable) {
         dynamoDb.createTable(countsTable(countsTable));

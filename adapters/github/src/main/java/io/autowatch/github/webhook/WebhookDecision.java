@@ -1,6 +1,7 @@
 package io.autowatch.github.webhook;
 
 import io.autowatch.schema.CommandRequest;
+import java.time.Instant;
 
 /** What the webhook answers, with its HTTP status (README, "Schema sync: setting it up"). */
 public sealed interface WebhookDecision {
@@ -31,11 +32,32 @@ public sealed interface WebhookDecision {
         }
     }
 
+    /** A delivery accepted before (GitHub's redelivery): answered, not carried out again. */
+    record Duplicate(String message) implements WebhookDecision {
+        @Override
+        public int status() {
+            return 200;
+        }
+    }
+
     /** An event or comment that is not a command. */
     record Ignored(String message) implements WebhookDecision {
         @Override
         public int status() {
             return 204;
+        }
+    }
+
+    /** A pull request was opened or pushed to: its head is recorded, so that later commands are pinned to it. */
+    record HeadMoved(String repository, int pullRequest, String headSha, Instant at) implements WebhookDecision {
+        @Override
+        public int status() {
+            return 204;
+        }
+
+        @Override
+        public String message() {
+            return "head of " + repository + "#" + pullRequest + " is " + headSha;
         }
     }
 

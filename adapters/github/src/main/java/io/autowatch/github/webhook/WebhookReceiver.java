@@ -49,6 +49,7 @@ public final class WebhookReceiver {
             case "ping" -> new WebhookDecision.Pong("pong");
             case "issue_comment" -> comment(request, payload);
             case "push" -> push(request, payload);
+            case "pull_request" -> pullRequest(payload);
             default -> new WebhookDecision.Ignored("event '" + event.get() + "' is not handled");
         };
     }
@@ -85,6 +86,31 @@ public final class WebhookReceiver {
         String delivery = request.header("X-GitHub-Delivery").orElse("comment-" + id);
         return new WebhookDecision.Accepted(new CommandRequest(
                 delivery, name, n.intValue(), id.longValue(), login, command.get(), Command.allowedDeletes(body)));
+    }
+
+    /** A pull request opened, pushed to or reopened: where its head is now. */
+    private static WebhookDecision pullRequest(Map<String, Object> payload) {
+        if (!java.util.Set.of("opened", "synchronize", "reopened").contains(payload.get("action"))) {
+            return new WebhookDecision.Ignored("this pull_request action does not move the head");
+        }
+        Map<?, ?> pr = object(payload, "pull_request");
+        Map<?, ?> repository = object(payload, "repository");
+        if (pr == null
+                || repository == null
+                || !(repository.get("full_name") instanceof String name)
+                || !(pr.get("number") instanceof Number number)
+                || !(pr.get("head") instanceof Map<?, ?> head)
+                || !(head.get("sha") instanceof String sha)
+                || !sha.matches("[0-9a-f]{40}")) {
+            return new WebhookDecision.Malformed("a pull_request payload needs its number, head SHA and repository");
+        }
+        java.time.Instant at;
+        try {
+            at = java.time.Instant.parse(String.valueOf(pr.get("updated_at")));
+        } catch (java.time.format.DateTimeParseException e) {
+            return new WebhookDecision.Malformed("a pull_request payload needs 'updated_at'");
+        }
+        return new WebhookDecision.HeadMoved(name, number.intValue(), sha, at);
     }
 
     /** A push to the repository's default branch asks for a reconcile of that branch; other pushes are ignored. */

@@ -1,0 +1,96 @@
+package io.autowatch.aws.dynamodb;
+
+import io.autowatch.schema.DeliveryLedger;
+import io.autowatch.schema.PullRequestHeads;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+
+/**
+ * The webhook's memory in the schema-sync table ({@code pk} + {@code sk}, TTL on {@code expiresAt}): accepted
+ * deliveries ({@code DELIVERY#id}, kept 30 days, written with a condition so that two concurrent deliveries cannot
+ * both be first) and each pull request's last known head ({@code HEAD#owner/name#number}, kept 90 days, written
+ * only when newer than what is there).
+ */
+public final class DynamoDbSchemaSyncState implements DeliveryLedger, PullRequestHeads {
+
+    static final Duration KEEP_DELIVERIES = Duration.ofDays(30);
+    static final Duration KEEP_HEADS = Duration.ofDays(90);
+
+    private final DynamoDbClient dynamoDb;
+    private final String table;
+    private final Clock clock;
+
+    public DynamoDbSchemaSyncState(DynamoDbClient dynamoDb, String table, Clock clock) {
+        this.dynamoDb = dynamoDb;
+        this.table = table;
+        this.clock = clock;
+    }
+
+    @Override
+    public boolean firstTime(String deliveryId) {
+        try {
+            dynamoDb.putItem(b -> b.tableName(table)
+                    .item(Map.of(
+                            "pk", AttributeValue.fromS("DELIVERY#" + deliveryId),
+                            "sk", AttributeValue.fromS("-"),
+                            "expiresAt", expiry(KEEP_DELIVERIES)))
+                    .conditionExpression("attribute_not_exists(pk)"));
+            return true;
+        } catch (ConditionalCheckFailedException e) {
+            return false;
+        }
+    }
+
+    @Override
+    public void forget(String deliveryId) {
+        dynamoDb.deleteItem(b -> b.tableName(table)
+                .key(Map.of("pk", AttributeValue.fromS("DELIVERY#" + deliveryId), "sk", AttributeValue.fromS("-"))));
+    }
+
+    @Override
+    public void moved(String repository, int pullRequest, String headSha, Instant at) {
+        try {
+            dynamoDb.putItem(b -> b.tableName(table)
+                    .item(Map.of(
+                            "pk", AttributeValue.fromS(headKey(repository, pullRequest)),
+                            "sk", AttributeValue.fromS("-"),
+                            "sha", AttributeValue.fromS(headSha),
+                            "at", AttributeValue.fromN(Long.toString(at.toEpochMilli())),
+                            "expiresAt", expiry(KEEP_HEADS)))
+                    // GitHub may deliver events out of order: an older head never replaces a newer one.
+                    .conditionExpression("attribute_not_exists(pk) OR #at <= :at")
+                    .expressionAttributeNames(Map.of("#at", "at"))
+                    .expressionAttributeValues(Map.of(":at", AttributeValue.fromN(Long.toString(at.toEpochMilli())))));
+        } catch (ConditionalCheckFailedException e) {
+            // A newer head is recorded already.
+        }
+    }
+
+    @Override
+    public Optional<String> head(String repository, int pullRequest) {
+        Map<String, AttributeValue> item = dynamoDb.getItem(b -> b.tableName(table)
+                        .consistentRead(true)
+                        .key(Map.of(
+                                "pk", AttributeValue.fromS(headKey(repository, pullRequest)),
+                                "sk", AttributeValue.fromS("-"))))
+                .item();
+        return item == null || !item.containsKey("sha")
+                ? Optional.empty()
+                : Optional.of(item.get("sha").s());
+    }
+
+    private static String headKey(String repository, int pullRequest) {
+        // GitHub's repository names are case-insensitive.
+        return "HEAD#" + repository.toLowerCase(java.util.Locale.ROOT) + "#" + pullRequest;
+    }
+
+    private AttributeValue expiry(Duration keep) {
+        return AttributeValue.fromN(Long.toString(clock.instant().plus(keep).getEpochSecond()));
+    }
+}
