@@ -152,7 +152,11 @@ final class Generator {
     }
 
     private List<Incident> incidents(
-            SplittableRandom random, UniformRandomProvider rng, double[] mean, long[] counts, double dispersion,
+            SplittableRandom random,
+            UniformRandomProvider rng,
+            double[] mean,
+            long[] counts,
+            double dispersion,
             boolean[] busy) {
         List<Incident> incidents = new ArrayList<>();
         int judged = days - WARM_UP;

@@ -25,6 +25,8 @@ public final class PolicyBench {
         int jobs = 300;
         int days = 365;
         List<String> names = List.of("classic", "adaptive");
+        int explain = 0;
+        String dump = null;
         for (int i = 0; i < args.length; i++) {
             String value = i + 1 < args.length ? args[i + 1] : null;
             switch (args[i]) {
@@ -32,8 +34,11 @@ public final class PolicyBench {
                 case "--jobs" -> jobs = Integer.parseInt(required(args[i], value));
                 case "--days" -> days = Integer.parseInt(required(args[i], value));
                 case "--policies" -> names = List.of(required(args[i], value).split(","));
-                default -> throw new IllegalArgumentException(
-                        "unknown option " + args[i] + "; use --seed N, --jobs N, --days N, --policies a,b");
+                case "--explain" -> explain = Integer.parseInt(required(args[i], value));
+                case "--dump" -> dump = required(args[i], value);
+                default ->
+                    throw new IllegalArgumentException(
+                            "unknown option " + args[i] + "; use --seed N, --jobs N, --days N, --policies a,b");
             }
             i++;
         }
@@ -51,10 +56,23 @@ public final class PolicyBench {
                 Generator.WARM_UP,
                 generator.holidayDates().size());
         System.out.println(summary(generated));
+        if (dump != null) {
+            for (SyntheticJob job : generated) {
+                if (job.id().value().equals(dump)) {
+                    for (int d = 0; d < days; d++) {
+                        System.out.println(Generator.FIRST_DAY.plusDays(d) + " "
+                                + Generator.FIRST_DAY.plusDays(d).getDayOfWeek() + " " + job.counts()[d]
+                                + (job.benign()[d] ? " benign" : "") + (job.ramp()[d] ? " ramp" : ""));
+                    }
+                    job.incidents().forEach(x -> System.out.println(x + " " + Generator.FIRST_DAY.plusDays(x.start())));
+                }
+            }
+            return;
+        }
         Policies policies = Policies.standard();
         for (String name : names) {
-            HealthPolicy policy = policies.named(name)
-                    .orElseThrow(() -> new IllegalArgumentException("unknown policy " + name));
+            HealthPolicy policy =
+                    policies.named(name).orElseThrow(() -> new IllegalArgumentException("unknown policy " + name));
             Map<Tier, Score> byTier = new EnumMap<>(Tier.class);
             for (Tier tier : Tier.values()) {
                 byTier.put(tier, new Score());
@@ -68,6 +86,7 @@ public final class PolicyBench {
             Score pooled = new Score();
             byTier.values().forEach(pooled::add);
             System.out.println(Report.table(name, byTier, pooled));
+            pooled.examples.stream().limit(explain).forEach(System.out::println);
         }
         System.out.printf(Locale.ROOT, "Total time %.1f s.%n", (System.nanoTime() - started) / 1e9);
     }
@@ -86,9 +105,10 @@ public final class PolicyBench {
             shifts += job.shifts().size();
         }
         List<String> parts = new ArrayList<>();
-        kinds.forEach((k, c) -> parts.add(k.name().toLowerCase(Locale.ROOT) + " " + c[0] + " (" + c[1] + " detectable)"));
-        return "Incidents: " + String.join(", ", parts) + ". Growth ramps: " + ramps + " jobs; planned shifts: " + shifts
-                + ".\n";
+        kinds.forEach(
+                (k, c) -> parts.add(k.name().toLowerCase(Locale.ROOT) + " " + c[0] + " (" + c[1] + " detectable)"));
+        return "Incidents: " + String.join(", ", parts) + ". Growth ramps: " + ramps + " jobs; planned shifts: "
+                + shifts + ".\n";
     }
 
     private static boolean hasRamp(SyntheticJob job) {

@@ -20,6 +20,9 @@ final class Score {
     long rampDays;
     long rampAlerts;
     final List<Integer> shiftSettle = new ArrayList<>();
+    /** A few false episodes and slow shifts, described, for {@code --explain}. */
+    final List<String> examples = new ArrayList<>();
+
     long judgements;
     long nanos;
 
@@ -38,6 +41,7 @@ final class Score {
         rampDays += other.rampDays;
         rampAlerts += other.rampAlerts;
         shiftSettle.addAll(other.shiftSettle);
+        examples.addAll(other.examples);
         judgements += other.judgements;
         nanos += other.nanos;
     }

@@ -27,6 +27,16 @@ final class Scorer {
 
     private Scorer() {}
 
+    private static String describe(SyntheticJob job, DayJudge.Judged judged) {
+        var a = judged.assessment();
+        return job.id() + " " + a.day() + " " + a.day().getDayOfWeek() + " " + a.status() + " count " + a.count()
+                + a.expectation()
+                        .map(e -> ": " + e.explanation() + " {" + e.basis() + "}")
+                        .orElse(a.bands()
+                                .map(b -> ": mean " + Math.round(b.mean()) + " σ " + Math.round(b.sigma()))
+                                .orElse(""));
+    }
+
     static Score score(SyntheticJob job, JobSettings settings, HealthPolicy policy, int firstJudged, int days) {
         LocalDate from = Generator.FIRST_DAY.plusDays(firstJudged);
         LocalDate to = Generator.FIRST_DAY.plusDays(days - 1L);
@@ -36,11 +46,13 @@ final class Scorer {
         score.nanos = System.nanoTime() - started;
         score.judgements = judged.size();
 
+        DayJudge.Judged[] byIndex = new DayJudge.Judged[days];
         boolean[] alerts = new boolean[days];
         boolean[] isJudged = new boolean[days];
         for (DayJudge.Judged day : judged) {
             int i = (int) (day.assessment().day().toEpochDay() - Generator.FIRST_DAY.toEpochDay());
             alerts[i] = day.alerts();
+            byIndex[i] = day;
             isJudged[i] = true;
         }
         boolean[] incidentDay = new boolean[days];
@@ -50,8 +62,10 @@ final class Scorer {
             }
             score.incidents++;
             score.detectable += incident.detectable() ? 1 : 0;
+            boolean found = false;
             for (int i = incident.start(); i <= incident.end(); i++) {
                 if (alerts[i]) {
+                    found = true;
                     score.detected++;
                     if (incident.detectable()) {
                         score.detectableDetected++;
@@ -59,6 +73,10 @@ final class Scorer {
                     }
                     break;
                 }
+            }
+            if (!found && incident.detectable()) {
+                score.examples.add("missed " + incident.kind() + " " + (incident.end() - incident.start() + 1)
+                        + " days: " + describe(job, byIndex[incident.start()]));
             }
         }
         for (int i = firstJudged; i < days; i++) {
@@ -90,6 +108,8 @@ final class Scorer {
                     score.trueEpisodes++;
                 } else {
                     score.falseEpisodes++;
+                    score.examples.add("false " + (job.benign()[i] ? "(benign) " : "") + describe(job, byIndex[i])
+                            + " [" + (end - i + 1) + " days]");
                 }
             }
         }
@@ -101,6 +121,10 @@ final class Scorer {
                 }
             }
             score.shiftSettle.add(settled);
+            if (settled > 5) {
+                score.examples.add(
+                        "shift settled after " + settled + " days: " + describe(job, byIndex[shift + settled - 1]));
+            }
         }
         return score;
     }

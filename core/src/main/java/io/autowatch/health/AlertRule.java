@@ -24,8 +24,7 @@ public final class AlertRule {
         return switch (assessment.status()) {
             case UNHEALTHY -> true;
             case ZERO -> {
-                Optional<Expectation.Verdict> verdict =
-                        assessment.expectation().map(Expectation::verdict);
+                Optional<Expectation.Verdict> verdict = assessment.expectation().map(Expectation::verdict);
                 if (verdict.isPresent() && verdict.get() == Expectation.Verdict.EXCLUDED) {
                     yield false;
                 }

@@ -11,6 +11,8 @@ import io.autowatch.health.JobSettings;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.apache.commons.statistics.distribution.NormalDistribution;
+import org.apache.commons.statistics.distribution.TDistribution;
 
 /**
  * The {@code adaptive} policy (README, "The adaptive policy"): each day is expected from a same-weekday baseline
@@ -63,12 +65,13 @@ public final class AdaptivePolicy implements HealthPolicy {
             return new Assessment(input.day(), x, status, NAME, Optional.empty(), history);
         }
         WeekdayProfile profile = WeekdayProfile.of(days);
-        LevelTrack rough = LevelTrack.follow(days, profile, 4 * PRIOR_DISPERSION);
-        double dispersion = dispersion(rough);
-        LevelTrack track = LevelTrack.follow(days, profile, dispersion);
-        dispersion = dispersion(track);
-
         double alpha = s.falseAlarmRate().doubleValue();
+        double assumed = 4 * PRIOR_DISPERSION;
+        LevelTrack rough = LevelTrack.follow(days, profile, assumed);
+        double dispersion = Math.max(MIN_DISPERSION, rough.dispersion(PRIOR_DISPERSION, PRIOR_DAYS, assumed));
+        LevelTrack track = LevelTrack.follow(days, profile, dispersion);
+        double measured = Math.max(MIN_DISPERSION, track.dispersion(PRIOR_DISPERSION, PRIOR_DAYS, dispersion));
+        dispersion = widened(measured, track.evidenceDays(dispersion), alpha / 4);
         Floor floor = Floor.of(s);
         double factor = profile.factor(input.day().getDayOfWeek());
         double expected = track.levelForCheckedDay() * factor;
@@ -80,7 +83,8 @@ public final class AdaptivePolicy implements HealthPolicy {
         long high = Math.max(model.highest(dayTail), floor.highestQuiet(expected));
 
         SumTest drop = null;
-        if (!dayImprobable && x < expected) {
+        // A drop spans active days only: a day the job does not run on is not part of one.
+        if (!dayImprobable && x < expected && profile.active(input.day().getDayOfWeek())) {
             for (int window : SUM_WINDOWS) {
                 SumTest test = SumTest.of(days, track, profile, dispersion, window, x, alpha / 4, floor);
                 if (test != null
@@ -117,14 +121,15 @@ public final class AdaptivePolicy implements HealthPolicy {
         return assessment(input, status, bands, history, expectation);
     }
 
-    /** The measured overdispersion, leaning on the prior while few days were measured. */
-    private static double dispersion(LevelTrack track) {
-        double measured = track.dispersion();
-        int n = track.residualDays();
-        if (Double.isNaN(measured)) {
-            return PRIOR_DISPERSION;
-        }
-        return Math.max(MIN_DISPERSION, (n * measured + PRIOR_DAYS * PRIOR_DISPERSION) / (n + PRIOR_DAYS));
+    /**
+     * The overdispersion widened for the few days it was measured on, as a t-test widens a normal one: by the square
+     * of Student's t quantile over the normal one at the day test's tail, with as many degrees of freedom as days.
+     */
+    static double widened(double dispersion, double days, double tail) {
+        double freedom = Math.max(3, days + PRIOR_DAYS - 1);
+        double t = TDistribution.of(freedom).inverseSurvivalProbability(tail);
+        double z = NormalDistribution.of(0, 1).inverseSurvivalProbability(tail);
+        return dispersion * (t / z) * (t / z);
     }
 
     private static List<DayCount> history(DayValues days) {

@@ -23,8 +23,9 @@ final class Basis {
             }
         }
         if (!same.isEmpty()) {
-            parts.add("last " + (same.size() == 1 ? "" : same.size() + " ") + Wording.weekdays(weekday)
-                    .substring(0, Wording.weekdays(weekday).length() - (same.size() == 1 ? 1 : 0))
+            parts.add("last " + (same.size() == 1 ? "" : same.size() + " ")
+                    + Wording.weekdays(weekday)
+                            .substring(0, Wording.weekdays(weekday).length() - (same.size() == 1 ? 1 : 0))
                     + ": " + String.join(", ", same));
         }
         if (profile.pooled()) {
@@ -61,26 +62,30 @@ final class Basis {
         if (x == 0 && !improbable) {
             double zero = model.atMost(0);
             return "Counted nothing " + against + ": "
-                    + (zero >= 0.5 ? "zeros are usual for this job on this day." : "a zero comes "
-                            + Wording.rarity(zero).replace("about ", "about ") + " for this job.");
+                    + (zero >= 0.5
+                            ? "zeros are usual for this job on this day."
+                            : "a zero comes " + Wording.rarity(zero).replace("about ", "about ") + " for this job.");
         }
         String how = Wording.change(x, expected) + ", " + Wording.ratio(x, expected);
         String counted = x == 0 ? "Counted nothing " : "Counted " + Wording.count(x) + " ";
         if (improbable) {
             return counted + against + ": " + how + "; " + Wording.rarity(probability) + " by this job's own noise.";
         }
-        return counted + against + ": " + how + ", " + (probability >= 0.5 ? "a usual day." : "within its noise ("
-                + Wording.rarity(probability) + ").");
+        return counted + against + ": " + how + ", "
+                + (probability >= 0.5 ? "a usual day." : "within its noise (" + Wording.rarity(probability) + ").");
     }
 
     static String sumSentence(SumTest drop) {
         return "The last " + drop.days() + " days counted " + Wording.count(drop.counted()) + " against about "
                 + Wording.amount(drop.expected()) + " expected (at least " + Wording.count(drop.lowest()) + "): "
-                + Wording.change(drop.counted(), drop.expected()) + ", " + Wording.ratio(drop.counted(), drop.expected())
+                + Wording.change(drop.counted(), drop.expected()) + ", "
+                + Wording.ratio(drop.counted(), drop.expected())
                 + "; " + Wording.rarity(drop.probability()) + " by this job's own noise, though no single day is.";
     }
 
     private static String twoDigits(double value) {
-        return value >= 10 ? String.format(java.util.Locale.ROOT, "%.0f", value) : String.format(java.util.Locale.ROOT, "%.2g", value);
+        return value >= 10
+                ? String.format(java.util.Locale.ROOT, "%.0f", value)
+                : String.format(java.util.Locale.ROOT, "%.2g", value);
     }
 }

@@ -22,8 +22,8 @@ record CountModel(double mean, double dispersion) {
 
     CountModel {
         if (!(mean >= 0) || !(dispersion >= 0) || Double.isInfinite(mean)) {
-            throw new IllegalArgumentException("mean and dispersion must be finite and not negative: " + mean + ", "
-                    + dispersion);
+            throw new IllegalArgumentException(
+                    "mean and dispersion must be finite and not negative: " + mean + ", " + dispersion);
         }
         mean = Math.max(mean, TINY_MEAN);
     }
@@ -63,6 +63,17 @@ record CountModel(double mean, double dispersion) {
     /** How often a count at least as far from the mean as {@code x} comes up, both sides counted: 2·min(tails). */
     double twoSided(long x) {
         return Math.min(1, 2 * Math.min(atMost(x), atLeast(x)));
+    }
+
+    /**
+     * True when {@link #twoSided}(x) &lt; p. A count within two standard deviations is never rarer than 1 in 1,000
+     * for these distributions, so the tails are computed only beyond that (for speed: most days are there).
+     */
+    boolean rarerThan(long x, double p) {
+        if (p <= 1e-3 && Math.abs(x - mean) < 2 * Math.sqrt(variance())) {
+            return false;
+        }
+        return twoSided(x) < p;
     }
 
     /** The smallest k with P(X ≤ k) ≥ q, for 0 &lt; q &lt; 1. */

@@ -7,7 +7,7 @@ import java.util.Arrays;
  * oldest first, as it would have been known each day:
  *
  * <ul>
- *   <li>each usual day pulls the level towards itself, a busy job's by up to 30% a day, a small job's by less,
+ *   <li>each usual day pulls the level towards itself, a busy job's by up to 15% of the gap, a small job's by less,
  *       since its days say less ({@link #smoothing});</li>
  *   <li>a day the model finds rarer than 1 in 1,000 ({@link #LEARN_BELOW}) teaches nothing, so incidents do not
  *       become the new normal and do not widen the noise estimate;</li>
@@ -31,7 +31,7 @@ final class LevelTrack {
     /** The level averages over about as many days as it takes to see this many counts (within the bounds below). */
     private static final double COUNTS_PER_LEVEL = 60;
 
-    private static final double MAX_SMOOTHING = 0.3;
+    private static final double MAX_SMOOTHING = 0.15;
     private static final double MIN_SMOOTHING = 1 / 14.0;
 
     private final DayValues days;
@@ -40,8 +40,8 @@ final class LevelTrack {
     private final double[] forecast;
     private final boolean[] outlier;
     private int anchoredAt = -1;
-    private double residualSum;
-    private double squareSum;
+    private double weightedSum;
+    private double weights;
     private int residuals;
 
     private LevelTrack(DayValues days, WeekdayProfile profile) {
@@ -76,13 +76,16 @@ final class LevelTrack {
             long x = days.value(i);
             double f = projected * factor;
             forecast[i] = f;
-            boolean rare = new CountModel(f, dispersion).twoSided(x) < LEARN_BELOW;
+            boolean rare = new CountModel(f, dispersion).rarerThan(x, LEARN_BELOW);
             outlier[i] = rare;
             if (!rare) {
                 current = projected + smoothing(projected) * (x / factor - projected);
-                if (i >= WARM_UP) {
-                    residualSum += (x - f) * (x - f) - f;
-                    squareSum += f * f;
+                if (i >= WARM_UP && f > 1e-6) {
+                    // Each day's ((x − f)² − f)/f² estimates φ with variance ≈ 2(1/f + φ)²: weigh by its inverse, so
+                    // that a small job's days, which say little about φ, count for little.
+                    double weight = 1 / Math.pow(1 / f + dispersion, 2);
+                    weightedSum += weight * ((x - f) * (x - f) - f) / (f * f);
+                    weights += weight;
                     residuals++;
                 }
                 runSide = 0;
@@ -158,9 +161,18 @@ final class LevelTrack {
         return Math.clamp(2 / (daysNeeded + 1), MIN_SMOOTHING, MAX_SMOOTHING);
     }
 
-    /** The overdispersion the usual days' forecast errors show (moment estimate, never below 0), or NaN if none. */
-    double dispersion() {
-        return residuals == 0 || squareSum <= 0 ? Double.NaN : Math.max(0, residualSum / squareSum);
+    /**
+     * The overdispersion the usual days' forecast errors show, combined with {@code prior} worth {@code priorDays}
+     * days of a busy job: a small job's days barely move it, a busy job's soon outweigh it. Never below 0.
+     */
+    double dispersion(double prior, int priorDays, double assumed) {
+        double priorWeight = priorDays / (assumed * assumed);
+        return Math.max(0, (weightedSum + priorWeight * prior) / (weights + priorWeight));
+    }
+
+    /** How many busy-job days' worth of evidence on φ the look-back held, at the assumed φ. */
+    double evidenceDays(double assumed) {
+        return weights * assumed * assumed;
     }
 
     int residualDays() {

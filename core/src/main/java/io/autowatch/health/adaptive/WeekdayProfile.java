@@ -16,13 +16,13 @@ final class WeekdayProfile {
     static final int MIN_WEEKS = 2;
 
     /** Below this a weekday counts as one the job does not run on: it teaches nothing about the level. */
-    static final double INACTIVE_BELOW = 0.05;
+    static final double INACTIVE_BELOW = 0.1;
 
     /** A weekday whose days hold fewer counts on average than this pools its counts instead of taking a median. */
     private static final double MEDIAN_FROM = 20;
 
-    /** Pseudo-counts at ×1 that a pooled weekday starts from: a handful, so 3 zeros do not make a weekday dead. */
-    private static final double PRIOR_COUNTS = 2;
+    /** One pseudo-count at ×1 that a pooled weekday starts from, so that a few zeros of a tiny job do not make a weekday dead. */
+    private static final double PRIOR_COUNTS = 1;
 
     private final double[] factors;
     private final boolean pooled;
@@ -73,14 +73,22 @@ final class WeekdayProfile {
         return new WeekdayProfile(factors, false);
     }
 
-    /** The mean of the seven days centred on {@code i}, or NaN unless all seven are known. */
+    /**
+     * The mean of the seven days centred on {@code i}. An unknown day (an excluded date) takes the same weekday's
+     * value a week before or after, so that a holiday does not tilt the week; NaN if neither is known.
+     */
     private static double centredMean(DayValues days, int i) {
         long sum = 0;
         for (int j = i - 3; j <= i + 3; j++) {
-            if (!days.known(j)) {
+            if (days.known(j)) {
+                sum += days.value(j);
+            } else if (j - 7 >= 0 && days.known(j - 7)) {
+                sum += days.value(j - 7);
+            } else if (j + 7 < days.size() && days.known(j + 7)) {
+                sum += days.value(j + 7);
+            } else {
                 return Double.NaN;
             }
-            sum += days.value(j);
         }
         return sum / 7.0;
     }

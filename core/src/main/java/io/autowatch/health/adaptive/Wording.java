@@ -47,9 +47,8 @@ final class Wording {
             return count == 0 ? "±0%" : "from nothing";
         }
         double pct = 100 * (count - expected) / expected;
-        String digits = Math.abs(pct) >= 10
-                ? String.format(Locale.ROOT, "%.0f", Math.abs(pct))
-                : significant(Math.abs(pct), 2);
+        String digits =
+                Math.abs(pct) >= 10 ? String.format(Locale.ROOT, "%.0f", Math.abs(pct)) : significant(Math.abs(pct), 2);
         if (digits.equals("0")) {
             return "±0%";
         }
@@ -67,7 +66,9 @@ final class Wording {
         double days = 1 / probability;
         long rounded = days < 10
                 ? Math.round(days)
-                : new BigDecimal(days).round(new MathContext(1, RoundingMode.HALF_EVEN)).longValue();
+                : new BigDecimal(days)
+                        .round(new MathContext(1, RoundingMode.HALF_EVEN))
+                        .longValue();
         return "about 1 day in " + count(rounded);
     }
 

@@ -120,8 +120,9 @@ public final class SettingsItems {
                 switch (value) {
                     case String s -> List.of(s.split("[,\\s]+"));
                     case List<?> list -> list;
-                    default -> throw new IllegalArgumentException(
-                            "must be a list of YYYY-MM-DD strings, not " + describe(value));
+                    default ->
+                        throw new IllegalArgumentException(
+                                "must be a list of YYYY-MM-DD strings, not " + describe(value));
                 };
         Set<LocalDate> days = new TreeSet<>();
         for (Object text : texts) {
