@@ -66,27 +66,30 @@ public final class AdaptivePolicy implements HealthPolicy {
         }
         WeekdayProfile profile = WeekdayProfile.of(days);
         double alpha = s.falseAlarmRate().doubleValue();
-        double assumed = 4 * PRIOR_DISPERSION;
-        LevelTrack rough = LevelTrack.follow(days, profile, assumed);
-        double dispersion = Math.max(MIN_DISPERSION, rough.dispersion(PRIOR_DISPERSION, PRIOR_DAYS, assumed));
+        LevelTrack rough = LevelTrack.follow(days, profile, 4 * PRIOR_DISPERSION);
+        double dispersion = Math.max(MIN_DISPERSION, rough.dispersion(PRIOR_DISPERSION, PRIOR_DAYS));
         LevelTrack track = LevelTrack.follow(days, profile, dispersion);
-        double measured = Math.max(MIN_DISPERSION, track.dispersion(PRIOR_DISPERSION, PRIOR_DAYS, dispersion));
-        dispersion = widened(measured, track.evidenceDays(dispersion), alpha / 4);
-        Floor floor = Floor.of(s);
+        double measured = Math.max(MIN_DISPERSION, track.dispersion(PRIOR_DISPERSION, PRIOR_DAYS));
         double factor = profile.factor(input.day().getDayOfWeek());
         double expected = track.levelForCheckedDay() * factor;
+        dispersion = widened(measured, expected, track.residualDays(), alpha / 4);
+
+        Floor floor = Floor.of(s);
         CountModel model = new CountModel(expected, dispersion);
         double dayTail = alpha / 4;
         double probability = model.twoSided(x);
         boolean dayImprobable = probability < alpha / 2 && floor.matters(x, expected);
-        long low = Math.max(0, Math.min(model.lowest(dayTail), floor.lowestQuiet(expected)));
-        long high = Math.max(model.highest(dayTail), floor.highestQuiet(expected));
+        long statLow = model.lowest(dayTail);
+        long statHigh = model.highest(dayTail);
+        long low = Math.max(0, Math.min(statLow, floor.lowestQuiet(expected)));
+        long high = Math.max(statHigh, floor.highestQuiet(expected));
 
         SumTest drop = null;
         // A drop spans active days only: a day the job does not run on is not part of one.
         if (!dayImprobable && x < expected && profile.active(input.day().getDayOfWeek())) {
             for (int window : SUM_WINDOWS) {
-                SumTest test = SumTest.of(days, track, profile, dispersion, window, x, alpha / 4, floor);
+                // The sum allows for its own uncertainties; the day's widening is not carried into it.
+                SumTest test = SumTest.of(days, track, profile, measured, window, x, alpha / 4, floor);
                 if (test != null
                         && test.improbable(alpha / 4, floor)
                         && (drop == null || test.probability() < drop.probability())) {
@@ -114,22 +117,24 @@ public final class AdaptivePolicy implements HealthPolicy {
                 Math.max(1, history.size()),
                 expected,
                 Math.sqrt(model.variance()),
-                model.lowest(dayTail),
-                model.highest(dayTail),
+                statLow,
+                statHigh,
                 expected - floor.around(expected),
                 expected + floor.around(expected));
         return assessment(input, status, bands, history, expectation);
     }
 
     /**
-     * The overdispersion widened for the few days it was measured on, as a t-test widens a normal one: by the square
-     * of Student's t quantile over the normal one at the day test's tail, with as many degrees of freedom as days.
+     * The overdispersion that widens the day's whole variance (μ + φμ²) for the few days it was measured on, as a
+     * t-test widens a normal one: by the square of Student's t quantile over the normal one at the day test's tail,
+     * with as many degrees of freedom as days measured (and the prior's).
      */
-    static double widened(double dispersion, double days, double tail) {
+    static double widened(double dispersion, double expected, int days, double tail) {
         double freedom = Math.max(3, days + PRIOR_DAYS - 1);
         double t = TDistribution.of(freedom).inverseSurvivalProbability(tail);
         double z = NormalDistribution.of(0, 1).inverseSurvivalProbability(tail);
-        return dispersion * (t / z) * (t / z);
+        double k = (t / z) * (t / z);
+        return dispersion * k + (k - 1) / Math.max(expected, 1);
     }
 
     private static List<DayCount> history(DayValues days) {

@@ -55,32 +55,35 @@ final class Basis {
         return String.join("; ", parts);
     }
 
+    /** E.g. "Counted 380, expected 1,050 to 1,350 around 1,200: −68% (×0.32), about 1 day in 10,000 …". */
     static String daySentence(
             long x, double expected, long low, long high, double probability, CountModel model, boolean improbable) {
-        String against = "against about " + Wording.amount(expected) + " expected (" + Wording.count(low) + " to "
-                + Wording.count(high) + ")";
+        String counted = x == 0 ? "Counted nothing" : "Counted " + Wording.count(x);
+        String range = ", expected " + Wording.count(low) + " to " + Wording.count(high) + " around "
+                + Wording.amount(expected) + ": ";
         if (x == 0 && !improbable) {
             double zero = model.atMost(0);
-            return "Counted nothing " + against + ": "
+            return counted
+                    + range
                     + (zero >= 0.5
                             ? "zeros are usual for this job on this day."
-                            : "a zero comes " + Wording.rarity(zero).replace("about ", "about ") + " for this job.");
+                            : "a zero comes " + Wording.rarity(zero) + " for this job.");
         }
-        String how = Wording.change(x, expected) + ", " + Wording.ratio(x, expected);
-        String counted = x == 0 ? "Counted nothing " : "Counted " + Wording.count(x) + " ";
+        String how = Wording.change(x, expected) + " (" + Wording.ratio(x, expected) + ")";
         if (improbable) {
-            return counted + against + ": " + how + "; " + Wording.rarity(probability) + " by this job's own noise.";
+            return counted + range + how + ", " + Wording.rarity(probability) + " by this job's own noise.";
         }
-        return counted + against + ": " + how + ", "
+        return counted + range + how + ", "
                 + (probability >= 0.5 ? "a usual day." : "within its noise (" + Wording.rarity(probability) + ").");
     }
 
+    /** E.g. "The last 7 days counted 12, expected at least 20 around 31: −61% (×0.39), about 1 day in 50,000 …". */
     static String sumSentence(SumTest drop) {
-        return "The last " + drop.days() + " days counted " + Wording.count(drop.counted()) + " against about "
-                + Wording.amount(drop.expected()) + " expected (at least " + Wording.count(drop.lowest()) + "): "
-                + Wording.change(drop.counted(), drop.expected()) + ", "
+        return "The last " + drop.days() + " days counted " + Wording.count(drop.counted()) + ", expected at least "
+                + Wording.count(drop.lowest()) + " around " + Wording.amount(drop.expected()) + ": "
+                + Wording.change(drop.counted(), drop.expected()) + " ("
                 + Wording.ratio(drop.counted(), drop.expected())
-                + "; " + Wording.rarity(drop.probability()) + " by this job's own noise, though no single day is.";
+                + "), " + Wording.rarity(drop.probability()) + " by this job's own noise, though no single day is.";
     }
 
     private static String twoDigits(double value) {

@@ -162,17 +162,15 @@ final class LevelTrack {
     }
 
     /**
-     * The overdispersion the usual days' forecast errors show, combined with {@code prior} worth {@code priorDays}
-     * days of a busy job: a small job's days barely move it, a busy job's soon outweigh it. Never below 0.
+     * The overdispersion the usual days' forecast errors show, with {@code prior} counted as {@code priorDays} more
+     * days like them, so that a short look-back leans on it. Never below 0.
      */
-    double dispersion(double prior, int priorDays, double assumed) {
-        double priorWeight = priorDays / (assumed * assumed);
+    double dispersion(double prior, int priorDays) {
+        if (residuals == 0) {
+            return prior;
+        }
+        double priorWeight = priorDays * weights / residuals;
         return Math.max(0, (weightedSum + priorWeight * prior) / (weights + priorWeight));
-    }
-
-    /** How many busy-job days' worth of evidence on φ the look-back held, at the assumed φ. */
-    double evidenceDays(double assumed) {
-        return weights * assumed * assumed;
     }
 
     int residualDays() {
