@@ -2,6 +2,7 @@ package io.autowatch.health;
 
 import io.autowatch.counts.DayCount;
 import java.util.List;
+import java.util.Optional;
 
 /** Decides whether an assessed day raises an alert. Recoveries are decided against open incidents instead. */
 public final class AlertRule {
@@ -12,17 +13,29 @@ public final class AlertRule {
      * True when this day must alert: every {@code UNHEALTHY} day, and {@code ZERO} days as {@link ZeroAlerts} says.
      * {@code HEALTHY} and {@code INSUFFICIENT_HISTORY} never alert.
      *
+     * <p>A policy that judged the zero itself (an {@link Expectation}, as {@code adaptive} gives) decides it under
+     * {@code auto}: a zero alerts when its model calls it improbable, so a job that never runs on Sundays is quiet
+     * on Sundays and a dead job alerts every day. An excluded date never alerts, whatever the mode. Without an
+     * expectation ({@code classic}), {@code auto} compares runs of zero days.
+     *
      * @param recorded the job's recorded days before the checked day within its look-back
      */
     public static boolean alerts(Assessment assessment, JobSettings settings, List<DayCount> recorded) {
         return switch (assessment.status()) {
             case UNHEALTHY -> true;
-            case ZERO ->
-                switch (settings.zeroAlerts()) {
+            case ZERO -> {
+                Optional<Expectation.Verdict> verdict = assessment.expectation().map(Expectation::verdict);
+                if (verdict.isPresent() && verdict.get() == Expectation.Verdict.EXCLUDED) {
+                    yield false;
+                }
+                yield switch (settings.zeroAlerts()) {
                     case ALWAYS -> true;
                     case NEVER -> false;
-                    case AUTO -> ZeroRuns.currentRunIsLongest(assessment.day(), recorded);
+                    case AUTO ->
+                        verdict.map(v -> v == Expectation.Verdict.IMPROBABLE)
+                                .orElseGet(() -> ZeroRuns.currentRunIsLongest(assessment.day(), recorded));
                 };
+            }
             case HEALTHY, INSUFFICIENT_HISTORY -> false;
         };
     }

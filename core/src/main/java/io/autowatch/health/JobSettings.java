@@ -1,9 +1,14 @@
 package io.autowatch.health;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.Collections;
 import java.util.Objects;
+import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeSet;
 
 /**
  * The settings one job is checked with, after defaults and overrides are applied.
@@ -17,6 +22,14 @@ import java.util.Objects;
  * @param severity     severity of this job's alerts (default {@code critical})
  * @param timeZone     zone of the job's calendar days; a scheduled run checks the job's last complete local day
  * @param lookbackDays how many calendar days before the checked day are searched for history (default 42)
+ * @param falseAlarmRate {@code adaptive}: the share of normal job-days that may alert, its one sensitivity knob
+ *     (default 1e-4, about one false alarm per job in 27 years)
+ * @param minChange {@code adaptive}: a day (or a run of days) must differ from what was expected by at least this
+ *     many counts before it alerts (default 5)
+ * @param minChangePercent {@code adaptive}: … and by at least this percentage of what was expected (default 10)
+ * @param excludedDates {@code adaptive}: days that neither alert nor teach the policy anything (holidays, known
+ *     events); overrides add up, so the {@code default} override can hold a deployment's calendar. {@code classic}
+ *     ignores them
  */
 public record JobSettings(
         String policy,
@@ -27,10 +40,20 @@ public record JobSettings(
         ZeroAlerts zeroAlerts,
         Severity severity,
         ZoneId timeZone,
-        int lookbackDays) {
+        int lookbackDays,
+        BigDecimal falseAlarmRate,
+        long minChange,
+        BigDecimal minChangePercent,
+        SortedSet<LocalDate> excludedDates) {
 
     public static final int MAX_WINDOW = 366;
     public static final int MAX_LOOKBACK_DAYS = 400;
+    /** At most this many excluded dates per job: a calendar, not a way to silence a job (that is zeroAlerts, severity). */
+    public static final int MAX_EXCLUDED_DATES = 400;
+
+    public static final BigDecimal DEFAULT_FALSE_ALARM_RATE = new BigDecimal("0.0001");
+    public static final long DEFAULT_MIN_CHANGE = 5;
+    public static final BigDecimal DEFAULT_MIN_CHANGE_PERCENT = BigDecimal.valueOf(10);
 
     public static final JobSettings DEFAULTS = new JobSettings(
             "classic",
@@ -41,7 +64,11 @@ public record JobSettings(
             ZeroAlerts.AUTO,
             Severity.CRITICAL,
             ZoneOffset.UTC,
-            42);
+            42,
+            DEFAULT_FALSE_ALARM_RATE,
+            DEFAULT_MIN_CHANGE,
+            DEFAULT_MIN_CHANGE_PERCENT,
+            Collections.emptySortedSet());
 
     public JobSettings {
         Objects.requireNonNull(policy, "policy");
@@ -50,6 +77,9 @@ public record JobSettings(
         Objects.requireNonNull(zeroAlerts, "zeroAlerts");
         Objects.requireNonNull(severity, "severity");
         Objects.requireNonNull(timeZone, "timeZone");
+        Objects.requireNonNull(falseAlarmRate, "falseAlarmRate");
+        Objects.requireNonNull(minChangePercent, "minChangePercent");
+        excludedDates = Collections.unmodifiableSortedSet(new TreeSet<>(excludedDates));
         if (window < 2 || window > MAX_WINDOW) {
             throw new IllegalArgumentException("window must be from 2 to " + MAX_WINDOW + ", not " + window);
         }
@@ -67,5 +97,90 @@ public record JobSettings(
             throw new IllegalArgumentException("lookbackDays must be from the window (" + window + ") to "
                     + MAX_LOOKBACK_DAYS + ", not " + lookbackDays);
         }
+        if (falseAlarmRate.signum() <= 0 || falseAlarmRate.compareTo(new BigDecimal("0.1")) > 0) {
+            throw new IllegalArgumentException(
+                    "falseAlarmRate must be above 0 and at most 0.1, not " + falseAlarmRate.toPlainString());
+        }
+        if (minChange < 0 || minChange > 1_000_000_000_000L) {
+            throw new IllegalArgumentException("minChange must be from 0 to 10^12, not " + minChange);
+        }
+        if (minChangePercent.signum() < 0 || minChangePercent.compareTo(BigDecimal.valueOf(1000)) > 0) {
+            throw new IllegalArgumentException(
+                    "minChangePercent must be from 0 to 1000, not " + minChangePercent.toPlainString());
+        }
+        if (excludedDates.size() > MAX_EXCLUDED_DATES) {
+            throw new IllegalArgumentException(
+                    "at most " + MAX_EXCLUDED_DATES + " excluded dates, not " + excludedDates.size());
+        }
+    }
+
+    /** The settings {@code classic} knows, with the {@code adaptive} ones at their defaults. */
+    public JobSettings(
+            String policy,
+            int window,
+            BigDecimal sigmas,
+            BigDecimal percent,
+            int minHistory,
+            ZeroAlerts zeroAlerts,
+            Severity severity,
+            ZoneId timeZone,
+            int lookbackDays) {
+        this(
+                policy,
+                window,
+                sigmas,
+                percent,
+                minHistory,
+                zeroAlerts,
+                severity,
+                timeZone,
+                lookbackDays,
+                DEFAULT_FALSE_ALARM_RATE,
+                DEFAULT_MIN_CHANGE,
+                DEFAULT_MIN_CHANGE_PERCENT,
+                Collections.emptySortedSet());
+    }
+
+    /** True when {@code day} is one of the excluded dates. */
+    public boolean excludes(LocalDate day) {
+        return excludedDates.contains(day);
+    }
+
+    /** These settings judged by another policy, with everything else kept. */
+    public JobSettings withPolicy(String name) {
+        return new JobSettings(
+                name,
+                window,
+                sigmas,
+                percent,
+                minHistory,
+                zeroAlerts,
+                severity,
+                timeZone,
+                lookbackDays,
+                falseAlarmRate,
+                minChange,
+                minChangePercent,
+                excludedDates);
+    }
+
+    /** These settings with {@code days} added to the excluded dates. */
+    public JobSettings withExcludedDates(Set<LocalDate> days) {
+        SortedSet<LocalDate> all = new TreeSet<>(excludedDates);
+        all.addAll(days);
+        return new JobSettings(
+                policy,
+                window,
+                sigmas,
+                percent,
+                minHistory,
+                zeroAlerts,
+                severity,
+                timeZone,
+                lookbackDays,
+                falseAlarmRate,
+                minChange,
+                minChangePercent,
+                all);
     }
 }

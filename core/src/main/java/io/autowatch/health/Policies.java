@@ -1,18 +1,20 @@
 package io.autowatch.health;
 
+import io.autowatch.health.adaptive.AdaptivePolicy;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-/** The policies a job may name in its settings. {@code classic} is always present. */
+/** The policies a job may name in its settings: {@code classic} (always present, the default) and {@code adaptive}. */
 public final class Policies {
 
     private final Map<String, HealthPolicy> byName = new LinkedHashMap<>();
 
     private Policies(List<HealthPolicy> policies) {
         byName.put(ClassicPolicy.NAME, new ClassicPolicy());
+        byName.put(AdaptivePolicy.NAME, new AdaptivePolicy());
         policies.forEach(p -> byName.put(p.name(), p));
     }
 

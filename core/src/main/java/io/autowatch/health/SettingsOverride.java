@@ -2,14 +2,21 @@ package io.autowatch.health;
 
 import io.autowatch.counts.JobId;
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.Collections;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeSet;
 
 /**
  * Settings that one scope changes; absent fields keep what a wider scope (or the built-in default) says.
  *
  * @param scope   which jobs it applies to
+ * @param excludedDates dates this scope excludes; unlike the other fields they add up across layers, so that the
+ *                {@code default} override can hold a deployment's calendar and a job's own override add to it
  * @param problem why the stored override could not be read, if it could not; jobs in its scope then fail with
  *                this message instead of being checked with settings nobody meant
  */
@@ -24,6 +31,10 @@ public record SettingsOverride(
         Optional<Severity> severity,
         Optional<ZoneId> timeZone,
         Optional<Integer> lookbackDays,
+        Optional<BigDecimal> falseAlarmRate,
+        Optional<Long> minChange,
+        Optional<BigDecimal> minChangePercent,
+        SortedSet<LocalDate> excludedDates,
         Optional<String> problem) {
 
     /** Which jobs an override applies to. Narrower scopes win: job over longest prefix over default. */
@@ -105,6 +116,10 @@ public record SettingsOverride(
         Objects.requireNonNull(severity, "severity");
         Objects.requireNonNull(timeZone, "timeZone");
         Objects.requireNonNull(lookbackDays, "lookbackDays");
+        Objects.requireNonNull(falseAlarmRate, "falseAlarmRate");
+        Objects.requireNonNull(minChange, "minChange");
+        Objects.requireNonNull(minChangePercent, "minChangePercent");
+        excludedDates = Collections.unmodifiableSortedSet(new TreeSet<>(excludedDates));
         Objects.requireNonNull(problem, "problem");
     }
 
@@ -121,6 +136,10 @@ public record SettingsOverride(
                 Optional.empty(),
                 Optional.empty(),
                 Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Collections.emptySortedSet(),
                 Optional.empty());
     }
 
@@ -141,6 +160,10 @@ public record SettingsOverride(
                 severity,
                 timeZone,
                 lookbackDays,
+                falseAlarmRate,
+                minChange,
+                minChangePercent,
+                excludedDates,
                 problem);
     }
 
@@ -156,6 +179,10 @@ public record SettingsOverride(
                 severity,
                 timeZone,
                 lookbackDays,
+                falseAlarmRate,
+                minChange,
+                minChangePercent,
+                excludedDates,
                 problem);
     }
 
@@ -171,6 +198,10 @@ public record SettingsOverride(
                 severity,
                 timeZone,
                 lookbackDays,
+                falseAlarmRate,
+                minChange,
+                minChangePercent,
+                excludedDates,
                 problem);
     }
 
@@ -186,6 +217,10 @@ public record SettingsOverride(
                 severity,
                 timeZone,
                 lookbackDays,
+                falseAlarmRate,
+                minChange,
+                minChangePercent,
+                excludedDates,
                 problem);
     }
 
@@ -201,6 +236,10 @@ public record SettingsOverride(
                 severity,
                 timeZone,
                 lookbackDays,
+                falseAlarmRate,
+                minChange,
+                minChangePercent,
+                excludedDates,
                 problem);
     }
 
@@ -216,6 +255,10 @@ public record SettingsOverride(
                 severity,
                 timeZone,
                 lookbackDays,
+                falseAlarmRate,
+                minChange,
+                minChangePercent,
+                excludedDates,
                 problem);
     }
 
@@ -231,6 +274,10 @@ public record SettingsOverride(
                 Optional.of(value),
                 timeZone,
                 lookbackDays,
+                falseAlarmRate,
+                minChange,
+                minChangePercent,
+                excludedDates,
                 problem);
     }
 
@@ -246,6 +293,10 @@ public record SettingsOverride(
                 severity,
                 Optional.of(value),
                 lookbackDays,
+                falseAlarmRate,
+                minChange,
+                minChangePercent,
+                excludedDates,
                 problem);
     }
 
@@ -261,6 +312,89 @@ public record SettingsOverride(
                 severity,
                 timeZone,
                 Optional.of(value),
+                falseAlarmRate,
+                minChange,
+                minChangePercent,
+                excludedDates,
+                problem);
+    }
+
+    public SettingsOverride withFalseAlarmRate(BigDecimal value) {
+        return new SettingsOverride(
+                scope,
+                policy,
+                window,
+                sigmas,
+                percent,
+                minHistory,
+                zeroAlerts,
+                severity,
+                timeZone,
+                lookbackDays,
+                Optional.of(value),
+                minChange,
+                minChangePercent,
+                excludedDates,
+                problem);
+    }
+
+    public SettingsOverride withMinChange(long value) {
+        return new SettingsOverride(
+                scope,
+                policy,
+                window,
+                sigmas,
+                percent,
+                minHistory,
+                zeroAlerts,
+                severity,
+                timeZone,
+                lookbackDays,
+                falseAlarmRate,
+                Optional.of(value),
+                minChangePercent,
+                excludedDates,
+                problem);
+    }
+
+    public SettingsOverride withMinChangePercent(BigDecimal value) {
+        return new SettingsOverride(
+                scope,
+                policy,
+                window,
+                sigmas,
+                percent,
+                minHistory,
+                zeroAlerts,
+                severity,
+                timeZone,
+                lookbackDays,
+                falseAlarmRate,
+                minChange,
+                Optional.of(value),
+                excludedDates,
+                problem);
+    }
+
+    /** This override with {@code days} added to its excluded dates. */
+    public SettingsOverride withExcludedDates(Set<LocalDate> days) {
+        SortedSet<LocalDate> all = new TreeSet<>(excludedDates);
+        all.addAll(days);
+        return new SettingsOverride(
+                scope,
+                policy,
+                window,
+                sigmas,
+                percent,
+                minHistory,
+                zeroAlerts,
+                severity,
+                timeZone,
+                lookbackDays,
+                falseAlarmRate,
+                minChange,
+                minChangePercent,
+                all,
                 problem);
     }
 
@@ -276,11 +410,17 @@ public record SettingsOverride(
                 severity,
                 timeZone,
                 lookbackDays,
+                falseAlarmRate,
+                minChange,
+                minChangePercent,
+                excludedDates,
                 Optional.of(value));
     }
 
     /** These settings with this override's fields laid over them; validation happens in {@link JobSettings}. */
     JobSettings applyTo(JobSettings base) {
+        SortedSet<LocalDate> dates = new TreeSet<>(base.excludedDates());
+        dates.addAll(excludedDates);
         return new JobSettings(
                 policy.orElse(base.policy()),
                 window.orElse(base.window()),
@@ -290,11 +430,17 @@ public record SettingsOverride(
                 zeroAlerts.orElse(base.zeroAlerts()),
                 severity.orElse(base.severity()),
                 timeZone.orElse(base.timeZone()),
-                lookbackDays.orElse(base.lookbackDays()));
+                lookbackDays.orElse(base.lookbackDays()),
+                falseAlarmRate.orElse(base.falseAlarmRate()),
+                minChange.orElse(base.minChange()),
+                minChangePercent.orElse(base.minChangePercent()),
+                dates);
     }
 
     /** Like {@link #applyTo} but without validating, for fields that later layers still change. */
     SettingsOverride layeredOver(SettingsOverride base) {
+        SortedSet<LocalDate> dates = new TreeSet<>(base.excludedDates());
+        dates.addAll(excludedDates);
         return new SettingsOverride(
                 scope,
                 policy.or(base::policy),
@@ -306,6 +452,10 @@ public record SettingsOverride(
                 severity.or(base::severity),
                 timeZone.or(base::timeZone),
                 lookbackDays.or(base::lookbackDays),
+                falseAlarmRate.or(base::falseAlarmRate),
+                minChange.or(base::minChange),
+                minChangePercent.or(base::minChangePercent),
+                dates,
                 problem.or(base::problem));
     }
 }

@@ -134,6 +134,10 @@ final class BacktestCommand implements Callable<Integer> {
                 zeroAlerts != null ? ZeroAlerts.parse(zeroAlerts) : base.zeroAlerts(),
                 base.severity(),
                 base.timeZone(),
-                lookbackDays != null ? lookbackDays : base.lookbackDays());
+                lookbackDays != null ? lookbackDays : base.lookbackDays(),
+                base.falseAlarmRate(),
+                base.minChange(),
+                base.minChangePercent(),
+                base.excludedDates());
     }
 }

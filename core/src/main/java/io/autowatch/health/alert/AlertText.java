@@ -3,6 +3,7 @@ package io.autowatch.health.alert;
 import io.autowatch.counts.DayCount;
 import io.autowatch.health.Assessment;
 import io.autowatch.health.Bands;
+import io.autowatch.health.Expectation;
 import io.autowatch.health.JobSettings;
 import io.autowatch.health.alert.Notification.Alert;
 import io.autowatch.health.alert.Notification.Recovery;
@@ -26,6 +27,16 @@ public final class AlertText {
     /** One sentence: what happened, with the count and the expected range. */
     public static String summary(Notification notification) {
         Assessment a = notification.assessment();
+        if (a.expectation().isPresent()) {
+            // The policy explained the day itself, in one sentence that names the expected range.
+            String why = a.expectation().get().explanation();
+            return switch (notification) {
+                case Alert alert -> alert.job() + " on " + a.day() + ": " + why;
+                case Recovery r ->
+                    r.job() + " on " + a.day() + ": " + why + " It alerted last on "
+                            + r.incident().lastAlertDay() + ".";
+            };
+        }
         String expected = a.bands().map(AlertText::expectedRange).orElse("no expected range yet");
         return switch (notification) {
             case Alert alert ->
@@ -47,6 +58,24 @@ public final class AlertText {
         Assessment a = notification.assessment();
         List<String> lines = new ArrayList<>();
         lines.add("Count on " + a.day() + ": " + number(a.count()));
+        if (a.expectation().isPresent()) {
+            Expectation e = a.expectation().get();
+            lines.add("Expected: " + decimal(e.expected()) + " (" + number(e.low()) + " to " + number(e.high())
+                    + " without an alert)" + (e.lowConfidence() ? ", low confidence: short history" : ""));
+            lines.add("Based on: " + e.basis());
+            lines.add("History (" + a.history().size() + " days, newest first): " + history(a.history()));
+            if (notification instanceof Alert alert) {
+                JobSettings s = alert.settings();
+                lines.add("Policy: " + a.policy() + " (false-alarm rate "
+                        + s.falseAlarmRate().toPlainString()
+                        + " per day, floor " + s.minChange() + " and "
+                        + s.minChangePercent().toPlainString()
+                        + "%, severity " + s.severity().wireName() + ")");
+            } else {
+                lines.add("Policy: " + a.policy());
+            }
+            return lines;
+        }
         a.bands().ifPresent(b -> {
             lines.add("Mean of history: " + decimal(b.mean()) + ", σ: " + decimal(b.sigma()));
             lines.add("Deviation band (μ ± kσ): " + decimal(b.sigmaLow()) + " to " + decimal(b.sigmaHigh()));

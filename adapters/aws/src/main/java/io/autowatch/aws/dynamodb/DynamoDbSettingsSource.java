@@ -66,6 +66,14 @@ public final class DynamoDbSettingsSource implements SettingsSource {
                         case S -> value.s();
                         case N -> new java.math.BigDecimal(value.n());
                         case BOOL -> value.bool();
+                        case SS -> value.ss();
+                        case L ->
+                            value.l().stream()
+                                    .map(v -> v.s() != null
+                                            ? (Object) v.s()
+                                            : new SettingsItems.Unsupported(
+                                                    v.type().toString()))
+                                    .toList();
                         default -> new SettingsItems.Unsupported(value.type().toString());
                     });
         });

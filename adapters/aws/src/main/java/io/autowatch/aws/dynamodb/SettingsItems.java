@@ -7,7 +7,9 @@ import io.autowatch.health.Severity;
 import io.autowatch.health.ZeroAlerts;
 import java.math.BigDecimal;
 import java.time.DateTimeException;
+import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -32,6 +34,10 @@ public final class SettingsItems {
             "severity",
             "timeZone",
             "lookbackDays",
+            "falseAlarmRate",
+            "minChange",
+            "minChangePercent",
+            "excludedDates",
             "note"));
 
     /** A value of a DynamoDB type that settings never use. */
@@ -82,6 +88,10 @@ public final class SettingsItems {
             case "severity" -> o.withSeverity(Severity.parse(text(value)));
             case "timeZone" -> o.withTimeZone(ZoneId.of(text(value)));
             case "lookbackDays" -> o.withLookbackDays(whole(value));
+            case "falseAlarmRate" -> o.withFalseAlarmRate(number(value));
+            case "minChange" -> o.withMinChange(number(value).longValueExact());
+            case "minChangePercent" -> o.withMinChangePercent(number(value));
+            case "excludedDates" -> o.withExcludedDates(dates(value));
             case "note" -> o;
             default -> throw new IllegalArgumentException("unknown setting; known settings: " + FIELDS);
         };
@@ -99,6 +109,36 @@ public final class SettingsItems {
             return n;
         }
         throw new IllegalArgumentException("must be a Number, not " + describe(value));
+    }
+
+    /**
+     * A list or set of {@code YYYY-MM-DD} strings, or one String of them separated by commas or spaces (easiest to
+     * type in the AWS CLI).
+     */
+    private static Set<LocalDate> dates(Object value) {
+        List<?> texts =
+                switch (value) {
+                    case String s -> List.of(s.split("[,\\s]+"));
+                    case List<?> list -> list;
+                    default ->
+                        throw new IllegalArgumentException(
+                                "must be a list of YYYY-MM-DD strings, not " + describe(value));
+                };
+        Set<LocalDate> days = new TreeSet<>();
+        for (Object text : texts) {
+            if (!(text instanceof String s)) {
+                throw new IllegalArgumentException("must hold YYYY-MM-DD strings, not " + describe(text));
+            }
+            if (s.isBlank()) {
+                continue;
+            }
+            try {
+                days.add(LocalDate.parse(s.strip()));
+            } catch (DateTimeParseException e) {
+                throw new IllegalArgumentException("'" + s + "' is not a YYYY-MM-DD date", e);
+            }
+        }
+        return days;
     }
 
     private static int whole(Object value) {

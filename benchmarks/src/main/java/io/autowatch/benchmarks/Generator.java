@@ -1,0 +1,264 @@
+package io.autowatch.benchmarks;
+
+import io.autowatch.counts.CountSeries;
+import io.autowatch.counts.JobId;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.TreeSet;
+import org.apache.commons.rng.UniformRandomProvider;
+import org.apache.commons.statistics.distribution.GammaDistribution;
+import org.apache.commons.statistics.distribution.PoissonDistribution;
+
+/**
+ * Deterministic labelled job histories: the same seed gives the same jobs, byte for byte. Each job gets a volume
+ * tier, a weekday profile, slow drift, sometimes a growth ramp or a planned level shift, the deployment's holidays,
+ * and incidents; its noise is negative binomial (CV 3–10% at high volume), which is Poisson at low volume.
+ */
+final class Generator {
+
+    /** A Monday, so that weeks line up in the output. */
+    static final LocalDate FIRST_DAY = LocalDate.of(2025, 1, 6);
+
+    /** Days before the first judged one: room for any policy's look-back. */
+    static final int WARM_UP = 70;
+
+    private static final int HOLIDAYS = 8;
+
+    private final long seed;
+    private final int jobs;
+    private final int days;
+    private final TreeSet<Integer> holidays = new TreeSet<>();
+
+    Generator(long seed, int jobs, int days) {
+        if (days < WARM_UP + 60) {
+            throw new IllegalArgumentException("--days must be at least " + (WARM_UP + 60));
+        }
+        this.seed = seed;
+        this.jobs = jobs;
+        this.days = days;
+        SplittableRandom random = new SplittableRandom(seed ^ 0x5DEECE66DL);
+        while (holidays.size() < Math.min(HOLIDAYS, (days - WARM_UP) / 30)) {
+            holidays.add(WARM_UP + random.nextInt(days - WARM_UP));
+        }
+    }
+
+    /** The deployment-wide calendar: days on which every job sends less (×0.3–0.7). */
+    TreeSet<LocalDate> holidayDates() {
+        TreeSet<LocalDate> dates = new TreeSet<>();
+        holidays.forEach(i -> dates.add(FIRST_DAY.plusDays(i)));
+        return dates;
+    }
+
+    List<SyntheticJob> jobs() {
+        SplittableRandom root = new SplittableRandom(seed);
+        List<SyntheticJob> result = new ArrayList<>();
+        for (int j = 0; j < jobs; j++) {
+            Tier tier = Tier.values()[j % Tier.values().length];
+            result.add(job(j, tier, root.split()));
+        }
+        return result;
+    }
+
+    private SyntheticJob job(int index, Tier tier, SplittableRandom random) {
+        UniformRandomProvider rng = random::nextLong;
+        double base = Math.exp(uniform(random, Math.log(tier.low), Math.log(tier.high)));
+        double cv = Math.exp(uniform(random, Math.log(0.03), Math.log(0.10)));
+        double dispersion = cv * cv;
+        double[] profile = profile(random);
+
+        // The clean mean per day: base × weekday × drift × ramp × shift × holiday.
+        double[] level = new double[days];
+        boolean[] ramp = new boolean[days];
+        boolean[] benign = new boolean[days];
+        boolean[] busy = new boolean[days];
+        List<Integer> shifts = new ArrayList<>();
+        double drift = 0;
+        for (int i = 0; i < days; i++) {
+            drift += 0.004 * gaussian(random) - 0.01 * drift;
+            level[i] = base * Math.exp(drift);
+        }
+        double kind = random.nextDouble();
+        if (kind < 0.2) {
+            int length = 30 + random.nextInt(31);
+            int start = WARM_UP + random.nextInt(days - WARM_UP - length);
+            double rate = uniform(random, 0.01, 0.05);
+            double factor = 1;
+            for (int i = start; i < days; i++) {
+                if (i < start + length) {
+                    factor *= 1 + rate;
+                    ramp[i] = true;
+                    benign[i] = true;
+                }
+                level[i] *= factor;
+            }
+            mark(busy, start - 7, start + length + 7);
+        } else if (kind < 0.45) {
+            int start = WARM_UP + 14 + random.nextInt(days - WARM_UP - 28);
+            double factor = random.nextBoolean() ? 1.5 : 0.7;
+            for (int i = start; i < days; i++) {
+                level[i] *= factor;
+            }
+            shifts.add(start);
+            mark(benign, start, start + 14);
+            mark(busy, start - 7, start + 21);
+        }
+        for (int h : holidays) {
+            level[h] *= uniform(random, 0.3, 0.7);
+            benign[h] = true;
+            mark(busy, h - 2, h + 3);
+        }
+        double[] mean = new double[days];
+        for (int i = 0; i < days; i++) {
+            mean[i] = level[i] * profile[FIRST_DAY.plusDays(i).getDayOfWeek().getValue() - 1];
+        }
+
+        long[] counts = new long[days];
+        for (int i = 0; i < days; i++) {
+            counts[i] = mean[i] <= 0 ? -1 : sample(mean[i], dispersion, rng);
+        }
+        List<Incident> incidents = incidents(random, rng, mean, counts, dispersion, busy);
+
+        CountSeries series = CountSeries.covering(FIRST_DAY, days);
+        for (int i = 0; i < days; i++) {
+            if (counts[i] >= 0) {
+                series.put(FIRST_DAY.plusDays(i), counts[i]);
+            }
+        }
+        JobId id = JobId.of("bench/" + tier.label() + "/" + index);
+        return new SyntheticJob(id, tier, series, counts, ramp, benign, incidents, shifts);
+    }
+
+    /** Weekday factors: flat, office-like, weekdays only, three weekdays only, or busy at weekends. */
+    private static double[] profile(SplittableRandom random) {
+        double[] p = new double[7];
+        double kind = random.nextDouble();
+        for (int w = 0; w < 7; w++) {
+            boolean weekend = w >= 5;
+            if (kind < 0.3) {
+                p[w] = uniform(random, 0.95, 1.05);
+            } else if (kind < 0.65) {
+                p[w] = weekend ? uniform(random, 0.3, 0.7) : uniform(random, 1.0, 1.3);
+            } else if (kind < 0.8) {
+                p[w] = weekend ? 0 : uniform(random, 0.9, 1.2);
+            } else if (kind < 0.9) {
+                p[w] = w % 2 == 0 && w < 5 ? uniform(random, 0.9, 1.1) : 0;
+            } else {
+                p[w] = weekend ? uniform(random, 1.3, 1.8) : uniform(random, 0.8, 1.0);
+            }
+        }
+        return p;
+    }
+
+    private List<Incident> incidents(
+            SplittableRandom random,
+            UniformRandomProvider rng,
+            double[] mean,
+            long[] counts,
+            double dispersion,
+            boolean[] busy) {
+        List<Incident> incidents = new ArrayList<>();
+        int judged = days - WARM_UP;
+        int wanted = (int) Math.round(4.0 * judged / 295);
+        int attempts = 0;
+        while (incidents.size() < wanted && attempts++ < 200) {
+            Incident.Kind kind = Incident.Kind.values()[random.nextInt(Incident.Kind.values().length)];
+            int length =
+                    switch (kind) {
+                        case DUPLICATE_SENDS -> 1;
+                        case PARTIAL_FAILURE, TOTAL_FAILURE -> 1 + random.nextInt(3);
+                        case MISSED_RUN_CATCH_UP -> 2;
+                        case SLOW_DEGRADATION -> 7 + random.nextInt(4);
+                    };
+            int start = WARM_UP + random.nextInt(judged - length - 3);
+            int end = start + length - 1;
+            if (anyBusy(busy, start - 10, end + 10)) {
+                continue;
+            }
+            mark(busy, start - 10, end + 10);
+            // The job's clean mean is spent: an incident replaces the clean days' counts.
+            double[] actual = new double[length];
+            switch (kind) {
+                case DUPLICATE_SENDS -> actual[0] = mean[start] * uniform(random, 1.5, 3);
+                case PARTIAL_FAILURE -> {
+                    double kept = 1 - uniform(random, 0.3, 0.8);
+                    for (int d = 0; d < length; d++) {
+                        actual[d] = mean[start + d] * kept;
+                    }
+                }
+                case TOTAL_FAILURE -> {}
+                case MISSED_RUN_CATCH_UP -> actual[1] = mean[start] + mean[start + 1];
+                case SLOW_DEGRADATION -> {
+                    for (int d = 0; d < length; d++) {
+                        actual[d] = mean[start + d] * Math.pow(0.97, d + 1);
+                    }
+                }
+            }
+            for (int d = 0; d < length; d++) {
+                int i = start + d;
+                boolean noItem = actual[d] == 0 && mean[i] > 0;
+                counts[i] = noItem || mean[i] <= 0 ? -1 : sample(actual[d], dispersion, rng);
+            }
+            incidents.add(new Incident(kind, start, end, detectable(kind, start, end, mean, counts, dispersion)));
+        }
+        incidents.sort(java.util.Comparator.comparingInt(Incident::start));
+        return incidents;
+    }
+
+    /**
+     * A one-sided test of the incident's days against their clean means, with the generator's own noise: the sum of
+     * the days (for a missed run, the missed day alone, since the catch-up cancels it in a sum).
+     */
+    private static boolean detectable(
+            Incident.Kind kind, int start, int end, double[] mean, long[] counts, double dispersion) {
+        int last = kind == Incident.Kind.MISSED_RUN_CATCH_UP ? start : end;
+        double expected = 0;
+        double variance = 0;
+        long counted = 0;
+        for (int i = start; i <= last; i++) {
+            expected += mean[i];
+            variance += mean[i] + dispersion * mean[i] * mean[i];
+            counted += Math.max(0, counts[i]);
+        }
+        if (expected <= 0) {
+            return false;
+        }
+        return Tails.oneSided(counted, expected, variance) < 1e-3;
+    }
+
+    private static long sample(double mean, double dispersion, UniformRandomProvider rng) {
+        if (mean <= 0) {
+            return 0;
+        }
+        double rate = GammaDistribution.of(1 / dispersion, mean * dispersion)
+                .createSampler(rng)
+                .sample();
+        return rate <= 0 ? 0 : PoissonDistribution.of(rate).createSampler(rng).sample();
+    }
+
+    private static void mark(boolean[] days, int from, int to) {
+        for (int i = Math.max(0, from); i < Math.min(days.length, to); i++) {
+            days[i] = true;
+        }
+    }
+
+    private static boolean anyBusy(boolean[] days, int from, int to) {
+        for (int i = Math.max(0, from); i < Math.min(days.length, to); i++) {
+            if (days[i]) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static double uniform(SplittableRandom random, double low, double high) {
+        return low + (high - low) * random.nextDouble();
+    }
+
+    /** A standard normal by inverse CDF, so that the stream of draws stays one uniform per value. */
+    private static double gaussian(SplittableRandom random) {
+        return org.apache.commons.statistics.distribution.NormalDistribution.of(0, 1)
+                .inverseCumulativeProbability(random.nextDouble());
+    }
+}

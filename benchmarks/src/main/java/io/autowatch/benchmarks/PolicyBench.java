@@ -1,0 +1,129 @@
+package io.autowatch.benchmarks;
+
+import io.autowatch.health.HealthPolicy;
+import io.autowatch.health.JobSettings;
+import io.autowatch.health.Policies;
+import io.autowatch.health.SettingsBook;
+import io.autowatch.health.SettingsOverride;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * {@code scripts/policy-bench [--seed N] [--jobs N] [--days N] [--policies a,b]}: generates labelled jobs and
+ * prints, per policy, a markdown table of scores per volume tier and pooled. Each policy judges with the default
+ * settings, plus the deployment's holidays as excluded dates in a {@code default} override (classic ignores them).
+ */
+public final class PolicyBench {
+
+    private PolicyBench() {}
+
+    public static void main(String[] args) {
+        long seed = 1;
+        int jobs = 300;
+        int days = 365;
+        List<String> names = List.of("classic", "adaptive");
+        int explain = 0;
+        String dump = null;
+        for (int i = 0; i < args.length; i++) {
+            String value = i + 1 < args.length ? args[i + 1] : null;
+            switch (args[i]) {
+                case "--seed" -> seed = Long.parseLong(required(args[i], value));
+                case "--jobs" -> jobs = Integer.parseInt(required(args[i], value));
+                case "--days" -> days = Integer.parseInt(required(args[i], value));
+                case "--policies" -> names = List.of(required(args[i], value).split(","));
+                case "--explain" -> explain = Integer.parseInt(required(args[i], value));
+                case "--dump" -> dump = required(args[i], value);
+                default ->
+                    throw new IllegalArgumentException(
+                            "unknown option " + args[i] + "; use --seed N, --jobs N, --days N, --policies a,b");
+            }
+            i++;
+        }
+        long started = System.nanoTime();
+        Generator generator = new Generator(seed, jobs, days);
+        List<SyntheticJob> generated = generator.jobs();
+        SettingsBook book = new SettingsBook(List.of(
+                SettingsOverride.empty(new SettingsOverride.AllJobs()).withExcludedDates(generator.holidayDates())));
+        System.out.printf(
+                Locale.ROOT,
+                "# Policy benchmark: seed %d, %d jobs × %d days (first %d days are history only), %d holidays%n%n",
+                seed,
+                jobs,
+                days,
+                Generator.WARM_UP,
+                generator.holidayDates().size());
+        System.out.println(summary(generated));
+        if (dump != null) {
+            for (SyntheticJob job : generated) {
+                if (job.id().value().equals(dump)) {
+                    for (int d = 0; d < days; d++) {
+                        System.out.println(Generator.FIRST_DAY.plusDays(d) + " "
+                                + Generator.FIRST_DAY.plusDays(d).getDayOfWeek() + " " + job.counts()[d]
+                                + (job.benign()[d] ? " benign" : "") + (job.ramp()[d] ? " ramp" : ""));
+                    }
+                    job.incidents().forEach(x -> System.out.println(x + " " + Generator.FIRST_DAY.plusDays(x.start())));
+                }
+            }
+            return;
+        }
+        Policies policies = Policies.standard();
+        for (String name : names) {
+            HealthPolicy policy =
+                    policies.named(name).orElseThrow(() -> new IllegalArgumentException("unknown policy " + name));
+            Map<Tier, Score> byTier = new EnumMap<>(Tier.class);
+            for (Tier tier : Tier.values()) {
+                byTier.put(tier, new Score());
+            }
+            for (SyntheticJob job : generated) {
+                JobSettings settings = ((SettingsBook.Resolved) book.resolve(job.id()))
+                        .settings()
+                        .withPolicy(name);
+                byTier.get(job.tier()).add(Scorer.score(job, settings, policy, Generator.WARM_UP, days));
+            }
+            Score pooled = new Score();
+            byTier.values().forEach(pooled::add);
+            System.out.println(Report.table(name, byTier, pooled));
+            pooled.examples.stream().limit(explain).forEach(System.out::println);
+        }
+        System.out.printf(Locale.ROOT, "Total time %.1f s.%n", (System.nanoTime() - started) / 1e9);
+    }
+
+    private static String summary(List<SyntheticJob> jobs) {
+        Map<Incident.Kind, int[]> kinds = new EnumMap<>(Incident.Kind.class);
+        int ramps = 0;
+        int shifts = 0;
+        for (SyntheticJob job : jobs) {
+            for (Incident incident : job.incidents()) {
+                int[] c = kinds.computeIfAbsent(incident.kind(), k -> new int[2]);
+                c[0]++;
+                c[1] += incident.detectable() ? 1 : 0;
+            }
+            ramps += hasRamp(job) ? 1 : 0;
+            shifts += job.shifts().size();
+        }
+        List<String> parts = new ArrayList<>();
+        kinds.forEach(
+                (k, c) -> parts.add(k.name().toLowerCase(Locale.ROOT) + " " + c[0] + " (" + c[1] + " detectable)"));
+        return "Incidents: " + String.join(", ", parts) + ". Growth ramps: " + ramps + " jobs; planned shifts: "
+                + shifts + ".\n";
+    }
+
+    private static boolean hasRamp(SyntheticJob job) {
+        for (boolean r : job.ramp()) {
+            if (r) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String required(String option, String value) {
+        if (value == null) {
+            throw new IllegalArgumentException(option + " needs a value");
+        }
+        return value;
+    }
+}

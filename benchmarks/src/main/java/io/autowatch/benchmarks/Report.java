@@ -1,0 +1,48 @@
+package io.autowatch.benchmarks;
+
+import java.util.Locale;
+import java.util.Map;
+
+/** One markdown table per policy: a row per tier and one pooled. */
+final class Report {
+
+    private Report() {}
+
+    static String table(String policy, Map<Tier, Score> byTier, Score pooled) {
+        StringBuilder out = new StringBuilder();
+        out.append("## ").append(policy).append("\n\n");
+        out.append("| tier | incidents (detectable) | recall | recall detectable | episodes | precision | F1 | F1 all"
+                + " | false episodes /100 normal days | benign days alerting | ramp days alerting"
+                + " | shift settles (mean / max days) | delay (days) | µs / judgement |\n");
+        out.append("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
+        byTier.forEach((tier, s) -> out.append(row(tier.label(), s)));
+        out.append(row("**pooled**", pooled));
+        return out.toString();
+    }
+
+    private static String row(String name, Score s) {
+        return String.format(
+                Locale.ROOT,
+                "| %s | %d (%d) | %s | %s | %d | %s | %.2f | %.2f | %.2f | %s | %s | %.1f / %d | %.2f | %.0f |%n",
+                name,
+                s.incidents,
+                s.detectable,
+                percent(s.recall()),
+                percent(s.detectableRecall()),
+                s.episodes,
+                percent(s.precision()),
+                s.f1(),
+                s.f1All(),
+                s.falseEpisodesPer100(),
+                percent(s.benignAlertShare()),
+                percent(s.rampAlertShare()),
+                s.meanShiftSettle(),
+                s.maxShiftSettle(),
+                s.meanDelay(),
+                s.judgements == 0 ? 0 : s.nanos / 1e3 / s.judgements);
+    }
+
+    private static String percent(double value) {
+        return Double.isNaN(value) ? "–" : String.format(Locale.ROOT, "%.1f%%", 100 * value);
+    }
+}

@@ -1,0 +1,102 @@
+package io.autowatch.benchmarks;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** What one policy scored on a set of jobs (a tier, or all). Counts only; the rates are derived. */
+final class Score {
+
+    int incidents;
+    int detectable;
+    int detected;
+    int detectableDetected;
+    long delaySum;
+    int episodes;
+    int trueEpisodes;
+    int falseEpisodes;
+    long normalDays;
+    long benignDays;
+    long benignAlerts;
+    long rampDays;
+    long rampAlerts;
+    final List<Integer> shiftSettle = new ArrayList<>();
+    /** A few false episodes and slow shifts, described, for {@code --explain}. */
+    final List<String> examples = new ArrayList<>();
+
+    long judgements;
+    long nanos;
+
+    void add(Score other) {
+        incidents += other.incidents;
+        detectable += other.detectable;
+        detected += other.detected;
+        detectableDetected += other.detectableDetected;
+        delaySum += other.delaySum;
+        episodes += other.episodes;
+        trueEpisodes += other.trueEpisodes;
+        falseEpisodes += other.falseEpisodes;
+        normalDays += other.normalDays;
+        benignDays += other.benignDays;
+        benignAlerts += other.benignAlerts;
+        rampDays += other.rampDays;
+        rampAlerts += other.rampAlerts;
+        shiftSettle.addAll(other.shiftSettle);
+        examples.addAll(other.examples);
+        judgements += other.judgements;
+        nanos += other.nanos;
+    }
+
+    double recall() {
+        return ratio(detected, incidents);
+    }
+
+    double detectableRecall() {
+        return ratio(detectableDetected, detectable);
+    }
+
+    double precision() {
+        return ratio(trueEpisodes, episodes);
+    }
+
+    /** F1 of episode precision and the recall of detectable incidents. */
+    double f1() {
+        return f1(precision(), detectableRecall());
+    }
+
+    /** F1 of episode precision and the recall of all incidents. */
+    double f1All() {
+        return f1(precision(), recall());
+    }
+
+    double falseEpisodesPer100() {
+        return normalDays == 0 ? Double.NaN : 100.0 * falseEpisodes / normalDays;
+    }
+
+    double benignAlertShare() {
+        return ratio(benignAlerts, benignDays);
+    }
+
+    double rampAlertShare() {
+        return ratio(rampAlerts, rampDays);
+    }
+
+    double meanDelay() {
+        return detectableDetected == 0 ? Double.NaN : (double) delaySum / detectableDetected;
+    }
+
+    double meanShiftSettle() {
+        return shiftSettle.stream().mapToInt(Integer::intValue).average().orElse(Double.NaN);
+    }
+
+    int maxShiftSettle() {
+        return shiftSettle.stream().mapToInt(Integer::intValue).max().orElse(0);
+    }
+
+    private static double f1(double p, double r) {
+        return p + r == 0 || Double.isNaN(p) || Double.isNaN(r) ? 0 : 2 * p * r / (p + r);
+    }
+
+    private static double ratio(double a, double b) {
+        return b == 0 ? Double.NaN : a / b;
+    }
+}
