@@ -215,6 +215,27 @@ class HealthCheckServiceTest {
     }
 
     @Test
+    void run_withJobsForSeveralTasks_judgesEachAsDayJudgeDoes_andStoresThemByJob() {
+        settings = SettingsBook.defaultsOnly();
+        int jobs = HealthCheckService.JOBS_PER_TASK * 3 + 17;
+        for (int i = 0; i < jobs; i++) {
+            job("job-%04d".formatted(i), i % 40 == 0 ? 20 : 100 + i % 7, 100 + i % 5);
+        }
+
+        RunSummary summary = service().run(CheckRequest.scheduled(EVENT));
+
+        assertThat(summary.checked()).isEqualTo(jobs);
+        assertThat(saved).extracting(r -> r.job().value()).isSorted().hasSize(jobs);
+        HealthPolicy adaptive = Policies.standard().named("adaptive").orElseThrow();
+        for (CheckResult r : saved) {
+            var alone = DayJudge.judge(series.get(r.job()), DAY, JobSettings.DEFAULTS, adaptive);
+            assertThat(((CheckResult.Checked) r).assessment()).isEqualTo(alone.assessment());
+            assertThat(((CheckResult.Checked) r).alerts()).isEqualTo(alone.alerts());
+        }
+        assertThat(summary.alertsPublished()).isEqualTo((jobs + 39) / 40);
+    }
+
+    @Test
     void recovery_isOwedOnlyForALaterHealthyDay() {
         job("a", 100, 100);
         ledger.incidents.put(
