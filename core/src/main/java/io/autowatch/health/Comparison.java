@@ -3,6 +3,7 @@ package io.autowatch.health;
 import io.autowatch.counts.CountSeries;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,7 +26,7 @@ public final class Comparison {
     public record Day(LocalDate day, long count, Map<String, DayJudge.Judged> verdicts) {
         public Day {
             Objects.requireNonNull(day, "day");
-            verdicts = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(verdicts));
+            verdicts = Collections.unmodifiableMap(new LinkedHashMap<>(verdicts));
         }
 
         public boolean alerts(String policy) {
@@ -64,8 +65,7 @@ public final class Comparison {
         }
         // Which days a run checks depends on the look-back only, not on the policy: every list has the same days.
         List<Day> days = new ArrayList<>();
-        List<DayJudge.Judged> first =
-                byPolicy.isEmpty() ? List.of() : byPolicy.values().iterator().next();
+        List<DayJudge.Judged> first = byPolicy.values().stream().findFirst().orElse(List.of());
         for (int i = 0; i < first.size(); i++) {
             Map<String, DayJudge.Judged> verdicts = new LinkedHashMap<>();
             for (var entry : byPolicy.entrySet()) {

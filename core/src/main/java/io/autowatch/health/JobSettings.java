@@ -14,9 +14,9 @@ import java.util.TreeSet;
  * The settings one job is checked with, after defaults and overrides are applied.
  *
  * @param policy       name of the {@link HealthPolicy} (default {@code adaptive}; {@code classic} is the seed's rule)
- * @param window       how many of the most recent non-zero days form the history (default 14)
- * @param sigmas       width of the deviation band, in standard deviations (default 2)
- * @param percent      width of the relative band, in percent of the mean (default 20)
+ * @param window       {@code classic}: how many of the most recent non-zero days form the history (default 14)
+ * @param sigmas       {@code classic}: width of the deviation band, in standard deviations (default 2)
+ * @param percent      {@code classic}: width of the relative band, in percent of the mean (default 20)
  * @param minHistory   fewer non-zero days than this gives {@code INSUFFICIENT_HISTORY} (default 7)
  * @param zeroAlerts   whether a {@code ZERO} day alerts (default {@code auto})
  * @param severity     severity of this job's alerts (default {@code critical})

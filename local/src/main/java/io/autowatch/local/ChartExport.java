@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.LegendItem;
@@ -126,8 +127,7 @@ final class ChartExport {
      * The maximal runs of consecutive days that {@code draws}: each run is its own series, so that a band stops
      * where another policy took over (or a day had nothing to draw) instead of being joined across the gap.
      */
-    private static List<List<StoredResult>> runs(
-            List<StoredResult> points, java.util.function.Predicate<StoredResult> draws) {
+    private static List<List<StoredResult>> runs(List<StoredResult> points, Predicate<StoredResult> draws) {
         List<List<StoredResult>> runs = new ArrayList<>();
         List<StoredResult> current = null;
         StoredResult previous = null;
