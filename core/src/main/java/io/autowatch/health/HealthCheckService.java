@@ -122,13 +122,14 @@ public final class HealthCheckService {
                 },
                 runnable -> Thread.ofPlatform().name("health-check-notify").start(runnable));
         List<CheckResult> checked;
+        long assessed;
         try {
             checked = slices.all();
+            assessed = System.nanoTime();
         } finally {
             awaitQuietly(notifying);
             awaitQuietly(saving);
         }
-        long assessed = System.nanoTime();
         checked.stream().filter(r -> r instanceof Failed).forEach(r -> failedJobs.add(r.job()));
         long notified = join(notifying);
         long saved = join(saving);
