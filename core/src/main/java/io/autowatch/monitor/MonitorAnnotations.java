@@ -148,7 +148,10 @@ public final class MonitorAnnotations {
                                         .orElse(BigDecimal.valueOf(2)),
                                 fields.choice("direction", List.of("both", "above", "below"))
                                         .orElse("both"),
-                                fields.window("alert_window", Window.H4).orElse(Window.M15),
+                                // Datadog accepts anomaly trigger windows of 15 minutes and more; the query shows the
+                                // last 4 hours.
+                                fields.window("alert_window", Window.M15, Window.H4)
+                                        .orElse(Window.M15),
                                 algorithm.equals("basic") ? "" : seasonality.orElse("weekly"),
                                 common);
                     }

@@ -161,6 +161,20 @@ public final class MonitorSync {
         return new Planned(Optional.of(new Plan(steps)), all.errors(), Optional.empty());
     }
 
+    /** What the reader can do about a refusal that has a known cause. */
+    private static String hint(Plan.Step step, MonitorStoreException e) {
+        boolean anomaly =
+                switch (step) {
+                    case Plan.Create c -> c.desired().query().contains("anomalies(");
+                    case Plan.Update u -> u.desired().query().contains("anomalies(");
+                    default -> false;
+                };
+        return anomaly && (e.status() == 400 || e.status() == 403)
+                ? " (Datadog creates anomaly monitors through its API only on some plans: if yours is not one,"
+                        + " use low_volume or error_rate instead)"
+                : "";
+    }
+
     /** What the files ask for, or why they were not read whole. */
     private record Wanted(List<MonitorDefinition> monitors, List<SchemaError> errors, Optional<String> failure) {}
 
@@ -257,7 +271,7 @@ public final class MonitorSync {
                     }
                 }
             } catch (MonitorStoreException e) {
-                error = Optional.of(e.getMessage());
+                error = Optional.of(e.getMessage() + hint(step, e));
                 LOG.warn("monitor_write_failed", "monitor", step.name(), "error", e.getMessage());
             }
             outcomes.add(new StepOutcome(step, error));

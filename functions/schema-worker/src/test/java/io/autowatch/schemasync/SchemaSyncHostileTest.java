@@ -286,4 +286,21 @@ class SchemaSyncHostileTest {
         seen.addAll(github.comments(REPO, pr));
         assertThat(seen).singleElement().asString().contains("GitHub failed while the command ran");
     }
+
+    @Test
+    void anAnomalyMonitorThatTheDatadogPlanRefuses_saysWhy_onThePullRequest() {
+        datadog.refuseWhen(m -> String.valueOf(m.get("query")).contains("anomalies(")
+                ? "Anomaly monitors are not available for your organization"
+                : null);
+        int pr = open(Map.of(
+                "schemas/cart.avdl",
+                schema(
+                        "Cart",
+                        "  @monitor({\"type\": \"traffic_anomaly\"})\n  record AddToCartEvent { string sku; }\n")));
+
+        SyncResult result = run(pr, "esm register");
+
+        assertThat(result.failed()).isTrue();
+        assertThat(lastComment()).contains("only on some plans").contains("low_volume");
+    }
 }
