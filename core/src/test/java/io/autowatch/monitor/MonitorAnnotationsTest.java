@@ -8,6 +8,7 @@ import io.autowatch.monitor.MonitorSpec.ErrorRate;
 import io.autowatch.monitor.MonitorSpec.LowVolume;
 import io.autowatch.monitor.MonitorSpec.TrafficAnomaly;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -186,5 +187,23 @@ class MonitorAnnotationsTest {
                 .hasMessageContaining("MONITOR_ENV_TAG");
         assertThatThrownBy(() -> new MonitorSettings("esm-prod", "a.b{*}", "c.d", "event", List.of()))
                 .hasMessageContaining("ESM_EVENT_COUNT_METRIC");
+    }
+
+    @Test
+    void anErrorInAMonitorsList_isReportedAtTheElementsLine() {
+        SchemaRecord record = new SchemaRecord(
+                "schemas/cart.avdl",
+                14,
+                "AddToCartEvent",
+                "com.shop.AddToCartEvent",
+                Optional.of(new SchemaRecord.Annotation(
+                        true,
+                        List.of(Map.of("type", "low_volume", "threshold", 10), Map.of("type", "error_rat")),
+                        9,
+                        List.of(10, 12))),
+                true);
+        assertThat(MonitorAnnotations.parse(record, MonitorSettings.defaults()).errors())
+                .singleElement()
+                .satisfies(e -> assertThat(e.line()).isEqualTo(12));
     }
 }

@@ -52,7 +52,7 @@ public final class AvroSchemaFiles implements SchemaReader {
                         records.addAll(read.records());
                         errors.addAll(read.errors());
                     }
-                    case AvroSchemaReader.Failed failed -> errors.add(failed.error());
+                    case AvroSchemaReader.Failed failed -> errors.addAll(failed.errors());
                 }
             }
             return new Read(records, errors);

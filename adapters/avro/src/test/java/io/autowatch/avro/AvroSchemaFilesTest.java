@@ -178,4 +178,39 @@ class AvroSchemaFilesTest {
         assertThat(read.errors()).singleElement().satisfies(e -> assertThat(e.message())
                 .contains("refused"));
     }
+
+    @Test
+    void anImportedRecordOfTheSameSimpleName_doesNotShadowTheFilesOwnRecord() {
+        Repo repo = new Repo()
+                .with("schemas/common.avdl", "@namespace(\"com.common\") protocol C { record Event { string a; } }")
+                .with(
+                        "schemas/cart.avdl",
+                        "@namespace(\"com.shop\") protocol Cart {\n  import idl \"common.avdl\";\n"
+                                + "  @monitor({\"type\": \"low_volume\", \"threshold\": 5})\n"
+                                + "  record Event { string b; com.common.Event inner; }\n}\n");
+
+        SchemaReader.Read read = read(repo, "schemas/cart.avdl");
+
+        assertThat(read.errors()).isEmpty();
+        assertThat(read.records())
+                .filteredOn(r -> r.annotation().isPresent())
+                .singleElement()
+                .satisfies(r -> assertThat(r.fullName()).isEqualTo("com.shop.Event"));
+    }
+
+    @Test
+    void aRecordWithANonAsciiName_isAnError_notSilentlyLeftOut() {
+        Repo repo = new Repo()
+                .with(
+                        "schemas/de.avdl",
+                        "protocol P {\n  @monitor({\"type\": \"low_volume\", "
+                                + "\"threshold\": 5})\n  record Größe { string a; }\n}\n");
+
+        SchemaReader.Read read = read(repo, "schemas/de.avdl");
+
+        assertThat(read.records()).filteredOn(r -> r.annotation().isPresent()).isEmpty();
+        assertThat(read.errors()).isNotEmpty().allSatisfy(e -> assertThat(e.line())
+                .isPositive());
+        System.out.println("non-ASCII: " + read.errors());
+    }
 }
