@@ -303,4 +303,21 @@ class SchemaSyncHostileTest {
         assertThat(result.failed()).isTrue();
         assertThat(lastComment()).contains("only on some plans").contains("low_volume");
     }
+
+    @Test
+    void moreMonitorsThanOneCommandMakes_isRefusedWithTheCap_andNothingIsWritten() {
+        StringBuilder records = new StringBuilder();
+        for (int i = 0; i <= Limits.MAX_MONITORS; i++) {
+            records.append(annotated("Event" + i));
+        }
+        int pr = open(Map.of("schemas/many.avdl", schema("Many", records.toString())));
+
+        SyncResult result = run(pr, "esm register");
+
+        assertThat(result.refusal()).hasValueSatisfying(r -> assertThat(r)
+                .contains((Limits.MAX_MONITORS + 1) + " monitors")
+                .contains("at most " + Limits.MAX_MONITORS));
+        assertThat(datadog.monitors()).isEmpty();
+        assertThat(lastComment()).contains("at most " + Limits.MAX_MONITORS);
+    }
 }
