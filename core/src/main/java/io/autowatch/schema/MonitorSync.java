@@ -65,7 +65,7 @@ public final class MonitorSync {
         if (head.failure().isPresent()) {
             return new Planned(Optional.empty(), head.errors(), head.failure());
         }
-        return againstDatadog(head.monitors(), Optional.empty(), head.errors(), scopeTags);
+        return againstDatadog(head.monitors(), Optional.empty(), head.errors(), scopeTags, Optional.empty());
     }
 
     /**
@@ -100,7 +100,7 @@ public final class MonitorSync {
         Set<String> touched = new HashSet<>(was.keySet());
         after.monitors().forEach(d -> touched.remove(d.name())); // what is left was removed
         changed.forEach(d -> touched.add(d.name()));
-        return againstDatadog(changed, Optional.of(touched), after.errors(), scopeTags);
+        return againstDatadog(changed, Optional.of(touched), after.errors(), scopeTags, Optional.of(repository));
     }
 
     /**
@@ -153,7 +153,7 @@ public final class MonitorSync {
         Set<String> scope = new HashSet<>(deletable);
         scope.addAll(onBranch); // files on the branch own their monitors (no ownership conflict among them)
         Plan plan = MonitorPlanner.plan(
-                all.monitors(), existing, scope, settings.monitors().envTag());
+                all.monitors(), existing, scope, settings.monitors().envTag(), Optional.of(repository));
         List<Plan.Step> steps = plan.steps().stream()
                 .filter(step -> !(step instanceof Plan.Delete d)
                         || d.existing().tags().stream().anyMatch(deletable::contains))
@@ -209,7 +209,8 @@ public final class MonitorSync {
             List<MonitorDefinition> desired,
             Optional<Set<String>> only,
             List<SchemaError> errors,
-            Set<String> scopeTags) {
+            Set<String> scopeTags,
+            Optional<String> repository) {
         List<ExistingMonitor> existing = new ArrayList<>();
         try {
             for (String tag : scopeTags) {
@@ -234,7 +235,7 @@ public final class MonitorSync {
                 .orElse(existing);
         return new Planned(
                 Optional.of(MonitorPlanner.plan(
-                        desired, inPlay, scopeTags, settings.monitors().envTag())),
+                        desired, inPlay, scopeTags, settings.monitors().envTag(), repository)),
                 errors,
                 Optional.empty());
     }

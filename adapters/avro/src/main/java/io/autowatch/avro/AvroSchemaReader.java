@@ -79,6 +79,14 @@ public final class AvroSchemaReader {
      * @param path the file to read, relative to {@code root}
      */
     public static Result read(Path root, String path) {
+        return read(root, path, new java.util.HashMap<>());
+    }
+
+    /**
+     * @param importedNames the record names each imported file brings, by path: filled as files are parsed, so
+     *                      that one command parses each import on its own only once
+     */
+    public static Result read(Path root, String path, Map<String, Set<String>> importedNames) {
         Path file = root.resolve(path);
         String source;
         try {
@@ -116,20 +124,28 @@ public final class AvroSchemaReader {
             String first = lexerErrors.lines().findFirst().orElse(lexerErrors);
             return new Failed(path, new SchemaError(path, lineOf(first), "syntax error: " + first));
         }
-        return records(path, source, idl, imported(root, path, source));
+        return records(path, source, idl, imported(root, path, source, importedNames));
     }
 
     /**
      * The full names of the record types that {@code path}'s imports bring in (read again on their own), so that an
      * imported record never stands in for the file's own record of the same simple name.
      */
-    private static Set<String> imported(Path root, String path, String source) {
+    private static Set<String> imported(
+            Path root, String path, String source, Map<String, Set<String>> importedNames) {
         Set<String> names = new HashSet<>();
         for (IdlImports.Import imp : IdlImports.of(source)) {
             if (!(io.autowatch.schema.RepoPaths.imported(path, imp.literal())
                     instanceof io.autowatch.schema.RepoPaths.Inside inside)) {
                 continue; // refused before the parse; never read
             }
+            Set<String> known = importedNames.get(inside.path());
+            if (known != null) {
+                names.addAll(known);
+                continue;
+            }
+            Set<String> found = new HashSet<>();
+            importedNames.put(inside.path(), found);
             Path file = root.resolve(inside.path());
             try {
                 switch (imp.kind()) {

@@ -28,6 +28,8 @@ final class GitHubHttp {
     private static final Pattern NEXT = Pattern.compile("<([^>]+)>;\\s*rel=\"next\"");
     private static final Pattern REPOSITORY = Pattern.compile("[A-Za-z0-9_.\\-]{1,100}/[A-Za-z0-9_.\\-]{1,100}");
     private static final int ATTEMPTS = 3;
+    /** GitHub's API answers (pages of 100 files or comments) are far smaller; a file has its own limit. */
+    static final int MAX_ANSWER_BYTES = 20_000_000;
     /** The longest a request waits for a rate limit to reset; beyond it the command fails and says until when. */
     static final Duration MAX_RATE_LIMIT_WAIT = Duration.ofSeconds(60);
 
@@ -51,6 +53,12 @@ final class GitHubHttp {
     }
 
     HttpResponse<byte[]> send(String method, String path, String accept, Object body, boolean allow404) {
+        return send(method, path, accept, body, allow404, MAX_ANSWER_BYTES);
+    }
+
+    /** @param maxBytes the most of the answer's body that is read; the rest is dropped */
+    HttpResponse<byte[]> send(
+            String method, String path, String accept, Object body, boolean allow404, int maxBytes) {
         URI uri = path.startsWith("http") ? URI.create(path) : base.resolve(path);
         confine(uri);
         HttpRequest.Builder request = HttpRequest.newBuilder(uri)
@@ -68,7 +76,8 @@ final class GitHubHttp {
         HttpResponse<byte[]> response = null;
         for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
             try {
-                response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+                response = BoundedResponse.read(
+                        http.send(request.build(), HttpResponse.BodyHandlers.ofInputStream()), maxBytes);
             } catch (IOException e) {
                 if (attempt == ATTEMPTS) {
                     throw new GitHubException(method + " " + uri.getPath() + " failed: " + e, 0, e);

@@ -1,5 +1,6 @@
 package io.autowatch.github;
 
+import io.autowatch.schema.Limits;
 import io.autowatch.schema.PullRequests;
 import io.autowatch.schema.RepoPaths;
 import java.net.URI;
@@ -128,7 +129,9 @@ public final class GitHubRestClient implements PullRequests {
                 "repos/" + repository + "/contents/" + encoded + "?ref=" + sha,
                 "application/vnd.github.raw+json",
                 null,
-                true);
+                true,
+                // One byte past the cap is enough to say the file is too large; the rest is never read.
+                Limits.MAX_FILE_BYTES);
         return response.statusCode() == 404 ? Optional.empty() : Optional.of(response.body());
     }
 

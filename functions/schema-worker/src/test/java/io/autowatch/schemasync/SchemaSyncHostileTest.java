@@ -107,7 +107,7 @@ class SchemaSyncHostileTest {
     void anImportThatClimbsToGitHubsApi_sendsTheTokenNowhere_andIsReportedAtItsLine() {
         int pr = open(Map.of(
                 "schemas/cart.avdl",
-                schema("Cart", "  import idl \"../../../../../user\";\n" + annotated("AddToCartEvent"))));
+                schema("Cart", "  import idl \"../../../../../user.avdl\";\n" + annotated("AddToCartEvent"))));
         github.clearCalls();
 
         SyncResult result = run(pr, "esm plan");

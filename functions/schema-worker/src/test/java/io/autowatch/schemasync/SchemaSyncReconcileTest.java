@@ -137,4 +137,21 @@ class SchemaSyncReconcileTest {
 
         assertThat(names()).containsExactly("Low Volume with AEvent", "Low Volume with OtherEvent");
     }
+
+    @Test
+    void anotherRepositoryWithTheSamePathAndRecord_cannotTakeOverOrDeleteTheMonitor() {
+        push("shop/other-schemas", Map.of("schemas/a.avdl", schema("A", "AEvent")));
+        String before = String.valueOf(datadog.monitors().getFirst().get("tags"));
+
+        SyncResult clash = push(REPO, Map.of("schemas/a.avdl", schema("A", "AEvent")));
+        push(REPO, Map.of("schemas/a.avdl", schema("A")));
+
+        assertThat(clash.failed()).isTrue();
+        assertThat(clash.plan()).hasValueSatisfying(p -> assertThat(p.steps())
+                .singleElement()
+                .isInstanceOfSatisfying(io.autowatch.monitor.Plan.Conflict.class, c -> assertThat(c.reason())
+                        .contains("belongs to the repository shop/other-schemas")));
+        assertThat(datadog.monitors()).singleElement().satisfies(m -> assertThat(String.valueOf(m.get("tags")))
+                .isEqualTo(before));
+    }
 }
