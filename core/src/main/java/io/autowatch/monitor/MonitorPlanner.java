@@ -100,8 +100,7 @@ public final class MonitorPlanner {
         ours.values().stream()
                 .filter(e -> !wanted.contains(e.name()))
                 // With a repository known, only its own monitors go; one without the tag predates it and stays.
-                .filter(e -> repository.isEmpty()
-                        || e.tags().contains(MonitorRenderer.repositoryTag(repository.get())))
+                .filter(e -> repository.isEmpty() || e.tags().contains(MonitorRenderer.repositoryTag(repository.get())))
                 .sorted(Comparator.comparing(ExistingMonitor::name).thenComparing(ExistingMonitor::id))
                 .forEach(e -> e.tags().stream()
                         .filter(schemaTags::contains)
@@ -130,7 +129,8 @@ public final class MonitorPlanner {
     }
 
     /** The other repository a monitor is tagged with, if it is tagged with one. */
-    private static java.util.Optional<String> otherRepository(ExistingMonitor e, java.util.Optional<String> repository) {
+    private static java.util.Optional<String> otherRepository(
+            ExistingMonitor e, java.util.Optional<String> repository) {
         if (repository.isEmpty()) {
             return java.util.Optional.empty();
         }

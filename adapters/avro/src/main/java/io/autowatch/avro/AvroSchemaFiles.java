@@ -53,9 +53,13 @@ public final class AvroSchemaFiles implements SchemaReader {
                 // Avro parses a file together with everything it imports: the work is the closure's size.
                 long cost = fetched.closureBytes(path);
                 if (parsing + cost > Limits.MAX_PARSE_BYTES) {
-                    errors.add(new SchemaError(path, 0, "not read: with its imports it would take this command "
-                            + "past " + Limits.MAX_PARSE_BYTES + " bytes of parsing (files that import the same "
-                            + "large files count them each time); split the pull request"));
+                    errors.add(new SchemaError(
+                            path,
+                            0,
+                            "not read: with its imports it would take this command "
+                                    + "past " + Limits.MAX_PARSE_BYTES
+                                    + " bytes of parsing (files that import the same "
+                                    + "large files count them each time); split the pull request"));
                     continue;
                 }
                 parsing += cost;
@@ -207,15 +211,19 @@ public final class AvroSchemaFiles implements SchemaReader {
             return false;
         }
         for (IdlImports.Import imported : found) {
-            String wanted = switch (imported.kind()) {
-                case "idl" -> ".avdl";
-                case "protocol" -> ".avpr";
-                default -> ".avsc";
-            };
+            String wanted =
+                    switch (imported.kind()) {
+                        case "idl" -> ".avdl";
+                        case "protocol" -> ".avpr";
+                        default -> ".avsc";
+                    };
             if (!imported.literal().endsWith(wanted)) {
-                errors.add(new SchemaError(path, imported.line(), "import " + imported.kind() + " \""
-                        + Names.printable(imported.literal()) + "\" is refused: an " + imported.kind()
-                        + " import names a " + wanted + " file"));
+                errors.add(new SchemaError(
+                        path,
+                        imported.line(),
+                        "import " + imported.kind() + " \""
+                                + Names.printable(imported.literal()) + "\" is refused: an " + imported.kind()
+                                + " import names a " + wanted + " file"));
                 continue;
             }
             switch (RepoPaths.imported(path, imported.literal())) {

@@ -131,8 +131,7 @@ public final class AvroSchemaReader {
      * The full names of the record types that {@code path}'s imports bring in (read again on their own), so that an
      * imported record never stands in for the file's own record of the same simple name.
      */
-    private static Set<String> imported(
-            Path root, String path, String source, Map<String, Set<String>> importedNames) {
+    private static Set<String> imported(Path root, String path, String source, Map<String, Set<String>> importedNames) {
         Set<String> names = new HashSet<>();
         for (IdlImports.Import imp : IdlImports.of(source)) {
             if (!(io.autowatch.schema.RepoPaths.imported(path, imp.literal())

@@ -228,8 +228,9 @@ class AvroSchemaFilesTest {
         assertThat(read.records()).isEmpty();
         assertThat(read.errors()).extracting(SchemaError::message).anySatisfy(m -> assertThat(m)
                 .contains("an idl import names a .avdl file"));
-        assertThat(read.errors()).extracting(SchemaError::message).anySatisfy(m -> assertThat(m)
-                .contains("classpath").contains("is refused"));
+        assertThat(read.errors())
+                .extracting(SchemaError::message)
+                .anySatisfy(m -> assertThat(m).contains("classpath").contains("is refused"));
     }
 
     @Test
@@ -239,6 +240,7 @@ class AvroSchemaFilesTest {
         SchemaReader.Read read = read(repo, "s/odd.idl");
 
         assertThat(repo.asked).containsExactly("s/odd.idl");
-        assertThat(read.errors()).singleElement().satisfies(e -> assertThat(e.message()).contains("is refused"));
+        assertThat(read.errors()).singleElement().satisfies(e -> assertThat(e.message())
+                .contains("is refused"));
     }
 }

@@ -57,8 +57,7 @@ final class GitHubHttp {
     }
 
     /** @param maxBytes the most of the answer's body that is read; the rest is dropped */
-    HttpResponse<byte[]> send(
-            String method, String path, String accept, Object body, boolean allow404, int maxBytes) {
+    HttpResponse<byte[]> send(String method, String path, String accept, Object body, boolean allow404, int maxBytes) {
         URI uri = path.startsWith("http") ? URI.create(path) : base.resolve(path);
         confine(uri);
         HttpRequest.Builder request = HttpRequest.newBuilder(uri)
@@ -145,7 +144,7 @@ final class GitHubHttp {
 
     private static String repositoryOf(String underBase) {
         String[] parts = underBase.split("/", 4);
-        return parts.length < 4 ? "" : parts[1] + "/" + parts[2];
+        return parts.length < 3 ? "" : parts[1] + "/" + parts[2];
     }
 
     private static void sleep(long millis) {

@@ -93,6 +93,41 @@ public final class GitHubRestClient implements PullRequests {
     }
 
     @Override
+    public Optional<Comment> comment(String repository, long commentId) {
+        HttpResponse<byte[]> response = http.send(
+                "GET",
+                "repos/" + repository + "/issues/comments/" + commentId,
+                "application/vnd.github+json",
+                null,
+                true);
+        if (response.statusCode() == 404) {
+            return Optional.empty();
+        }
+        Map<String, Object> c = GitHubHttp.object(response);
+        String issueUrl = String.valueOf(c.get("issue_url"));
+        String author = c.get("user") instanceof Map<?, ?> user ? String.valueOf(user.get("login")) : "";
+        return Optional.of(new Comment(
+                author,
+                c.get("body") instanceof String body ? body : "",
+                Integer.parseInt(issueUrl.substring(issueUrl.lastIndexOf('/') + 1)),
+                java.time.Instant.parse(String.valueOf(c.get("created_at")))));
+    }
+
+    @Override
+    public String defaultBranchHead(String repository) {
+        String branch = String.valueOf(GitHubHttp.object(http.get("repos/" + repository, "application/vnd.github+json"))
+                .get("default_branch"));
+        Map<String, Object> ref = GitHubHttp.object(http.get(
+                "repos/" + repository + "/git/ref/heads/"
+                        + URLEncoder.encode(branch, StandardCharsets.UTF_8).replace("%2F", "/"),
+                "application/vnd.github+json"));
+        if (ref.get("object") instanceof Map<?, ?> object && object.get("sha") instanceof String sha) {
+            return sha;
+        }
+        throw new GitHubException("GitHub named no commit for the default branch of " + repository, 200, null);
+    }
+
+    @Override
     public RepositoryFiles files(String repository, String sha) {
         if (!sha.matches("[0-9a-f]{40}")) {
             throw new IllegalArgumentException("refusing to list a ref that is not a commit SHA");

@@ -129,21 +129,23 @@ public final class SchemaSyncBenchmark {
             System.out.printf(
                     "%nA pull request with %d annotated records in %d files (%d monitors):%n",
                     records, head.size(), records * 2);
-            step("esm plan (empty Datadog)", service, datadog, Command.PLAN, 1);
-            step("esm register (creates all)", service, datadog, Command.REGISTER, 1);
-            step("esm register again (unchanged)", service, datadog, Command.REGISTER, 1);
+            step("esm plan (empty Datadog)", service, github, datadog, Command.PLAN, 1);
+            step("esm register (creates all)", service, github, datadog, Command.REGISTER, 1);
+            step("esm register again (unchanged)", service, github, datadog, Command.REGISTER, 1);
             github.pullRequest(REPO, 2, head, files(records, 4), false);
-            step("esm register, every annotation changed", service, datadog, Command.REGISTER, 2);
+            step("esm register, every annotation changed", service, github, datadog, Command.REGISTER, 2);
             planner(files(records, 4), datadog);
             worker(github, datadog, files(records, 4), files(records, 5));
         }
     }
 
-    private static void step(String what, SchemaSyncService service, FakeDatadog datadog, Command command, int pr) {
+    private static void step(
+            String what, SchemaSyncService service, FakeGitHub github, FakeDatadog datadog, Command command, int pr) {
         datadog.clearCalls();
         long start = System.nanoTime();
+        long comment = github.addComment(REPO, pr, "owner", command.text());
         SyncResult result =
-                service.handle(new CommandRequest("d-" + UUID.randomUUID(), REPO, pr, 1L, "owner", command));
+                service.handle(new CommandRequest("d-" + UUID.randomUUID(), REPO, pr, comment, "owner", command));
         long millis = (System.nanoTime() - start) / 1_000_000;
         Map<String, Long> calls = new TreeMap<>(datadog.calls().stream()
                 .collect(Collectors.groupingBy(
@@ -189,8 +191,13 @@ public final class SchemaSyncBenchmark {
                                 "eventSource",
                                 "aws:sqs",
                                 "body",
-                                io.autowatch.aws.sqs.CommandQueue.write(
-                                        new CommandRequest("d-w", REPO, 3, 1L, "owner", Command.REGISTER)))))));
+                                io.autowatch.aws.sqs.CommandQueue.write(new CommandRequest(
+                                        "d-w",
+                                        REPO,
+                                        3,
+                                        github.addComment(REPO, 3, "owner", "esm register"),
+                                        "owner",
+                                        Command.REGISTER)))))));
         datadog.clearCalls();
         var run = PackagedFunction.run(
                 ROOT.resolve("functions/schema-worker/target/function.zip"),
