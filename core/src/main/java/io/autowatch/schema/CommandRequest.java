@@ -107,10 +107,10 @@ public record CommandRequest(
     }
 
     /**
-     * Commands on one pull request run one at a time, in order, and so do a repository's pushes: the FIFO queue's
-     * message group.
+     * A repository's commands run one at a time, in order, whichever pull request or push they come from: the FIFO
+     * queue's message group. Two commands that create the same monitor at once would both see none and make two.
      */
     public String group() {
-        return command == Command.RECONCILE ? repository + "#default-branch" : repository + "#" + pullRequest;
+        return repository.toLowerCase(java.util.Locale.ROOT);
     }
 }

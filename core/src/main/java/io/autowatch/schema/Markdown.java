@@ -43,7 +43,10 @@ public final class Markdown {
                 }
             }
         }
-        return out.toString().replaceAll("(?i)www\\.", "www" + JOINER + ".");
+        // GitHub also links "GH-123" to an issue.
+        return out.toString()
+                .replaceAll("(?i)www\\.", "www" + JOINER + ".")
+                .replaceAll("(?i)\\bGH-(?=\\d)", "GH-" + JOINER);
     }
 
     /**

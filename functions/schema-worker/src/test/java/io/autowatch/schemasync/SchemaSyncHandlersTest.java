@@ -133,7 +133,7 @@ class SchemaSyncHandlersTest {
         List<Message> messages = drain();
         assertThat(messages).singleElement().satisfies(m -> {
             assertThat(m.attributes())
-                    .containsEntry(MessageSystemAttributeName.MESSAGE_GROUP_ID, "example-org/event-schemas#42");
+                    .containsEntry(MessageSystemAttributeName.MESSAGE_GROUP_ID, "example-org/event-schemas");
             assertThat(CommandQueue.read(m.body()).deliveryId()).isEqualTo("3f6c8a40-c6e1-11f0-8f4e-sample000001");
         });
         assertThat(datadog.monitors()).as("the webhook itself writes nothing").isEmpty();

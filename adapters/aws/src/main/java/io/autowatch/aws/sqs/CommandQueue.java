@@ -28,7 +28,7 @@ public final class CommandQueue {
         sqs.sendMessage(b -> b.queueUrl(queueUrl)
                 .messageBody(write(command))
                 .messageGroupId(sqsId(command.group()))
-                .messageDeduplicationId(sqsId(command.deliveryId())));
+                .messageDeduplicationId(sqsId(command.onceKey())));
     }
 
     public static String write(CommandRequest c) {
