@@ -111,7 +111,7 @@ public final class HealthCheckService {
         NoticeSender.Sent sent;
         try {
             List<Notification> due = DueNotices.of(checked, ledger.openIncidents(), now);
-            sent = sender.sendAll(due, now, failedJobs);
+            sent = sender.sendAll(due, now, failedJobs, request.run());
         } finally {
             awaitQuietly(saving);
         }

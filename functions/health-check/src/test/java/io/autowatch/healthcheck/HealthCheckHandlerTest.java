@@ -7,6 +7,7 @@ import io.autowatch.aws.dynamodb.CountWriter;
 import io.autowatch.aws.dynamodb.HealthKeys;
 import io.autowatch.aws.dynamodb.Tables;
 import io.autowatch.counts.JobId;
+import io.autowatch.health.AlertPublisher;
 import io.autowatch.health.SystemFailureException;
 import io.autowatch.json.Json;
 import io.autowatch.log.Log;
@@ -340,6 +341,36 @@ class HealthCheckHandlerTest {
 
         Map<String, Object> retry = invoke(handler(NOW.plusSeconds(60)), scheduled);
         assertThat(retry).containsEntry("alerts", 3);
+        assertThat(chat.drain()).hasSize(3);
+    }
+
+    @Test
+    void aRunKilledAfterClaiming_isMadeGoodByLambdasRetryOfTheSameEvent_aMinuteLater() throws IOException {
+        seedTheStory();
+        byte[] scheduled = event("health-check-scheduled.json");
+        // The run claims its alerts, then dies while publishing (a timeout kills the JVM: nothing is released).
+        Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
+        AlertPublisher dying = n -> {
+            throw new OutOfMemoryError("killed while publishing");
+        };
+        var dead = new HealthCheckHandler(
+                HealthCheckWiring.service(
+                        dynamoDb,
+                        countsTable,
+                        healthTable,
+                        dying,
+                        clock,
+                        java.util.concurrent.Executors.newFixedThreadPool(2)),
+                clock);
+        assertThatThrownBy(() -> invoke(dead, scheduled)).isInstanceOf(RuntimeException.class);
+        assertThat(chat.drain()).isEmpty();
+
+        Map<String, Object> otherRun =
+                invoke(handler(NOW.plusSeconds(30)), event("health-check-all-jobs-for-a-day.json"));
+        Map<String, Object> retry = invoke(handler(NOW.plusSeconds(60)), scheduled);
+
+        assertThat(otherRun).as("another run respects the live claims").containsEntry("alerts", 0);
+        assertThat(retry).as("Lambda's retry takes its own claims over").containsEntry("alerts", 3);
         assertThat(chat.drain()).hasSize(3);
     }
 
