@@ -228,6 +228,21 @@ class HealthCheckHandlerTest {
                         .orElseThrow())
                 .contains("\"checked\":7")
                 .contains("\"failed\":1");
+        // The same line is an Embedded Metric Format record: CloudWatch turns its fields into the alarms' metrics.
+        Map<String, Object> emf = Json.readObject(log.lines()
+                .filter(l -> l.contains("\"event\":\"run_completed\""))
+                .findFirst()
+                .orElseThrow());
+        Map<?, ?> aws = (Map<?, ?>) emf.get("_aws");
+        Map<?, ?> directive = (Map<?, ?>) ((List<?>) aws.get("CloudWatchMetrics")).getFirst();
+        assertThat(directive.get("Namespace")).isEqualTo("autowatch/health-check");
+        assertThat(((List<?>) directive.get("Metrics"))
+                        .stream()
+                                .map(m -> String.valueOf(((Map<?, ?>) m).get("Name")))
+                                .toList())
+                .contains("checked", "failed", "runsCompleted");
+        assertThat(aws.get("Timestamp")).isInstanceOf(Number.class);
+        assertThat(emf).containsEntry("runsCompleted", 1).containsEntry("failed", 1);
         assertThat(result(ODD, DAY).get("status").s()).isEqualTo("HEALTHY");
     }
 
