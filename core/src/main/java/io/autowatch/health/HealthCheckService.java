@@ -67,7 +67,7 @@ public final class HealthCheckService {
                 book.timeZones().stream().map(request::dayFor).sorted().toList();
         LocalDate from = checkedDays.getFirst().minusDays(book.maxLookbackDays());
         LocalDate to = checkedDays.getLast();
-        Snapshot snapshot = counts.read(from, to);
+        Snapshot snapshot = counts.read(from, to, request.jobs());
         long read = System.nanoTime();
 
         Map<JobId, Map<LocalDate, String>> rejectedByJob = indexRejected(snapshot.rejected());

@@ -321,6 +321,20 @@ class HealthCheckHandlerTest {
     }
 
     @Test
+    void aJobThatFinished_asksForItsOwnCheck_andOnlyItIsReadAndJudged() throws IOException {
+        seedTheStory();
+        // What the template's EventBridge rule hands the function for a "Job Finished" event.
+        Map<String, Object> summary = invoke(handler(NOW), event("health-check-job-finished.json"));
+        Map<String, Object> daily = invoke(handler(NOW.plusSeconds(60)), event("health-check-scheduled.json"));
+
+        assertThat(summary).containsEntry("checked", 1);
+        assertThat(result(INDIA, DAY)).isNotEmpty();
+        assertThat(daily)
+                .as("the daily run still checks every job, and alerts on each once")
+                .containsEntry("checked", 7);
+    }
+
+    @Test
     void backfill_ofAnUnknownJob_saysSoAndChecksTheOthers() throws IOException {
         seedTheStory();
         byte[] event = "{\"detail\": {\"day\": \"2026-11-20\", \"jobs\": [\"email/daily-active/IN\", \"nope\"]}}"

@@ -94,6 +94,22 @@ class DynamoDbAdaptersTest {
     }
 
     @Test
+    void countsReader_forNamedJobs_readsOnlyThoseJobsByTheirKeys() {
+        JobId mine = JobId.of("by-key/mine");
+        put(mine.value(), DAY, AttributeValue.fromN("5"));
+        put(mine.value(), DAY.minusDays(3), AttributeValue.fromN("7"));
+        put(mine.value(), DAY.minusDays(40), AttributeValue.fromN("9")); // before the range
+        put("by-key/other", DAY, AttributeValue.fromN("11"));
+        var reader = new DynamoDbCountsReader(dynamoDb, counts, EXECUTOR);
+
+        Snapshot snapshot = reader.read(DAY.minusDays(10), DAY, java.util.Set.of(mine));
+
+        assertThat(snapshot.series()).containsOnlyKeys(mine);
+        assertThat(snapshot.series().get(mine).countOn(DAY)).hasValue(5);
+        assertThat(snapshot.series().get(mine).countOn(DAY.minusDays(3))).hasValue(7);
+    }
+
+    @Test
     void countsReader_rejectsBadItemsWithJobDayAndReason_andKeepsTheRest() {
         writer.add(JobId.of("good"), DAY, 10);
         put("negative", DAY, AttributeValue.fromN("-4"));
