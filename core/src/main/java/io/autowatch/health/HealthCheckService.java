@@ -1,5 +1,6 @@
 package io.autowatch.health;
 
+import io.autowatch.counts.CountSeries;
 import io.autowatch.counts.JobId;
 import io.autowatch.health.CheckResult.Checked;
 import io.autowatch.health.CheckResult.Failed;
@@ -11,6 +12,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -18,6 +20,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
@@ -33,6 +36,12 @@ public final class HealthCheckService {
 
     private static final Log LOG = Log.of(HealthCheckService.class);
 
+    /**
+     * Jobs per task when the run judges in parallel: enough that a task outweighs its scheduling, few enough that
+     * every core gets a share (10,000 jobs make 40 tasks).
+     */
+    static final int JOBS_PER_TASK = 256;
+
     private final CountsReader counts;
     private final SettingsSource settings;
     private final ResultStore results;
@@ -40,6 +49,7 @@ public final class HealthCheckService {
     private final NoticeSender sender;
     private final Policies policies;
     private final Clock clock;
+    private final ExecutorService executor;
 
     public HealthCheckService(
             CountsReader counts,
@@ -57,6 +67,7 @@ public final class HealthCheckService {
         this.sender = new NoticeSender(ledger, Objects.requireNonNull(publisher), Objects.requireNonNull(executor));
         this.policies = Objects.requireNonNull(policies);
         this.clock = Objects.requireNonNull(clock);
+        this.executor = executor;
     }
 
     public RunSummary run(CheckRequest request) {
@@ -87,13 +98,10 @@ public final class HealthCheckService {
                 "reason",
                 "no count was recorded for this job in the days read"));
 
-        JobCheck jobCheck = new JobCheck(policies, book, request, now);
-        List<CheckResult> checked = snapshot.series().entrySet().stream()
+        List<Map.Entry<JobId, CountSeries>> jobs = snapshot.series().entrySet().stream()
                 .filter(e -> request.jobs().isEmpty() || request.jobs().contains(e.getKey()))
-                .map(e -> jobCheck.check(e.getKey(), e.getValue(), rejectedByJob.getOrDefault(e.getKey(), Map.of())))
-                .flatMap(Optional::stream)
-                .sorted(Comparator.comparing(CheckResult::job))
                 .toList();
+        List<CheckResult> checked = judgeAll(new JobCheck(policies, book, request, now), jobs, rejectedByJob);
         long assessed = System.nanoTime();
 
         Set<JobId> failedJobs = ConcurrentHashMap.newKeySet();
@@ -122,6 +130,30 @@ public final class HealthCheckService {
                 summarize(checked, failedJobs, sent, snapshot.rejected().size(), notFound);
         RunLog.completed(request, summary, from, to, new RunLog.Phases(started, read, assessed, saved, notified));
         return summary;
+    }
+
+    /**
+     * Every job's result, by job. Judging is pure and the jobs are independent, so slices of them are judged on the
+     * run's executor at once: on more than one core the policies' arithmetic does not add up job after job. The
+     * results are the same as one by one.
+     */
+    private List<CheckResult> judgeAll(
+            JobCheck jobCheck,
+            List<Map.Entry<JobId, CountSeries>> jobs,
+            Map<JobId, Map<LocalDate, String>> rejectedByJob) {
+        List<Callable<List<CheckResult>>> tasks = new ArrayList<>();
+        for (int i = 0; i < jobs.size(); i += JOBS_PER_TASK) {
+            List<Map.Entry<JobId, CountSeries>> slice = jobs.subList(i, Math.min(jobs.size(), i + JOBS_PER_TASK));
+            tasks.add(() -> slice.stream()
+                    .map(e ->
+                            jobCheck.check(e.getKey(), e.getValue(), rejectedByJob.getOrDefault(e.getKey(), Map.of())))
+                    .flatMap(Optional::stream)
+                    .toList());
+        }
+        return Parallel.all(executor, tasks).stream()
+                .flatMap(List::stream)
+                .sorted(Comparator.comparing(CheckResult::job))
+                .toList();
     }
 
     private static Map<JobId, Map<LocalDate, String>> indexRejected(List<RejectedCount> rejected) {

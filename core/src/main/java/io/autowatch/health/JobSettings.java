@@ -13,10 +13,10 @@ import java.util.TreeSet;
 /**
  * The settings one job is checked with, after defaults and overrides are applied.
  *
- * @param policy       name of the {@link HealthPolicy} (default {@code classic})
- * @param window       how many of the most recent non-zero days form the history (default 14)
- * @param sigmas       width of the deviation band, in standard deviations (default 2)
- * @param percent      width of the relative band, in percent of the mean (default 20)
+ * @param policy       name of the {@link HealthPolicy} (default {@code adaptive}; {@code classic} is the seed's rule)
+ * @param window       {@code classic}: how many of the most recent non-zero days form the history (default 14)
+ * @param sigmas       {@code classic}: width of the deviation band, in standard deviations (default 2)
+ * @param percent      {@code classic}: width of the relative band, in percent of the mean (default 20)
  * @param minHistory   fewer non-zero days than this gives {@code INSUFFICIENT_HISTORY} (default 7)
  * @param zeroAlerts   whether a {@code ZERO} day alerts (default {@code auto})
  * @param severity     severity of this job's alerts (default {@code critical})
@@ -55,8 +55,9 @@ public record JobSettings(
     public static final long DEFAULT_MIN_CHANGE = 5;
     public static final BigDecimal DEFAULT_MIN_CHANGE_PERCENT = BigDecimal.valueOf(10);
 
+    /** The built-in settings; overrides are laid over them. The default policy judges by the job's own noise. */
     public static final JobSettings DEFAULTS = new JobSettings(
-            "classic",
+            "adaptive",
             14,
             BigDecimal.valueOf(2),
             BigDecimal.valueOf(20),

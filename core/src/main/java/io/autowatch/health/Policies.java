@@ -7,7 +7,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-/** The policies a job may name in its settings: {@code classic} (always present, the default) and {@code adaptive}. */
+/**
+ * The policies a job may name in its settings: {@code adaptive} (the default, {@link JobSettings#DEFAULTS}) and
+ * {@code classic} (the seed's rule), both always present.
+ */
 public final class Policies {
 
     private final Map<String, HealthPolicy> byName = new LinkedHashMap<>();
@@ -22,11 +25,14 @@ public final class Policies {
         return new Policies(List.of());
     }
 
-    /** The standard policies plus {@code extra} ones (which may not replace {@code classic}). */
+    /**
+     * The standard policies plus {@code extra} ones, which may not replace a built-in one: {@code adaptive} judges
+     * every job that names no policy, and {@code classic} is the way back from it.
+     */
     public static Policies with(List<HealthPolicy> extra) {
         extra.forEach(p -> {
-            if (p.name().equals(ClassicPolicy.NAME)) {
-                throw new IllegalArgumentException("the classic policy cannot be replaced");
+            if (p.name().equals(ClassicPolicy.NAME) || p.name().equals(AdaptivePolicy.NAME)) {
+                throw new IllegalArgumentException("the " + p.name() + " policy cannot be replaced");
             }
         });
         return new Policies(extra);

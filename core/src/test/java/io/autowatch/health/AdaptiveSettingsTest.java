@@ -55,15 +55,15 @@ class AdaptiveSettingsTest {
                 SettingsOverride.empty(new AllJobs()).withExcludedDates(Set.of(christmas)),
                 SettingsOverride.empty(new Job(JOB))
                         .withExcludedDates(Set.of(launch))
-                        .withPolicy("adaptive")));
+                        .withPolicy("classic")));
 
         JobSettings job = ((SettingsBook.Resolved) book.resolve(JOB)).settings();
         JobSettings other = ((SettingsBook.Resolved) book.resolve(JobId.of("sms/x"))).settings();
 
         assertThat(job.excludedDates()).containsExactly(launch, christmas);
-        assertThat(job.policy()).isEqualTo("adaptive");
+        assertThat(job.policy()).as("the job went back to classic").isEqualTo("classic");
         assertThat(other.excludedDates()).containsExactly(christmas);
-        assertThat(other.policy()).isEqualTo("classic");
+        assertThat(other.policy()).as("the default").isEqualTo("adaptive");
     }
 
     @Test

@@ -19,6 +19,9 @@ import org.junit.jupiter.api.Test;
 @SuppressWarnings("unchecked")
 class AlertMessagesTest {
 
+    /** Classic's rule, pinned: the built-in default is adaptive. */
+    private static final JobSettings CLASSIC = JobSettings.DEFAULTS.withPolicy(ClassicPolicy.NAME);
+
     private static final JobId JOB = JobId.of("email/daily-active/IN");
     private static final LocalDate DAY = LocalDate.of(2026, 11, 20);
     private static final Instant NOW = Instant.parse("2026-11-21T00:30:05Z");
@@ -28,11 +31,11 @@ class AlertMessagesTest {
         for (int i = 1; i <= 14; i++) {
             previous.add(new DayCount(DAY.minusDays(i), 9000 + (i % 3) * 100));
         }
-        return new ClassicPolicy().assess(new HealthPolicy.Input(DAY, count, previous, JobSettings.DEFAULTS));
+        return new ClassicPolicy().assess(new HealthPolicy.Input(DAY, count, previous, CLASSIC));
     }
 
     private static Notification.Alert alert(long count) {
-        return new Notification.Alert(JOB, assess(count), JobSettings.DEFAULTS, NOW);
+        return new Notification.Alert(JOB, assess(count), CLASSIC, NOW);
     }
 
     @Test
@@ -82,7 +85,7 @@ class AlertMessagesTest {
     @Test
     void pagingSubject_isAsciiAndShort() {
         JobId odd = JobId.of("São Paulo ✉ " + "x".repeat(180));
-        String subject = PagingMessage.subject(new Notification.Alert(odd, assess(0), JobSettings.DEFAULTS, NOW));
+        String subject = PagingMessage.subject(new Notification.Alert(odd, assess(0), CLASSIC, NOW));
         assertThat(subject).hasSizeLessThan(100).matches("[\\x20-\\x7E]+").startsWith("ALARM: ");
     }
 

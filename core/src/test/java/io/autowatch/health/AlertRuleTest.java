@@ -12,6 +12,9 @@ import org.junit.jupiter.api.Test;
 
 class AlertRuleTest {
 
+    /** Classic's rule, pinned: the built-in default is adaptive. */
+    private static final JobSettings CLASSIC = JobSettings.DEFAULTS.withPolicy(ClassicPolicy.NAME);
+
     /** A Monday. */
     private static final LocalDate MONDAY = LocalDate.of(2026, 11, 16);
 
@@ -55,7 +58,7 @@ class AlertRuleTest {
 
     @Test
     void unhealthy_alwaysAlerts_andHealthyOrInsufficientNever() {
-        JobSettings s = JobSettings.DEFAULTS;
+        JobSettings s = CLASSIC;
         assertThat(AlertRule.alerts(assessment(MONDAY, HealthStatus.UNHEALTHY), s, List.of()))
                 .isTrue();
         assertThat(AlertRule.alerts(assessment(MONDAY, HealthStatus.HEALTHY), s, List.of()))

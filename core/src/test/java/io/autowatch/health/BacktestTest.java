@@ -11,6 +11,9 @@ import org.junit.jupiter.api.Test;
 
 class BacktestTest {
 
+    /** Classic's rule, pinned: the built-in default is adaptive. */
+    private static final JobSettings CLASSIC = JobSettings.DEFAULTS.withPolicy(ClassicPolicy.NAME);
+
     private static final LocalDate START = LocalDate.of(2026, 9, 1);
 
     @Test
@@ -22,7 +25,7 @@ class BacktestTest {
         CountSeries series = CountSeries.of(START.minusDays(60), START.plusDays(80), counts);
 
         List<DayJudge.Judged> days =
-                Backtest.run(series, START.minusDays(5), START.plusDays(25), JobSettings.DEFAULTS, new ClassicPolicy());
+                Backtest.run(series, START.minusDays(5), START.plusDays(25), CLASSIC, new ClassicPolicy());
 
         assertThat(days.getFirst().assessment().day())
                 .as("the job did not exist yet")

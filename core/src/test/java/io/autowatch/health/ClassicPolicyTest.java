@@ -15,6 +15,9 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 class ClassicPolicyTest {
 
+    /** Classic's rule, pinned: the built-in default is adaptive. */
+    private static final JobSettings CLASSIC = JobSettings.DEFAULTS.withPolicy(ClassicPolicy.NAME);
+
     private static final LocalDate DAY = LocalDate.of(2026, 11, 20);
     private static final ClassicPolicy POLICY = new ClassicPolicy();
 
@@ -190,7 +193,7 @@ class ClassicPolicyTest {
         void bands_ofFourteenDays_matchHandComputedValues() {
             List<Long> history = List.of(
                     9210L, 9050L, 8870L, 9400L, 9120L, 8990L, 9310L, 9080L, 8760L, 9500L, 9150L, 9020L, 8940L, 9260L);
-            Assessment a = assess(9300, history, JobSettings.DEFAULTS);
+            Assessment a = assess(9300, history, CLASSIC);
             Bands b = a.bands().orElseThrow();
             assertThat(b.historySize()).isEqualTo(14);
             assertThat(b.mean()).isCloseTo(9118.57142857143, within(1e-9));
@@ -200,9 +203,9 @@ class ClassicPolicyTest {
             assertThat(b.percentLow()).isCloseTo(7294.857142857144, within(1e-9));
             assertThat(b.percentHigh()).isCloseTo(10942.285714285716, within(1e-9));
             assertThat(a.status()).isEqualTo(HealthStatus.HEALTHY);
-            assertThat(assess(10943, history, JobSettings.DEFAULTS).status()).isEqualTo(HealthStatus.UNHEALTHY);
-            assertThat(assess(7294, history, JobSettings.DEFAULTS).status()).isEqualTo(HealthStatus.UNHEALTHY);
-            assertThat(assess(10942, history, JobSettings.DEFAULTS).status()).isEqualTo(HealthStatus.HEALTHY);
+            assertThat(assess(10943, history, CLASSIC).status()).isEqualTo(HealthStatus.UNHEALTHY);
+            assertThat(assess(7294, history, CLASSIC).status()).isEqualTo(HealthStatus.UNHEALTHY);
+            assertThat(assess(10942, history, CLASSIC).status()).isEqualTo(HealthStatus.HEALTHY);
         }
 
         @Test

@@ -17,6 +17,9 @@ import org.junit.jupiter.api.Test;
 
 class DueNoticesTest {
 
+    /** Classic's rule, pinned: the built-in default is adaptive. */
+    private static final JobSettings CLASSIC = JobSettings.DEFAULTS.withPolicy(ClassicPolicy.NAME);
+
     private static final LocalDate DAY = LocalDate.of(2026, 11, 20);
     private static final Instant NOW = Instant.parse("2026-11-21T00:30:00Z");
 
@@ -24,7 +27,7 @@ class DueNoticesTest {
         return new Checked(
                 JobId.of(job),
                 new Assessment(day, 10, status, "classic", Optional.empty(), List.of()),
-                JobSettings.DEFAULTS,
+                CLASSIC,
                 alerts,
                 NOW);
     }

@@ -37,7 +37,11 @@ class HealthCheckServiceTest {
     private final List<CheckResult> saved = new ArrayList<>();
     private final MemoryLedger ledger = new MemoryLedger();
     private final List<Notification> published = new ArrayList<>();
-    private SettingsBook settings = SettingsBook.defaultsOnly();
+    /** These tests are about the run's mechanics, judged by classic's rule: the deployment's default item asks for it. */
+    private static final SettingsOverride CLASSIC_FOR_ALL =
+            SettingsOverride.empty(new SettingsOverride.AllJobs()).withPolicy(ClassicPolicy.NAME);
+
+    private SettingsBook settings = new SettingsBook(List.of(CLASSIC_FOR_ALL));
     private final Set<JobId> publishFailsFor = new HashSet<>();
     private boolean topicMissing;
     private final Set<JobId> unsavable = new HashSet<>();
@@ -150,6 +154,7 @@ class HealthCheckServiceTest {
         job("fine", 100, 100);
         rejected.add(new CountsReader.RejectedCount("count/x", DAY.toString(), "count is negative: -3"));
         settings = new SettingsBook(List.of(
+                CLASSIC_FOR_ALL,
                 SettingsOverride.unreadable(new SettingsOverride.Prefix("settings/"), "windw: unknown setting"),
                 SettingsOverride.empty(new SettingsOverride.Prefix("policy/")).withPolicy("fancy")));
 
@@ -171,8 +176,10 @@ class HealthCheckServiceTest {
     void aJobThatStoppedReporting_isZero_andAJobGoneBeyondItsLookBackIsNotChecked() {
         job("stopped", -1, 100);
         series.put(JobId.of("ancient"), CountSeries.of(FROM, DAY, List.of(new DayCount(FROM, 5))));
-        settings = new SettingsBook(List.of(SettingsOverride.empty(new SettingsOverride.Job(JobId.of("ancient")))
-                .withLookbackDays(20)));
+        settings = new SettingsBook(List.of(
+                CLASSIC_FOR_ALL,
+                SettingsOverride.empty(new SettingsOverride.Job(JobId.of("ancient")))
+                        .withLookbackDays(20)));
 
         RunSummary summary = service().run(CheckRequest.scheduled(EVENT));
 
@@ -180,6 +187,52 @@ class HealthCheckServiceTest {
         assertThat(summary.count(HealthStatus.ZERO)).isEqualTo(1);
         assertThat(published).singleElement().satisfies(n -> assertThat(n.status())
                 .isEqualTo(HealthStatus.ZERO));
+    }
+
+    @Test
+    void run_whenNoSettingNamesAPolicy_judgesByAdaptive_andStoresItsExpectation() {
+        settings = SettingsBook.defaultsOnly();
+        job("dropped", 10, 100);
+        job("steady", 100, 100);
+
+        RunSummary summary = service().run(CheckRequest.scheduled(EVENT));
+
+        assertThat(summary.alertsPublished()).isEqualTo(1);
+        assertThat(published).singleElement().satisfies(n -> assertThat(n.job()).isEqualTo(JobId.of("dropped")));
+        assertThat(saved).hasSize(2).allSatisfy(r -> {
+            var checked = (CheckResult.Checked) r;
+            assertThat(checked.settings().policy()).isEqualTo("adaptive");
+            assertThat(checked.assessment().policy()).isEqualTo("adaptive");
+            assertThat(checked.assessment().expectation())
+                    .hasValueSatisfying(e -> assertThat(e.expected()).isBetween(95.0, 105.0));
+        });
+        var dropped = (CheckResult.Checked) saved.stream()
+                .filter(r -> r.job().equals(JobId.of("dropped")))
+                .findFirst()
+                .orElseThrow();
+        assertThat(dropped.assessment().status()).isEqualTo(HealthStatus.UNHEALTHY);
+        assertThat(dropped.assessment().expectation().orElseThrow().low()).isGreaterThan(10);
+    }
+
+    @Test
+    void run_withJobsForSeveralTasks_judgesEachAsDayJudgeDoes_andStoresThemByJob() {
+        settings = SettingsBook.defaultsOnly();
+        int jobs = HealthCheckService.JOBS_PER_TASK * 3 + 17;
+        for (int i = 0; i < jobs; i++) {
+            job("job-%04d".formatted(i), i % 40 == 0 ? 20 : 100 + i % 7, 100 + i % 5);
+        }
+
+        RunSummary summary = service().run(CheckRequest.scheduled(EVENT));
+
+        assertThat(summary.checked()).isEqualTo(jobs);
+        assertThat(saved).extracting(r -> r.job().value()).isSorted().hasSize(jobs);
+        HealthPolicy adaptive = Policies.standard().named("adaptive").orElseThrow();
+        for (CheckResult r : saved) {
+            var alone = DayJudge.judge(series.get(r.job()), DAY, JobSettings.DEFAULTS, adaptive);
+            assertThat(((CheckResult.Checked) r).assessment()).isEqualTo(alone.assessment());
+            assertThat(((CheckResult.Checked) r).alerts()).isEqualTo(alone.alerts());
+        }
+        assertThat(summary.alertsPublished()).isEqualTo((jobs + 39) / 40);
     }
 
     @Test

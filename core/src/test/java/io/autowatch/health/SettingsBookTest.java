@@ -1,6 +1,7 @@
 package io.autowatch.health;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.autowatch.counts.JobId;
 import io.autowatch.health.SettingsBook.Resolved;
@@ -32,7 +33,38 @@ class SettingsBookTest {
         assertThat(s.lookbackDays()).isEqualTo(42);
         assertThat(s.zeroAlerts()).isEqualTo(ZeroAlerts.AUTO);
         assertThat(s.severity()).isEqualTo(Severity.CRITICAL);
-        assertThat(s.policy()).isEqualTo("classic");
+        assertThat(s.policy()).isEqualTo("adaptive");
+        assertThat(Policies.standard().named(s.policy()))
+                .as("the default names a policy that exists")
+                .isPresent();
+    }
+
+    @Test
+    void resolve_whenTheDefaultItemNamesClassic_everyJobGoesBack_andAJobCanStillChooseAdaptive() {
+        SettingsBook book = new SettingsBook(List.of(
+                SettingsOverride.empty(new AllJobs()).withPolicy("classic"),
+                SettingsOverride.empty(new Job(INDIA)).withPolicy("adaptive")));
+        assertThat(resolved(book, JobId.of("sms/daily")).policy()).isEqualTo("classic");
+        assertThat(resolved(book, JobId.of("email/weekly/IN")).policy()).isEqualTo("classic");
+        assertThat(resolved(book, INDIA).policy()).isEqualTo("adaptive");
+    }
+
+    @Test
+    void with_whenAnExtraPolicyTakesABuiltInName_isRefused() {
+        HealthPolicy impostor = new HealthPolicy() {
+            @Override
+            public String name() {
+                return "adaptive";
+            }
+
+            @Override
+            public Assessment assess(Input input) {
+                throw new UnsupportedOperationException();
+            }
+        };
+        assertThatThrownBy(() -> Policies.with(List.of(impostor)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("adaptive");
     }
 
     @Test

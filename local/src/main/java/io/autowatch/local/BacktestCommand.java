@@ -1,25 +1,22 @@
 package io.autowatch.local;
 
-import io.autowatch.aws.dynamodb.DynamoDbCountsReader;
-import io.autowatch.aws.dynamodb.DynamoDbSettingsSource;
-import io.autowatch.counts.CountSeries;
-import io.autowatch.counts.JobId;
 import io.autowatch.health.Backtest;
 import io.autowatch.health.DayJudge;
 import io.autowatch.health.HealthPolicy;
 import io.autowatch.health.JobSettings;
 import io.autowatch.health.Policies;
-import io.autowatch.health.SettingsBook;
 import io.autowatch.health.ZeroAlerts;
+import java.io.PrintWriter;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import java.util.concurrent.Executors;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 @Command(
         name = "backtest",
@@ -34,14 +31,26 @@ final class BacktestCommand implements Callable<Integer> {
     @picocli.CommandLine.Mixin
     Options.Days days;
 
-    @Option(names = "--window", description = "non-zero days in the history")
+    @Option(names = "--policy", description = "classic or adaptive (default: the job's)")
+    String policy;
+
+    @Option(names = "--window", description = "classic: non-zero days in the history")
     Integer window;
 
-    @Option(names = "--sigmas", description = "width of the deviation band")
+    @Option(names = "--sigmas", description = "classic: width of the deviation band")
     BigDecimal sigmas;
 
-    @Option(names = "--percent", description = "width of the relative band, in %")
+    @Option(names = "--percent", description = "classic: width of the relative band, in %")
     BigDecimal percent;
+
+    @Option(names = "--false-alarm-rate", description = "adaptive: share of normal days allowed to alert")
+    BigDecimal falseAlarmRate;
+
+    @Option(names = "--min-change", description = "adaptive: fewest counts off before a day alerts")
+    Long minChange;
+
+    @Option(names = "--min-change-percent", description = "adaptive: smallest change, in % of what was expected")
+    BigDecimal minChangePercent;
 
     @Option(names = "--min-history", description = "fewer history days give INSUFFICIENT_HISTORY")
     Integer minHistory;
@@ -52,79 +61,114 @@ final class BacktestCommand implements Callable<Integer> {
     @Option(names = "--zero-alerts", description = "auto, always or never")
     String zeroAlerts;
 
-    @Option(names = "--policy", description = "policy name (default: the job's)")
-    String policy;
-
     @picocli.CommandLine.Mixin
     Options.State state;
+
+    @Spec
+    CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
         Connection connection = state.connect();
         LocalDate last = days.last();
         LocalDate first = days.first();
-        JobSettings settings =
-                settings(new DynamoDbSettingsSource(connection.dynamoDb(), connection.healthTable()).load());
+        System.err.printf("Reading %s from %s…%n", job, connection.description());
+        JobHistory history = JobHistory.read(
+                connection.dynamoDb(),
+                connection.countsTable(),
+                connection.healthTable(),
+                job,
+                first,
+                last,
+                this::settings);
+        JobSettings settings = history.settings();
         HealthPolicy chosen = Policies.standard()
                 .named(settings.policy())
                 .orElseThrow(() -> new IllegalArgumentException("unknown policy '" + settings.policy() + "'; known: "
                         + Policies.standard().names()));
-        var executor = Executors.newFixedThreadPool(8);
-        CountSeries series;
-        try {
-            System.err.printf("Reading %s from %s…%n", job, connection.description());
-            var snapshot = new DynamoDbCountsReader(connection.dynamoDb(), connection.countsTable(), executor)
-                    .read(first.minusDays(settings.lookbackDays()), last);
-            series = snapshot.series().get(JobId.of(job));
-        } finally {
-            executor.shutdownNow();
-        }
-        if (series == null) {
-            throw new IllegalArgumentException(
-                    "no counts for '" + job + "' between " + first.minusDays(settings.lookbackDays()) + " and " + last);
-        }
-        List<DayJudge.Judged> judged = Backtest.run(series, first, last, settings, chosen);
-        System.out.printf(
-                "%-10s %12s  %-21s %12s %12s %12s %s%n", "day", "count", "status", "mean", "low", "high", "alert");
+        List<DayJudge.Judged> judged = Backtest.run(history.series(), first, last, settings, chosen);
+        PrintWriter out = spec.commandLine().getOut();
+        out.print(table(judged, settings));
+        out.flush();
+        return 0;
+    }
+
+    /**
+     * Each day's count, status and what was expected, and whether it alerts; then the total and the settings used.
+     * A day judged with an expectation (adaptive) shows the expected count and the range that would not have
+     * alerted; a classic day shows its mean and the outer edges of its two bands.
+     */
+    static String table(List<DayJudge.Judged> judged, JobSettings settings) {
+        StringBuilder out = new StringBuilder();
+        out.append(String.format(
+                Locale.ROOT,
+                "%-10s %12s  %-21s %12s %12s %12s %s%n",
+                "day",
+                "count",
+                "status",
+                "expected",
+                "low",
+                "high",
+                "alert"));
         for (DayJudge.Judged day : judged) {
             var a = day.assessment();
-            var b = a.bands();
-            System.out.printf(
+            String expected = "-";
+            String low = "-";
+            String high = "-";
+            if (a.expectation().isPresent()) {
+                var e = a.expectation().get();
+                expected = amount(e.expected());
+                low = String.format(Locale.ROOT, "%,d", e.low());
+                high = String.format(Locale.ROOT, "%,d", e.high());
+            } else if (a.bands().isPresent()) {
+                var b = a.bands().get();
+                expected = amount(b.mean());
+                low = String.format(Locale.ROOT, "%,.0f", Math.max(0, Math.min(b.sigmaLow(), b.percentLow())));
+                high = String.format(Locale.ROOT, "%,.0f", Math.max(b.sigmaHigh(), b.percentHigh()));
+            }
+            out.append(String.format(
                     Locale.ROOT,
                     "%-10s %,12d  %-21s %12s %12s %12s %s%n",
                     a.day(),
                     a.count(),
                     a.status(),
-                    b.map(x -> String.format(Locale.ROOT, "%,.0f", x.mean())).orElse("-"),
-                    b.map(x -> String.format(Locale.ROOT, "%,.0f", Math.max(0, Math.min(x.sigmaLow(), x.percentLow()))))
-                            .orElse("-"),
-                    b.map(x -> String.format(Locale.ROOT, "%,.0f", Math.max(x.sigmaHigh(), x.percentHigh())))
-                            .orElse("-"),
-                    day.alerts() ? "ALERT" : "");
+                    expected,
+                    low,
+                    high,
+                    day.alerts() ? "ALERT" : ""));
         }
         long alerts = judged.stream().filter(DayJudge.Judged::alerts).count();
-        System.out.printf(
-                "%n%d of %d days would have alerted (policy %s, window %d, %sσ, %s%%, min history %d, "
-                        + "look-back %d days, zero alerts %s).%n",
+        out.append(String.format(
+                Locale.ROOT,
+                "%n%d of %d days would have alerted (policy %s, %s, min history %d, look-back %d days, zero alerts "
+                        + "%s).%n",
                 alerts,
                 judged.size(),
                 settings.policy(),
-                settings.window(),
-                settings.sigmas().toPlainString(),
-                settings.percent().toPlainString(),
+                policySettings(settings),
                 settings.minHistory(),
                 settings.lookbackDays(),
-                settings.zeroAlerts().wireName());
-        return 0;
+                settings.zeroAlerts().wireName()));
+        return out.toString();
+    }
+
+    /** Whole from 10 on, one decimal below: a job at 0.4 a day is not expected to send "0". */
+    private static String amount(double value) {
+        return value >= 10 ? String.format(Locale.ROOT, "%,.0f", value) : String.format(Locale.ROOT, "%.1f", value);
+    }
+
+    private static String policySettings(JobSettings s) {
+        if (s.policy().equals("classic")) {
+            return "window " + s.window() + ", " + s.sigmas().toPlainString() + "σ, "
+                    + s.percent().toPlainString() + "%";
+        }
+        return "false-alarm rate " + s.falseAlarmRate().toPlainString() + ", floor " + s.minChange() + " and "
+                + s.minChangePercent().toPlainString() + "%, "
+                + s.excludedDates().size() + " excluded dates";
     }
 
     /** The job's stored settings, with this command's options laid over them. */
-    private JobSettings settings(SettingsBook book) {
-        JobSettings base =
-                switch (book.resolve(JobId.of(job))) {
-                    case SettingsBook.Resolved r -> r.settings();
-                    case SettingsBook.Unresolvable u -> throw new IllegalStateException(u.reason());
-                };
+    private JobSettings settings(JobSettings base) {
         return new JobSettings(
                 policy != null ? policy : base.policy(),
                 window != null ? window : base.window(),
@@ -135,9 +179,9 @@ final class BacktestCommand implements Callable<Integer> {
                 base.severity(),
                 base.timeZone(),
                 lookbackDays != null ? lookbackDays : base.lookbackDays(),
-                base.falseAlarmRate(),
-                base.minChange(),
-                base.minChangePercent(),
+                falseAlarmRate != null ? falseAlarmRate : base.falseAlarmRate(),
+                minChange != null ? minChange : base.minChange(),
+                minChangePercent != null ? minChangePercent : base.minChangePercent(),
                 base.excludedDates());
     }
 }

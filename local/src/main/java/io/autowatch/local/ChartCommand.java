@@ -11,7 +11,8 @@ import picocli.CommandLine.Parameters;
 @Command(
         name = "chart",
         mixinStandardHelpOptions = true,
-        description = "Draw a job's health chart to a PNG file: counts by status and both bands, from the stored "
+        description = "Draw a job's health chart to a PNG file: counts by status, and what the policy that judged "
+                + "each day expected (adaptive's expected count and range, classic's two bands), from the stored "
                 + "results (the same chart as the dashboard's).")
 final class ChartCommand implements Callable<Integer> {
 

@@ -6,15 +6,21 @@ import java.awt.Color;
 import java.awt.Paint;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
+import java.util.function.Predicate;
 import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
+import org.jfree.chart.LegendItem;
+import org.jfree.chart.LegendItemCollection;
 import org.jfree.chart.axis.DateAxis;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.DeviationRenderer;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.chart.title.TextTitle;
 import org.jfree.data.time.Day;
 import org.jfree.data.time.TimeSeries;
 import org.jfree.data.time.TimeSeriesCollection;
@@ -22,38 +28,37 @@ import org.jfree.data.xy.YIntervalSeries;
 import org.jfree.data.xy.YIntervalSeriesCollection;
 
 /**
- * The health chart as a PNG, with JFreeChart: daily counts coloured by status, the μ ± 2σ band (yellow) and the
- * μ ± 20% band (light green), each day's bands as the check computed them. The same data as the dashboard's chart.
+ * The health chart as a PNG, with JFreeChart: daily counts coloured by status and, for each day, what the policy
+ * that judged it drew: classic's μ ± 2σ band (yellow) and μ ± 20% band (light green), or adaptive's expected count
+ * (a purple line) and the range that would not have alerted (light purple). The same data as the dashboard's chart
+ * ({@link DashboardData}); the legend and the subtitle name the policies.
  */
 final class ChartExport {
 
     static final Map<String, Color> STATUS_COLORS =
             Map.of("HEALTHY", new Color(0x2e7d32), "UNHEALTHY", new Color(0xc62828), "ZERO", new Color(0x1565c0));
+    static final Color SIGMA = new Color(255, 213, 0);
+    static final Color PERCENT = new Color(129, 199, 132);
+    static final Color EXPECTED = new Color(0x6a1b9a);
+
+    /** Dataset indexes in the plot. */
+    static final int COUNTS = 0;
+
+    static final int SIGMA_BAND = 1;
+    static final int PERCENT_BAND = 2;
+    static final int EXPECTED_RANGE = 3;
 
     private ChartExport() {}
 
     static void png(String job, List<StoredResult> points, Path file, int width, int height) throws IOException {
         System.setProperty("java.awt.headless", "true");
+        ChartUtils.saveChartAsPNG(file.toFile(), chart(job, points), width, height);
+    }
+
+    static JFreeChart chart(String job, List<StoredResult> points) {
         TimeSeries counts = new TimeSeries("count");
-        YIntervalSeries sigma = new YIntervalSeries("μ ± 2σ");
-        YIntervalSeries percent = new YIntervalSeries("μ ± 20%");
         for (StoredResult p : points) {
-            Day day = new Day(
-                    p.day().getDayOfMonth(), p.day().getMonthValue(), p.day().getYear());
-            counts.add(day, p.count());
-            double x = day.getFirstMillisecond();
-            if (p.mean().isPresent()) {
-                sigma.add(
-                        x,
-                        p.mean().get(),
-                        Math.max(0, p.sigmaLow().orElseThrow()),
-                        p.sigmaHigh().orElseThrow());
-                percent.add(
-                        x,
-                        p.mean().get(),
-                        p.percentLow().orElseThrow(),
-                        p.percentHigh().orElseThrow());
-            }
+            counts.add(day(p), p.count());
         }
         XYPlot plot = new XYPlot();
         plot.setDomainAxis(new DateAxis("day"));
@@ -63,7 +68,6 @@ final class ChartExport {
         plot.setBackgroundPaint(Color.WHITE);
         plot.setRangeGridlinePaint(new Color(0xdddddd));
 
-        TimeSeriesCollection countData = new TimeSeriesCollection(counts);
         XYLineAndShapeRenderer countRenderer = new XYLineAndShapeRenderer(true, true) {
             @Override
             public Paint getItemPaint(int row, int column) {
@@ -72,40 +76,114 @@ final class ChartExport {
         };
         countRenderer.setSeriesStroke(0, new BasicStroke(1f));
         countRenderer.setDefaultLinesVisible(false);
-        plot.setDataset(0, countData);
-        plot.setRenderer(0, countRenderer);
+        plot.setDataset(COUNTS, new TimeSeriesCollection(counts));
+        plot.setRenderer(COUNTS, countRenderer);
 
-        plot.setDataset(1, new YIntervalSeriesCollection() {
-            {
-                addSeries(sigma);
-            }
-        });
-        plot.setRenderer(1, band(new Color(255, 213, 0)));
-        plot.setDataset(2, new YIntervalSeriesCollection() {
-            {
-                addSeries(percent);
-            }
-        });
-        plot.setRenderer(2, band(new Color(129, 199, 132)));
+        List<List<StoredResult>> classicRuns = runs(points, DashboardData::classicBands);
+        List<List<StoredResult>> adaptiveRuns =
+                runs(points, p -> DashboardData.expectation(p).isPresent());
+        plot.setDataset(SIGMA_BAND, bands(classicRuns, p -> new double[] {
+            p.mean().orElseThrow(),
+            Math.max(0, p.sigmaLow().orElseThrow()),
+            p.sigmaHigh().orElseThrow()
+        }));
+        plot.setRenderer(SIGMA_BAND, band(SIGMA, false, classicRuns.size()));
+        plot.setDataset(PERCENT_BAND, bands(classicRuns, p -> new double[] {
+            p.mean().orElseThrow(),
+            p.percentLow().orElseThrow(),
+            p.percentHigh().orElseThrow()
+        }));
+        plot.setRenderer(PERCENT_BAND, band(PERCENT, false, classicRuns.size()));
+        plot.setDataset(EXPECTED_RANGE, bands(adaptiveRuns, p -> {
+            StoredResult.Expected e = DashboardData.expectation(p).orElseThrow();
+            return new double[] {e.expected(), e.low(), e.high()};
+        }));
+        plot.setRenderer(EXPECTED_RANGE, band(EXPECTED, true, adaptiveRuns.size()));
 
-        org.jfree.chart.LegendItemCollection legend = new org.jfree.chart.LegendItemCollection();
-        legend.add(new org.jfree.chart.LegendItem("healthy", STATUS_COLORS.get("HEALTHY")));
-        legend.add(new org.jfree.chart.LegendItem("unhealthy", STATUS_COLORS.get("UNHEALTHY")));
-        legend.add(new org.jfree.chart.LegendItem("zero", STATUS_COLORS.get("ZERO")));
-        legend.add(new org.jfree.chart.LegendItem("insufficient history", Color.GRAY));
-        legend.add(new org.jfree.chart.LegendItem("μ ± 2σ", new Color(255, 213, 0, 110)));
-        legend.add(new org.jfree.chart.LegendItem("μ ± 20%", new Color(129, 199, 132, 110)));
+        List<String> policies = DashboardData.policies(points);
+        LegendItemCollection legend = new LegendItemCollection();
+        legend.add(new LegendItem("healthy", STATUS_COLORS.get("HEALTHY")));
+        legend.add(new LegendItem("unhealthy", STATUS_COLORS.get("UNHEALTHY")));
+        legend.add(new LegendItem("zero", STATUS_COLORS.get("ZERO")));
+        legend.add(new LegendItem("insufficient history", Color.GRAY));
+        if (policies.contains("classic")) {
+            legend.add(new LegendItem("classic: μ ± 2σ", translucent(SIGMA)));
+            legend.add(new LegendItem("classic: μ ± 20%", translucent(PERCENT)));
+        }
+        if (policies.contains("adaptive")) {
+            legend.add(new LegendItem("adaptive: expected", EXPECTED));
+            legend.add(new LegendItem("adaptive: range without an alert", translucent(EXPECTED)));
+        }
         plot.setFixedLegendItems(legend);
         JFreeChart chart = new JFreeChart(job, JFreeChart.DEFAULT_TITLE_FONT, plot, true);
         chart.setBackgroundPaint(Color.WHITE);
-        ChartUtils.saveChartAsPNG(file.toFile(), chart, width, height);
+        if (!policies.isEmpty()) {
+            chart.addSubtitle(new TextTitle("judged by " + String.join(" and ", policies)));
+        }
+        return chart;
     }
 
-    private static DeviationRenderer band(Color color) {
+    /**
+     * The maximal runs of consecutive days that {@code draws}: each run is its own series, so that a band stops
+     * where another policy took over (or a day had nothing to draw) instead of being joined across the gap.
+     */
+    private static List<List<StoredResult>> runs(List<StoredResult> points, Predicate<StoredResult> draws) {
+        List<List<StoredResult>> runs = new ArrayList<>();
+        List<StoredResult> current = null;
+        StoredResult previous = null;
+        for (StoredResult p : points) {
+            boolean adjacent = previous != null && previous.day().plusDays(1).equals(p.day());
+            if (draws.test(p)) {
+                if (current == null || !adjacent) {
+                    current = new ArrayList<>();
+                    runs.add(current);
+                }
+                current.add(p);
+            } else {
+                current = null;
+            }
+            previous = p;
+        }
+        return runs;
+    }
+
+    /** One series per run; {@code values} gives the line, the band's low and its high. */
+    private static YIntervalSeriesCollection bands(
+            List<List<StoredResult>> runs, Function<StoredResult, double[]> values) {
+        YIntervalSeriesCollection collection = new YIntervalSeriesCollection();
+        for (int i = 0; i < runs.size(); i++) {
+            YIntervalSeries series = new YIntervalSeries("run " + i);
+            for (StoredResult p : runs.get(i)) {
+                double[] v = values.apply(p);
+                series.add(day(p).getFirstMillisecond(), v[0], v[1], v[2]);
+            }
+            collection.addSeries(series);
+        }
+        return collection;
+    }
+
+    /** A filled band; {@code line} also draws its middle (the expected count) as a dashed line. */
+    private static DeviationRenderer band(Color color, boolean line, int series) {
         DeviationRenderer renderer = new DeviationRenderer(true, false);
-        renderer.setSeriesFillPaint(0, color);
-        renderer.setSeriesPaint(0, new Color(color.getRed(), color.getGreen(), color.getBlue(), 0));
-        renderer.setAlpha(0.35f);
+        Color stroke = line ? color : new Color(color.getRed(), color.getGreen(), color.getBlue(), 0);
+        for (int i = 0; i < series; i++) {
+            renderer.setSeriesFillPaint(i, color);
+            renderer.setSeriesPaint(i, stroke);
+            if (line) {
+                renderer.setSeriesStroke(
+                        i,
+                        new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 1f, new float[] {5, 3}, 0));
+            }
+        }
+        renderer.setAlpha(line ? 0.15f : 0.35f);
         return renderer;
+    }
+
+    private static Color translucent(Color c) {
+        return new Color(c.getRed(), c.getGreen(), c.getBlue(), 110);
+    }
+
+    private static Day day(StoredResult p) {
+        return new Day(p.day().getDayOfMonth(), p.day().getMonthValue(), p.day().getYear());
     }
 }

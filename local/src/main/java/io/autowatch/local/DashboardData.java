@@ -4,10 +4,17 @@ import io.autowatch.health.StoredResult;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
 
-/** Stored results shaped for the dashboard's JSON API: the job list, worst first, and one job's chart. */
+/**
+ * Stored results shaped for the dashboard's JSON API: the job list, worst first, and one job's chart. Each day is
+ * drawn the way the policy that judged it reasons: classic's two bands around the history's mean, or adaptive's
+ * expected count and the range that would not have alerted. {@link ChartExport} draws the same.
+ */
 final class DashboardData {
 
     private DashboardData() {}
@@ -20,28 +27,72 @@ final class DashboardData {
     }
 
     static Map<String, Object> jobJson(StoredResult r) {
-        return Map.of("job", r.job(), "day", r.day().toString(), "status", r.status(), "count", r.count());
+        Map<String, Object> job = new LinkedHashMap<>();
+        job.put("job", r.job());
+        job.put("day", r.day().toString());
+        job.put("status", r.status());
+        job.put("count", r.count());
+        r.policy().ifPresent(p -> job.put("policy", p));
+        return job;
     }
 
-    /** The chart's data: parallel arrays, {@code null} where a day has no band (too little history). */
+    /** The expectation to draw for the day: present for a judged (not excluded) day of a policy that gives one. */
+    static Optional<StoredResult.Expected> expectation(StoredResult r) {
+        return r.expectation().filter(e -> !e.excluded());
+    }
+
+    /** True when the day's bands are classic's (μ ± kσ, μ ± p%); another policy's bands are drawn as its range. */
+    static boolean classicBands(StoredResult r) {
+        return r.expectation().isEmpty() && r.mean().isPresent();
+    }
+
+    /** The policies that judged the days, in the order they first appear. */
+    static List<String> policies(List<StoredResult> points) {
+        LinkedHashSet<String> names = new LinkedHashSet<>();
+        points.forEach(p -> p.policy().ifPresent(names::add));
+        return List.copyOf(names);
+    }
+
+    /**
+     * The chart's data: parallel arrays, one entry per day, {@code null} where a day has nothing to draw (too little
+     * history, another policy's day, an excluded date).
+     */
     static Map<String, Object> chartJson(String job, List<StoredResult> points) {
         Map<String, Object> chart = new LinkedHashMap<>();
         chart.put("job", job);
         chart.put("days", points.stream().map(p -> p.day().toString()).toList());
         chart.put("counts", points.stream().map(StoredResult::count).toList());
         chart.put("statuses", points.stream().map(StoredResult::status).toList());
+        chart.put("policies", column(points, p -> p.policy().orElse(null)));
+        chart.put("legend", policies(points));
+        chart.put("sigmaLow", classic(points, StoredResult::sigmaLow));
+        chart.put("sigmaHigh", classic(points, StoredResult::sigmaHigh));
+        chart.put("percentLow", classic(points, StoredResult::percentLow));
+        chart.put("percentHigh", classic(points, StoredResult::percentHigh));
         chart.put(
-                "sigmaLow", points.stream().map(p -> p.sigmaLow().orElse(null)).toList());
+                "expected",
+                column(points, p -> expectation(p).map(e -> e.expected()).orElse(null)));
         chart.put(
-                "sigmaHigh",
-                points.stream().map(p -> p.sigmaHigh().orElse(null)).toList());
+                "expectedLow",
+                column(points, p -> expectation(p).map(e -> e.low()).orElse(null)));
         chart.put(
-                "percentLow",
-                points.stream().map(p -> p.percentLow().orElse(null)).toList());
+                "expectedHigh",
+                column(points, p -> expectation(p).map(e -> e.high()).orElse(null)));
         chart.put(
-                "percentHigh",
-                points.stream().map(p -> p.percentHigh().orElse(null)).toList());
+                "explanations",
+                column(points, p -> p.expectation().map(e -> e.explanation()).orElse(null)));
         return chart;
+    }
+
+    private static List<Object> classic(List<StoredResult> points, Function<StoredResult, Optional<Double>> band) {
+        return column(points, p -> classicBands(p) ? band.apply(p).orElse(null) : null);
+    }
+
+    /** One value per day, null where the day has none. */
+    private static List<Object> column(List<StoredResult> points, Function<StoredResult, Object> value) {
+        List<Object> values = new ArrayList<>(points.size());
+        points.forEach(p -> values.add(value.apply(p)));
+        return values;
     }
 
     private static int rank(String status) {

@@ -108,8 +108,9 @@ final class DemoData {
     }
 
     /**
-     * The settings a team would give the low-volume countries: a handful of sends a day swings far more than 20%,
-     * so they get a wide relative band and only warn (chat, no page). Zero days stay on {@code auto}: normal there.
+     * The settings a team would give the low-volume countries: they only warn (chat, no page), and under
+     * {@code classic}, where a handful of sends a day swings far more than 20%, they get a wide relative band
+     * ({@code adaptive} ignores it: it judges small counts by counting noise). Zero days stay on {@code auto}.
      */
     static void seedSettings(DynamoDbClient dynamoDb, String table) {
         for (String country : List.of("IS", "LU")) {

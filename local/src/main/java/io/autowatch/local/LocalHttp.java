@@ -14,6 +14,7 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -54,6 +55,13 @@ final class LocalHttp implements AutoCloseable {
 
     private void serve(HttpExchange exchange) throws IOException {
         try (exchange) {
+            route(exchange);
+        }
+    }
+
+    /** Answers the request; a failure before anything was sent is answered with its message. */
+    private void route(HttpExchange exchange) throws IOException {
+        try {
             String path = exchange.getRequestURI().getPath();
             String method = exchange.getRequestMethod();
             Map<String, String> query = query(exchange.getRequestURI().getRawQuery());
@@ -85,6 +93,15 @@ final class LocalHttp implements AutoCloseable {
                         .map(LocalDate::parse)
                         .orElse(to.minusDays(89));
                 json(exchange, 200, DashboardData.chartJson(job, results.between(job, from, to)));
+            } else if (path.equals("/api/compare")) {
+                String job = query.getOrDefault("job", "");
+                LocalDate to = Optional.ofNullable(query.get("to"))
+                        .map(LocalDate::parse)
+                        .orElse(LocalDate.now(clock).minusDays(1));
+                LocalDate from = Optional.ofNullable(query.get("from"))
+                        .map(LocalDate::parse)
+                        .orElse(to.minusDays(89));
+                json(exchange, 200, ComparisonView.json(job, runtime.compare(job, from, to)));
             } else if (path.equals("/api/check") && method.equals("POST")) {
                 json(
                         exchange,
@@ -95,6 +112,11 @@ final class LocalHttp implements AutoCloseable {
             }
         } catch (RuntimeException e) {
             out.println("Request failed: " + e);
+            if (exchange.getResponseCode() == -1) {
+                // Nothing was sent yet: answer with the reason, as an API would (a bad date, a job with no counts).
+                boolean bad = e instanceof IllegalArgumentException || e instanceof DateTimeParseException;
+                json(exchange, bad ? 400 : 500, Map.of("message", String.valueOf(e.getMessage())));
+            }
         }
     }
 

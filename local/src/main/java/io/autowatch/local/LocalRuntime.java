@@ -5,6 +5,7 @@ import io.autowatch.aws.dynamodb.DynamoDbSchemaSyncState;
 import io.autowatch.aws.dynamodb.DynamoDbStoredResults;
 import io.autowatch.github.webhook.WebhookReceiver;
 import io.autowatch.github.webhook.WebhookSignature;
+import io.autowatch.health.Comparison;
 import io.autowatch.health.StoredResults;
 import io.autowatch.healthcheck.HealthCheckHandler;
 import io.autowatch.healthcheck.HealthCheckWiring;
@@ -27,10 +28,12 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.UnaryOperator;
 
 /**
  * Both functions in one process, as close to AWS as practical: the real handlers, wired by the functions' own
@@ -129,6 +132,35 @@ final class LocalRuntime implements AutoCloseable {
             });
         }
         return totals;
+    }
+
+    /** Every policy's verdicts on the job's days from {@code from} to {@code to}, with its stored settings. */
+    Comparison.Compared compare(String job, LocalDate from, LocalDate to) {
+        JobHistory history = JobHistory.read(
+                dynamo.client(),
+                LocalDynamo.COUNTS_TABLE,
+                LocalDynamo.HEALTH_TABLE,
+                job,
+                from,
+                to,
+                UnaryOperator.identity());
+        return Comparison.run(history.series(), from, to, history.settings());
+    }
+
+    /** {@link #compare} for several jobs, with one read of the counts: by job, in the order given. */
+    Map<String, Comparison.Compared> compareAll(List<String> jobs, LocalDate from, LocalDate to) {
+        Map<String, Comparison.Compared> compared = new LinkedHashMap<>();
+        JobHistory.readAll(
+                        dynamo.client(),
+                        LocalDynamo.COUNTS_TABLE,
+                        LocalDynamo.HEALTH_TABLE,
+                        jobs,
+                        from,
+                        to,
+                        UnaryOperator.identity())
+                .forEach((job, history) ->
+                        compared.put(job, Comparison.run(history.series(), from, to, history.settings())));
+        return compared;
     }
 
     /** The daily run, at {@code checkAt} UTC. */

@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
             CheckCommand.class,
             PlanCommand.class,
             BacktestCommand.class,
+            CompareCommand.class,
             ChartCommand.class
         })
 public final class Main {

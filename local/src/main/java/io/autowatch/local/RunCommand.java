@@ -1,5 +1,6 @@
 package io.autowatch.local;
 
+import io.autowatch.health.JobSettings;
 import io.autowatch.json.Json;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -125,8 +126,7 @@ final class RunCommand implements Callable<Integer> {
         }
         runtime.quietAlerts(false);
         System.out.printf(
-                " done in %.1f s.%n%d notifications were sent (see %s). Yesterday's statuses: %s%n"
-                        + "Open the dashboard: every job's chart, worst first.%n",
+                " done in %.1f s.%n%d notifications were sent (see %s). Yesterday's statuses: %s%n",
                 (System.nanoTime() - start) / 1e9,
                 runtime.notificationsSent(),
                 runtime.alertLog(),
@@ -135,5 +135,13 @@ final class RunCommand implements Callable<Integer> {
                                 io.autowatch.health.StoredResult::status,
                                 java.util.TreeMap::new,
                                 java.util.stream.Collectors.counting()))));
+        System.out.println();
+        System.out.print(DemoSummary.text(
+                DemoSummary.score(
+                        runtime.compareAll(DemoSummary.jobs(), from, yesterday), DemoData.incidents(yesterday)),
+                DemoData.jobs().size(),
+                90,
+                JobSettings.DEFAULTS.policy()));
+        System.out.println("\nOpen the dashboard: every job's chart, worst first, with both policies' alert days.");
     }
 }

@@ -4,12 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.autowatch.aws.dynamodb.DynamoDbCountsReader;
 import io.autowatch.aws.dynamodb.DynamoDbSettingsSource;
+import io.autowatch.aws.dynamodb.HealthKeys;
 import io.autowatch.counts.CountSeries;
 import io.autowatch.counts.JobId;
 import io.autowatch.github.webhook.WebhookSignature;
 import io.autowatch.health.Backtest;
-import io.autowatch.health.ClassicPolicy;
 import io.autowatch.health.DayJudge;
+import io.autowatch.health.Policies;
 import io.autowatch.health.SettingsBook;
 import io.autowatch.json.Json;
 import java.io.ByteArrayOutputStream;
@@ -31,10 +32,14 @@ import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import javax.imageio.ImageIO;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.title.TextTitle;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** The local runtime started in a test: the demo, the dashboard's API and page, the webhook, the chart. */
 class LocalRuntimeTest {
@@ -46,6 +51,12 @@ class LocalRuntimeTest {
     private static Path state;
     private static LocalRuntime runtime;
     private static final HttpClient HTTP = HttpClient.newHttpClient();
+    /** Judged by classic until {@link #MOVED_ON}, by the default (adaptive) from then on. */
+    private static final String MOVED = "email/welcome/FR";
+
+    private static final LocalDate MOVED_ON = YESTERDAY.minusDays(14);
+    /** The index of {@link #MOVED_ON} in a 30-day chart. */
+    private static final int FIRST_ADAPTIVE = 15;
 
     @BeforeAll
     static void start() throws Exception {
@@ -68,7 +79,22 @@ class LocalRuntimeTest {
                 .start();
         DemoData.seed(runtime.dynamo().client(), LocalDynamo.COUNTS_TABLE, YESTERDAY);
         DemoData.seedSettings(runtime.dynamo().client(), LocalDynamo.HEALTH_TABLE);
-        runtime.backfill(YESTERDAY.minusDays(29), YESTERDAY);
+        // One job was on classic and moved to the default (adaptive) halfway: its chart shows both drawings.
+        settings(MOVED, Map.of("policy", AttributeValue.fromS("classic")));
+        runtime.backfill(YESTERDAY.minusDays(29), MOVED_ON.minusDays(1));
+        runtime.dynamo().client().deleteItem(b -> b.tableName(LocalDynamo.HEALTH_TABLE)
+                .key(Map.of(
+                        HealthKeys.PK, AttributeValue.fromS(HealthKeys.SETTINGS),
+                        HealthKeys.SK, AttributeValue.fromS("job:" + MOVED))));
+        runtime.backfill(MOVED_ON, YESTERDAY);
+    }
+
+    private static void settings(String job, Map<String, AttributeValue> fields) {
+        Map<String, AttributeValue> item = new java.util.HashMap<>(fields);
+        item.put(HealthKeys.PK, AttributeValue.fromS(HealthKeys.SETTINGS));
+        item.put(HealthKeys.SK, AttributeValue.fromS("job:" + job));
+        runtime.dynamo().client().putItem(b -> b.tableName(LocalDynamo.HEALTH_TABLE)
+                .item(item));
     }
 
     @AfterAll
@@ -133,8 +159,13 @@ class LocalRuntimeTest {
                                     .load()
                                     .resolve(JobId.of(job)))
                     .settings();
-            List<DayJudge.Judged> days =
-                    Backtest.run(series, YESTERDAY.minusDays(29), YESTERDAY, settings, new ClassicPolicy());
+            assertThat(settings.policy()).as("the default").isEqualTo("adaptive");
+            List<DayJudge.Judged> days = Backtest.run(
+                    series,
+                    YESTERDAY.minusDays(29),
+                    YESTERDAY,
+                    settings,
+                    Policies.standard().named(settings.policy()).orElseThrow());
             var stored = runtime.results().between(job, YESTERDAY.minusDays(29), YESTERDAY);
             assertThat(days)
                     .extracting(d -> d.assessment().day() + " " + d.assessment().status())
@@ -142,6 +173,18 @@ class LocalRuntimeTest {
                             stored.stream().map(p -> p.day() + " " + p.status()).toList());
             assertThat(days.get(20).assessment().bands().orElseThrow().sigmaHigh())
                     .isEqualTo(stored.get(20).sigmaHigh().orElseThrow());
+            assertThat(days)
+                    .extracting(d -> {
+                        var e = d.assessment().expectation().orElseThrow();
+                        return e.low() + ".." + e.high() + " " + e.explanation();
+                    })
+                    .containsExactlyElementsOf(stored.stream()
+                            .map(p -> {
+                                var e = p.expectation().orElseThrow();
+                                return e.low() + ".." + e.high() + " " + e.explanation();
+                            })
+                            .toList());
+            assertThat(stored).allSatisfy(p -> assertThat(p.policy()).hasValue("adaptive"));
         } finally {
             executor.shutdownNow();
         }
@@ -157,7 +200,51 @@ class LocalRuntimeTest {
                 Json.readObject(get("/api/chart?job=email/welcome/FR").body());
         assertThat((List<?>) chart.get("days")).hasSize(30);
         assertThat((List<?>) chart.get("statuses")).element(27).isEqualTo("ZERO");
-        assertThat((List<?>) chart.get("sigmaHigh")).element(27).isInstanceOf(Number.class);
+        assertThat(list(chart.get("legend"))).containsExactly("classic", "adaptive");
+        assertThat((List<?>) chart.get("policies")).element(FIRST_ADAPTIVE - 1).isEqualTo("classic");
+        assertThat((List<?>) chart.get("policies")).element(FIRST_ADAPTIVE).isEqualTo("adaptive");
+        assertThat((List<?>) chart.get("sigmaHigh"))
+                .as("classic's bands on classic's days")
+                .element(FIRST_ADAPTIVE - 1)
+                .isInstanceOf(Number.class);
+        assertThat((List<?>) chart.get("sigmaHigh"))
+                .as("and not on adaptive's: its numbers are a range, drawn as one")
+                .element(27)
+                .isNull();
+        assertThat((List<?>) chart.get("expectedHigh"))
+                .as("the range that would not have alerted, on the zero day too")
+                .element(27)
+                .isInstanceOf(Number.class);
+        assertThat((List<?>) chart.get("expectedLow"))
+                .element(FIRST_ADAPTIVE - 1)
+                .isNull();
+        assertThat((List<?>) chart.get("explanations")).element(27).asString().startsWith("Counted nothing, expected ");
+        assertThat(jobs).allSatisfy(j -> assertThat(obj(j)).containsKey("policy"));
+
+        Map<String, Object> compare =
+                Json.readObject(get("/api/compare?job=email/promo/DE&from=" + YESTERDAY.minusDays(29))
+                        .body());
+        assertThat(compare)
+                .containsEntry("current", "adaptive")
+                .containsEntry("policies", List.of("classic", "adaptive"));
+        assertThat((List<?>) compare.get("days")).hasSize(30);
+        var byPolicy = obj(compare.get("alertDays"));
+        var direct = runtime.compare("email/promo/DE", YESTERDAY.minusDays(29), YESTERDAY);
+        for (String policy : List.of("classic", "adaptive")) {
+            assertThat(list(byPolicy.get(policy)))
+                    .as(policy)
+                    .containsExactlyElementsOf(direct.alertDays(policy).stream()
+                            .map(LocalDate::toString)
+                            .toList())
+                    .contains(YESTERDAY.minusDays(20).toString());
+            assertThat((List<?>) obj(obj(compare.get("verdicts")).get(policy)).get("statuses"))
+                    .hasSize(30)
+                    .element(9)
+                    .isEqualTo("UNHEALTHY");
+        }
+        var unknown = get("/api/compare?job=no/such/job");
+        assertThat(unknown.statusCode()).isEqualTo(400);
+        assertThat(Json.readObject(unknown.body()).get("message").toString()).contains("no counts for 'no/such/job'");
         assertThat(get("/").body()).contains("autowatch · job health").contains("/static/chart.umd.min.js");
         assertThat(get("/static/chart.umd.min.js").statusCode()).isEqualTo(200);
         assertThat(get("/nothing").statusCode()).isEqualTo(404);
@@ -211,6 +298,157 @@ class LocalRuntimeTest {
         assertThat(Files.size(png)).isGreaterThan(10_000);
     }
 
+    @Test
+    void theChartExport_drawsEachDayAsItsPolicyDid_andNamesThePolicies() {
+        var points = runtime.results().between(MOVED, YESTERDAY.minusDays(29), YESTERDAY);
+        JFreeChart chart = ChartExport.chart(MOVED, points);
+        XYPlot plot = chart.getXYPlot();
+
+        var classicBand = plot.getDataset(ChartExport.SIGMA_BAND);
+        var adaptiveRange = plot.getDataset(ChartExport.EXPECTED_RANGE);
+        assertThat(classicBand.getSeriesCount()).as("one run of classic days").isEqualTo(1);
+        assertThat(adaptiveRange.getSeriesCount())
+                .as("one run of adaptive days")
+                .isEqualTo(1);
+        int classicDays =
+                (int) points.stream().filter(DashboardData::classicBands).count();
+        assertThat(classicBand.getItemCount(0)).isEqualTo(classicDays).isBetween(7, FIRST_ADAPTIVE);
+        assertThat(plot.getDataset(ChartExport.PERCENT_BAND).getItemCount(0)).isEqualTo(classicDays);
+        assertThat(adaptiveRange.getItemCount(0)).isEqualTo(30 - FIRST_ADAPTIVE);
+        var zeroDay = (org.jfree.data.xy.YIntervalSeriesCollection) adaptiveRange;
+        var stored = points.get(27).expectation().orElseThrow();
+        assertThat(zeroDay.getYValue(0, 27 - FIRST_ADAPTIVE)).isEqualTo(stored.expected());
+        assertThat(zeroDay.getStartYValue(0, 27 - FIRST_ADAPTIVE)).isEqualTo((double) stored.low());
+        assertThat(zeroDay.getEndYValue(0, 27 - FIRST_ADAPTIVE)).isEqualTo((double) stored.high());
+
+        List<String> legend = labels(plot);
+        assertThat(legend)
+                .contains(
+                        "classic: μ ± 2σ",
+                        "classic: μ ± 20%",
+                        "adaptive: expected",
+                        "adaptive: range without an alert");
+        assertThat(((TextTitle) chart.getSubtitle(1)).getText()).isEqualTo("judged by classic and adaptive");
+
+        JFreeChart adaptiveOnly = ChartExport.chart(
+                "email/promo/DE", runtime.results().between("email/promo/DE", YESTERDAY.minusDays(29), YESTERDAY));
+        List<String> adaptiveLegend = labels(adaptiveOnly.getXYPlot());
+        assertThat(adaptiveLegend).contains("adaptive: expected").doesNotContain("classic: μ ± 2σ");
+        assertThat(adaptiveOnly.getXYPlot().getDataset(ChartExport.SIGMA_BAND).getSeriesCount())
+                .isZero();
+    }
+
+    @Test
+    void theCompareAndBacktestCommands_printEachPolicysVerdicts_asTheCoreJudgesThem() {
+        String job = "email/promo/DE";
+        LocalDate from = YESTERDAY.minusDays(29);
+        String compared = cli("compare", job, "--from", from.toString(), "--to", YESTERDAY.toString());
+        var direct = runtime.compare(job, from, YESTERDAY);
+
+        assertThat(compared)
+                .contains(job + " from " + from + " to " + YESTERDAY + " under classic and adaptive (the job's policy: "
+                        + "adaptive)")
+                .containsPattern("day +count +classic +adaptive");
+        assertThat(compared.lines().filter(l -> l.matches("\\d{4}-\\d{2}-\\d{2} .*")))
+                .as("one line per day")
+                .hasSize(30);
+        assertThat(compared.lines()
+                        .filter(l -> l.startsWith(YESTERDAY.minusDays(20).toString())))
+                .singleElement()
+                .asString()
+                .matches(".*UNHEALTHY  ALERT +UNHEALTHY  ALERT\\s*");
+        for (String policy : List.of("classic", "adaptive")) {
+            List<LocalDate> alerts = direct.alertDays(policy);
+            assertThat(compared)
+                    .contains(policy + ": " + " ".repeat(policy.equals("classic") ? 1 : 0) + alerts.size() + " of 30 "
+                            + "days would have alerted: "
+                            + String.join(
+                                    ", ",
+                                    alerts.stream().map(LocalDate::toString).toList()));
+        }
+        String alertsOnly =
+                cli("compare", job, "--from", from.toString(), "--to", YESTERDAY.toString(), "--alerts-only");
+        assertThat(alertsOnly.lines().filter(l -> l.matches("\\d{4}-\\d{2}-\\d{2} .*")))
+                .allSatisfy(l -> assertThat(l).contains("ALERT"))
+                .isNotEmpty();
+
+        String classic =
+                cli("backtest", job, "--from", from.toString(), "--to", YESTERDAY.toString(), "--policy", "classic");
+        assertThat(classic)
+                .contains(direct.alertDays("classic").size()
+                        + " of 30 days would have alerted (policy classic, window 14, 2σ, 20%");
+        String adaptive = cli("backtest", job, "--from", from.toString(), "--to", YESTERDAY.toString());
+        assertThat(adaptive)
+                .contains(direct.alertDays("adaptive").size()
+                        + " of 30 days would have alerted (policy adaptive, false-alarm rate 0.0001, floor 5 and 10%");
+        var e = direct.days()
+                .get(9)
+                .verdicts()
+                .get("adaptive")
+                .assessment()
+                .expectation()
+                .orElseThrow();
+        assertThat(adaptive.lines()
+                        .filter(l -> l.startsWith(YESTERDAY.minusDays(20).toString())))
+                .singleElement()
+                .asString()
+                .contains(String.format(java.util.Locale.ROOT, "%,d", e.low()))
+                .contains(String.format(java.util.Locale.ROOT, "%,d", e.high()))
+                .endsWith("ALERT");
+        assertThat(cli("backtest", job, "--policy", "fancy")).contains("error: unknown policy 'fancy'");
+    }
+
+    @Test
+    void theDemoSummary_showsBothPoliciesOnTheSameDays() {
+        LocalDate from = YESTERDAY.minusDays(29);
+        var scores = DemoSummary.score(
+                runtime.compareAll(DemoSummary.jobs(), from, YESTERDAY), DemoData.incidents(YESTERDAY));
+        assertThat(scores).extracting(DemoSummary.Score::policy).containsExactly("classic", "adaptive");
+        var adaptive = scores.get(1);
+        assertThat(adaptive.caught()).hasSize(3);
+        assertThat(adaptive.missed()).isEmpty();
+        assertThat(adaptive.alertDays()).isEqualTo(3);
+        var classic = scores.get(0);
+        assertThat(classic.caught()).hasSize(3);
+        assertThat(classic.lowVolume() + classic.growth())
+                .as("classic pages on Iceland's and Luxembourg's noise and Brazil's growth")
+                .isPositive();
+        String text = DemoSummary.text(scores, 21, 30, "adaptive");
+        assertThat(text)
+                .contains("the check above used the default policy, adaptive")
+                .containsPattern("classic +" + classic.alertDays() + " +3 of 3")
+                .containsPattern("adaptive +3 +3 of 3 +0 +0 +0");
+    }
+
+    private static List<String> labels(XYPlot plot) {
+        List<String> labels = new java.util.ArrayList<>();
+        for (int i = 0; i < plot.getLegendItems().getItemCount(); i++) {
+            labels.add(plot.getLegendItems().get(i).getLabel());
+        }
+        return labels;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Object> list(Object value) {
+        return (List<Object>) value;
+    }
+
+    /** Runs a CLI command in this JVM against the running runtime (found through the state folder). */
+    private static String cli(String... args) {
+        List<String> all = new java.util.ArrayList<>(List.of(args));
+        all.addAll(List.of("--state", state.toString()));
+        var out = new java.io.StringWriter();
+        var line = new picocli.CommandLine(new Main());
+        line.setOut(new java.io.PrintWriter(out, true));
+        line.setErr(new java.io.PrintWriter(out, true));
+        line.setExecutionExceptionHandler((e, cmd, parsed) -> {
+            cmd.getErr().println("error: " + e.getMessage());
+            return 1;
+        });
+        line.execute(all.toArray(String[]::new));
+        return out.toString();
+    }
+
     /** Loads the page in headless Chromium (Debian's chromium), reads back what Chart.js drew, keeps a screenshot. */
     @Test
     void thePage_drawsTheChart_withTheRightPointsAndBands() throws Exception {
@@ -243,7 +481,54 @@ class LocalRuntimeTest {
         assertThat((List<?>) drawn.get("colors")).element(27).isEqualTo("#1565c0");
         for (String band : List.of("sigmaLow", "sigmaHigh", "percentLow", "percentHigh")) {
             assertThat(numbers(drawn.get(band))).as(band).isEqualTo(numbers(expected.get(band)));
+            assertThat(numbers(drawn.get(band)).subList(7, FIRST_ADAPTIVE))
+                    .as(band + " on classic's days")
+                    .doesNotContainNull();
+            assertThat(numbers(drawn.get(band)).subList(FIRST_ADAPTIVE, 30))
+                    .as(band + " not on adaptive's")
+                    .containsOnlyNulls();
         }
+        for (String line : List.of("expected", "expectedLow", "expectedHigh")) {
+            assertThat(numbers(drawn.get(line))).as(line).isEqualTo(numbers(expected.get(line)));
+            assertThat(numbers(drawn.get(line)).subList(FIRST_ADAPTIVE, 30))
+                    .as(line + " on adaptive's days")
+                    .doesNotContainNull();
+            assertThat(numbers(drawn.get(line)).subList(0, FIRST_ADAPTIVE)).containsOnlyNulls();
+        }
+        assertThat(drawn)
+                .containsEntry("expectedColor", "#6a1b9a")
+                .containsEntry("rangeColor", "rgba(106,27,154,.15)")
+                .containsEntry("judgedBy", "judged by classic, then adaptive from " + MOVED_ON);
+        assertThat(list(drawn.get("legend")))
+                .contains(
+                        "classic: μ ± 2σ",
+                        "classic: μ ± 20%",
+                        "adaptive: expected",
+                        "adaptive: range without an alert");
+
+        String compareJson = dom.substring(dom.indexOf("<pre id=\"compare-state\" hidden=\"\">") + 34);
+        Map<String, Object> compared = Json.readObject(
+                compareJson.substring(0, compareJson.indexOf("</pre>")).replace("&quot;", "\""));
+        var direct = runtime.compare("email/welcome/FR", YESTERDAY.minusDays(89), YESTERDAY);
+        List<String> anyAlert = direct.days().stream()
+                .filter(d -> d.alerts("classic") || d.alerts("adaptive"))
+                .map(d -> d.day() + " " + d.alerts("classic") + " " + d.alerts("adaptive"))
+                .toList();
+        assertThat(((List<?>) compared.get("rows"))
+                        .stream()
+                                .map(r -> {
+                                    var cells = obj(obj(r).get("cells"));
+                                    return obj(r).get("day") + " "
+                                            + obj(cells.get("classic")).get("alerts") + " "
+                                            + obj(cells.get("adaptive")).get("alerts");
+                                })
+                                .toList())
+                .as("the table under the chart lists the days either policy alerts on")
+                .isEqualTo(anyAlert)
+                .contains(YESTERDAY.minusDays(2) + " true true");
+        assertThat(compared.get("summary").toString())
+                .contains("classic: " + direct.alertDays("classic").size() + " of 90 days would have alerted")
+                .contains("adaptive: " + direct.alertDays("adaptive").size() + " of 90 days would have alerted");
         Path screenshot = Path.of("target", "dashboard.png").toAbsolutePath();
         run(chromium, flags, "--screenshot=" + screenshot, "--window-size=1400,800", url);
         assertThat(screenshot).exists();

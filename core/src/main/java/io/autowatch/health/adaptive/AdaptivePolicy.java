@@ -10,7 +10,9 @@ import io.autowatch.health.HealthStatus;
 import io.autowatch.health.JobSettings;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.commons.statistics.distribution.NormalDistribution;
 import org.apache.commons.statistics.distribution.TDistribution;
 
@@ -130,12 +132,31 @@ public final class AdaptivePolicy implements HealthPolicy {
      * with as many degrees of freedom as days measured (and the prior's).
      */
     static double widened(double dispersion, double expected, int days, double tail) {
-        double freedom = Math.max(3, days + PRIOR_DAYS - 1);
-        double t = TDistribution.of(freedom).inverseSurvivalProbability(tail);
-        double z = NormalDistribution.of(0, 1).inverseSurvivalProbability(tail);
-        double k = (t / z) * (t / z);
+        Widening key = new Widening(Math.max(3, days + PRIOR_DAYS - 1), tail);
+        Double known = WIDENING.get(key);
+        double k = known != null ? known : key.factor();
+        if (known == null && WIDENING.size() < MAX_WIDENINGS) {
+            WIDENING.put(key, k);
+        }
         return dispersion * k + (k - 1) / Math.max(expected, 1);
     }
+
+    /**
+     * (t / z)² depends only on the degrees of freedom (whole, up to the look-back) and the tail (one per
+     * false-alarm rate), and Student's quantile is costly: a run computes each once, not once per job.
+     */
+    private record Widening(int freedom, double tail) {
+        double factor() {
+            double t = TDistribution.of(freedom).inverseSurvivalProbability(tail);
+            double z = NormalDistribution.of(0, 1).inverseSurvivalProbability(tail);
+            return (t / z) * (t / z);
+        }
+    }
+
+    /** A bound on the memo, for a deployment that gives its jobs thousands of different false-alarm rates. */
+    private static final int MAX_WIDENINGS = 4096;
+
+    private static final Map<Widening, Double> WIDENING = new ConcurrentHashMap<>();
 
     private static List<DayCount> history(DayValues days) {
         List<DayCount> history = new ArrayList<>();

@@ -1,6 +1,7 @@
 package io.autowatch.health.adaptive;
 
 import org.apache.commons.statistics.distribution.BetaDistribution;
+import org.apache.commons.statistics.distribution.NormalDistribution;
 import org.apache.commons.statistics.distribution.PoissonDistribution;
 
 /**
@@ -16,6 +17,8 @@ record CountModel(double mean, double dispersion) {
 
     /** Below this φ·μ the negative binomial's variance is within 1% of Poisson's, so Poisson is used. */
     private static final double POISSON_BELOW = 0.01;
+
+    private static final NormalDistribution STANDARD_NORMAL = NormalDistribution.of(0, 1);
 
     /** A mean of exactly 0 has no distribution; this stands for "almost never a count". */
     private static final double TINY_MEAN = 1e-6;
@@ -76,10 +79,45 @@ record CountModel(double mean, double dispersion) {
         return twoSided(x) < p;
     }
 
-    /** The smallest k with P(X ≤ k) ≥ q, for 0 &lt; q &lt; 1. */
+    /** The smallest k with P(X ≤ k) ≥ q, for 0 &lt; q &lt; 1 (at most {@link #upperBound}). */
     long lowest(double q) {
-        long lo = 0;
-        long hi = upperBound();
+        long top = upperBound();
+        long guess = Math.min(guess(q), top - 1);
+        long step = step();
+        // Bracket the answer around the guess: lo is 0 or has P(X ≤ lo − 1) < q; hi is the top or has P(X ≤ hi) ≥ q.
+        long lo;
+        long hi;
+        if (atMost(guess) >= q) {
+            hi = guess;
+            while (true) {
+                long probe = hi - step;
+                if (probe < 0) {
+                    lo = 0;
+                    break;
+                }
+                if (atMost(probe) < q) {
+                    lo = probe + 1;
+                    break;
+                }
+                hi = probe;
+                step *= 2;
+            }
+        } else {
+            lo = guess + 1;
+            while (true) {
+                long probe = lo + step;
+                if (probe >= top) {
+                    hi = top;
+                    break;
+                }
+                if (atMost(probe) >= q) {
+                    hi = probe;
+                    break;
+                }
+                lo = probe + 1;
+                step *= 2;
+            }
+        }
         while (lo < hi) {
             long mid = lo + (hi - lo) / 2;
             if (atMost(mid) >= q) {
@@ -91,10 +129,45 @@ record CountModel(double mean, double dispersion) {
         return lo;
     }
 
-    /** The largest k with P(X ≥ k) ≥ q, for 0 &lt; q &lt; 1. */
+    /** The largest k with P(X ≥ k) ≥ q, for 0 &lt; q &lt; 1 (at most {@link #upperBound}). */
     long highest(double q) {
-        long lo = 0;
-        long hi = upperBound();
+        long top = upperBound();
+        long guess = guess(1 - q);
+        long step = step();
+        // Bracket: lo is 0 or has P(X ≥ lo) ≥ q; hi is the top or has P(X ≥ hi + 1) < q.
+        long lo;
+        long hi;
+        if (atLeast(guess) >= q) {
+            lo = guess;
+            while (true) {
+                long probe = lo + step;
+                if (probe >= top) {
+                    hi = top;
+                    break;
+                }
+                if (atLeast(probe) < q) {
+                    hi = probe - 1;
+                    break;
+                }
+                lo = probe;
+                step *= 2;
+            }
+        } else {
+            hi = guess - 1;
+            while (true) {
+                long probe = hi - step;
+                if (probe <= 0) {
+                    lo = 0;
+                    break;
+                }
+                if (atLeast(probe) >= q) {
+                    lo = probe;
+                    break;
+                }
+                hi = probe - 1;
+                step *= 2;
+            }
+        }
         while (lo < hi) {
             long mid = lo + (hi - lo + 1) / 2;
             if (atLeast(mid) >= q) {
@@ -104,6 +177,24 @@ record CountModel(double mean, double dispersion) {
             }
         }
         return lo;
+    }
+
+    /**
+     * Where a quantile search starts: the normal approximation with the skewness term (Cornish–Fisher), within
+     * [0, {@link #upperBound}]. Only the number of tail evaluations depends on it, never the answer: the search
+     * brackets the exact quantile from here, and the tails are computed once per bracket step and bisection.
+     */
+    private long guess(double p) {
+        double sigma = Math.sqrt(variance());
+        double z = STANDARD_NORMAL.inverseCumulativeProbability(p);
+        double skew = (1 + 2 * dispersion * mean) / sigma;
+        double x = mean + sigma * (z + (z * z - 1) * skew / 6);
+        return Math.max(0, Math.min(upperBound(), Math.round(x)));
+    }
+
+    /** The first bracket step: a small part of σ, so that a good guess needs few bisections. */
+    private long step() {
+        return Math.max(1, (long) Math.ceil(Math.sqrt(variance()) / 32));
     }
 
     private long upperBound() {

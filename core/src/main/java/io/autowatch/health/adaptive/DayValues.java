@@ -16,10 +16,12 @@ final class DayValues {
     static final long UNKNOWN = -1;
 
     private final LocalDate first;
+    private final long firstEpochDay;
     private final long[] values;
 
     private DayValues(LocalDate first, long[] values) {
         this.first = first;
+        this.firstEpochDay = first.toEpochDay();
         this.values = values;
     }
 
@@ -67,8 +69,9 @@ final class DayValues {
         return first.plusDays(i);
     }
 
+    /** The weekday of index {@code i}, from the epoch day (1970-01-01 was a Thursday): no date is built. */
     DayOfWeek weekday(int i) {
-        return day(i).getDayOfWeek();
+        return DayOfWeek.of((int) Math.floorMod(firstEpochDay + i + 3, 7L) + 1);
     }
 
     boolean known(int i) {

@@ -11,10 +11,13 @@ package io.autowatch.health.adaptive;
  * @param days        the days summed (known ones, today included)
  * @param counted     their sum
  * @param expected    what the level before them predicted
- * @param lowest      the lowest sum that would not have alerted
  * @param probability P(sum ≤ counted) under the model
+ * @param model       the sum's count model, for {@link #lowest}
+ * @param tail        the test's tail, for {@link #lowest}
+ * @param floor       the floor, for {@link #lowest}
  */
-record SumTest(int days, long counted, double expected, long lowest, double probability) {
+record SumTest(
+        int days, long counted, double expected, double probability, CountModel model, double tail, Floor floor) {
 
     /** Tests the last {@code window} days ending on the checked day (index {@code days.size()}), or null if too few. */
     static SumTest of(
@@ -61,8 +64,15 @@ record SumTest(int days, long counted, double expected, long lowest, double prob
         double sumDispersion = (Math.max(0, dispersion - levelNoise) * squares + levelNoise * expected * expected)
                 / (expected * expected);
         CountModel model = new CountModel(expected, sumDispersion);
-        long lowest = Math.max(0, Math.min(model.lowest(tail), floor.lowestQuiet(expected)));
-        return new SumTest(used, counted, expected, lowest, model.atMost(counted));
+        return new SumTest(used, counted, expected, model.atMost(counted), model, tail, floor);
+    }
+
+    /**
+     * The lowest sum that would not have alerted. Only an alert's words need it, and a quantile takes a search, so
+     * it is computed when asked for, not for every test of every day.
+     */
+    long lowest() {
+        return Math.max(0, Math.min(model.lowest(tail), floor.lowestQuiet(expected)));
     }
 
     boolean improbable(double tail, Floor floor) {

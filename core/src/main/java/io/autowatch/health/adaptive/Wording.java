@@ -14,8 +14,25 @@ final class Wording {
 
     private Wording() {}
 
+    /**
+     * "1,180": what {@code String.format(Locale.ROOT, "%,d", value)} gives, without a formatter. Every verdict
+     * writes a dozen counts, and the formatter's parsing was a fifth of a judgement's time.
+     */
     static String count(long value) {
-        return String.format(Locale.ROOT, "%,d", value);
+        if (value == Long.MIN_VALUE) {
+            return String.format(Locale.ROOT, "%,d", value);
+        }
+        String digits = Long.toString(Math.abs(value));
+        StringBuilder out = new StringBuilder(digits.length() + digits.length() / 3 + 1);
+        if (value < 0) {
+            out.append('-');
+        }
+        int head = digits.length() % 3 == 0 ? 3 : digits.length() % 3;
+        out.append(digits, 0, head);
+        for (int i = head; i < digits.length(); i += 3) {
+            out.append(',').append(digits, i, i + 3);
+        }
+        return out.toString();
     }
 
     /** An expected value: whole above 100, one decimal below 10 ("1.8"), two significant digits in between. */

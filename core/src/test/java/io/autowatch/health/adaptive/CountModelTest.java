@@ -48,6 +48,49 @@ class CountModelTest {
     }
 
     @Test
+    void lowestAndHighest_startingFromTheirGuess_findWhatABisectionOfTheWholeRangeFinds() {
+        for (double mean : new double[] {1e-6, 0.3, 2, 9, 140, 5_000, 123_456, 3e8}) {
+            for (double dispersion : new double[] {0, 1e-4, 0.0025, 0.04, 0.5, 3}) {
+                for (double tail : new double[] {1e-12, 2.5e-5, 1e-3, 0.05, 0.4}) {
+                    CountModel model = new CountModel(mean, dispersion);
+                    String what = "mean " + mean + ", φ " + dispersion + ", tail " + tail;
+                    assertThat(model.lowest(tail)).as(what).isEqualTo(bisectLowest(model, tail));
+                    assertThat(model.highest(tail)).as(what).isEqualTo(bisectHighest(model, tail));
+                }
+            }
+        }
+    }
+
+    /** The search as first written: bisection over 0 to mean + 60σ + 20. */
+    private static long bisectLowest(CountModel model, double q) {
+        long lo = 0;
+        long hi = (long) Math.ceil(model.mean() + 60 * Math.sqrt(model.variance()) + 20);
+        while (lo < hi) {
+            long mid = lo + (hi - lo) / 2;
+            if (model.atMost(mid) >= q) {
+                hi = mid;
+            } else {
+                lo = mid + 1;
+            }
+        }
+        return lo;
+    }
+
+    private static long bisectHighest(CountModel model, double q) {
+        long lo = 0;
+        long hi = (long) Math.ceil(model.mean() + 60 * Math.sqrt(model.variance()) + 20);
+        while (lo < hi) {
+            long mid = lo + (hi - lo + 1) / 2;
+            if (model.atLeast(mid) >= q) {
+                lo = mid;
+            } else {
+                hi = mid - 1;
+            }
+        }
+        return lo;
+    }
+
+    @Test
     void rarerThan_agreesWithTheExactTailsAroundTheScreen() {
         CountModel model = new CountModel(9, 0);
 

@@ -33,6 +33,41 @@ class WordingTest {
     }
 
     @Test
+    void count_groupsThousandsAsTheFormatterDoes() {
+        long[] values = {
+            0,
+            7,
+            42,
+            999,
+            1_000,
+            1_180,
+            12_345,
+            999_999,
+            1_000_000,
+            123_456_789,
+            1_000_000_000_000_000L,
+            -1,
+            -1_234,
+            -999_999,
+            Long.MAX_VALUE,
+            Long.MIN_VALUE
+        };
+        for (long v : values) {
+            assertThat(Wording.count(v)).as("%d", v).isEqualTo(String.format(java.util.Locale.ROOT, "%,d", v));
+        }
+        assertThat(Wording.count(1_180)).isEqualTo("1,180");
+    }
+
+    @Test
+    void weekday_ofAnIndex_isTheDatesWeekday() {
+        java.time.LocalDate day = java.time.LocalDate.of(1969, 12, 25);
+        DayValues days = DayValues.ofValues(day, new long[800]);
+        for (int i = 0; i < days.size(); i++) {
+            assertThat(days.weekday(i)).isEqualTo(days.day(i).getDayOfWeek());
+        }
+    }
+
+    @Test
     void amount_keepsOneDecimalOnlyBelowTen() {
         assertThat(Wording.amount(1.83)).isEqualTo("1.8");
         assertThat(Wording.amount(31.4)).isEqualTo("31");

@@ -122,7 +122,23 @@ class HealthCheckHandlerTest {
         }
     }
 
+    /**
+     * The story, judged by classic's rule: the deployment's {@code default} item names it, as a team that went back
+     * to classic would. Most tests here are about the run (routing, once per day, recoveries) through its verdicts.
+     */
     private void seedTheStory() {
+        seedTheCounts();
+        settings("default", Map.of("policy", AttributeValue.fromS("classic")));
+    }
+
+    private void settings(String key, Map<String, AttributeValue> fields) {
+        Map<String, AttributeValue> item = new java.util.HashMap<>(fields);
+        item.put(HealthKeys.PK, AttributeValue.fromS(HealthKeys.SETTINGS));
+        item.put(HealthKeys.SK, AttributeValue.fromS(key));
+        dynamoDb.putItem(b -> b.tableName(healthTable).item(item));
+    }
+
+    private void seedTheCounts() {
         history(INDIA, 10_000);
         writer.add(INDIA, DAY, 10_100);
         history(ODD, 700);
@@ -244,6 +260,53 @@ class HealthCheckHandlerTest {
         assertThat(aws.get("Timestamp")).isInstanceOf(Number.class);
         assertThat(emf).containsEntry("runsCompleted", 1).containsEntry("failed", 1);
         assertThat(result(ODD, DAY).get("status").s()).isEqualTo("HEALTHY");
+    }
+
+    @Test
+    void scheduledRun_withNoPolicySetting_judgesByAdaptive_storesWhatItExpected_andSaysSoInTheAlert()
+            throws IOException {
+        seedTheCounts();
+
+        Map<String, Object> summary = invoke(handler(NOW), event("health-check-scheduled.json"));
+
+        assertThat(summary)
+                .containsEntry("checked", 7)
+                .containsEntry("healthy", 2)
+                .containsEntry("unhealthy", 2)
+                .containsEntry("zero", 1)
+                .containsEntry("insufficient", 1)
+                .containsEntry("failed", 1)
+                .containsEntry("alerts", 3);
+        var brazil = result(BRAZIL, DAY);
+        assertThat(brazil.get("policy").s()).isEqualTo("adaptive");
+        assertThat(brazil.get("status").s()).isEqualTo("UNHEALTHY");
+        assertThat(brazil.get("alerts").bool()).isTrue();
+        assertThat(Double.parseDouble(brazil.get("expected").n())).isBetween(4_800.0, 5_200.0);
+        assertThat(Long.parseLong(brazil.get("expectedLow").n())).isBetween(2_001L, 5_000L);
+        assertThat(Long.parseLong(brazil.get("expectedHigh").n())).isGreaterThan(5_000);
+        assertThat(Double.parseDouble(brazil.get("probability").n())).isLessThan(1e-4);
+        assertThat(brazil.get("verdict").s()).isEqualTo("IMPROBABLE");
+        assertThat(brazil.get("basis").s()).contains("level about");
+        assertThat(brazil.get("explanation").s()).startsWith("Counted 2,000, expected ");
+        assertThat(result(INDIA, DAY).get("verdict").s()).isEqualTo("USUAL");
+        assertThat(result(OTP, DAY).get("status").s()).isEqualTo("ZERO");
+        assertThat(result(NEW_JOB, DAY)).doesNotContainKey("expected");
+
+        var chatMessages = chat.drain();
+        assertThat(chatMessages)
+                .extracting(d -> d.attributes().get("job"))
+                .containsExactlyInAnyOrder(BRAZIL.value(), GERMANY_WEEKLY.value(), OTP.value());
+        assertThat(chatMessages.stream()
+                        .filter(d -> d.attributes().get("job").equals(BRAZIL.value()))
+                        .findFirst()
+                        .orElseThrow()
+                        .body())
+                .contains(brazil.get("explanation").s())
+                .contains("Policy: adaptive")
+                .contains("partial failure");
+        assertThat(paging.drain())
+                .extracting(d -> d.attributes().get("job"))
+                .containsExactlyInAnyOrder(BRAZIL.value(), OTP.value());
     }
 
     @Test

@@ -4,16 +4,34 @@ import io.autowatch.health.Bands;
 import io.autowatch.health.CheckResult;
 import io.autowatch.health.CheckResult.Checked;
 import io.autowatch.health.CheckResult.Failed;
+import io.autowatch.health.Expectation;
 import io.autowatch.health.StoredResult;
 import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
-/** A check result as a health-table item {@code RESULT#job / day}, and back: the one place that knows its attributes. */
+/**
+ * A check result as a health-table item {@code RESULT#job / day}, and back: the one place that knows its attributes.
+ *
+ * <p>Results are read a job's range at a time (the dashboard, the chart), and a query's read units are its items'
+ * sizes rounded up to 4 KB, so an item stays near 1 KB: the expectation's numbers are rounded to what people and
+ * charts use, and its two texts are capped.
+ */
 final class ResultItems {
+
+    /** The longest {@code basis} or {@code explanation} stored, in characters; longer ones end in "…". */
+    static final int MAX_TEXT = 300;
+
+    /** Below this, a probability is stored as this: DynamoDB numbers go down to 1e-130, and nobody reads further. */
+    static final double MIN_PROBABILITY = 1e-15;
+
+    private static final MathContext EXPECTED_DIGITS = new MathContext(4, RoundingMode.HALF_EVEN);
+    private static final MathContext PROBABILITY_DIGITS = new MathContext(2, RoundingMode.HALF_EVEN);
 
     private ResultItems() {}
 
@@ -34,6 +52,7 @@ final class ResultItems {
                 item.put("percent", AttributeValue.fromN(c.settings().percent().toPlainString()));
                 item.put("minHistory", number(c.settings().minHistory()));
                 c.assessment().bands().ifPresent(b -> putBands(item, b));
+                c.assessment().expectation().ifPresent(e -> putExpectation(item, e));
             }
             case Failed f -> {
                 item.put("status", AttributeValue.fromS("FAILED"));
@@ -52,12 +71,42 @@ final class ResultItems {
         item.put("percentHigh", number(b.percentHigh()));
     }
 
+    private static void putExpectation(Map<String, AttributeValue> item, Expectation e) {
+        item.put("expected", rounded(e.expected(), EXPECTED_DIGITS));
+        item.put("expectedLow", number(e.low()));
+        item.put("expectedHigh", number(e.high()));
+        item.put("probability", rounded(Math.max(MIN_PROBABILITY, e.probability()), PROBABILITY_DIGITS));
+        item.put("verdict", AttributeValue.fromS(e.verdict().name()));
+        item.put("basis", AttributeValue.fromS(capped(e.basis())));
+        item.put("explanation", AttributeValue.fromS(capped(e.explanation())));
+        if (e.lowConfidence()) {
+            item.put("lowConfidence", AttributeValue.fromBool(true));
+        }
+    }
+
     private static AttributeValue number(long value) {
         return AttributeValue.fromN(Long.toString(value));
     }
 
     private static AttributeValue number(double value) {
         return AttributeValue.fromN(BigDecimal.valueOf(value).toPlainString());
+    }
+
+    private static AttributeValue rounded(double value, MathContext digits) {
+        return AttributeValue.fromN(
+                new BigDecimal(value).round(digits).stripTrailingZeros().toPlainString());
+    }
+
+    /** At most {@link #MAX_TEXT} characters, never splitting a surrogate pair. */
+    static String capped(String text) {
+        if (text.length() <= MAX_TEXT) {
+            return text;
+        }
+        int end = MAX_TEXT - 1;
+        if (Character.isHighSurrogate(text.charAt(end - 1))) {
+            end--;
+        }
+        return text.substring(0, end) + "…";
     }
 
     static StoredResult read(Map<String, AttributeValue> item) {
@@ -70,7 +119,27 @@ final class ResultItems {
                 decimal(item, "sigmaLow"),
                 decimal(item, "sigmaHigh"),
                 decimal(item, "percentLow"),
-                decimal(item, "percentHigh"));
+                decimal(item, "percentHigh"),
+                Optional.ofNullable(item.get("policy")).map(AttributeValue::s),
+                expectation(item));
+    }
+
+    /** Present when the item has one; items written before expectations were stored have none. */
+    private static Optional<StoredResult.Expected> expectation(Map<String, AttributeValue> item) {
+        if (!item.containsKey("expected")) {
+            return Optional.empty();
+        }
+        return Optional.of(new StoredResult.Expected(
+                Double.parseDouble(item.get("expected").n()),
+                Long.parseLong(item.get("expectedLow").n()),
+                Long.parseLong(item.get("expectedHigh").n()),
+                Double.parseDouble(item.get("probability").n()),
+                item.get("verdict").s(),
+                item.get("basis").s(),
+                item.get("explanation").s(),
+                Optional.ofNullable(item.get("lowConfidence"))
+                        .map(AttributeValue::bool)
+                        .orElse(false)));
     }
 
     private static Optional<Double> decimal(Map<String, AttributeValue> item, String name) {

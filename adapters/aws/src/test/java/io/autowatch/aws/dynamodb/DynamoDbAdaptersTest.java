@@ -2,21 +2,29 @@ package io.autowatch.aws.dynamodb;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
+import io.autowatch.counts.DayCount;
 import io.autowatch.counts.JobId;
 import io.autowatch.health.AlertLedger.Kind;
 import io.autowatch.health.Assessment;
 import io.autowatch.health.CheckResult;
 import io.autowatch.health.ClassicPolicy;
 import io.autowatch.health.CountsReader.Snapshot;
+import io.autowatch.health.Expectation;
 import io.autowatch.health.HealthPolicy;
 import io.autowatch.health.HealthStatus;
 import io.autowatch.health.JobSettings;
 import io.autowatch.health.SettingsBook;
 import io.autowatch.health.Severity;
+import io.autowatch.health.StoredResult;
 import io.autowatch.health.SystemFailureException;
+import io.autowatch.health.adaptive.AdaptivePolicy;
 import io.autowatch.health.alert.OpenIncident;
 import io.autowatch.testing.DynamoDbLocal;
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -37,6 +45,8 @@ class DynamoDbAdaptersTest {
 
     private static final LocalDate DAY = LocalDate.of(2026, 11, 20);
     private static final ExecutorService EXECUTOR = Executors.newFixedThreadPool(4);
+    /** The results written by classic's rule (the built-in default is adaptive). */
+    private static final JobSettings CLASSIC = JobSettings.DEFAULTS.withPolicy(ClassicPolicy.NAME);
 
     private DynamoDbClient dynamoDb;
     private String counts;
@@ -180,8 +190,8 @@ class DynamoDbAdaptersTest {
                             List.of(
                                     new io.autowatch.counts.DayCount(DAY.minusDays(1), 100),
                                     new io.autowatch.counts.DayCount(DAY.minusDays(2), 110)),
-                            JobSettings.DEFAULTS));
-            results.add(new CheckResult.Checked(job, a, JobSettings.DEFAULTS, false, now));
+                            CLASSIC));
+            results.add(new CheckResult.Checked(job, a, CLASSIC, false, now));
         }
         results.add(new CheckResult.Failed(JobId.of("broken"), DAY, "the count for this day is invalid", now));
         var store = new DynamoDbResultStore(dynamoDb, health, EXECUTOR);
@@ -215,8 +225,8 @@ class DynamoDbAdaptersTest {
                             List.of(
                                     new io.autowatch.counts.DayCount(day.minusDays(1), 200),
                                     new io.autowatch.counts.DayCount(day.minusDays(2), 220)),
-                            JobSettings.DEFAULTS));
-            results.add(new CheckResult.Checked(JobId.of("read/back"), a, JobSettings.DEFAULTS, false, now));
+                            CLASSIC));
+            results.add(new CheckResult.Checked(JobId.of("read/back"), a, CLASSIC, false, now));
         }
         results.add(new CheckResult.Failed(JobId.of("read/broken"), DAY, "bad count", now));
         assertThat(new DynamoDbResultStore(dynamoDb, health, EXECUTOR).saveAll(results))
@@ -234,6 +244,124 @@ class DynamoDbAdaptersTest {
                 .extracting(r -> r.job() + " " + r.day() + " " + r.status())
                 .containsExactlyInAnyOrder(
                         "read/back " + DAY + " INSUFFICIENT_HISTORY", "read/broken " + DAY + " FAILED");
+    }
+
+    @Test
+    void storedResults_roundTripAnAdaptiveExpectation_rounded_andAClassicResultHasNone() {
+        Instant now = Instant.parse("2026-11-21T00:30:00Z");
+        List<DayCount> history = new ArrayList<>();
+        for (int i = 1; i <= 42; i++) {
+            history.add(new DayCount(DAY.minusDays(i), 12_345 + (i % 5) * 37));
+        }
+        Assessment adaptive =
+                new AdaptivePolicy().assess(new HealthPolicy.Input(DAY, 4_000, history, JobSettings.DEFAULTS));
+        Expectation e = adaptive.expectation().orElseThrow();
+        Assessment classic = new ClassicPolicy().assess(new HealthPolicy.Input(DAY, 4_000, history, CLASSIC));
+        assertThat(new DynamoDbResultStore(dynamoDb, health, EXECUTOR)
+                        .saveAll(List.of(
+                                new CheckResult.Checked(
+                                        JobId.of("a/adaptive"), adaptive, JobSettings.DEFAULTS, true, now),
+                                new CheckResult.Checked(JobId.of("a/classic"), classic, CLASSIC, true, now))))
+                .isEmpty();
+
+        var read = new DynamoDbStoredResults(dynamoDb, health);
+        StoredResult stored = read.between("a/adaptive", DAY, DAY).getFirst();
+        assertThat(stored.status()).isEqualTo("UNHEALTHY");
+        assertThat(stored.policy()).hasValue("adaptive");
+        StoredResult.Expected back = stored.expectation().orElseThrow();
+        assertThat(back.expected())
+                .as("four significant digits")
+                .isEqualTo(
+                        new BigDecimal(e.expected()).round(new MathContext(4)).doubleValue())
+                .isCloseTo(e.expected(), within(e.expected() / 1000));
+        assertThat(back.low()).isEqualTo(e.low());
+        assertThat(back.high()).isEqualTo(e.high());
+        assertThat(back.low()).isGreaterThan(4_000);
+        assertThat(back.probability())
+                .isEqualTo(Math.max(
+                        ResultItems.MIN_PROBABILITY,
+                        new BigDecimal(e.probability())
+                                .round(new MathContext(2))
+                                .doubleValue()));
+        assertThat(back.oneDayIn()).isGreaterThan(10_000);
+        assertThat(back.verdict()).isEqualTo("IMPROBABLE");
+        assertThat(back.excluded()).isFalse();
+        assertThat(back.basis()).isEqualTo(e.basis()).contains("level about");
+        assertThat(back.explanation()).isEqualTo(e.explanation()).startsWith("Counted 4,000, expected ");
+        assertThat(back.lowConfidence()).isEqualTo(e.lowConfidence());
+
+        StoredResult classicBack = read.between("a/classic", DAY, DAY).getFirst();
+        assertThat(classicBack.policy()).hasValue("classic");
+        assertThat(classicBack.expectation()).isEmpty();
+        assertThat(classicBack.sigmaLow()).isPresent();
+        var failed = new CheckResult.Failed(JobId.of("a/failed"), DAY, "bad count", now);
+        new DynamoDbResultStore(dynamoDb, health, EXECUTOR).saveAll(List.of(failed));
+        assertThat(read.between("a/failed", DAY, DAY).getFirst().policy()).isEmpty();
+    }
+
+    @Test
+    void resultStore_capsTheExpectationsWords_andKeepsTheItemWellUnderOneReadUnit() {
+        Instant now = Instant.parse("2026-11-21T00:30:00Z");
+        String longBasis = "last 4 Tuesdays: 1,180, 1,210, 1,250, 1,230 ✉ ".repeat(40);
+        Expectation wordy = new Expectation(
+                123_456_789.123456,
+                100_000_000,
+                150_000_000,
+                1e-200,
+                Expectation.Verdict.IMPROBABLE,
+                longBasis,
+                "Counted nothing, expected a lot: " + "🙂".repeat(400),
+                true);
+        Assessment a = new Assessment(
+                DAY,
+                0,
+                HealthStatus.ZERO,
+                "adaptive",
+                java.util.Optional.empty(),
+                List.of(),
+                java.util.Optional.of(wordy));
+        JobId job = JobId.of("w".repeat(200));
+        assertThat(new DynamoDbResultStore(dynamoDb, health, EXECUTOR)
+                        .saveAll(List.of(new CheckResult.Checked(job, a, JobSettings.DEFAULTS, true, now))))
+                .isEmpty();
+
+        var item = dynamoDb.getItem(b -> b.tableName(health).key(HealthKeys.result(job, DAY)))
+                .item();
+        assertThat(item.get("basis").s()).hasSize(ResultItems.MAX_TEXT).endsWith("…");
+        assertThat(item.get("explanation").s())
+                .hasSizeLessThanOrEqualTo(ResultItems.MAX_TEXT)
+                .endsWith("…");
+        assertThat(item.get("explanation").s().codePoints().filter(cp -> Character.getType(cp) == Character.SURROGATE))
+                .as("no half emoji")
+                .isEmpty();
+        assertThat(item.get("expected").n()).isEqualTo("123500000");
+        assertThat(item.get("probability").n()).isEqualTo("0.000000000000001");
+        assertThat(item.get("lowConfidence").bool()).isTrue();
+        // DynamoDB's item size: attribute names and values in UTF-8 bytes (numbers take at most their digits).
+        int bytes = item.entrySet().stream()
+                .mapToInt(en -> en.getKey().getBytes(StandardCharsets.UTF_8).length + size(en.getValue()))
+                .sum();
+        assertThat(bytes)
+                .as("a 200-character job id and both texts at their caps")
+                .isLessThan(2_500);
+        var back = new DynamoDbStoredResults(dynamoDb, health)
+                .between(job.value(), DAY, DAY)
+                .getFirst()
+                .expectation()
+                .orElseThrow();
+        assertThat(back.probability()).isEqualTo(1e-15);
+        assertThat(back.oneDayIn()).isEqualTo(1_000_000_000_000_000L);
+        assertThat(back.lowConfidence()).isTrue();
+    }
+
+    private static int size(AttributeValue v) {
+        if (v.s() != null) {
+            return v.s().getBytes(StandardCharsets.UTF_8).length;
+        }
+        if (v.n() != null) {
+            return v.n().length();
+        }
+        return 1;
     }
 
     @Test
