@@ -12,15 +12,12 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
@@ -35,12 +32,6 @@ import java.util.concurrent.ExecutorService;
 public final class HealthCheckService {
 
     private static final Log LOG = Log.of(HealthCheckService.class);
-
-    /**
-     * Jobs per task when the run judges in parallel: enough that a task outweighs its scheduling, few enough that
-     * every core gets a share (10,000 jobs make 40 tasks).
-     */
-    static final int JOBS_PER_TASK = 256;
 
     private final CountsReader counts;
     private final SettingsSource settings;
@@ -101,21 +92,36 @@ public final class HealthCheckService {
         List<Map.Entry<JobId, CountSeries>> jobs = snapshot.series().entrySet().stream()
                 .filter(e -> request.jobs().isEmpty() || request.jobs().contains(e.getKey()))
                 .toList();
-        List<CheckResult> checked = judgeAll(new JobCheck(policies, book, request, now), jobs, rejectedByJob);
-        long assessed = System.nanoTime();
-
+        JudgedSlices slices =
+                JudgedSlices.start(executor, new JobCheck(policies, book, request, now), jobs, rejectedByJob);
         Set<JobId> failedJobs = ConcurrentHashMap.newKeySet();
-        checked.stream().filter(r -> r instanceof Failed).forEach(r -> failedJobs.add(r.job()));
-        // Alerts do not wait for the results to be stored: both run at once, and both finish before the run ends.
+        // Each slice is stored as soon as it is judged, so that storing starts with judging; alerts do not wait for
+        // the results to be stored either. Everything finishes before the run ends.
         CompletableFuture<Long> saving = CompletableFuture.supplyAsync(
                 () -> {
-                    Set<JobId> unsaved = results.saveAll(checked);
-                    unsaved.forEach(job -> LOG.error(
-                            "result_not_saved", "job", job, "reason", "storing the result failed after retries"));
-                    failedJobs.addAll(unsaved);
+                    for (int i = 0; i < slices.size(); i++) {
+                        Optional<List<CheckResult>> judged = slices.slice(i);
+                        if (judged.isEmpty()) {
+                            break; // the run throws the judging's failure
+                        }
+                        Set<JobId> unsaved = results.saveAll(judged.get());
+                        unsaved.forEach(job -> LOG.error(
+                                "result_not_saved", "job", job, "reason", "storing the result failed after retries"));
+                        failedJobs.addAll(unsaved);
+                    }
                     return System.nanoTime();
                 },
                 runnable -> Thread.ofPlatform().name("health-check-save").start(runnable));
+        List<CheckResult> checked;
+        try {
+            checked = slices.all();
+        } catch (RuntimeException e) {
+            awaitQuietly(saving);
+            throw e;
+        }
+        long assessed = System.nanoTime();
+
+        checked.stream().filter(r -> r instanceof Failed).forEach(r -> failedJobs.add(r.job()));
         NoticeSender.Sent sent;
         try {
             List<Notification> due = DueNotices.of(checked, ledger.openIncidents(), now);
@@ -130,30 +136,6 @@ public final class HealthCheckService {
                 summarize(checked, failedJobs, sent, snapshot.rejected().size(), notFound);
         RunLog.completed(request, summary, from, to, new RunLog.Phases(started, read, assessed, saved, notified));
         return summary;
-    }
-
-    /**
-     * Every job's result, by job. Judging is pure and the jobs are independent, so slices of them are judged on the
-     * run's executor at once: on more than one core the policies' arithmetic does not add up job after job. The
-     * results are the same as one by one.
-     */
-    private List<CheckResult> judgeAll(
-            JobCheck jobCheck,
-            List<Map.Entry<JobId, CountSeries>> jobs,
-            Map<JobId, Map<LocalDate, String>> rejectedByJob) {
-        List<Callable<List<CheckResult>>> tasks = new ArrayList<>();
-        for (int i = 0; i < jobs.size(); i += JOBS_PER_TASK) {
-            List<Map.Entry<JobId, CountSeries>> slice = jobs.subList(i, Math.min(jobs.size(), i + JOBS_PER_TASK));
-            tasks.add(() -> slice.stream()
-                    .map(e ->
-                            jobCheck.check(e.getKey(), e.getValue(), rejectedByJob.getOrDefault(e.getKey(), Map.of())))
-                    .flatMap(Optional::stream)
-                    .toList());
-        }
-        return Parallel.all(executor, tasks).stream()
-                .flatMap(List::stream)
-                .sorted(Comparator.comparing(CheckResult::job))
-                .toList();
     }
 
     private static Map<JobId, Map<LocalDate, String>> indexRejected(List<RejectedCount> rejected) {

@@ -14,7 +14,10 @@ final class RunLog {
 
     private static final Log LOG = Log.of(HealthCheckService.class);
 
-    /** Phase end times ({@link System#nanoTime()}) of one run. */
+    /**
+     * Phase end times ({@link System#nanoTime()}) of one run. Storing starts with judging (each slice is stored as it
+     * is judged), so "save" is counted from the end of the read; "notify" from the end of judging.
+     */
     record Phases(long started, long read, long assessed, long saved, long notified) {}
 
     private RunLog() {}
@@ -30,7 +33,7 @@ final class RunLog {
                         "assess",
                         millis(t.read(), t.assessed()),
                         "save",
-                        millis(t.assessed(), t.saved()),
+                        millis(t.read(), t.saved()),
                         "notify",
                         millis(t.assessed(), t.notified())));
         fields.put("runsCompleted", 1);

@@ -35,6 +35,7 @@ class HealthCheckServiceTest {
     private final Map<JobId, CountSeries> series = new HashMap<>();
     private final List<CountsReader.RejectedCount> rejected = new ArrayList<>();
     private final List<CheckResult> saved = new ArrayList<>();
+    private int storeCalls;
     private final MemoryLedger ledger = new MemoryLedger();
     private final List<Notification> published = new ArrayList<>();
     /** These tests are about the run's mechanics, judged by classic's rule: the deployment's default item asks for it. */
@@ -74,6 +75,7 @@ class HealthCheckServiceTest {
                 throw new SystemFailureException("table missing", null);
             }
             saved.addAll(results);
+            storeCalls++;
             return Set.copyOf(unsavable);
         };
         return new HealthCheckService(
@@ -217,7 +219,7 @@ class HealthCheckServiceTest {
     @Test
     void run_withJobsForSeveralTasks_judgesEachAsDayJudgeDoes_andStoresThemByJob() {
         settings = SettingsBook.defaultsOnly();
-        int jobs = HealthCheckService.JOBS_PER_TASK * 3 + 17;
+        int jobs = JudgedSlices.JOBS_PER_SLICE * 3 + 17;
         for (int i = 0; i < jobs; i++) {
             job("job-%04d".formatted(i), i % 40 == 0 ? 20 : 100 + i % 7, 100 + i % 5);
         }
@@ -225,7 +227,13 @@ class HealthCheckServiceTest {
         RunSummary summary = service().run(CheckRequest.scheduled(EVENT));
 
         assertThat(summary.checked()).isEqualTo(jobs);
-        assertThat(saved).extracting(r -> r.job().value()).isSorted().hasSize(jobs);
+        assertThat(saved)
+                .extracting(r -> r.job().value())
+                .doesNotHaveDuplicates()
+                .hasSize(jobs);
+        assertThat(storeCalls)
+                .as("each slice stored as it is judged")
+                .isEqualTo((jobs + JudgedSlices.JOBS_PER_SLICE - 1) / JudgedSlices.JOBS_PER_SLICE);
         HealthPolicy adaptive = Policies.standard().named("adaptive").orElseThrow();
         for (CheckResult r : saved) {
             var alone = DayJudge.judge(series.get(r.job()), DAY, JobSettings.DEFAULTS, adaptive);

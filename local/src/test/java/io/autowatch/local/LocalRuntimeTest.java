@@ -9,7 +9,9 @@ import io.autowatch.counts.CountSeries;
 import io.autowatch.counts.JobId;
 import io.autowatch.github.webhook.WebhookSignature;
 import io.autowatch.health.Backtest;
+import io.autowatch.health.ClassicPolicy;
 import io.autowatch.health.DayJudge;
+import io.autowatch.health.JobSettings;
 import io.autowatch.health.Policies;
 import io.autowatch.health.SettingsBook;
 import io.autowatch.json.Json;
@@ -171,8 +173,6 @@ class LocalRuntimeTest {
                     .extracting(d -> d.assessment().day() + " " + d.assessment().status())
                     .containsExactlyElementsOf(
                             stored.stream().map(p -> p.day() + " " + p.status()).toList());
-            assertThat(days.get(20).assessment().bands().orElseThrow().sigmaHigh())
-                    .isEqualTo(stored.get(20).sigmaHigh().orElseThrow());
             assertThat(days)
                     .extracting(d -> {
                         var e = d.assessment().expectation().orElseThrow();
@@ -185,6 +185,28 @@ class LocalRuntimeTest {
                             })
                             .toList());
             assertThat(stored).allSatisfy(p -> assertThat(p.policy()).hasValue("adaptive"));
+            assertThat(stored.get(20).sigmaHigh())
+                    .as("adaptive stores its range, not bands")
+                    .isEmpty();
+
+            // Classic's days (the job that moved was on classic until MOVED_ON): the same, band for band.
+            LocalDate lastClassic = MOVED_ON.minusDays(1);
+            CountSeries moved = snapshot.series().get(JobId.of(MOVED));
+            List<DayJudge.Judged> classicDays = Backtest.run(
+                    moved,
+                    YESTERDAY.minusDays(29),
+                    lastClassic,
+                    JobSettings.DEFAULTS.withPolicy(ClassicPolicy.NAME),
+                    new ClassicPolicy());
+            var storedClassic = runtime.results().between(MOVED, YESTERDAY.minusDays(29), lastClassic);
+            assertThat(classicDays)
+                    .extracting(d -> d.assessment().day() + " " + d.assessment().status())
+                    .containsExactlyElementsOf(storedClassic.stream()
+                            .map(p -> p.day() + " " + p.status())
+                            .toList());
+            assertThat(classicDays.get(10).assessment().bands().orElseThrow().sigmaHigh())
+                    .isEqualTo(storedClassic.get(10).sigmaHigh().orElseThrow());
+            assertThat(storedClassic).allSatisfy(p -> assertThat(p.policy()).hasValue("classic"));
         } finally {
             executor.shutdownNow();
         }

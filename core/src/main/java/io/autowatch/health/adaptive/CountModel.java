@@ -65,7 +65,13 @@ record CountModel(double mean, double dispersion) {
 
     /** How often a count at least as far from the mean as {@code x} comes up, both sides counted: 2·min(tails). */
     double twoSided(long x) {
-        return Math.min(1, 2 * Math.min(atMost(x), atLeast(x)));
+        double below = atMost(x);
+        if (below < 0.5 - 1e-9) {
+            // The other tail is then at least 1 − P(X ≤ x) > ½ (the margin is far beyond rounding): this one is the
+            // smaller, and only one costly tail is computed.
+            return 2 * below;
+        }
+        return Math.min(1, 2 * Math.min(below, atLeast(x)));
     }
 
     /**

@@ -5,12 +5,18 @@ import java.math.MathContext;
 import java.math.RoundingMode;
 import java.time.DayOfWeek;
 import java.time.format.TextStyle;
+import java.util.Arrays;
 import java.util.Locale;
 
 /** Numbers as people read them in an alert: "1,180", "about 1.8", "×0.32", "−68%", "about 1 day in 10,000". */
 final class Wording {
 
     private static final String MINUS = "\u2212";
+
+    /** Looked up once: every verdict names its weekday, and the locale lookup is slow. */
+    private static final String[] WEEKDAYS = Arrays.stream(DayOfWeek.values())
+            .map(d -> d.getDisplayName(TextStyle.FULL, Locale.ENGLISH) + "s")
+            .toArray(String[]::new);
 
     private Wording() {}
 
@@ -91,7 +97,7 @@ final class Wording {
 
     /** "Tuesdays". */
     static String weekdays(DayOfWeek day) {
-        return day.getDisplayName(TextStyle.FULL, Locale.ENGLISH) + "s";
+        return WEEKDAYS[day.ordinal()];
     }
 
     private static String significant(double value, int digits) {

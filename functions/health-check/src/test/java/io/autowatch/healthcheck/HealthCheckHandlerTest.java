@@ -288,6 +288,9 @@ class HealthCheckHandlerTest {
         assertThat(brazil.get("verdict").s()).isEqualTo("IMPROBABLE");
         assertThat(brazil.get("basis").s()).contains("level about");
         assertThat(brazil.get("explanation").s()).startsWith("Counted 2,000, expected ");
+        assertThat(brazil)
+                .containsKeys("falseAlarmRate", "minChange", "minChangePercent")
+                .doesNotContainKeys("mean", "sigmaLow", "window");
         assertThat(result(INDIA, DAY).get("verdict").s()).isEqualTo("USUAL");
         assertThat(result(OTP, DAY).get("status").s()).isEqualTo("ZERO");
         assertThat(result(NEW_JOB, DAY)).doesNotContainKey("expected");

@@ -4,8 +4,11 @@ import io.autowatch.health.Bands;
 import io.autowatch.health.CheckResult;
 import io.autowatch.health.CheckResult.Checked;
 import io.autowatch.health.CheckResult.Failed;
+import io.autowatch.health.ClassicPolicy;
 import io.autowatch.health.Expectation;
+import io.autowatch.health.JobSettings;
 import io.autowatch.health.StoredResult;
+import io.autowatch.health.adaptive.AdaptivePolicy;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
@@ -19,8 +22,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * A check result as a health-table item {@code RESULT#job / day}, and back: the one place that knows its attributes.
  *
  * <p>Results are read a job's range at a time (the dashboard, the chart), and a query's read units are its items'
- * sizes rounded up to 4 KB, so an item stays near 1 KB: the expectation's numbers are rounded to what people and
- * charts use, and its two texts are capped.
+ * sizes rounded up to 4 KB, so an item stays well under 1 KB: the expectation's numbers are rounded to what people
+ * and charts use, its two texts are capped, and a day judged with an expectation stores that instead of bands.
  */
 final class ResultItems {
 
@@ -47,12 +50,14 @@ final class ResultItems {
                 item.put("policy", AttributeValue.fromS(c.assessment().policy()));
                 item.put("alerts", AttributeValue.fromBool(c.alerts()));
                 item.put("historySize", number(c.assessment().history().size()));
-                item.put("window", number(c.settings().window()));
-                item.put("sigmas", AttributeValue.fromN(c.settings().sigmas().toPlainString()));
-                item.put("percent", AttributeValue.fromN(c.settings().percent().toPlainString()));
                 item.put("minHistory", number(c.settings().minHistory()));
-                c.assessment().bands().ifPresent(b -> putBands(item, b));
-                c.assessment().expectation().ifPresent(e -> putExpectation(item, e));
+                putPolicySettings(item, c.assessment().policy(), c.settings());
+                // A policy that explains its expectation stores that, not bands in classic's terms.
+                if (c.assessment().expectation().isPresent()) {
+                    putExpectation(item, c.assessment().expectation().get());
+                } else {
+                    c.assessment().bands().ifPresent(b -> putBands(item, b));
+                }
             }
             case Failed f -> {
                 item.put("status", AttributeValue.fromS("FAILED"));
@@ -60,6 +65,29 @@ final class ResultItems {
             }
         }
         return item;
+    }
+
+    /** The settings the policy that judged the day reads (each policy ignores the other's). */
+    private static void putPolicySettings(Map<String, AttributeValue> item, String policy, JobSettings s) {
+        switch (policy) {
+            case ClassicPolicy.NAME -> {
+                item.put("window", number(s.window()));
+                item.put("sigmas", AttributeValue.fromN(s.sigmas().toPlainString()));
+                item.put("percent", AttributeValue.fromN(s.percent().toPlainString()));
+            }
+            case AdaptivePolicy.NAME -> {
+                item.put(
+                        "falseAlarmRate",
+                        AttributeValue.fromN(s.falseAlarmRate().toPlainString()));
+                item.put("minChange", number(s.minChange()));
+                item.put(
+                        "minChangePercent",
+                        AttributeValue.fromN(s.minChangePercent().toPlainString()));
+            }
+            default -> {
+                // Another policy's settings are not known here; the policy name says which were used.
+            }
+        }
     }
 
     private static void putBands(Map<String, AttributeValue> item, Bands b) {

@@ -289,6 +289,22 @@ class DynamoDbAdaptersTest {
         assertThat(back.basis()).isEqualTo(e.basis()).contains("level about");
         assertThat(back.explanation()).isEqualTo(e.explanation()).startsWith("Counted 4,000, expected ");
         assertThat(back.lowConfidence()).isEqualTo(e.lowConfidence());
+        assertThat(stored.mean())
+                .as("its expectation, not bands in classic's terms")
+                .isEmpty();
+        assertThat(stored.sigmaLow()).isEmpty();
+        var adaptiveItem = dynamoDb.getItem(
+                        b -> b.tableName(health).key(HealthKeys.result(JobId.of("a/adaptive"), DAY)))
+                .item();
+        assertThat(adaptiveItem)
+                .containsKeys("falseAlarmRate", "minChange", "minChangePercent", "minHistory")
+                .doesNotContainKeys("window", "sigmas", "percent", "mean", "sigma");
+        assertThat(adaptiveItem.get("falseAlarmRate").n()).isEqualTo("0.0001");
+        var classicItem = dynamoDb.getItem(b -> b.tableName(health).key(HealthKeys.result(JobId.of("a/classic"), DAY)))
+                .item();
+        assertThat(classicItem)
+                .containsKeys("window", "sigmas", "percent", "minHistory", "mean", "sigma")
+                .doesNotContainKeys("falseAlarmRate", "expected");
 
         StoredResult classicBack = read.between("a/classic", DAY, DAY).getFirst();
         assertThat(classicBack.policy()).hasValue("classic");
