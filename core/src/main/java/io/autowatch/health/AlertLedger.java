@@ -19,11 +19,13 @@ public interface AlertLedger {
 
     /**
      * Claims the right to publish one notification. A claim that was never {@linkplain #markSent marked sent}
-     * expires after {@code staleAfter}, so that a run that died between claim and publish is made good by a re-run.
+     * expires after {@code staleAfter}, so that a run that died between claim and publish is made good by a re-run;
+     * and a retry of the same invocation ({@code run}) takes it over at once, since Lambda retries only an
+     * invocation that failed or timed out, so the claim's holder is dead.
      *
      * @return false when it was sent already, or another run holds a live claim
      */
-    boolean claim(JobId job, LocalDate day, Kind kind, Instant now, java.time.Duration staleAfter);
+    boolean claim(JobId job, LocalDate day, Kind kind, Instant now, java.time.Duration staleAfter, String run);
 
     void markSent(JobId job, LocalDate day, Kind kind, Instant now);
 

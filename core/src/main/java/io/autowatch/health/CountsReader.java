@@ -19,6 +19,24 @@ public interface CountsReader {
     Snapshot read(LocalDate from, LocalDate to);
 
     /**
+     * The counts of {@code jobs} only (all jobs when empty): a job that asks for its own check as it finishes
+     * should not make the check read every job's history.
+     */
+    default Snapshot read(LocalDate from, LocalDate to, java.util.Set<JobId> jobs) {
+        Snapshot all = read(from, to);
+        if (jobs.isEmpty()) {
+            return all;
+        }
+        Map<JobId, CountSeries> mine = new java.util.HashMap<>(all.series());
+        mine.keySet().retainAll(jobs);
+        return new Snapshot(
+                mine,
+                all.rejected().stream()
+                        .filter(r -> jobs.stream().anyMatch(j -> j.value().equals(r.job())))
+                        .toList());
+    }
+
+    /**
      * @param series   by job; each series covers exactly {@code from..to}
      * @param rejected stored items that are not valid counts, or whose job id is not valid (left out of
      *                 {@code series})

@@ -69,7 +69,7 @@ public final class HealthCheckService {
                 book.timeZones().stream().map(request::dayFor).sorted().toList();
         LocalDate from = checkedDays.getFirst().minusDays(book.maxLookbackDays());
         LocalDate to = checkedDays.getLast();
-        Snapshot snapshot = counts.read(from, to);
+        Snapshot snapshot = counts.read(from, to, request.jobs());
         long read = System.nanoTime();
 
         Map<JobId, Map<LocalDate, String>> rejectedByJob = indexRejected(snapshot.rejected());
@@ -114,7 +114,8 @@ public final class HealthCheckService {
                 () -> {
                     Map<JobId, OpenIncident> open = ledger.openIncidents();
                     slices.forEachJudged(part -> {
-                        NoticeSender.Sent sent = sender.sendAll(DueNotices.of(part, open, now), now, failedJobs);
+                        NoticeSender.Sent sent =
+                                sender.sendAll(DueNotices.of(part, open, now), now, failedJobs, request.run());
                         alerts.addAndGet(sent.alerts());
                         recoveries.addAndGet(sent.recoveries());
                     });

@@ -40,14 +40,14 @@ final class NoticeSender {
     }
 
     /** Sends {@code due}; the jobs whose notice could not be published are added to {@code failedJobs}. */
-    Sent sendAll(List<Notification> due, Instant now, Set<JobId> failedJobs) {
+    Sent sendAll(List<Notification> due, Instant now, Set<JobId> failedJobs, String run) {
         AtomicInteger alerts = new AtomicInteger();
         AtomicInteger recoveries = new AtomicInteger();
         Parallel.all(
                 executor,
                 due.stream()
                         .<Callable<Void>>map(n -> () -> {
-                            if (send(n, now, failedJobs)) {
+                            if (send(n, now, failedJobs, run)) {
                                 (n instanceof Alert ? alerts : recoveries).incrementAndGet();
                             }
                             return null;
@@ -56,9 +56,9 @@ final class NoticeSender {
         return new Sent(alerts.get(), recoveries.get());
     }
 
-    private boolean send(Notification n, Instant now, Set<JobId> failedJobs) {
+    private boolean send(Notification n, Instant now, Set<JobId> failedJobs, String run) {
         Kind kind = n instanceof Alert ? Kind.ALERT : Kind.RECOVERY;
-        if (!ledger.claim(n.job(), n.day(), kind, now, CLAIM_EXPIRY)) {
+        if (!ledger.claim(n.job(), n.day(), kind, now, CLAIM_EXPIRY, run)) {
             LOG.info("notification_already_sent", "job", n.job(), "day", n.day(), "kind", kind);
             return false;
         }

@@ -36,12 +36,38 @@ final class RunLog {
                         millis(t.read(), t.saved()),
                         "notify",
                         millis(t.read(), t.notified())));
+        fields.put("runsCompleted", 1);
+        fields.put("_aws", metrics());
         List<Object> pairs = new ArrayList<>(List.of("request", describe(request)));
         fields.forEach((k, v) -> {
             pairs.add(k);
             pairs.add(v);
         });
         LOG.info("run_completed", pairs.toArray());
+    }
+
+    /** CloudWatch metric names: the line's own fields of the same name, picked up by CloudWatch Logs. */
+    static final List<String> METRICS =
+            List.of("checked", "unhealthy", "zero", "failed", "invalidCounts", "alerts", "runsCompleted");
+
+    /**
+     * Embedded Metric Format: CloudWatch Logs turns the run's summary fields into metrics in the namespace
+     * {@code autowatch/health-check}, which the template's alarms watch (failed jobs; no completed run).
+     */
+    private static Map<String, Object> metrics() {
+        return Map.of(
+                "Timestamp",
+                java.time.Instant.now().toEpochMilli(),
+                "CloudWatchMetrics",
+                List.of(Map.of(
+                        "Namespace",
+                        "autowatch/health-check",
+                        "Dimensions",
+                        List.of(List.of()),
+                        "Metrics",
+                        METRICS.stream()
+                                .map(name -> Map.of("Name", name, "Unit", "Count"))
+                                .toList())));
     }
 
     private static long millis(long fromNanos, long toNanos) {

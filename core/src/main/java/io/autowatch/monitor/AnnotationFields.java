@@ -66,13 +66,18 @@ final class AnnotationFields {
     }
 
     Optional<Window> window(String name, Window max) {
+        return window(name, Window.M5, max);
+    }
+
+    Optional<Window> window(String name, Window min, Window max) {
         Optional<String> text = text(name, 10);
         if (text.isEmpty()) {
             return Optional.empty();
         }
-        Optional<Window> window = Window.parse(text.get()).filter(w -> w.minutes() <= max.minutes());
+        Optional<Window> window =
+                Window.parse(text.get()).filter(w -> w.minutes() >= min.minutes() && w.minutes() <= max.minutes());
         if (window.isEmpty()) {
-            error.accept("'" + name + "' must be one of " + Window.known(max) + ", got '" + text.get() + "'");
+            error.accept("'" + name + "' must be one of " + Window.known(min, max) + ", got '" + text.get() + "'");
         }
         return window;
     }

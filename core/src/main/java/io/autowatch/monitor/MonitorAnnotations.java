@@ -58,10 +58,13 @@ public final class MonitorAnnotations {
         Map<MonitorType, MonitorSpec> byType = new LinkedHashMap<>();
         record.annotation().ifPresent(annotation -> {
             Context context = new Context(record, annotation.spelling(), annotation.line(), errors);
-            for (Object item : items(annotation, context)) {
-                spec(item, context).ifPresent(spec -> {
+            List<?> items = items(annotation, context);
+            for (int i = 0; i < items.size(); i++) {
+                // Each element of @monitors([...]) is reported at its own line.
+                Context element = new Context(record, annotation.spelling(), annotation.lineOf(i), errors);
+                spec(items.get(i), element).ifPresent(spec -> {
                     if (byType.putIfAbsent(spec.type(), spec) != null) {
-                        context.error("asks for two '" + spec.type().wireName() + "' monitors; a record can have one "
+                        element.error("asks for two '" + spec.type().wireName() + "' monitors; a record can have one "
                                 + "of each type, since the type names the monitor");
                     }
                 });
@@ -148,7 +151,10 @@ public final class MonitorAnnotations {
                                         .orElse(BigDecimal.valueOf(2)),
                                 fields.choice("direction", List.of("both", "above", "below"))
                                         .orElse("both"),
-                                fields.window("alert_window", Window.H4).orElse(Window.M15),
+                                // Datadog accepts anomaly trigger windows of 15 minutes and more; the query shows the
+                                // last 4 hours.
+                                fields.window("alert_window", Window.M15, Window.H4)
+                                        .orElse(Window.M15),
                                 algorithm.equals("basic") ? "" : seasonality.orElse("weekly"),
                                 common);
                     }

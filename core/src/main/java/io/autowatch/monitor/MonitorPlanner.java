@@ -41,6 +41,20 @@ public final class MonitorPlanner {
      */
     public static Plan plan(
             List<MonitorDefinition> desired, List<ExistingMonitor> existing, Set<String> schemaTags, String envTag) {
+        return plan(desired, existing, schemaTags, envTag, java.util.Optional.empty());
+    }
+
+    /**
+     * @param repository the repository whose schemas these are, when known: a monitor tagged with another
+     *                   repository is never updated or deleted (a conflict), and only the repository's own monitors
+     *                   are deleted
+     */
+    public static Plan plan(
+            List<MonitorDefinition> desired,
+            List<ExistingMonitor> existing,
+            Set<String> schemaTags,
+            String envTag,
+            java.util.Optional<String> repository) {
         Map<Long, ExistingMonitor> ours = new LinkedHashMap<>();
         existing.stream().filter(e -> e.tags().contains(envTag)).forEach(e -> ours.putIfAbsent(e.id(), e));
         Map<String, List<ExistingMonitor>> byName = new LinkedHashMap<>();
@@ -61,6 +75,14 @@ public final class MonitorPlanner {
                         matches.stream().map(ExistingMonitor::id).sorted().toList();
                 steps.add(new Conflict(
                         d, ids, "monitors " + ids + " share this name and tag; delete all but one in " + "Datadog"));
+            } else if (otherRepository(matches.getFirst(), repository).isPresent()) {
+                ExistingMonitor e = matches.getFirst();
+                steps.add(new Conflict(
+                        d,
+                        List.of(e.id()),
+                        "monitor " + e.id() + " belongs to the repository "
+                                + otherRepository(e, repository).get()
+                                + "; monitor names come from the record's simple name, so rename the record"));
             } else if (ownedElsewhere(d, matches.getFirst(), schemaTags).isPresent()) {
                 ExistingMonitor e = matches.getFirst();
                 steps.add(new Conflict(
@@ -77,6 +99,8 @@ public final class MonitorPlanner {
         }
         ours.values().stream()
                 .filter(e -> !wanted.contains(e.name()))
+                // With a repository known, only its own monitors go; one without the tag predates it and stays.
+                .filter(e -> repository.isEmpty() || e.tags().contains(MonitorRenderer.repositoryTag(repository.get())))
                 .sorted(Comparator.comparing(ExistingMonitor::name).thenComparing(ExistingMonitor::id))
                 .forEach(e -> e.tags().stream()
                         .filter(schemaTags::contains)
@@ -102,6 +126,19 @@ public final class MonitorPlanner {
             return java.util.Optional.empty();
         }
         return java.util.Optional.of(readable(owners.getFirst()));
+    }
+
+    /** The other repository a monitor is tagged with, if it is tagged with one. */
+    private static java.util.Optional<String> otherRepository(
+            ExistingMonitor e, java.util.Optional<String> repository) {
+        if (repository.isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        String prefix = MonitorRenderer.REPOSITORY_TAG_KEY + ":";
+        List<String> repos = e.tags().stream().filter(t -> t.startsWith(prefix)).toList();
+        return repos.isEmpty() || repos.contains(MonitorRenderer.repositoryTag(repository.get()))
+                ? java.util.Optional.empty()
+                : java.util.Optional.of(repos.getFirst().substring(prefix.length()));
     }
 
     /** A schema tag as a reader knows the file: without the key and the hash. */

@@ -110,9 +110,9 @@ public final class MonitorRenderer {
             message.append('\n').append(spec.common().message().strip()).append('\n');
         }
         message.append("\nDefined in `")
-                .append(record.schemaPath())
+                .append(inert(record.schemaPath()))
                 .append("` (record `")
-                .append(record.fullName())
+                .append(inert(record.fullName()))
                 .append("`) and managed by autowatch: change it there and comment `esm register` on a pull request. "
                         + "Edits made in Datadog are overwritten.");
         if (!spec.common().handles().isEmpty()) {
@@ -137,6 +137,14 @@ public final class MonitorRenderer {
      */
     public static String repositoryTag(String repository) {
         return tagOf(REPOSITORY_TAG_KEY, repository);
+    }
+
+    /**
+     * A path or name made safe for a Datadog message: Datadog notifies every {@code @handle} in it, even in code,
+     * and a backtick would end the code span, so both are replaced by look-alikes.
+     */
+    static String inert(String text) {
+        return text.replace('@', '＠').replace('`', 'ˋ');
     }
 
     /** The monitor with the repository's tag added. */

@@ -29,10 +29,24 @@ public record SchemaRecord(
      * @param plural true for {@code @monitors([...])}, false for {@code @monitor({...})}
      * @param value  the JSON value: maps, lists, strings, numbers, booleans, null
      * @param line   where the annotation is written (1-based), or the record's line when unknown
+     * @param elementLines for {@code @monitors([...])}, the line of each element of the list, where known
      */
-    public record Annotation(boolean plural, Object value, int line) {
+    public record Annotation(boolean plural, Object value, int line, java.util.List<Integer> elementLines) {
+        public Annotation {
+            elementLines = java.util.List.copyOf(elementLines);
+        }
+
+        public Annotation(boolean plural, Object value, int line) {
+            this(plural, value, line, java.util.List.of());
+        }
+
         public String spelling() {
             return plural ? "@monitors" : "@monitor";
+        }
+
+        /** The line of the list's {@code index}-th element, or the annotation's line when it is not known. */
+        public int lineOf(int index) {
+            return index < elementLines.size() ? elementLines.get(index) : line;
         }
     }
 }

@@ -42,8 +42,12 @@ public enum Window {
     }
 
     public static String known(Window max) {
+        return known(M5, max);
+    }
+
+    public static String known(Window min, Window max) {
         return Arrays.stream(values())
-                .filter(w -> w.minutes <= max.minutes)
+                .filter(w -> w.minutes >= min.minutes && w.minutes <= max.minutes)
                 .map(w -> "'" + w.text + "'")
                 .collect(Collectors.joining(", "));
     }

@@ -27,18 +27,19 @@ public final class CommandIntake {
     }
 
     public Outcome accept(CommandRequest command) {
-        if (!deliveries.firstTime(command.deliveryId())) {
+        // Keyed by the comment (or the pushed commit), not GitHub's delivery id, which is not signed.
+        if (!deliveries.firstTime(command.onceKey())) {
             return Outcome.DUPLICATE;
         }
         CommandRequest pinned = command.commit().isPresent()
                 ? command
                 : heads.head(command.repository(), command.pullRequest())
-                        .map(command::pinnedTo)
+                        .map(head -> command.pinnedTo(head.sha(), head.at()))
                         .orElse(command);
         try {
             queue.accept(pinned);
         } catch (RuntimeException e) {
-            deliveries.forget(command.deliveryId()); // not handed on: a redelivery must be accepted
+            deliveries.forget(command.onceKey()); // not handed on: a redelivery must be accepted
             throw e;
         }
         return Outcome.QUEUED;

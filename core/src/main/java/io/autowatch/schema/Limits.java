@@ -15,6 +15,12 @@ public final class Limits {
     /** All files of one command together. */
     public static final long MAX_TOTAL_BYTES = 10_000_000;
 
+    /**
+     * Bytes parsed for one command, each changed file counted with everything it imports (Avro parses the closure
+     * again for every file), so that many files importing the same large ones cannot keep the worker busy for hours.
+     */
+    public static final long MAX_PARSE_BYTES = 30_000_000;
+
     /** Bracket nesting in an IDL file; deep JSON in an annotation would overflow the parser's stack. */
     public static final int MAX_NESTING = 64;
 

@@ -16,11 +16,14 @@ public final class Markdown {
      */
     private static final String PUNCTUATION = "\\`[]|";
 
+    /** A message's length in the comment; longer ones (a Datadog answer quoting a whole monitor) are cut. */
+    private static final int MAX_TEXT = 2_000;
+
     private Markdown() {}
 
     /** Plain text, one line, inert. */
     public static String text(String raw) {
-        String s = Names.printable(raw);
+        String s = Names.printable(raw, MAX_TEXT);
         StringBuilder out = new StringBuilder(s.length() + 16);
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
@@ -40,7 +43,10 @@ public final class Markdown {
                 }
             }
         }
-        return out.toString().replaceAll("(?i)www\\.", "www" + JOINER + ".");
+        // GitHub also links "GH-123" to an issue.
+        return out.toString()
+                .replaceAll("(?i)www\\.", "www" + JOINER + ".")
+                .replaceAll("(?i)\\bGH-(?=\\d)", "GH-" + JOINER);
     }
 
     /**

@@ -65,7 +65,7 @@ public final class MonitorSync {
         if (head.failure().isPresent()) {
             return new Planned(Optional.empty(), head.errors(), head.failure());
         }
-        return againstDatadog(head.monitors(), Optional.empty(), head.errors(), scopeTags);
+        return againstDatadog(head.monitors(), Optional.empty(), head.errors(), scopeTags, Optional.empty());
     }
 
     /**
@@ -100,7 +100,7 @@ public final class MonitorSync {
         Set<String> touched = new HashSet<>(was.keySet());
         after.monitors().forEach(d -> touched.remove(d.name())); // what is left was removed
         changed.forEach(d -> touched.add(d.name()));
-        return againstDatadog(changed, Optional.of(touched), after.errors(), scopeTags);
+        return againstDatadog(changed, Optional.of(touched), after.errors(), scopeTags, Optional.of(repository));
     }
 
     /**
@@ -153,12 +153,26 @@ public final class MonitorSync {
         Set<String> scope = new HashSet<>(deletable);
         scope.addAll(onBranch); // files on the branch own their monitors (no ownership conflict among them)
         Plan plan = MonitorPlanner.plan(
-                all.monitors(), existing, scope, settings.monitors().envTag());
+                all.monitors(), existing, scope, settings.monitors().envTag(), Optional.of(repository));
         List<Plan.Step> steps = plan.steps().stream()
                 .filter(step -> !(step instanceof Plan.Delete d)
                         || d.existing().tags().stream().anyMatch(deletable::contains))
                 .toList();
         return new Planned(Optional.of(new Plan(steps)), all.errors(), Optional.empty());
+    }
+
+    /** What the reader can do about a refusal that has a known cause. */
+    private static String hint(Plan.Step step, MonitorStoreException e) {
+        boolean anomaly =
+                switch (step) {
+                    case Plan.Create c -> c.desired().query().contains("anomalies(");
+                    case Plan.Update u -> u.desired().query().contains("anomalies(");
+                    default -> false;
+                };
+        return anomaly && (e.status() == 400 || e.status() == 403)
+                ? " (Datadog creates anomaly monitors through its API only on some plans: if yours is not one,"
+                        + " use low_volume or error_rate instead)"
+                : "";
     }
 
     /** What the files ask for, or why they were not read whole. */
@@ -195,7 +209,8 @@ public final class MonitorSync {
             List<MonitorDefinition> desired,
             Optional<Set<String>> only,
             List<SchemaError> errors,
-            Set<String> scopeTags) {
+            Set<String> scopeTags,
+            Optional<String> repository) {
         List<ExistingMonitor> existing = new ArrayList<>();
         try {
             for (String tag : scopeTags) {
@@ -220,7 +235,7 @@ public final class MonitorSync {
                 .orElse(existing);
         return new Planned(
                 Optional.of(MonitorPlanner.plan(
-                        desired, inPlay, scopeTags, settings.monitors().envTag())),
+                        desired, inPlay, scopeTags, settings.monitors().envTag(), repository)),
                 errors,
                 Optional.empty());
     }
@@ -257,7 +272,7 @@ public final class MonitorSync {
                     }
                 }
             } catch (MonitorStoreException e) {
-                error = Optional.of(e.getMessage());
+                error = Optional.of(e.getMessage() + hint(step, e));
                 LOG.warn("monitor_write_failed", "monitor", step.name(), "error", e.getMessage());
             }
             outcomes.add(new StepOutcome(step, error));

@@ -9,8 +9,13 @@ public final class Names {
 
     /** Control and invisible characters become U+FFFD; text over 200 characters is cut with an ellipsis. */
     public static String printable(String text) {
-        StringBuilder out = new StringBuilder(Math.min(text.length(), MAX + 1));
-        text.codePoints().limit(MAX).forEach(c -> {
+        return printable(text, MAX);
+    }
+
+    /** As {@link #printable(String)}, cut at {@code max} characters. */
+    public static String printable(String text, int max) {
+        StringBuilder out = new StringBuilder(Math.min(text.length(), max + 1));
+        text.codePoints().limit(max).forEach(c -> {
             int type = Character.getType(c);
             boolean invisible = Character.isISOControl(c)
                     || type == Character.FORMAT
@@ -18,6 +23,6 @@ public final class Names {
                     || type == Character.PARAGRAPH_SEPARATOR;
             out.appendCodePoint(invisible ? 0xFFFD : c);
         });
-        return text.codePointCount(0, text.length()) > MAX ? out + "…" : out.toString();
+        return text.codePointCount(0, text.length()) > max ? out + "…" : out.toString();
     }
 }

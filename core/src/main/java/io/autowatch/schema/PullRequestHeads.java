@@ -12,6 +12,8 @@ public interface PullRequestHeads {
     /** Records the head as of {@code at}; an older report than the one recorded is ignored. */
     void moved(String repository, int pullRequest, String headSha, Instant at);
 
-    /** The head last recorded, if any. */
-    Optional<String> head(String repository, int pullRequest);
+    /** The head last recorded, if any, and when it was pushed. */
+    Optional<Head> head(String repository, int pullRequest);
+
+    record Head(String sha, Instant at) {}
 }

@@ -19,6 +19,18 @@ public interface PullRequests {
      */
     String mergeBase(String repository, String baseSha, String headSha);
 
+    /**
+     * A comment as GitHub has it now, or empty when it is gone. The worker acts on this, not on the webhook's
+     * payload: anyone who knows the webhook secret could sign a payload, but only GitHub says who wrote what.
+     */
+    Optional<Comment> comment(String repository, long commentId);
+
+    /** @param issueNumber the pull request (or issue) the comment is on */
+    record Comment(String author, String body, int issueNumber, java.time.Instant createdAt) {}
+
+    /** The commit the repository's default branch points at now. */
+    String defaultBranchHead(String repository);
+
     /** Every file in the repository at a commit, and whether GitHub listed them all. */
     RepositoryFiles files(String repository, String sha);
 

@@ -92,6 +92,27 @@ public final class SchemaSyncService {
         if (request.command() == Command.RECONCILE) {
             return reconcile(request);
         }
+        // Act on the comment as GitHub has it: a signed payload only proves its sender knew the webhook secret.
+        Optional<PullRequests.Comment> comment = github.comment(request.repository(), request.commentId());
+        if (comment.isEmpty()
+                || comment.get().issueNumber() != request.pullRequest()
+                || Command.parse(comment.get().body()).orElse(null) != request.command()) {
+            return refuse(
+                    request,
+                    "",
+                    "GitHub has no such comment on this pull request (it was deleted or edited, "
+                            + "or the request did not come from GitHub), so nothing was done");
+        }
+        request = request.writtenBy(
+                comment.get().author(), Command.allowedDeletes(comment.get().body()));
+        if (request.headSeenAt().isPresent()
+                && request.headSeenAt().get().isAfter(comment.get().createdAt())) {
+            return refuse(
+                    request,
+                    "",
+                    "the pull request's head was pushed after the comment, so the comment was "
+                            + "not about it and nothing was done. Comment again to act on the new head.");
+        }
         PullRequest pr = github.pullRequest(request.repository(), request.pullRequest());
         if (request.command() != Command.HELP
                 && request.commit().isPresent()
@@ -190,7 +211,9 @@ public final class SchemaSyncService {
      * commit status says so.
      */
     private SyncResult reconcile(CommandRequest request) {
-        String commit = request.commit().orElseThrow(() -> new IllegalArgumentException("a push names its commit"));
+        // The branch as GitHub has it now, not the payload's commit: a push payload is only as true as the secret
+        // is secret, and a later push makes an earlier one moot.
+        String commit = github.defaultBranchHead(request.repository());
         PullRequests.RepositoryFiles files = github.files(request.repository(), commit);
         List<String> paths =
                 files.paths().stream().filter(settings::isSchema).sorted().toList();

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
+@SuppressWarnings("unchecked")
 class AlertMessagesTest {
 
     /** Classic's rule, pinned: the built-in default is adaptive. */
@@ -86,5 +87,24 @@ class AlertMessagesTest {
         JobId odd = JobId.of("São Paulo ✉ " + "x".repeat(180));
         String subject = PagingMessage.subject(new Notification.Alert(odd, assess(0), CLASSIC, NOW));
         assertThat(subject).hasSizeLessThan(100).matches("[\\x20-\\x7E]+").startsWith("ALARM: ");
+    }
+
+    @Test
+    void chat_withALongHostileJobId_staysWithinChatbotsLimits_andPingsNobody() {
+        JobId hostile = JobId.of("<!channel> <!here> <@U12345> " + "x".repeat(170));
+        var alert = new Notification.Alert(hostile, assess(18_400), JobSettings.DEFAULTS, NOW);
+
+        Map<String, Object> content =
+                (Map<String, Object>) Json.readObject(ChatMessage.render(alert)).get("content");
+
+        assertThat((String) content.get("title")).hasSizeLessThanOrEqualTo(ChatMessage.MAX_TITLE);
+        assertThat((String) content.get("description")).hasSizeLessThanOrEqualTo(ChatMessage.MAX_DESCRIPTION);
+        assertThat((List<String>) content.get("nextSteps"))
+                .allSatisfy(step -> assertThat(step).hasSizeLessThanOrEqualTo(ChatMessage.MAX_NEXT_STEP));
+        assertThat((List<String>) content.get("keywords"))
+                .allSatisfy(k -> assertThat(k).hasSizeLessThanOrEqualTo(ChatMessage.MAX_KEYWORD));
+        assertThat(Json.write(content))
+                .doesNotContain("<!channel>", "<!here>", "<@U12345>")
+                .contains("&lt;!channel&gt;");
     }
 }

@@ -266,6 +266,7 @@ class HealthCheckServiceTest {
     /** An in-memory ledger with the same rules as the DynamoDB one. */
     private static final class MemoryLedger implements AlertLedger {
         final Map<String, Instant> claims = new HashMap<>();
+        final Map<String, String> holders = new HashMap<>();
         final Set<String> sent = new HashSet<>();
         final Map<JobId, OpenIncident> incidents = new HashMap<>();
 
@@ -274,13 +275,16 @@ class HealthCheckServiceTest {
         }
 
         @Override
-        public synchronized boolean claim(JobId job, LocalDate day, Kind kind, Instant now, Duration staleAfter) {
+        public synchronized boolean claim(
+                JobId job, LocalDate day, Kind kind, Instant now, Duration staleAfter, String run) {
             String key = key(job, day, kind);
-            if (sent.contains(key)
-                    || (claims.containsKey(key) && claims.get(key).isAfter(now.minus(staleAfter)))) {
+            boolean live = claims.containsKey(key) && claims.get(key).isAfter(now.minus(staleAfter));
+            boolean sameRun = !run.isEmpty() && run.equals(holders.get(key));
+            if (sent.contains(key) || (live && !sameRun)) {
                 return false;
             }
             claims.put(key, now);
+            holders.put(key, run);
             return true;
         }
 

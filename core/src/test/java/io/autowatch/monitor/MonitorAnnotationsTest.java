@@ -8,6 +8,7 @@ import io.autowatch.monitor.MonitorSpec.ErrorRate;
 import io.autowatch.monitor.MonitorSpec.LowVolume;
 import io.autowatch.monitor.MonitorSpec.TrafficAnomaly;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -89,7 +90,8 @@ class MonitorAnnotationsTest {
                 "{\"type\": \"traffic_anomaly\", \"direction\": \"up\"}| 'direction' must be one of [both, above, below], got 'up'",
                 "{\"type\": \"traffic_anomaly\", \"algorithm\": \"agile', 9\"}| 'algorithm' must be one of [basic, agile, robust]",
                 "{\"type\": \"traffic_anomaly\", \"direction\": \"both') OR x\"}| 'direction' must be one of [both, above, below]",
-                "{\"type\": \"traffic_anomaly\", \"alert_window\": \"1d\"}| 'alert_window' must be one of '5m', '10m', '15m', '30m', '1h', '2h', '4h', got '1d'",
+                "{\"type\": \"traffic_anomaly\", \"alert_window\": \"1d\"}| 'alert_window' must be one of '15m', '30m', '1h', '2h', '4h', got '1d'",
+                "{\"type\": \"traffic_anomaly\", \"alert_window\": \"5m\"}| 'alert_window' must be one of '15m', '30m', '1h', '2h', '4h', got '5m'",
                 "{\"type\": \"traffic_anomaly\", \"algorithm\": \"basic\", \"seasonality\": \"daily\"}| 'seasonality' applies to the 'agile' and 'robust' algorithms",
                 "{\"type\": \"low_volume\"}| 'threshold' is required: a whole number from 1 to",
                 "{\"type\": \"low_volume\", \"threshold\": 0}| 'threshold' must be a whole number from 1 to",
@@ -185,5 +187,23 @@ class MonitorAnnotationsTest {
                 .hasMessageContaining("MONITOR_ENV_TAG");
         assertThatThrownBy(() -> new MonitorSettings("esm-prod", "a.b{*}", "c.d", "event", List.of()))
                 .hasMessageContaining("ESM_EVENT_COUNT_METRIC");
+    }
+
+    @Test
+    void anErrorInAMonitorsList_isReportedAtTheElementsLine() {
+        SchemaRecord record = new SchemaRecord(
+                "schemas/cart.avdl",
+                14,
+                "AddToCartEvent",
+                "com.shop.AddToCartEvent",
+                Optional.of(new SchemaRecord.Annotation(
+                        true,
+                        List.of(Map.of("type", "low_volume", "threshold", 10), Map.of("type", "error_rat")),
+                        9,
+                        List.of(10, 12))),
+                true);
+        assertThat(MonitorAnnotations.parse(record, MonitorSettings.defaults()).errors())
+                .singleElement()
+                .satisfies(e -> assertThat(e.line()).isEqualTo(12));
     }
 }

@@ -90,4 +90,22 @@ class MonitorRendererTest {
                 .isEqualTo("esm-schema:schemas/my_cart_v2.avdl");
         assertThat(MonitorRenderer.schemaTag("a/" + "b".repeat(300))).hasSize(200);
     }
+
+    @Test
+    void aHandleOrBacktickInTheSchemaPath_neverReachesTheMessage() {
+        SchemaRecord r = new SchemaRecord(
+                "schemas/@attacker@evil.com/x`y.avdl",
+                10,
+                "AddToCartEvent",
+                "com.shop.AddToCartEvent",
+                Optional.of(new SchemaRecord.Annotation(false, Json.readObject("{\"type\": \"traffic_anomaly\"}"), 9)),
+                true);
+        MonitorDefinition d = MonitorRenderer.render(
+                r,
+                MonitorAnnotations.parse(r, MonitorSettings.defaults())
+                        .monitors()
+                        .getFirst(),
+                MonitorSettings.defaults());
+        assertThat(d.message()).doesNotContain("@attacker", "x`y").contains("＠attacker");
+    }
 }

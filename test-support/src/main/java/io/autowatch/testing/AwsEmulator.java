@@ -107,7 +107,7 @@ public final class AwsEmulator implements BeforeAllCallback, ParameterResolver {
 
     private static Running startLocalStack() {
         LocalStackContainer container = new LocalStackContainer(DockerImageName.parse("localstack/localstack:4.4"))
-                .withServices("sns", "sqs", "secretsmanager");
+                .withServices("sns", "sqs", "secretsmanager", "events");
         container.start();
         Runtime.getRuntime().addShutdownHook(new Thread(container::stop));
         return new Running(container.getEndpoint(), "LocalStack (Testcontainers)");

@@ -16,6 +16,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -42,22 +43,55 @@ public final class AvroSchemaFiles implements SchemaReader {
             throw new UncheckedIOException(e);
         }
         try {
-            Set<String> readable = fetch(source, paths, root, errors);
+            Fetched fetched = fetch(source, paths, root, errors);
+            Map<String, Set<String>> importedNames = new HashMap<>();
+            long parsing = 0;
             for (String path : paths) {
-                if (!readable.contains(path)) {
+                if (!fetched.readable().contains(path)) {
                     continue;
                 }
-                switch (AvroSchemaReader.read(root, path)) {
+                // Avro parses a file together with everything it imports: the work is the closure's size.
+                long cost = fetched.closureBytes(path);
+                if (parsing + cost > Limits.MAX_PARSE_BYTES) {
+                    errors.add(new SchemaError(
+                            path,
+                            0,
+                            "not read: with its imports it would take this command "
+                                    + "past " + Limits.MAX_PARSE_BYTES
+                                    + " bytes of parsing (files that import the same "
+                                    + "large files count them each time); split the pull request"));
+                    continue;
+                }
+                parsing += cost;
+                switch (AvroSchemaReader.read(root, path, importedNames)) {
                     case AvroSchemaReader.Read read -> {
                         records.addAll(read.records());
                         errors.addAll(read.errors());
                     }
-                    case AvroSchemaReader.Failed failed -> errors.add(failed.error());
+                    case AvroSchemaReader.Failed failed -> errors.addAll(failed.errors());
                 }
             }
             return new Read(records, errors);
         } finally {
             delete(root);
+        }
+    }
+
+    /** What was fetched: the files that may be parsed, what each imports, and each file's size. */
+    private record Fetched(Set<String> readable, Map<String, List<String>> importsOf, Map<String, Integer> sizes) {
+        /** The bytes of the file and of everything it imports, transitively, each counted once. */
+        long closureBytes(String path) {
+            Set<String> seen = new HashSet<>();
+            Deque<String> todo = new ArrayDeque<>(List.of(path));
+            long bytes = 0;
+            while (!todo.isEmpty()) {
+                String next = todo.poll();
+                if (seen.add(next)) {
+                    bytes += sizes.getOrDefault(next, 0);
+                    todo.addAll(importsOf.getOrDefault(next, List.of()));
+                }
+            }
+            return bytes;
         }
     }
 
@@ -67,8 +101,9 @@ public final class AvroSchemaFiles implements SchemaReader {
      * every import, transitively, was fetched and passed the checks (so that Avro never looks beyond the folder,
      * nor falls back to the classpath for a missing file).
      */
-    private static Set<String> fetch(SchemaSource source, List<String> paths, Path root, List<SchemaError> errors) {
+    private static Fetched fetch(SchemaSource source, List<String> paths, Path root, List<SchemaError> errors) {
         Map<String, List<String>> importsOf = new LinkedHashMap<>();
+        Map<String, Integer> sizes = new HashMap<>();
         Set<String> bad = new HashSet<>();
         Deque<String> queue = new ArrayDeque<>();
         for (String path : paths) {
@@ -114,11 +149,14 @@ public final class AvroSchemaFiles implements SchemaReader {
                 continue;
             }
             List<String> imports = new ArrayList<>();
-            if (path.endsWith(".avdl") && !checkIdl(path, new String(bytes, StandardCharsets.UTF_8), imports, errors)) {
+            // Every file is checked as IDL, whatever its name: Avro parses a changed file, or one imported with
+            // `import idl`, as IDL whatever it is called, and then follows its imports itself.
+            if (!checkIdl(path, new String(bytes, StandardCharsets.UTF_8), imports, errors)) {
                 bad.add(path);
                 continue;
             }
             importsOf.put(path, imports);
+            sizes.put(path, bytes.length);
             queue.addAll(imports);
             write(root, path, bytes);
         }
@@ -147,7 +185,7 @@ public final class AvroSchemaFiles implements SchemaReader {
         }
         Set<String> readable = new HashSet<>(importsOf.keySet());
         readable.removeAll(bad);
-        return readable;
+        return new Fetched(readable, importsOf, sizes);
     }
 
     /**
@@ -173,6 +211,21 @@ public final class AvroSchemaFiles implements SchemaReader {
             return false;
         }
         for (IdlImports.Import imported : found) {
+            String wanted =
+                    switch (imported.kind()) {
+                        case "idl" -> ".avdl";
+                        case "protocol" -> ".avpr";
+                        default -> ".avsc";
+                    };
+            if (!imported.literal().endsWith(wanted)) {
+                errors.add(new SchemaError(
+                        path,
+                        imported.line(),
+                        "import " + imported.kind() + " \""
+                                + Names.printable(imported.literal()) + "\" is refused: an " + imported.kind()
+                                + " import names a " + wanted + " file"));
+                continue;
+            }
             switch (RepoPaths.imported(path, imported.literal())) {
                 case RepoPaths.Inside inside -> imports.add(inside.path());
                 case RepoPaths.Refused refused ->

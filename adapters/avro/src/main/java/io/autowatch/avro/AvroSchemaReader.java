@@ -53,7 +53,21 @@ public final class AvroSchemaReader {
         }
     }
 
-    public record Failed(String path, SchemaError error) implements Result {}
+    /** The file could not be read; every error found, each with its line. */
+    public record Failed(String path, List<SchemaError> errors) implements Result {
+        public Failed {
+            errors = List.copyOf(errors);
+        }
+
+        public Failed(String path, SchemaError error) {
+            this(path, List.of(error));
+        }
+
+        /** The first error. */
+        public SchemaError error() {
+            return errors.getFirst();
+        }
+    }
 
     /** The files a schema imports, as written (relative to its folder). */
     public static List<String> imports(String source) {
@@ -65,12 +79,24 @@ public final class AvroSchemaReader {
      * @param path the file to read, relative to {@code root}
      */
     public static Result read(Path root, String path) {
+        return read(root, path, new java.util.HashMap<>());
+    }
+
+    /**
+     * @param importedNames the record names each imported file brings, by path: filled as files are parsed, so
+     *                      that one command parses each import on its own only once
+     */
+    public static Result read(Path root, String path, Map<String, Set<String>> importedNames) {
         Path file = root.resolve(path);
         String source;
         try {
             source = Files.readString(file, StandardCharsets.UTF_8);
         } catch (IOException e) {
             return new Failed(path, new SchemaError(path, 0, "cannot read the file: " + e.getMessage()));
+        }
+        List<SchemaError> syntax = IdlSyntax.errors(path, source);
+        if (!syntax.isEmpty()) {
+            return new Failed(path, syntax);
         }
         IdlFile idl;
         String lexerErrors;
@@ -98,16 +124,56 @@ public final class AvroSchemaReader {
             String first = lexerErrors.lines().findFirst().orElse(lexerErrors);
             return new Failed(path, new SchemaError(path, lineOf(first), "syntax error: " + first));
         }
-        return records(path, source, idl);
+        return records(path, source, idl, imported(root, path, source, importedNames));
     }
 
-    private static Read records(String path, String source, IdlFile idl) {
+    /**
+     * The full names of the record types that {@code path}'s imports bring in (read again on their own), so that an
+     * imported record never stands in for the file's own record of the same simple name.
+     */
+    private static Set<String> imported(Path root, String path, String source, Map<String, Set<String>> importedNames) {
+        Set<String> names = new HashSet<>();
+        for (IdlImports.Import imp : IdlImports.of(source)) {
+            if (!(io.autowatch.schema.RepoPaths.imported(path, imp.literal())
+                    instanceof io.autowatch.schema.RepoPaths.Inside inside)) {
+                continue; // refused before the parse; never read
+            }
+            Set<String> known = importedNames.get(inside.path());
+            if (known != null) {
+                names.addAll(known);
+                continue;
+            }
+            Set<String> found = new HashSet<>();
+            importedNames.put(inside.path(), found);
+            Path file = root.resolve(inside.path());
+            try {
+                switch (imp.kind()) {
+                    case "idl" ->
+                        new IdlReader().parse(file).getNamedSchemas().keySet().forEach(names::add);
+                    case "protocol" ->
+                        org.apache.avro.Protocol.parse(file.toFile())
+                                .getTypes()
+                                .forEach(t -> names.add(t.getFullName()));
+                    default -> {
+                        Schema.Parser parser = new Schema.Parser();
+                        parser.parse(file.toFile());
+                        names.addAll(parser.getTypes().keySet());
+                    }
+                }
+            } catch (IOException | RuntimeException e) {
+                // The import was parsed as part of the file already; if it fails alone, nothing is excluded.
+            }
+        }
+        return names;
+    }
+
+    private static Read records(String path, String source, IdlFile idl, Set<String> imported) {
         IdlText text = new IdlText(source);
         List<SchemaError> errors = new ArrayList<>();
         Map<String, Schema> declared = new LinkedHashMap<>();
         Map<String, IdlText.Declaration> declarations = new LinkedHashMap<>();
         List<IdlText.Declaration> found = text.records();
-        Map<String, Schema> recordsByName = recordsBySimpleName(idl);
+        Map<String, Schema> recordsByName = recordsBySimpleName(idl, imported);
         for (IdlText.Declaration declaration : found) {
             Optional.ofNullable(recordsByName.get(declaration.name())).ifPresent(schema -> {
                 declared.put(schema.getFullName(), schema);
@@ -139,9 +205,21 @@ public final class AvroSchemaReader {
                         annotationLine,
                         "record " + schema.getName()
                                 + " has both @monitor and @monitors; use @monitors([...]) for several monitors"));
+            } else if ((single != null || plural != null) && !schema.getName().matches("[A-Za-z_][A-Za-z0-9_]*")) {
+                errors.add(new SchemaError(
+                        path,
+                        annotationLine,
+                        "record " + schema.getName() + " has a name that is not plain ASCII (letters A-Z, digits, _): "
+                                + "Datadog monitor names and tags need one, so rename the record to annotate it"));
             } else if (single != null || plural != null) {
                 annotation = Optional.of(new SchemaRecord.Annotation(
-                        plural != null, plain(plural != null ? plural : single), annotationLine));
+                        plural != null,
+                        plain(plural != null ? plural : single),
+                        annotationLine,
+                        declaration
+                                .annotation()
+                                .map(IdlText.AnnotationAt::elementLines)
+                                .orElse(List.of())));
             }
             records.add(new SchemaRecord(
                     path,
@@ -161,15 +239,17 @@ public final class AvroSchemaReader {
         return new Read(path, records, errors);
     }
 
-    /** The file's record types (its own and imported ones) by simple name; the first of a name wins. */
-    private static Map<String, Schema> recordsBySimpleName(IdlFile idl) {
+    /** The record types (the file's own and imported ones) by simple name; the file's own win. */
+    private static Map<String, Schema> recordsBySimpleName(IdlFile idl, Set<String> imported) {
         Map<String, Schema> named = new LinkedHashMap<>(idl.getNamedSchemas());
         if (idl.getProtocol() != null) {
             idl.getProtocol().getTypes().forEach(t -> named.putIfAbsent(t.getFullName(), t));
         }
         Map<String, Schema> bySimpleName = new LinkedHashMap<>();
+        // The file's own records first: an imported one of the same simple name must not shadow them.
         named.values().stream()
                 .filter(s -> s.getType() == Schema.Type.RECORD && !s.isError())
+                .sorted(java.util.Comparator.comparing((Schema s) -> imported.contains(s.getFullName())))
                 .forEach(s -> bySimpleName.putIfAbsent(s.getName(), s));
         return bySimpleName;
     }

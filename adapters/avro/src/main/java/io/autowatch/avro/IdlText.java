@@ -13,7 +13,10 @@ import java.util.regex.Pattern;
  */
 final class IdlText {
 
-    private static final Pattern RECORD = Pattern.compile("(?<![\\w.`@])record\\s+`?([A-Za-z_][A-Za-z0-9_]*)");
+    /** Any letters: Avro's grammar accepts non-ASCII names, and such a record must be reported, not missed. */
+    private static final Pattern RECORD =
+            Pattern.compile("(?<![\\p{L}\\p{N}_.`@])record\\s+`?([\\p{L}_][\\p{L}\\p{N}_]*)");
+
     private static final Pattern ANNOTATION = Pattern.compile("@(monitors?)\\s*\\(");
     private static final Pattern IMPORT = Pattern.compile("(?<![\\w.])import\\s+(idl|schema|protocol)\\s+\"");
 
@@ -34,7 +37,8 @@ final class IdlText {
     /** A record declaration, with the monitor annotation written before it, if any. */
     record Declaration(String name, int line, Optional<AnnotationAt> annotation) {}
 
-    record AnnotationAt(boolean plural, int line) {}
+    /** @param elementLines for {@code @monitors([...])}, the line each element of the list starts on */
+    record AnnotationAt(boolean plural, int line, List<Integer> elementLines) {}
 
     /** A monitor annotation that does not stand before a record (on a field, an enum, the protocol). */
     record Stray(boolean plural, int line) {}
@@ -49,12 +53,55 @@ final class IdlText {
             for (int[] annotation : annotationsBefore(record.start())) {
                 String name = blank.substring(annotation[0] + 1, annotation[1]);
                 if (name.equals("monitor") || name.equals("monitors")) {
-                    at = new AnnotationAt(name.equals("monitors"), lineOf(annotation[0]));
+                    boolean plural = name.equals("monitors");
+                    at = new AnnotationAt(
+                            plural, lineOf(annotation[0]), plural ? elementLines(annotation[1]) : List.of());
                 }
             }
             declarations.add(new Declaration(record.group(1), lineOf(record.start()), Optional.ofNullable(at)));
         }
         return declarations;
+    }
+
+    /**
+     * Where each element of the list in {@code @monitors([...])} starts, scanning from the end of the annotation's
+     * name: an element starts at the first character that is not white space or a comma, at the list's own depth.
+     * Works on the blanked text, so brackets in strings and comments do not count.
+     */
+    private List<Integer> elementLines(int afterName) {
+        List<Integer> lines = new ArrayList<>();
+        int i = afterName;
+        while (i < blank.length() && blank.charAt(i) != '(') {
+            i++;
+        }
+        while (i < blank.length() && blank.charAt(i) != '[' && blank.charAt(i) != ')') {
+            i++;
+        }
+        if (i >= blank.length() || blank.charAt(i) != '[') {
+            return lines;
+        }
+        int depth = 0;
+        boolean inElement = false;
+        for (i = i + 1; i < blank.length(); i++) {
+            char c = blank.charAt(i);
+            if (depth == 0 && c == ']') {
+                break;
+            }
+            if (depth == 0 && c == ',') {
+                inElement = false;
+                continue;
+            }
+            if (depth == 0 && !inElement && !Character.isWhitespace(c)) {
+                inElement = true;
+                lines.add(lineOf(i));
+            }
+            if (c == '{' || c == '[' || c == '(') {
+                depth++;
+            } else if (c == '}' || c == ']' || c == ')') {
+                depth--;
+            }
+        }
+        return lines;
     }
 
     /**

@@ -87,18 +87,18 @@ class AvroSchemaFilesTest {
 
     @Test
     void read_whenAnImportIsMissingFromTheRepository_theImporterIsNotParsed_soAvroCannotFallBackToTheClasspath() {
-        // simplelogger.properties is on this JVM's classpath: Avro would read it from there for a missing file.
-        Repo repo = new Repo().with("schemas/cart.avdl", CART.formatted("import schema \"simplelogger.properties\";"));
+        // Avro's own jar holds org/apache/avro/data/Json.avsc: for a missing file Avro would read it from there.
+        Repo repo = new Repo().with("cart.avdl", CART.formatted("import schema \"org/apache/avro/data/Json.avsc\";"));
 
-        SchemaReader.Read read = read(repo, "schemas/cart.avdl");
+        SchemaReader.Read read = read(repo, "cart.avdl");
 
-        assertThat(repo.asked).containsExactly("schemas/cart.avdl", "schemas/simplelogger.properties");
+        assertThat(repo.asked).containsExactly("cart.avdl", "org/apache/avro/data/Json.avsc");
         assertThat(read.records()).isEmpty();
         assertThat(read.errors())
                 .extracting(SchemaError::message)
                 .containsExactlyInAnyOrder(
                         "the file does not exist at abc1234",
-                        "not read, because its import 'schemas/simplelogger.properties' could not be read (see its"
+                        "not read, because its import 'org/apache/avro/data/Json.avsc' could not be read (see its"
                                 + " error)");
     }
 
@@ -177,5 +177,70 @@ class AvroSchemaFilesTest {
         assertThat(repo.asked).isEmpty();
         assertThat(read.errors()).singleElement().satisfies(e -> assertThat(e.message())
                 .contains("refused"));
+    }
+
+    @Test
+    void anImportedRecordOfTheSameSimpleName_doesNotShadowTheFilesOwnRecord() {
+        Repo repo = new Repo()
+                .with("schemas/common.avdl", "@namespace(\"com.common\") protocol C { record Event { string a; } }")
+                .with(
+                        "schemas/cart.avdl",
+                        "@namespace(\"com.shop\") protocol Cart {\n  import idl \"common.avdl\";\n"
+                                + "  @monitor({\"type\": \"low_volume\", \"threshold\": 5})\n"
+                                + "  record Event { string b; com.common.Event inner; }\n}\n");
+
+        SchemaReader.Read read = read(repo, "schemas/cart.avdl");
+
+        assertThat(read.errors()).isEmpty();
+        assertThat(read.records())
+                .filteredOn(r -> r.annotation().isPresent())
+                .singleElement()
+                .satisfies(r -> assertThat(r.fullName()).isEqualTo("com.shop.Event"));
+    }
+
+    @Test
+    void aRecordWithANonAsciiName_isAnError_notSilentlyLeftOut() {
+        Repo repo = new Repo()
+                .with(
+                        "schemas/de.avdl",
+                        "protocol P {\n  @monitor({\"type\": \"low_volume\", "
+                                + "\"threshold\": 5})\n  record Größe { string a; }\n}\n");
+
+        SchemaReader.Read read = read(repo, "schemas/de.avdl");
+
+        assertThat(read.records()).filteredOn(r -> r.annotation().isPresent()).isEmpty();
+        assertThat(read.errors()).isNotEmpty().allSatisfy(e -> assertThat(e.line())
+                .isPositive());
+        System.out.println("non-ASCII: " + read.errors());
+    }
+
+    @Test
+    void aFileImportedAsIdlUnderAnotherName_isCheckedToo_andTheWrongExtensionIsRefused() {
+        Repo repo = new Repo()
+                .with("s/a.avdl", "protocol A {\n  import idl \"b.txt\";\n  record R { string x; }\n}\n")
+                .with("s/b.txt", "protocol B { import schema \"/etc/passwd\"; }")
+                .with("s/c.avdl", "protocol C {\n  import idl \"d.avdl\";\n  record S { string x; }\n}\n")
+                .with("s/d.avdl", "protocol D {\n  import schema \"classpath:/META-INF/MANIFEST.MF\";\n}\n");
+
+        SchemaReader.Read read = read(repo, "s/a.avdl", "s/c.avdl");
+
+        assertThat(repo.asked).doesNotContain("s/b.txt").contains("s/d.avdl");
+        assertThat(read.records()).isEmpty();
+        assertThat(read.errors()).extracting(SchemaError::message).anySatisfy(m -> assertThat(m)
+                .contains("an idl import names a .avdl file"));
+        assertThat(read.errors())
+                .extracting(SchemaError::message)
+                .anySatisfy(m -> assertThat(m).contains("classpath").contains("is refused"));
+    }
+
+    @Test
+    void aChangedFileThatIsNotNamedAvdl_isCheckedBeforeItIsParsed() {
+        Repo repo = new Repo().with("s/odd.idl", "protocol B {\n  import schema \"/etc/passwd\";\n}\n");
+
+        SchemaReader.Read read = read(repo, "s/odd.idl");
+
+        assertThat(repo.asked).containsExactly("s/odd.idl");
+        assertThat(read.errors()).singleElement().satisfies(e -> assertThat(e.message())
+                .contains("is refused"));
     }
 }

@@ -89,7 +89,7 @@ class AvroSchemaReaderTest {
         var result = read("schemas/hash.avdl", "protocol P {\n  record A { string name; } #\n}\n");
         assertThat(result).isInstanceOfSatisfying(AvroSchemaReader.Failed.class, f -> {
             assertThat(f.error().line()).isEqualTo(2);
-            assertThat(f.error().message()).isEqualTo("syntax error: line 2:28 token recognition error at: '#'");
+            assertThat(f.error().message()).isEqualTo("syntax error at column 29: token recognition error at: '#'");
         });
     }
 
@@ -156,5 +156,34 @@ class AvroSchemaReaderTest {
             assertThat(r.fullName()).isEqualTo("com.shop.AddToCart");
             assertThat(r.annotation()).isPresent();
         });
+    }
+
+    @Test
+    void everySyntaxErrorOfAFile_isReportedWithItsLine_notOnlyTheFirst() throws IOException {
+        var result = read(
+                "schemas/broken.avdl",
+                "protocol P {\n  record A { string name }\n  record B { int count; }\n  record C { long id }\n}\n");
+        assertThat(result).isInstanceOfSatisfying(AvroSchemaReader.Failed.class, f -> assertThat(f.errors())
+                .extracting(e -> e.line())
+                .containsExactly(2, 4));
+    }
+
+    @Test
+    void eachElementOfAMonitorsList_knowsItsOwnLine() throws IOException {
+        var result = read("schemas/list.avdl", """
+                protocol P {
+                  @monitors([
+                    {"type": "low_volume", "threshold": 10},
+                    {"type": "error_rate",
+                     "percent": 5}, {"type": "traffic_anomaly"}
+                  ])
+                  record A { string name; }
+                }
+                """);
+        assertThat(result).isInstanceOfSatisfying(AvroSchemaReader.Read.class, r -> assertThat(r.records())
+                .singleElement()
+                .satisfies(
+                        record -> assertThat(record.annotation().orElseThrow().elementLines())
+                                .containsExactly(3, 4, 5)));
     }
 }

@@ -181,4 +181,16 @@ class GitHubRestClientTest {
         anonymous.upsertComment("o/r", 12, "<!-- m -->", "<!-- m --> three");
         assertThat(github.comments("o/r", 12)).containsExactly("<!-- m --> two", "<!-- m --> three");
     }
+
+    @Test
+    void aHugeFile_isReadOnlyUpToOneBytePastTheCap() {
+        String head = github.pullRequest(
+                "o/r",
+                13,
+                Map.of(),
+                Map.of("big.avdl", "x".repeat(3 * io.autowatch.schema.Limits.MAX_FILE_BYTES)),
+                false);
+        assertThat(client.file("o/r", "big.avdl", head))
+                .hasValueSatisfying(b -> assertThat(b).hasSize(io.autowatch.schema.Limits.MAX_FILE_BYTES + 1));
+    }
 }

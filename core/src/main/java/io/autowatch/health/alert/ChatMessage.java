@@ -12,7 +12,23 @@ import java.util.Map;
  */
 public final class ChatMessage {
 
+    /** Chatbot's limits on a custom notification's fields, in characters (longer ones are refused). */
+    public static final int MAX_TITLE = 250;
+
+    public static final int MAX_DESCRIPTION = 8_000;
+    public static final int MAX_NEXT_STEP = 350;
+    public static final int MAX_KEYWORD = 75;
+
     private ChatMessage() {}
+
+    /**
+     * Text for Slack's mrkdwn: {@code &}, {@code <} and {@code >} escaped as Slack documents, so a job id such as
+     * {@code <!channel>} or {@code <@U123>} never pings anyone; then cut to {@code max} characters.
+     */
+    static String slack(String text, int max) {
+        String escaped = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+        return escaped.length() <= max ? escaped : escaped.substring(0, max - 1) + "…";
+    }
 
     public static String render(Notification notification) {
         String icon =
@@ -31,20 +47,24 @@ public final class ChatMessage {
 
         Map<String, Object> content = new LinkedHashMap<>();
         content.put("textType", "client-markdown");
-        content.put("title", icon + " " + AlertText.title(notification));
-        content.put("description", description.toString());
-        content.put("nextSteps", AlertText.nextSteps(notification));
+        content.put("title", slack(icon + " " + AlertText.title(notification), MAX_TITLE));
+        content.put("description", slack(description.toString(), MAX_DESCRIPTION));
+        content.put(
+                "nextSteps",
+                AlertText.nextSteps(notification).stream()
+                        .map(step -> slack(step, MAX_NEXT_STEP))
+                        .toList());
         content.put(
                 "keywords",
                 List.of(
                         "autowatch",
                         notification.status().name(),
                         notification.severity().wireName(),
-                        notification.job().value()));
+                        slack(notification.job().value(), MAX_KEYWORD)));
 
         Map<String, Object> metadata = new LinkedHashMap<>();
         metadata.put("threadId", "autowatch/" + notification.job().value());
-        metadata.put("summary", AlertText.title(notification));
+        metadata.put("summary", slack(AlertText.title(notification), MAX_TITLE));
         metadata.put("eventType", notification instanceof Notification.Recovery ? "JobRecovered" : "JobAlert");
         metadata.put(
                 "additionalContext",

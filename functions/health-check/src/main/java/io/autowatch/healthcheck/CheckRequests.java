@@ -23,6 +23,26 @@ final class CheckRequests {
 
     static CheckRequest parse(byte[] event, Instant now) {
         Map<String, Object> root = Json.readObject(event);
+        return request(root, now).asRun(runOf(root, event));
+    }
+
+    /**
+     * The event's {@code id} (EventBridge and the template's schedule set one), else a digest of the event: Lambda
+     * retries an asynchronous invocation with the same event, so either names one invocation across its retries.
+     */
+    static String runOf(Map<String, Object> root, byte[] event) {
+        if (root.get("id") instanceof String id && !id.isBlank() && id.length() <= 200) {
+            return "event:" + id;
+        }
+        try {
+            byte[] digest = java.security.MessageDigest.getInstance("SHA-256").digest(event);
+            return "digest:" + java.util.HexFormat.of().formatHex(digest, 0, 16);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has SHA-256", e);
+        }
+    }
+
+    private static CheckRequest request(Map<String, Object> root, Instant now) {
         Object detailValue = root.getOrDefault("detail", Map.of());
         if (!(detailValue instanceof Map<?, ?> detail)) {
             throw new IllegalArgumentException("'detail' must be an object, got " + Json.describe(detailValue));

@@ -7,6 +7,7 @@ import io.autowatch.aws.dynamodb.CountWriter;
 import io.autowatch.aws.dynamodb.HealthKeys;
 import io.autowatch.aws.dynamodb.Tables;
 import io.autowatch.counts.JobId;
+import io.autowatch.health.AlertPublisher;
 import io.autowatch.health.SystemFailureException;
 import io.autowatch.json.Json;
 import io.autowatch.log.Log;
@@ -243,6 +244,21 @@ class HealthCheckHandlerTest {
                         .orElseThrow())
                 .contains("\"checked\":7")
                 .contains("\"failed\":1");
+        // The same line is an Embedded Metric Format record: CloudWatch turns its fields into the alarms' metrics.
+        Map<String, Object> emf = Json.readObject(log.lines()
+                .filter(l -> l.contains("\"event\":\"run_completed\""))
+                .findFirst()
+                .orElseThrow());
+        Map<?, ?> aws = (Map<?, ?>) emf.get("_aws");
+        Map<?, ?> directive = (Map<?, ?>) ((List<?>) aws.get("CloudWatchMetrics")).getFirst();
+        assertThat(directive.get("Namespace")).isEqualTo("autowatch/health-check");
+        assertThat(((List<?>) directive.get("Metrics"))
+                        .stream()
+                                .map(m -> String.valueOf(((Map<?, ?>) m).get("Name")))
+                                .toList())
+                .contains("checked", "failed", "runsCompleted");
+        assertThat(aws.get("Timestamp")).isInstanceOf(Number.class);
+        assertThat(emf).containsEntry("runsCompleted", 1).containsEntry("failed", 1);
         assertThat(result(ODD, DAY).get("status").s()).isEqualTo("HEALTHY");
     }
 
@@ -371,6 +387,20 @@ class HealthCheckHandlerTest {
     }
 
     @Test
+    void aJobThatFinished_asksForItsOwnCheck_andOnlyItIsReadAndJudged() throws IOException {
+        seedTheStory();
+        // What the template's EventBridge rule hands the function for a "Job Finished" event.
+        Map<String, Object> summary = invoke(handler(NOW), event("health-check-job-finished.json"));
+        Map<String, Object> daily = invoke(handler(NOW.plusSeconds(60)), event("health-check-scheduled.json"));
+
+        assertThat(summary).containsEntry("checked", 1);
+        assertThat(result(INDIA, DAY)).isNotEmpty();
+        assertThat(daily)
+                .as("the daily run still checks every job, and alerts on each once")
+                .containsEntry("checked", 7);
+    }
+
+    @Test
     void backfill_ofAnUnknownJob_saysSoAndChecksTheOthers() throws IOException {
         seedTheStory();
         byte[] event = "{\"detail\": {\"day\": \"2026-11-20\", \"jobs\": [\"email/daily-active/IN\", \"nope\"]}}"
@@ -406,6 +436,36 @@ class HealthCheckHandlerTest {
 
         Map<String, Object> retry = invoke(handler(NOW.plusSeconds(60)), scheduled);
         assertThat(retry).containsEntry("alerts", 3);
+        assertThat(chat.drain()).hasSize(3);
+    }
+
+    @Test
+    void aRunKilledAfterClaiming_isMadeGoodByLambdasRetryOfTheSameEvent_aMinuteLater() throws IOException {
+        seedTheStory();
+        byte[] scheduled = event("health-check-scheduled.json");
+        // The run claims its alerts, then dies while publishing (a timeout kills the JVM: nothing is released).
+        Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
+        AlertPublisher dying = n -> {
+            throw new OutOfMemoryError("killed while publishing");
+        };
+        var dead = new HealthCheckHandler(
+                HealthCheckWiring.service(
+                        dynamoDb,
+                        countsTable,
+                        healthTable,
+                        dying,
+                        clock,
+                        java.util.concurrent.Executors.newFixedThreadPool(2)),
+                clock);
+        assertThatThrownBy(() -> invoke(dead, scheduled)).isInstanceOf(RuntimeException.class);
+        assertThat(chat.drain()).isEmpty();
+
+        Map<String, Object> otherRun =
+                invoke(handler(NOW.plusSeconds(30)), event("health-check-all-jobs-for-a-day.json"));
+        Map<String, Object> retry = invoke(handler(NOW.plusSeconds(60)), scheduled);
+
+        assertThat(otherRun).as("another run respects the live claims").containsEntry("alerts", 0);
+        assertThat(retry).as("Lambda's retry takes its own claims over").containsEntry("alerts", 3);
         assertThat(chat.drain()).hasSize(3);
     }
 

@@ -61,7 +61,8 @@ class SchemaSyncConcurrencyTest {
 
     private SyncResult command(int number, Map<String, String> base, Map<String, String> head, Command command) {
         github.pullRequest(REPO, number, base, head, false);
-        return service.handle(new CommandRequest("d-" + number, REPO, number, 1L, "owner", command));
+        long comment = github.addComment(REPO, number, "owner", command.text());
+        return service.handle(new CommandRequest("d-" + number, REPO, number, comment, "owner", command));
     }
 
     private Map<String, Object> monitor(String name) {

@@ -14,6 +14,7 @@ import io.autowatch.json.Json;
 import io.autowatch.schema.CommandIntake;
 import io.autowatch.schema.CommandRequest;
 import io.autowatch.schema.SchemaSyncService;
+import io.autowatch.schema.StatusComment;
 import io.autowatch.schema.SyncSettings;
 import io.autowatch.testing.AwsEmulator;
 import io.autowatch.testing.SharedCorpus;
@@ -68,6 +69,7 @@ class SchemaSyncHandlersTest {
                 .queueUrl();
         github.grant("schema-owner", "admin");
         github.pullRequest(REPO, 42, Map.of(), Map.of("schemas/cart.avdl", SCHEMA), false);
+        github.addComment(REPO, 42, 1234567890L, "schema-owner", "esm register"); // the sample events' comment
     }
 
     @AfterEach
@@ -131,7 +133,7 @@ class SchemaSyncHandlersTest {
         List<Message> messages = drain();
         assertThat(messages).singleElement().satisfies(m -> {
             assertThat(m.attributes())
-                    .containsEntry(MessageSystemAttributeName.MESSAGE_GROUP_ID, "example-org/event-schemas#42");
+                    .containsEntry(MessageSystemAttributeName.MESSAGE_GROUP_ID, "example-org/event-schemas");
             assertThat(CommandQueue.read(m.body()).deliveryId()).isEqualTo("3f6c8a40-c6e1-11f0-8f4e-sample000001");
         });
         assertThat(datadog.monitors()).as("the webhook itself writes nothing").isEmpty();
@@ -141,7 +143,11 @@ class SchemaSyncHandlersTest {
         assertThat(worker).containsEntry("batchItemFailures", List.of());
         assertThat(datadog.monitors()).singleElement().satisfies(m -> assertThat(m)
                 .containsEntry("name", "Traffic Anomaly with AddToCartEvent"));
-        assertThat(github.comments(REPO, 42)).singleElement().asString().contains("registered ✅");
+        assertThat(github.comments(REPO, 42))
+                .filteredOn(c -> c.contains(StatusComment.MARKER))
+                .singleElement()
+                .asString()
+                .contains("registered ✅");
     }
 
     @Test

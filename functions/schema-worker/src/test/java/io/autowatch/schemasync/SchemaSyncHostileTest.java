@@ -13,6 +13,7 @@ import io.autowatch.schema.Limits;
 import io.autowatch.schema.PullRequests;
 import io.autowatch.schema.SchemaReader;
 import io.autowatch.schema.SchemaSyncService;
+import io.autowatch.schema.StatusComment;
 import io.autowatch.schema.SyncResult;
 import io.autowatch.schema.SyncSettings;
 import io.autowatch.testing.fakes.FakeDatadog;
@@ -86,8 +87,14 @@ class SchemaSyncHostileTest {
 
     private SyncResult run(int number, String comment) {
         Command command = Command.parse(comment).orElseThrow();
-        SyncResult result = service.handle(
-                new CommandRequest("d-" + number, REPO, number, 1L, "owner", command, Command.allowedDeletes(comment)));
+        SyncResult result = service.handle(new CommandRequest(
+                "d-" + number,
+                REPO,
+                number,
+                github.addComment(REPO, number, "owner", comment),
+                "owner",
+                command,
+                Command.allowedDeletes(comment)));
         return result;
     }
 
@@ -107,7 +114,7 @@ class SchemaSyncHostileTest {
     void anImportThatClimbsToGitHubsApi_sendsTheTokenNowhere_andIsReportedAtItsLine() {
         int pr = open(Map.of(
                 "schemas/cart.avdl",
-                schema("Cart", "  import idl \"../../../../../user\";\n" + annotated("AddToCartEvent"))));
+                schema("Cart", "  import idl \"../../../../../user.avdl\";\n" + annotated("AddToCartEvent"))));
         github.clearCalls();
 
         SyncResult result = run(pr, "esm plan");
@@ -284,6 +291,68 @@ class SchemaSyncHostileTest {
 
         assertThatThrownBy(() -> run(pr, "esm register")).isInstanceOf(PullRequests.GitHubException.class);
         seen.addAll(github.comments(REPO, pr));
-        assertThat(seen).singleElement().asString().contains("GitHub failed while the command ran");
+        assertThat(seen)
+                .filteredOn(c -> c.contains(StatusComment.MARKER))
+                .singleElement()
+                .asString()
+                .contains("GitHub failed while the command ran");
+    }
+
+    @Test
+    void anAnomalyMonitorThatTheDatadogPlanRefuses_saysWhy_onThePullRequest() {
+        datadog.refuseWhen(m -> String.valueOf(m.get("query")).contains("anomalies(")
+                ? "Anomaly monitors are not available for your organization"
+                : null);
+        int pr = open(Map.of(
+                "schemas/cart.avdl",
+                schema(
+                        "Cart",
+                        "  @monitor({\"type\": \"traffic_anomaly\"})\n  record AddToCartEvent { string sku; }\n")));
+
+        SyncResult result = run(pr, "esm register");
+
+        assertThat(result.failed()).isTrue();
+        assertThat(lastComment()).contains("only on some plans").contains("low_volume");
+    }
+
+    @Test
+    void moreMonitorsThanOneCommandMakes_isRefusedWithTheCap_andNothingIsWritten() {
+        StringBuilder records = new StringBuilder();
+        for (int i = 0; i <= Limits.MAX_MONITORS; i++) {
+            records.append(annotated("Event" + i));
+        }
+        int pr = open(Map.of("schemas/many.avdl", schema("Many", records.toString())));
+
+        SyncResult result = run(pr, "esm register");
+
+        assertThat(result.refusal()).hasValueSatisfying(r -> assertThat(r)
+                .contains((Limits.MAX_MONITORS + 1) + " monitors")
+                .contains("at most " + Limits.MAX_MONITORS));
+        assertThat(datadog.monitors()).isEmpty();
+        assertThat(lastComment()).contains("at most " + Limits.MAX_MONITORS);
+    }
+
+    @Test
+    void aSignedPayloadNamingAnAdmin_isCarriedOutAsTheCommentsRealAuthorOnGitHub() {
+        github.grant("reader", "read");
+        int pr = open(Map.of("schemas/cart.avdl", schema("Cart", annotated("AddToCartEvent"))));
+        long real = github.addComment(REPO, pr, "reader", "esm register");
+
+        // Whoever knows the webhook secret can sign this; GitHub says the comment is the reader's.
+        SyncResult result = service.handle(new CommandRequest("d-forged", REPO, pr, real, "owner", Command.REGISTER));
+
+        assertThat(result.refusal()).hasValueSatisfying(r -> assertThat(r).contains("reader may not register"));
+        assertThat(datadog.monitors()).isEmpty();
+    }
+
+    @Test
+    void aCommandWhoseCommentIsNotOnThatPullRequest_doesNothing() {
+        int pr = open(Map.of("schemas/cart.avdl", schema("Cart", annotated("AddToCartEvent"))));
+        long elsewhere = github.addComment(REPO, pr + 1000, "owner", "esm register");
+
+        SyncResult result = service.handle(new CommandRequest("d-x", REPO, pr, elsewhere, "owner", Command.REGISTER));
+
+        assertThat(result.refusal()).hasValueSatisfying(r -> assertThat(r).contains("GitHub has no such comment"));
+        assertThat(datadog.monitors()).isEmpty();
     }
 }

@@ -64,7 +64,7 @@ class SchemaSyncReconcileTest {
     }
 
     private SyncResult push(String repository, Map<String, String> files) {
-        String sha = github.commit(files);
+        String sha = github.commit(repository, files);
         return service.handle(CommandRequest.reconcile("push-" + sha, repository, "ann", sha));
     }
 
@@ -94,7 +94,8 @@ class SchemaSyncReconcileTest {
         Map<String, String> main = Map.of("schemas/a.avdl", schema("A", "AEvent"));
         push(REPO, main);
         github.pullRequest(REPO, 7, main, Map.of("schemas/a.avdl", schema("A", "AEvent", "Abandoned")), false);
-        service.handle(new CommandRequest("d-7", REPO, 7, 1L, "owner", Command.REGISTER));
+        long comment = github.addComment(REPO, 7, "owner", "esm register");
+        service.handle(new CommandRequest("d-7", REPO, 7, comment, "owner", Command.REGISTER));
         assertThat(names()).hasSize(2);
 
         push(REPO, main); // the pull request was closed; the next push to main repairs the drift
@@ -136,5 +137,32 @@ class SchemaSyncReconcileTest {
         push(REPO, Map.of("schemas/a.avdl", schema("A", "AEvent")));
 
         assertThat(names()).containsExactly("Low Volume with AEvent", "Low Volume with OtherEvent");
+    }
+
+    @Test
+    void anotherRepositoryWithTheSamePathAndRecord_cannotTakeOverOrDeleteTheMonitor() {
+        push("shop/other-schemas", Map.of("schemas/a.avdl", schema("A", "AEvent")));
+        String before = String.valueOf(datadog.monitors().getFirst().get("tags"));
+
+        SyncResult clash = push(REPO, Map.of("schemas/a.avdl", schema("A", "AEvent")));
+        push(REPO, Map.of("schemas/a.avdl", schema("A")));
+
+        assertThat(clash.failed()).isTrue();
+        assertThat(clash.plan()).hasValueSatisfying(p -> assertThat(p.steps())
+                .singleElement()
+                .isInstanceOfSatisfying(io.autowatch.monitor.Plan.Conflict.class, c -> assertThat(c.reason())
+                        .contains("belongs to the repository shop/other-schemas")));
+        assertThat(datadog.monitors()).singleElement().satisfies(m -> assertThat(String.valueOf(m.get("tags")))
+                .isEqualTo(before));
+    }
+
+    @Test
+    void aPushPayloadNamingAnotherCommit_reconcilesTheBranchAsGitHubHasIt() {
+        String forked = github.commit("someone/fork", Map.of("schemas/a.avdl", schema("A", "Planted")));
+        github.commit(REPO, Map.of("schemas/a.avdl", schema("A", "AEvent")));
+
+        service.handle(CommandRequest.reconcile("push-forged", REPO, "mallory", forked));
+
+        assertThat(names()).containsExactly("Low Volume with AEvent");
     }
 }

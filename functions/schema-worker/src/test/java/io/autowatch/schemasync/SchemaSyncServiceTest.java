@@ -10,6 +10,7 @@ import io.autowatch.monitor.MonitorSettings;
 import io.autowatch.schema.Command;
 import io.autowatch.schema.CommandRequest;
 import io.autowatch.schema.SchemaSyncService;
+import io.autowatch.schema.StatusComment;
 import io.autowatch.schema.SyncResult;
 import io.autowatch.schema.SyncSettings;
 import io.autowatch.testing.fakes.FakeDatadog;
@@ -90,8 +91,8 @@ class SchemaSyncServiceTest {
     private SyncResult pr(Map<String, String> head, String user, Command command, boolean fork) {
         int number = prNumbers.incrementAndGet();
         github.pullRequest(REPO, number, main, head, fork);
-        SyncResult result =
-                service.handle(new CommandRequest("d-" + number, REPO, number, 900L + number, user, command));
+        SyncResult result = service.handle(new CommandRequest(
+                "d-" + number, REPO, number, github.addComment(REPO, number, user, command.text()), user, command));
         if (command == Command.REGISTER && !result.failed()) {
             main = new HashMap<>(head);
         }
@@ -164,7 +165,13 @@ class SchemaSyncServiceTest {
                 REPO,
                 renamed,
                 List.of(Map.of("filename", "schemas/shop/cart.avdl", "status", "renamed", "previous_filename", PATH)));
-        SyncResult result = service.handle(new CommandRequest("d-r", REPO, renamed, 1L, "owner", Command.REGISTER));
+        SyncResult result = service.handle(new CommandRequest(
+                "d-r",
+                REPO,
+                renamed,
+                github.addComment(REPO, renamed, "owner", "esm register"),
+                "owner",
+                Command.REGISTER));
         assertThat(result.failed()).isFalse();
         assertThat(datadog.monitors()).hasSize(2).allSatisfy(m -> assertThat(tags(m))
                 .contains(MonitorRenderer.schemaTag("schemas/shop/cart.avdl"))
@@ -305,7 +312,13 @@ class SchemaSyncServiceTest {
         // Listing (2 GETs by name after the file listing) and the first validate+create pass; then Datadog fails.
         datadog.refuseWhen(m ->
                 String.valueOf(m.get("name")).startsWith("Low Volume") ? "Internal Server Error (injected)" : null);
-        SyncResult first = service.handle(new CommandRequest("d-1", REPO, number, 1L, "owner", Command.REGISTER));
+        SyncResult first = service.handle(new CommandRequest(
+                "d-1",
+                REPO,
+                number,
+                github.addComment(REPO, number, "owner", "esm register"),
+                "owner",
+                Command.REGISTER));
         assertThat(first.failed()).isTrue();
         assertThat(first.applied()).filteredOn(s -> !s.ok()).singleElement().satisfies(s -> {
             assertThat(s.step().name()).isEqualTo("Low Volume with AddToCartEvent");
@@ -318,13 +331,20 @@ class SchemaSyncServiceTest {
                 .contains("Internal Server Error (injected)");
 
         datadog.refuseWhen(m -> null);
-        SyncResult second = service.handle(new CommandRequest("d-2", REPO, number, 2L, "owner", Command.REGISTER));
+        SyncResult second = service.handle(new CommandRequest(
+                "d-2",
+                REPO,
+                number,
+                github.addComment(REPO, number, "owner", "esm register"),
+                "owner",
+                Command.REGISTER));
         assertThat(second.failed()).isFalse();
         assertThat(second.applied())
                 .singleElement()
                 .satisfies(s -> assertThat(s.step().name()).isEqualTo("Low Volume with AddToCartEvent"));
         assertThat(datadog.monitors()).hasSize(3);
         assertThat(github.comments(REPO, number))
+                .filteredOn(c -> c.contains(StatusComment.MARKER))
                 .as("one status comment, edited")
                 .hasSize(1);
     }

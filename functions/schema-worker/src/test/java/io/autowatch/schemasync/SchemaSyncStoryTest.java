@@ -76,6 +76,7 @@ class SchemaSyncStoryTest {
     private int comment(Map<String, String> head, String user, String comment) throws IOException {
         number++;
         github.pullRequest(REPO, number, main, head, false);
+        github.addComment(REPO, number, 700 + number, user, comment); // what GitHub has, and the worker asks
         String body = Json.write(Map.of(
                 "action",
                 "created",

@@ -34,6 +34,7 @@ public final class FakeGitHub extends FakeHttp {
     private final Map<String, String> customBase = new HashMap<>();
     private boolean app;
     private boolean truncatedTrees;
+    private final Map<String, String> branchHeads = new HashMap<>();
 
     /** Who the token acts as, and who writes the comments it posts. */
     public static final String LOGIN = "autowatch[bot]";
@@ -63,8 +64,14 @@ public final class FakeGitHub extends FakeHttp {
      * @return its SHA
      */
     public synchronized String commit(Map<String, String> files) {
+        return commit("", files);
+    }
+
+    /** A commit that becomes the head of {@code repository}'s default branch ({@code main}). */
+    public synchronized String commit(String repository, Map<String, String> files) {
         String sha = Long.toHexString(shas.incrementAndGet()) + "c".repeat(34);
         files.forEach((path, text) -> contents.put(sha + ":" + path, text.getBytes(StandardCharsets.UTF_8)));
+        branchHeads.put(repository, sha);
         return sha;
     }
 
@@ -122,10 +129,30 @@ public final class FakeGitHub extends FakeHttp {
         Optional.ofNullable(pulls.get(repository + "#" + number)).ifPresent(pr -> pr.put("changed_files", list.size()));
     }
 
-    public synchronized void addComment(String repository, int number, String user, String body) {
+    /** A comment by {@code user} on the pull request, as a person writes it; returns its id. */
+    public synchronized long addComment(String repository, int number, String user, String body) {
+        return addComment(repository, number, ids.incrementAndGet(), user, body);
+    }
+
+    /** The same, with a given id (a sample event names one). */
+    public synchronized long addComment(String repository, int number, long id, String user, String body) {
         comments.computeIfAbsent(repository + "#" + number, k -> new ArrayList<>())
-                .add(new LinkedHashMap<>(
-                        Map.of("id", ids.incrementAndGet(), "body", body, "user", Map.of("login", user))));
+                .add(comment(repository, number, id, user, body));
+        return id;
+    }
+
+    private Map<String, Object> comment(String repository, int number, long id, String user, String body) {
+        return new LinkedHashMap<>(Map.of(
+                "id",
+                id,
+                "body",
+                body,
+                "user",
+                Map.of("login", user),
+                "issue_url",
+                uri() + "/repos/" + repository + "/issues/" + number,
+                "created_at",
+                java.time.Instant.now().toString()));
     }
 
     public synchronized List<String> comments(String repository, int number) {
@@ -154,11 +181,11 @@ public final class FakeGitHub extends FakeHttp {
         }
         String[] parts = call.path().split("/");
         // /repos/{owner}/{repo}/...
-        if (parts.length < 5 || !parts[1].equals("repos")) {
+        if (parts.length < 4 || !parts[1].equals("repos")) {
             return notFound();
         }
         String repository = parts[2] + "/" + parts[3];
-        String resource = parts[4];
+        String resource = parts.length > 4 ? parts[4] : "";
         String method = call.method();
         if (resource.equals("pulls") && parts.length == 6 && method.equals("GET")) {
             Map<String, Object> pr = pulls.get(repository + "#" + parts[5]);
@@ -232,11 +259,31 @@ public final class FakeGitHub extends FakeHttp {
                                     "errors",
                                     List.of(Map.of("message", "Body is too long (maximum is 65536 characters)"))));
                 }
-                Map<String, Object> comment = new LinkedHashMap<>(
-                        Map.of("id", ids.incrementAndGet(), "body", body, "user", Map.of("login", LOGIN)));
+                Map<String, Object> comment =
+                        comment(repository, Integer.parseInt(parts[5]), ids.incrementAndGet(), LOGIN, body);
                 list.add(comment);
                 return Answer.json(201, comment);
             }
+        }
+        if (resource.equals("issues") && parts.length == 7 && parts[5].equals("comments") && method.equals("GET")) {
+            long id = Long.parseLong(parts[6]);
+            for (List<Map<String, Object>> list : comments.values()) {
+                for (Map<String, Object> comment : list) {
+                    if (((Number) comment.get("id")).longValue() == id) {
+                        return Answer.json(200, comment);
+                    }
+                }
+            }
+            return notFound();
+        }
+        if (parts.length == 4 && method.equals("GET")) { // GET /repos/{owner}/{repo}
+            return Answer.json(200, Map.of("full_name", repository, "default_branch", "main"));
+        }
+        if (resource.equals("git") && parts.length == 8 && parts[5].equals("ref") && method.equals("GET")) {
+            String sha = branchHeads.get(repository);
+            return sha == null
+                    ? notFound()
+                    : Answer.json(200, Map.of("ref", "refs/heads/" + parts[7], "object", Map.of("sha", sha)));
         }
         if (resource.equals("issues") && parts.length == 7 && parts[5].equals("comments") && method.equals("PATCH")) {
             long id = Long.parseLong(parts[6]);

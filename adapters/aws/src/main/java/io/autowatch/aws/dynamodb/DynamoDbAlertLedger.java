@@ -35,18 +35,22 @@ public final class DynamoDbAlertLedger implements AlertLedger {
     }
 
     @Override
-    public boolean claim(JobId job, LocalDate day, Kind kind, Instant now, Duration staleAfter) {
+    public boolean claim(JobId job, LocalDate day, Kind kind, Instant now, Duration staleAfter, String run) {
         Map<String, AttributeValue> item = new HashMap<>(HealthKeys.notice(job, day, kind));
         item.put("job", AttributeValue.fromS(job.value()));
         item.put("claimedAt", epochMillis(now));
+        item.put("run", AttributeValue.fromS(run.isEmpty() ? "-" : run));
         item.put("expiresAt", AttributeValue.fromN(Long.toString(now.plus(KEEP).getEpochSecond())));
         try {
             dynamoDb.putItem(b -> b.tableName(table)
                     .item(item)
-                    .conditionExpression(
-                            "attribute_not_exists(#pk) OR " + "(attribute_not_exists(sentAt) AND claimedAt < :stale)")
-                    .expressionAttributeNames(Map.of("#pk", HealthKeys.PK))
-                    .expressionAttributeValues(Map.of(":stale", epochMillis(now.minus(staleAfter)))));
+                    .conditionExpression("attribute_not_exists(#pk) OR (attribute_not_exists(sentAt) AND "
+                            + "(claimedAt < :stale OR (#run = :run AND :run <> :none)))")
+                    .expressionAttributeNames(Map.of("#pk", HealthKeys.PK, "#run", "run"))
+                    .expressionAttributeValues(Map.of(
+                            ":stale", epochMillis(now.minus(staleAfter)),
+                            ":run", AttributeValue.fromS(run.isEmpty() ? "-" : run),
+                            ":none", AttributeValue.fromS("-"))));
             return true;
         } catch (ConditionalCheckFailedException e) {
             return false;

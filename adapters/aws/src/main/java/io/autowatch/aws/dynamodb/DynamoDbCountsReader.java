@@ -27,6 +27,9 @@ import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
  */
 public final class DynamoDbCountsReader implements CountsReader {
 
+    /** Up to this many named jobs are read by key; a longer list reads day by day, as a full run does. */
+    static final int MAX_JOBS_BY_KEY = 100;
+
     private final DynamoDbClient dynamoDb;
     private final String table;
     private final ExecutorService executor;
@@ -64,6 +67,65 @@ public final class DynamoDbCountsReader implements CountsReader {
                     e);
         }
         return new Snapshot(series, rejected);
+    }
+
+    /** A few named jobs are read by their own keys (one query each); more are read day by day like a full run. */
+    @Override
+    public Snapshot read(LocalDate from, LocalDate to, java.util.Set<JobId> jobs) {
+        if (jobs.isEmpty() || jobs.size() > MAX_JOBS_BY_KEY) {
+            return CountsReader.super.read(from, to, jobs);
+        }
+        int days = (int) ChronoUnit.DAYS.between(from, to) + 1;
+        Map<JobId, CountSeries> series = new ConcurrentHashMap<>();
+        List<RejectedCount> rejected = Collections.synchronizedList(new ArrayList<>());
+        List<Callable<Void>> reads = new ArrayList<>();
+        for (JobId job : jobs) {
+            reads.add(() -> {
+                readJob(job, from, to, days, series, rejected);
+                return null;
+            });
+        }
+        try {
+            Parallel.all(executor, reads);
+        } catch (SystemFailureException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new SystemFailureException("reading counts from table '" + table + "' failed after retries: " + e, e);
+        }
+        return new Snapshot(series, rejected);
+    }
+
+    private void readJob(
+            JobId job,
+            LocalDate from,
+            LocalDate to,
+            int days,
+            Map<JobId, CountSeries> series,
+            List<RejectedCount> rejected) {
+        QueryRequest request = QueryRequest.builder()
+                .tableName(table)
+                .keyConditionExpression("#j = :j AND #d BETWEEN :from AND :to")
+                .expressionAttributeNames(Map.of("#d", "day", "#j", "job", "#c", "count"))
+                .expressionAttributeValues(Map.of(
+                        ":j", AttributeValue.fromS(job.value()),
+                        ":from", AttributeValue.fromS(from.toString()),
+                        ":to", AttributeValue.fromS(to.toString())))
+                .projectionExpression("#j, #d, #c")
+                .build();
+        try {
+            for (QueryResponse page : dynamoDb.queryPaginator(request)) {
+                for (Map<String, AttributeValue> item : page.items()) {
+                    try {
+                        accept(LocalDate.parse(item.get("day").s()), item, from, days, series, rejected);
+                    } catch (java.time.format.DateTimeParseException e) {
+                        rejected.add(
+                                new RejectedCount(job.value(), item.get("day").s(), "day is not YYYY-MM-DD"));
+                    }
+                }
+            }
+        } catch (RuntimeException e) {
+            throw DynamoDbErrors.translate(table, "reading the counts of " + job, e);
+        }
     }
 
     private void readDay(

@@ -2,6 +2,7 @@ package io.autowatch.aws.dynamodb;
 
 import io.autowatch.schema.DeliveryLedger;
 import io.autowatch.schema.PullRequestHeads;
+import io.autowatch.schema.PullRequestHeads.Head;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -33,11 +34,11 @@ public final class DynamoDbSchemaSyncState implements DeliveryLedger, PullReques
     }
 
     @Override
-    public boolean firstTime(String deliveryId) {
+    public boolean firstTime(String key) {
         try {
             dynamoDb.putItem(b -> b.tableName(table)
                     .item(Map.of(
-                            "pk", AttributeValue.fromS("DELIVERY#" + deliveryId),
+                            "pk", AttributeValue.fromS("ONCE#" + key),
                             "sk", AttributeValue.fromS("-"),
                             "expiresAt", expiry(KEEP_DELIVERIES)))
                     .conditionExpression("attribute_not_exists(pk)"));
@@ -48,9 +49,9 @@ public final class DynamoDbSchemaSyncState implements DeliveryLedger, PullReques
     }
 
     @Override
-    public void forget(String deliveryId) {
+    public void forget(String key) {
         dynamoDb.deleteItem(b -> b.tableName(table)
-                .key(Map.of("pk", AttributeValue.fromS("DELIVERY#" + deliveryId), "sk", AttributeValue.fromS("-"))));
+                .key(Map.of("pk", AttributeValue.fromS("ONCE#" + key), "sk", AttributeValue.fromS("-"))));
     }
 
     @Override
@@ -73,16 +74,19 @@ public final class DynamoDbSchemaSyncState implements DeliveryLedger, PullReques
     }
 
     @Override
-    public Optional<String> head(String repository, int pullRequest) {
+    public Optional<Head> head(String repository, int pullRequest) {
         Map<String, AttributeValue> item = dynamoDb.getItem(b -> b.tableName(table)
                         .consistentRead(true)
                         .key(Map.of(
                                 "pk", AttributeValue.fromS(headKey(repository, pullRequest)),
                                 "sk", AttributeValue.fromS("-"))))
                 .item();
-        return item == null || !item.containsKey("sha")
-                ? Optional.empty()
-                : Optional.of(item.get("sha").s());
+        if (item == null || !item.containsKey("sha")) {
+            return Optional.empty();
+        }
+        return Optional.of(new Head(
+                item.get("sha").s(),
+                Instant.ofEpochMilli(Long.parseLong(item.get("at").n()))));
     }
 
     private static String headKey(String repository, int pullRequest) {

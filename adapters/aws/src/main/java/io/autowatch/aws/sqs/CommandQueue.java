@@ -28,7 +28,7 @@ public final class CommandQueue {
         sqs.sendMessage(b -> b.queueUrl(queueUrl)
                 .messageBody(write(command))
                 .messageGroupId(sqsId(command.group()))
-                .messageDeduplicationId(sqsId(command.deliveryId())));
+                .messageDeduplicationId(sqsId(command.onceKey())));
     }
 
     public static String write(CommandRequest c) {
@@ -41,6 +41,7 @@ public final class CommandQueue {
         body.put("command", c.command().name().toLowerCase(Locale.ROOT));
         body.put("allowDeletes", c.allowDeletes());
         c.commit().ifPresent(sha -> body.put("commit", sha));
+        c.headSeenAt().ifPresent(at -> body.put("headSeenAt", at.toString()));
         return Json.write(body);
     }
 
@@ -55,7 +56,8 @@ public final class CommandQueue {
                     (String) body.get("sender"),
                     Command.valueOf(((String) body.get("command")).toUpperCase(Locale.ROOT)),
                     body.get("allowDeletes") instanceof Number n ? n.intValue() : 0,
-                    Optional.ofNullable((String) body.get("commit")));
+                    Optional.ofNullable((String) body.get("commit")),
+                    Optional.ofNullable((String) body.get("headSeenAt")).map(java.time.Instant::parse));
         } catch (RuntimeException e) {
             throw new IllegalArgumentException("not a queued command: " + e.getMessage(), e);
         }

@@ -104,6 +104,22 @@ class DynamoDbAdaptersTest {
     }
 
     @Test
+    void countsReader_forNamedJobs_readsOnlyThoseJobsByTheirKeys() {
+        JobId mine = JobId.of("by-key/mine");
+        put(mine.value(), DAY, AttributeValue.fromN("5"));
+        put(mine.value(), DAY.minusDays(3), AttributeValue.fromN("7"));
+        put(mine.value(), DAY.minusDays(40), AttributeValue.fromN("9")); // before the range
+        put("by-key/other", DAY, AttributeValue.fromN("11"));
+        var reader = new DynamoDbCountsReader(dynamoDb, counts, EXECUTOR);
+
+        Snapshot snapshot = reader.read(DAY.minusDays(10), DAY, java.util.Set.of(mine));
+
+        assertThat(snapshot.series()).containsOnlyKeys(mine);
+        assertThat(snapshot.series().get(mine).countOn(DAY)).hasValue(5);
+        assertThat(snapshot.series().get(mine).countOn(DAY.minusDays(3))).hasValue(7);
+    }
+
+    @Test
     void countsReader_rejectsBadItemsWithJobDayAndReason_andKeepsTheRest() {
         writer.add(JobId.of("good"), DAY, 10);
         put("negative", DAY, AttributeValue.fromN("-4"));
@@ -371,27 +387,50 @@ class DynamoDbAdaptersTest {
         Instant now = Instant.parse("2026-11-21T00:30:00Z");
         Duration expiry = Duration.ofMinutes(16);
 
-        assertThat(ledger.claim(job, DAY, Kind.ALERT, now, expiry)).isTrue();
-        assertThat(ledger.claim(job, DAY, Kind.ALERT, now.plusSeconds(1), expiry))
+        assertThat(ledger.claim(job, DAY, Kind.ALERT, now, expiry, "run-a")).isTrue();
+        assertThat(ledger.claim(job, DAY, Kind.ALERT, now.plusSeconds(1), expiry, "run-b"))
                 .as("held")
                 .isFalse();
-        assertThat(ledger.claim(job, DAY, Kind.RECOVERY, now, expiry))
+        assertThat(ledger.claim(job, DAY, Kind.RECOVERY, now, expiry, "run-a"))
                 .as("another kind")
                 .isTrue();
         ledger.release(job, DAY, Kind.ALERT);
-        assertThat(ledger.claim(job, DAY, Kind.ALERT, now.plusSeconds(2), expiry))
+        assertThat(ledger.claim(job, DAY, Kind.ALERT, now.plusSeconds(2), expiry, "run-b"))
                 .as("released")
                 .isTrue();
-        assertThat(ledger.claim(job, DAY, Kind.ALERT, now.plus(Duration.ofMinutes(17)), expiry))
+        assertThat(ledger.claim(job, DAY, Kind.ALERT, now.plus(Duration.ofMinutes(17)), expiry, "run-c"))
                 .as("a claim never marked sent expires")
                 .isTrue();
         ledger.markSent(job, DAY, Kind.ALERT, now);
-        assertThat(ledger.claim(job, DAY, Kind.ALERT, now.plus(Duration.ofDays(3)), expiry))
+        assertThat(ledger.claim(job, DAY, Kind.ALERT, now.plus(Duration.ofDays(3)), expiry, "run-c"))
                 .as("sent is final")
                 .isFalse();
         ledger.release(job, DAY, Kind.ALERT);
-        assertThat(ledger.claim(job, DAY, Kind.ALERT, now.plus(Duration.ofDays(3)), expiry))
+        assertThat(ledger.claim(job, DAY, Kind.ALERT, now.plus(Duration.ofDays(3)), expiry, "run-c"))
                 .as("release never undoes a send")
+                .isFalse();
+    }
+
+    @Test
+    void ledger_aRetryOfTheSameRun_takesOverTheClaimItsDeadPredecessorLeft_andNoOtherRunDoes() {
+        var ledger = new DynamoDbAlertLedger(dynamoDb, health);
+        JobId job = JobId.of("email/retry/IN");
+        Instant now = Instant.parse("2026-11-21T00:30:00Z");
+        Duration expiry = Duration.ofMinutes(16);
+
+        assertThat(ledger.claim(job, DAY, Kind.ALERT, now, expiry, "event:abc")).isTrue(); // then the run dies
+        assertThat(ledger.claim(job, DAY, Kind.ALERT, now.plusSeconds(60), expiry, "event:other"))
+                .as("another run still waits for the claim to expire")
+                .isFalse();
+        assertThat(ledger.claim(job, DAY, Kind.ALERT, now.plusSeconds(60), expiry, ""))
+                .as("a run with no identity never takes over")
+                .isFalse();
+        assertThat(ledger.claim(job, DAY, Kind.ALERT, now.plusSeconds(60), expiry, "event:abc"))
+                .as("Lambda's retry of the same event, a minute later")
+                .isTrue();
+        ledger.markSent(job, DAY, Kind.ALERT, now.plusSeconds(61));
+        assertThat(ledger.claim(job, DAY, Kind.ALERT, now.plusSeconds(180), expiry, "event:abc"))
+                .as("once sent, not even the same run sends again")
                 .isFalse();
     }
 

@@ -69,7 +69,8 @@ public sealed interface WebhookDecision {
 
         @Override
         public String message() {
-            return "accepted: " + command.command().text() + " on " + command.group();
+            return "accepted: " + command.command().text() + " on " + command.repository()
+                    + (command.command() == io.autowatch.schema.Command.RECONCILE ? "" : "#" + command.pullRequest());
         }
     }
 }

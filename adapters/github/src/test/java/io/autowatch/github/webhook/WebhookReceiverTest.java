@@ -74,7 +74,7 @@ class WebhookReceiverTest {
                             396926483L,
                             "runatlantis",
                             Command.REGISTER));
-            assertThat(a.command().group()).isEqualTo("runatlantis/atlantis-tests#1");
+            assertThat(a.command().group()).isEqualTo("runatlantis/atlantis-tests");
         });
     }
 
@@ -215,7 +215,7 @@ class WebhookReceiverTest {
             assertThat(a.command().command()).isEqualTo(Command.RECONCILE);
             assertThat(a.command().commit()).contains(sha);
             assertThat(a.command().repository()).isEqualTo("shop/event-schemas");
-            assertThat(a.command().group()).isEqualTo("shop/event-schemas#default-branch");
+            assertThat(a.command().group()).isEqualTo("shop/event-schemas");
         });
     }
 
