@@ -6,7 +6,7 @@ import io.autowatch.health.CheckResult.Checked;
 import io.autowatch.health.CheckResult.Failed;
 import io.autowatch.health.CountsReader.RejectedCount;
 import io.autowatch.health.CountsReader.Snapshot;
-import io.autowatch.health.alert.Notification;
+import io.autowatch.health.alert.OpenIncident;
 import io.autowatch.log.Log;
 import java.time.Clock;
 import java.time.Instant;
@@ -16,13 +16,13 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * One health-check run: read the counts, judge every job that reported within its look-back ({@link JobCheck}),
@@ -95,42 +95,46 @@ public final class HealthCheckService {
         JudgedSlices slices =
                 JudgedSlices.start(executor, new JobCheck(policies, book, request, now), jobs, rejectedByJob);
         Set<JobId> failedJobs = ConcurrentHashMap.newKeySet();
-        // Each slice is stored as soon as it is judged, so that storing starts with judging; alerts do not wait for
-        // the results to be stored either. Everything finishes before the run ends.
+        // Each slice is stored, and its notices sent, as soon as it is judged: judging, storing and notifying run at
+        // once, each on its own, and all finish before the run ends.
         CompletableFuture<Long> saving = CompletableFuture.supplyAsync(
                 () -> {
-                    for (int i = 0; i < slices.size(); i++) {
-                        Optional<List<CheckResult>> judged = slices.slice(i);
-                        if (judged.isEmpty()) {
-                            break; // the run throws the judging's failure
-                        }
-                        Set<JobId> unsaved = results.saveAll(judged.get());
+                    slices.forEachJudged(part -> {
+                        Set<JobId> unsaved = results.saveAll(part);
                         unsaved.forEach(job -> LOG.error(
                                 "result_not_saved", "job", job, "reason", "storing the result failed after retries"));
                         failedJobs.addAll(unsaved);
-                    }
+                    });
                     return System.nanoTime();
                 },
                 runnable -> Thread.ofPlatform().name("health-check-save").start(runnable));
+        AtomicInteger alerts = new AtomicInteger();
+        AtomicInteger recoveries = new AtomicInteger();
+        CompletableFuture<Long> notifying = CompletableFuture.supplyAsync(
+                () -> {
+                    Map<JobId, OpenIncident> open = ledger.openIncidents();
+                    slices.forEachJudged(part -> {
+                        NoticeSender.Sent sent =
+                                sender.sendAll(DueNotices.of(part, open, now), now, failedJobs, request.run());
+                        alerts.addAndGet(sent.alerts());
+                        recoveries.addAndGet(sent.recoveries());
+                    });
+                    return System.nanoTime();
+                },
+                runnable -> Thread.ofPlatform().name("health-check-notify").start(runnable));
         List<CheckResult> checked;
+        long assessed;
         try {
             checked = slices.all();
-        } catch (RuntimeException e) {
-            awaitQuietly(saving);
-            throw e;
-        }
-        long assessed = System.nanoTime();
-
-        checked.stream().filter(r -> r instanceof Failed).forEach(r -> failedJobs.add(r.job()));
-        NoticeSender.Sent sent;
-        try {
-            List<Notification> due = DueNotices.of(checked, ledger.openIncidents(), now);
-            sent = sender.sendAll(due, now, failedJobs, request.run());
+            assessed = System.nanoTime();
         } finally {
+            awaitQuietly(notifying);
             awaitQuietly(saving);
         }
-        long notified = System.nanoTime();
+        checked.stream().filter(r -> r instanceof Failed).forEach(r -> failedJobs.add(r.job()));
+        long notified = join(notifying);
         long saved = join(saving);
+        NoticeSender.Sent sent = new NoticeSender.Sent(alerts.get(), recoveries.get());
 
         RunSummary summary =
                 summarize(checked, failedJobs, sent, snapshot.rejected().size(), notFound);

@@ -14,10 +14,11 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 
 /**
  * A run's jobs judged a slice at a time on the run's executor, each slice's results ready as soon as it is judged,
- * so that storing them can start with judging. Judging is pure and the jobs are independent, so the results are the
+ * so that storing them and sending their notices can start with judging. Judging is pure and the jobs are independent, so the results are the
  * same as one by one; on more than one core the policies' arithmetic no longer adds up job after job.
  *
  * <p>Judging is arithmetic, so only as many tasks judge as there are processors, each taking the next slice: the
@@ -86,6 +87,20 @@ final class JudgedSlices {
 
     int size() {
         return slices.size();
+    }
+
+    /**
+     * Hands every slice, in order, to {@code each} as soon as it is judged, in the calling thread; stops at a slice
+     * whose judging failed ({@link #all} throws that failure).
+     */
+    void forEachJudged(Consumer<List<CheckResult>> each) {
+        for (int i = 0; i < slices.size(); i++) {
+            Optional<List<CheckResult>> judged = slice(i);
+            if (judged.isEmpty()) {
+                return;
+            }
+            each.accept(judged.get());
+        }
     }
 
     /**

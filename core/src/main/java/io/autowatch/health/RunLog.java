@@ -15,8 +15,8 @@ final class RunLog {
     private static final Log LOG = Log.of(HealthCheckService.class);
 
     /**
-     * Phase end times ({@link System#nanoTime()}) of one run. Storing starts with judging (each slice is stored as it
-     * is judged), so "save" is counted from the end of the read; "notify" from the end of judging.
+     * Phase end times ({@link System#nanoTime()}) of one run. Storing and notifying start with judging (each slice
+     * is stored and its notices sent as it is judged), so all three are counted from the end of the read.
      */
     record Phases(long started, long read, long assessed, long saved, long notified) {}
 
@@ -35,7 +35,7 @@ final class RunLog {
                         "save",
                         millis(t.read(), t.saved()),
                         "notify",
-                        millis(t.assessed(), t.notified())));
+                        millis(t.read(), t.notified())));
         fields.put("runsCompleted", 1);
         fields.put("_aws", metrics());
         List<Object> pairs = new ArrayList<>(List.of("request", describe(request)));

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.function.UnaryOperator;
+import java.util.stream.Collectors;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
@@ -64,8 +65,9 @@ record JobHistory(JobSettings settings, CountSeries series) {
         LocalDate from = first.minusDays(lookback);
         var executor = Executors.newFixedThreadPool(8);
         try {
+            // Named jobs: a few are read by their own keys, not the whole table day by day.
             var read = new DynamoDbCountsReader(dynamoDb, countsTable, executor)
-                    .read(from, last)
+                    .read(from, last, jobs.stream().map(JobId::of).collect(Collectors.toSet()))
                     .series();
             Map<String, JobHistory> histories = new LinkedHashMap<>();
             settings.forEach((job, s) -> {
