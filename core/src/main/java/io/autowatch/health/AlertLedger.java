@@ -4,7 +4,9 @@ import io.autowatch.counts.JobId;
 import io.autowatch.health.alert.OpenIncident;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Remembers which notifications were sent, so that each is published once per job and day however often a day
@@ -15,6 +17,18 @@ public interface AlertLedger {
     enum Kind {
         ALERT,
         RECOVERY
+    }
+
+    /** One notification: a job, a day and what is said about it. */
+    record Notice(JobId job, LocalDate day, Kind kind) {}
+
+    /**
+     * Which of {@code notices} were sent already, read in bulk before any claim, so that a re-run of a day (a
+     * backfill, a retry, a job's own check on finishing) skips them without a write each. A notice it does not
+     * report is simply claimed: {@link #claim} stays the decision, and this only saves work.
+     */
+    default Set<Notice> alreadySent(Collection<Notice> notices) {
+        return Set.of();
     }
 
     /**

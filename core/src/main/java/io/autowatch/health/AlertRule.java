@@ -15,7 +15,7 @@ public final class AlertRule {
      *
      * <p>A policy that judged the zero itself (an {@link Expectation}, as {@code adaptive} gives) decides it under
      * {@code auto}: a zero alerts when its model calls it improbable, so a job that never runs on Sundays is quiet
-     * on Sundays and a dead job alerts every day. An excluded date never alerts, whatever the mode. Without an
+     * on Sundays and a dead job alerts every day. An excluded date, and a zero on an expected-low date, never alert, whatever the mode. Without an
      * expectation ({@code classic}), {@code auto} compares runs of zero days.
      *
      * @param recorded the job's recorded days before the checked day within its look-back
@@ -25,7 +25,9 @@ public final class AlertRule {
             case UNHEALTHY -> true;
             case ZERO -> {
                 Optional<Expectation.Verdict> verdict = assessment.expectation().map(Expectation::verdict);
-                if (verdict.isPresent() && verdict.get() == Expectation.Verdict.EXCLUDED) {
+                if (verdict.isPresent()
+                        && (verdict.get() == Expectation.Verdict.EXCLUDED
+                                || verdict.get() == Expectation.Verdict.EXPECTED_LOW)) {
                     yield false;
                 }
                 yield switch (settings.zeroAlerts()) {

@@ -33,7 +33,9 @@ public record Expectation(
         /** Improbable under the model and past the floor: the day alerts, a zero day included. */
         IMPROBABLE,
         /** An excluded date (holiday, known event): never alerts, never learned from. */
-        EXCLUDED
+        EXCLUDED,
+        /** An expected-low date with a count below the expectation (a zero included): never alerts, never learned from. */
+        EXPECTED_LOW
     }
 
     public Expectation {

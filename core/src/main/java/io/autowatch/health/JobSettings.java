@@ -30,6 +30,9 @@ import java.util.TreeSet;
  * @param excludedDates {@code adaptive}: days that neither alert nor teach the policy anything (holidays, known
  *     events); overrides add up, so the {@code default} override can hold a deployment's calendar. {@code classic}
  *     ignores them
+ * @param expectedLowDates {@code adaptive}: days on which less work is expected (a holiday that slows a job down):
+ *     a count below the expectation, a zero included, never alerts; a count above the usual range still does; the
+ *     day is never learned from. Overrides add up like {@code excludedDates}. {@code classic} ignores them
  */
 public record JobSettings(
         String policy,
@@ -44,7 +47,8 @@ public record JobSettings(
         BigDecimal falseAlarmRate,
         long minChange,
         BigDecimal minChangePercent,
-        SortedSet<LocalDate> excludedDates) {
+        SortedSet<LocalDate> excludedDates,
+        SortedSet<LocalDate> expectedLowDates) {
 
     public static final int MAX_WINDOW = 366;
     public static final int MAX_LOOKBACK_DAYS = 400;
@@ -69,6 +73,7 @@ public record JobSettings(
             DEFAULT_FALSE_ALARM_RATE,
             DEFAULT_MIN_CHANGE,
             DEFAULT_MIN_CHANGE_PERCENT,
+            Collections.emptySortedSet(),
             Collections.emptySortedSet());
 
     public JobSettings {
@@ -81,6 +86,7 @@ public record JobSettings(
         Objects.requireNonNull(falseAlarmRate, "falseAlarmRate");
         Objects.requireNonNull(minChangePercent, "minChangePercent");
         excludedDates = Collections.unmodifiableSortedSet(new TreeSet<>(excludedDates));
+        expectedLowDates = Collections.unmodifiableSortedSet(new TreeSet<>(expectedLowDates));
         if (window < 2 || window > MAX_WINDOW) {
             throw new IllegalArgumentException("window must be from 2 to " + MAX_WINDOW + ", not " + window);
         }
@@ -112,6 +118,10 @@ public record JobSettings(
         if (excludedDates.size() > MAX_EXCLUDED_DATES) {
             throw new IllegalArgumentException(
                     "at most " + MAX_EXCLUDED_DATES + " excluded dates, not " + excludedDates.size());
+        }
+        if (expectedLowDates.size() > MAX_EXCLUDED_DATES) {
+            throw new IllegalArgumentException(
+                    "at most " + MAX_EXCLUDED_DATES + " expected-low dates, not " + expectedLowDates.size());
         }
     }
 
@@ -147,6 +157,48 @@ public record JobSettings(
         return excludedDates.contains(day);
     }
 
+    /** True when {@code day} is one of the expected-low dates. */
+    public boolean expectsLow(LocalDate day) {
+        return expectedLowDates.contains(day);
+    }
+
+    /** True when the policy must not learn from {@code day}: an excluded or an expected-low date. */
+    public boolean unlearned(LocalDate day) {
+        return excludedDates.contains(day) || expectedLowDates.contains(day);
+    }
+
+    /** Settings without expected-low dates. */
+    public JobSettings(
+            String policy,
+            int window,
+            BigDecimal sigmas,
+            BigDecimal percent,
+            int minHistory,
+            ZeroAlerts zeroAlerts,
+            Severity severity,
+            ZoneId timeZone,
+            int lookbackDays,
+            BigDecimal falseAlarmRate,
+            long minChange,
+            BigDecimal minChangePercent,
+            SortedSet<LocalDate> excludedDates) {
+        this(
+                policy,
+                window,
+                sigmas,
+                percent,
+                minHistory,
+                zeroAlerts,
+                severity,
+                timeZone,
+                lookbackDays,
+                falseAlarmRate,
+                minChange,
+                minChangePercent,
+                excludedDates,
+                Collections.emptySortedSet());
+    }
+
     /** These settings judged by another policy, with everything else kept. */
     public JobSettings withPolicy(String name) {
         return new JobSettings(
@@ -162,7 +214,29 @@ public record JobSettings(
                 falseAlarmRate,
                 minChange,
                 minChangePercent,
-                excludedDates);
+                excludedDates,
+                expectedLowDates);
+    }
+
+    /** These settings with {@code days} added to the expected-low dates. */
+    public JobSettings withExpectedLowDates(Set<LocalDate> days) {
+        SortedSet<LocalDate> all = new TreeSet<>(expectedLowDates);
+        all.addAll(days);
+        return new JobSettings(
+                policy,
+                window,
+                sigmas,
+                percent,
+                minHistory,
+                zeroAlerts,
+                severity,
+                timeZone,
+                lookbackDays,
+                falseAlarmRate,
+                minChange,
+                minChangePercent,
+                excludedDates,
+                all);
     }
 
     /** These settings with {@code days} added to the excluded dates. */
@@ -182,6 +256,7 @@ public record JobSettings(
                 falseAlarmRate,
                 minChange,
                 minChangePercent,
-                all);
+                all,
+                expectedLowDates);
     }
 }

@@ -43,9 +43,19 @@ final class NoticeSender {
     Sent sendAll(List<Notification> due, Instant now, Set<JobId> failedJobs, String run) {
         AtomicInteger alerts = new AtomicInteger();
         AtomicInteger recoveries = new AtomicInteger();
+        Set<AlertLedger.Notice> sent = due.isEmpty()
+                ? Set.of()
+                : ledger.alreadySent(due.stream().map(NoticeSender::notice).toList());
         Parallel.all(
                 executor,
                 due.stream()
+                        .filter(n -> {
+                            if (!sent.contains(notice(n))) {
+                                return true;
+                            }
+                            LOG.info("notification_already_sent", "job", n.job(), "day", n.day(), "kind", kind(n));
+                            return false;
+                        })
                         .<Callable<Void>>map(n -> () -> {
                             if (send(n, now, failedJobs, run)) {
                                 (n instanceof Alert ? alerts : recoveries).incrementAndGet();
@@ -56,8 +66,16 @@ final class NoticeSender {
         return new Sent(alerts.get(), recoveries.get());
     }
 
+    private static Kind kind(Notification n) {
+        return n instanceof Alert ? Kind.ALERT : Kind.RECOVERY;
+    }
+
+    private static AlertLedger.Notice notice(Notification n) {
+        return new AlertLedger.Notice(n.job(), n.day(), kind(n));
+    }
+
     private boolean send(Notification n, Instant now, Set<JobId> failedJobs, String run) {
-        Kind kind = n instanceof Alert ? Kind.ALERT : Kind.RECOVERY;
+        Kind kind = kind(n);
         if (!ledger.claim(n.job(), n.day(), kind, now, CLAIM_EXPIRY, run)) {
             LOG.info("notification_already_sent", "job", n.job(), "day", n.day(), "kind", kind);
             return false;

@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
+import java.util.function.Consumer;
 
 /**
  * Settings that one scope changes; absent fields keep what a wider scope (or the built-in default) says.
@@ -17,6 +18,8 @@ import java.util.TreeSet;
  * @param scope   which jobs it applies to
  * @param excludedDates dates this scope excludes; unlike the other fields they add up across layers, so that the
  *                {@code default} override can hold a deployment's calendar and a job's own override add to it
+ * @param expectedLowDates dates on which this scope expects less work (holidays that only slow a job down); they add
+ *                up across layers like {@code excludedDates}
  * @param problem why the stored override could not be read, if it could not; jobs in its scope then fail with
  *                this message instead of being checked with settings nobody meant
  */
@@ -35,6 +38,7 @@ public record SettingsOverride(
         Optional<Long> minChange,
         Optional<BigDecimal> minChangePercent,
         SortedSet<LocalDate> excludedDates,
+        SortedSet<LocalDate> expectedLowDates,
         Optional<String> problem) {
 
     /** Which jobs an override applies to. Narrower scopes win: job over longest prefix over default. */
@@ -120,27 +124,15 @@ public record SettingsOverride(
         Objects.requireNonNull(minChange, "minChange");
         Objects.requireNonNull(minChangePercent, "minChangePercent");
         excludedDates = Collections.unmodifiableSortedSet(new TreeSet<>(excludedDates));
+        expectedLowDates = Collections.unmodifiableSortedSet(new TreeSet<>(expectedLowDates));
         Objects.requireNonNull(problem, "problem");
     }
 
     /** An override with no fields set, to build on with the {@code with…} methods. */
     public static SettingsOverride empty(Scope scope) {
-        return new SettingsOverride(
-                scope,
-                Optional.empty(),
-                Optional.empty(),
-                Optional.empty(),
-                Optional.empty(),
-                Optional.empty(),
-                Optional.empty(),
-                Optional.empty(),
-                Optional.empty(),
-                Optional.empty(),
-                Optional.empty(),
-                Optional.empty(),
-                Optional.empty(),
-                Collections.emptySortedSet(),
-                Optional.empty());
+        Draft d = new Draft();
+        d.scope = scope;
+        return d.build();
     }
 
     /** A stored override that could not be read. */
@@ -149,278 +141,69 @@ public record SettingsOverride(
     }
 
     public SettingsOverride withPolicy(String value) {
-        return new SettingsOverride(
-                scope,
-                Optional.of(value),
-                window,
-                sigmas,
-                percent,
-                minHistory,
-                zeroAlerts,
-                severity,
-                timeZone,
-                lookbackDays,
-                falseAlarmRate,
-                minChange,
-                minChangePercent,
-                excludedDates,
-                problem);
+        return with(d -> d.policy = Optional.of(value));
     }
 
     public SettingsOverride withWindow(int value) {
-        return new SettingsOverride(
-                scope,
-                policy,
-                Optional.of(value),
-                sigmas,
-                percent,
-                minHistory,
-                zeroAlerts,
-                severity,
-                timeZone,
-                lookbackDays,
-                falseAlarmRate,
-                minChange,
-                minChangePercent,
-                excludedDates,
-                problem);
+        return with(d -> d.window = Optional.of(value));
     }
 
     public SettingsOverride withSigmas(BigDecimal value) {
-        return new SettingsOverride(
-                scope,
-                policy,
-                window,
-                Optional.of(value),
-                percent,
-                minHistory,
-                zeroAlerts,
-                severity,
-                timeZone,
-                lookbackDays,
-                falseAlarmRate,
-                minChange,
-                minChangePercent,
-                excludedDates,
-                problem);
+        return with(d -> d.sigmas = Optional.of(value));
     }
 
     public SettingsOverride withPercent(BigDecimal value) {
-        return new SettingsOverride(
-                scope,
-                policy,
-                window,
-                sigmas,
-                Optional.of(value),
-                minHistory,
-                zeroAlerts,
-                severity,
-                timeZone,
-                lookbackDays,
-                falseAlarmRate,
-                minChange,
-                minChangePercent,
-                excludedDates,
-                problem);
+        return with(d -> d.percent = Optional.of(value));
     }
 
     public SettingsOverride withMinHistory(int value) {
-        return new SettingsOverride(
-                scope,
-                policy,
-                window,
-                sigmas,
-                percent,
-                Optional.of(value),
-                zeroAlerts,
-                severity,
-                timeZone,
-                lookbackDays,
-                falseAlarmRate,
-                minChange,
-                minChangePercent,
-                excludedDates,
-                problem);
+        return with(d -> d.minHistory = Optional.of(value));
     }
 
     public SettingsOverride withZeroAlerts(ZeroAlerts value) {
-        return new SettingsOverride(
-                scope,
-                policy,
-                window,
-                sigmas,
-                percent,
-                minHistory,
-                Optional.of(value),
-                severity,
-                timeZone,
-                lookbackDays,
-                falseAlarmRate,
-                minChange,
-                minChangePercent,
-                excludedDates,
-                problem);
+        return with(d -> d.zeroAlerts = Optional.of(value));
     }
 
     public SettingsOverride withSeverity(Severity value) {
-        return new SettingsOverride(
-                scope,
-                policy,
-                window,
-                sigmas,
-                percent,
-                minHistory,
-                zeroAlerts,
-                Optional.of(value),
-                timeZone,
-                lookbackDays,
-                falseAlarmRate,
-                minChange,
-                minChangePercent,
-                excludedDates,
-                problem);
+        return with(d -> d.severity = Optional.of(value));
     }
 
     public SettingsOverride withTimeZone(ZoneId value) {
-        return new SettingsOverride(
-                scope,
-                policy,
-                window,
-                sigmas,
-                percent,
-                minHistory,
-                zeroAlerts,
-                severity,
-                Optional.of(value),
-                lookbackDays,
-                falseAlarmRate,
-                minChange,
-                minChangePercent,
-                excludedDates,
-                problem);
+        return with(d -> d.timeZone = Optional.of(value));
     }
 
     public SettingsOverride withLookbackDays(int value) {
-        return new SettingsOverride(
-                scope,
-                policy,
-                window,
-                sigmas,
-                percent,
-                minHistory,
-                zeroAlerts,
-                severity,
-                timeZone,
-                Optional.of(value),
-                falseAlarmRate,
-                minChange,
-                minChangePercent,
-                excludedDates,
-                problem);
+        return with(d -> d.lookbackDays = Optional.of(value));
     }
 
     public SettingsOverride withFalseAlarmRate(BigDecimal value) {
-        return new SettingsOverride(
-                scope,
-                policy,
-                window,
-                sigmas,
-                percent,
-                minHistory,
-                zeroAlerts,
-                severity,
-                timeZone,
-                lookbackDays,
-                Optional.of(value),
-                minChange,
-                minChangePercent,
-                excludedDates,
-                problem);
+        return with(d -> d.falseAlarmRate = Optional.of(value));
     }
 
     public SettingsOverride withMinChange(long value) {
-        return new SettingsOverride(
-                scope,
-                policy,
-                window,
-                sigmas,
-                percent,
-                minHistory,
-                zeroAlerts,
-                severity,
-                timeZone,
-                lookbackDays,
-                falseAlarmRate,
-                Optional.of(value),
-                minChangePercent,
-                excludedDates,
-                problem);
+        return with(d -> d.minChange = Optional.of(value));
     }
 
     public SettingsOverride withMinChangePercent(BigDecimal value) {
-        return new SettingsOverride(
-                scope,
-                policy,
-                window,
-                sigmas,
-                percent,
-                minHistory,
-                zeroAlerts,
-                severity,
-                timeZone,
-                lookbackDays,
-                falseAlarmRate,
-                minChange,
-                Optional.of(value),
-                excludedDates,
-                problem);
+        return with(d -> d.minChangePercent = Optional.of(value));
     }
 
     /** This override with {@code days} added to its excluded dates. */
     public SettingsOverride withExcludedDates(Set<LocalDate> days) {
-        SortedSet<LocalDate> all = new TreeSet<>(excludedDates);
-        all.addAll(days);
-        return new SettingsOverride(
-                scope,
-                policy,
-                window,
-                sigmas,
-                percent,
-                minHistory,
-                zeroAlerts,
-                severity,
-                timeZone,
-                lookbackDays,
-                falseAlarmRate,
-                minChange,
-                minChangePercent,
-                all,
-                problem);
+        return with(d -> d.excludedDates.addAll(days));
+    }
+
+    /** This override with {@code days} added to its expected-low dates. */
+    public SettingsOverride withExpectedLowDates(Set<LocalDate> days) {
+        return with(d -> d.expectedLowDates.addAll(days));
     }
 
     public SettingsOverride withProblem(String value) {
-        return new SettingsOverride(
-                scope,
-                policy,
-                window,
-                sigmas,
-                percent,
-                minHistory,
-                zeroAlerts,
-                severity,
-                timeZone,
-                lookbackDays,
-                falseAlarmRate,
-                minChange,
-                minChangePercent,
-                excludedDates,
-                Optional.of(value));
+        return with(d -> d.problem = Optional.of(value));
     }
 
     /** These settings with this override's fields laid over them; validation happens in {@link JobSettings}. */
     JobSettings applyTo(JobSettings base) {
-        SortedSet<LocalDate> dates = new TreeSet<>(base.excludedDates());
-        dates.addAll(excludedDates);
         return new JobSettings(
                 policy.orElse(base.policy()),
                 window.orElse(base.window()),
@@ -434,28 +217,97 @@ public record SettingsOverride(
                 falseAlarmRate.orElse(base.falseAlarmRate()),
                 minChange.orElse(base.minChange()),
                 minChangePercent.orElse(base.minChangePercent()),
-                dates);
+                union(base.excludedDates(), excludedDates),
+                union(base.expectedLowDates(), expectedLowDates));
     }
 
     /** Like {@link #applyTo} but without validating, for fields that later layers still change. */
     SettingsOverride layeredOver(SettingsOverride base) {
-        SortedSet<LocalDate> dates = new TreeSet<>(base.excludedDates());
-        dates.addAll(excludedDates);
-        return new SettingsOverride(
-                scope,
-                policy.or(base::policy),
-                window.or(base::window),
-                sigmas.or(base::sigmas),
-                percent.or(base::percent),
-                minHistory.or(base::minHistory),
-                zeroAlerts.or(base::zeroAlerts),
-                severity.or(base::severity),
-                timeZone.or(base::timeZone),
-                lookbackDays.or(base::lookbackDays),
-                falseAlarmRate.or(base::falseAlarmRate),
-                minChange.or(base::minChange),
-                minChangePercent.or(base::minChangePercent),
-                dates,
-                problem.or(base::problem));
+        return with(d -> {
+            d.policy = policy.or(base::policy);
+            d.window = window.or(base::window);
+            d.sigmas = sigmas.or(base::sigmas);
+            d.percent = percent.or(base::percent);
+            d.minHistory = minHistory.or(base::minHistory);
+            d.zeroAlerts = zeroAlerts.or(base::zeroAlerts);
+            d.severity = severity.or(base::severity);
+            d.timeZone = timeZone.or(base::timeZone);
+            d.lookbackDays = lookbackDays.or(base::lookbackDays);
+            d.falseAlarmRate = falseAlarmRate.or(base::falseAlarmRate);
+            d.minChange = minChange.or(base::minChange);
+            d.minChangePercent = minChangePercent.or(base::minChangePercent);
+            d.excludedDates.addAll(base.excludedDates());
+            d.expectedLowDates.addAll(base.expectedLowDates());
+            d.problem = problem.or(base::problem);
+        });
+    }
+
+    private static SortedSet<LocalDate> union(Set<LocalDate> a, Set<LocalDate> b) {
+        SortedSet<LocalDate> all = new TreeSet<>(a);
+        all.addAll(b);
+        return all;
+    }
+
+    /** This override with some fields changed, so that each {@code with…} method names only the field it changes. */
+    private SettingsOverride with(Consumer<Draft> change) {
+        Draft d = new Draft();
+        d.scope = scope;
+        d.policy = policy;
+        d.window = window;
+        d.sigmas = sigmas;
+        d.percent = percent;
+        d.minHistory = minHistory;
+        d.zeroAlerts = zeroAlerts;
+        d.severity = severity;
+        d.timeZone = timeZone;
+        d.lookbackDays = lookbackDays;
+        d.falseAlarmRate = falseAlarmRate;
+        d.minChange = minChange;
+        d.minChangePercent = minChangePercent;
+        d.excludedDates.addAll(excludedDates);
+        d.expectedLowDates.addAll(expectedLowDates);
+        d.problem = problem;
+        change.accept(d);
+        return d.build();
+    }
+
+    /** The fields of an override being changed; every field starts unset. */
+    private static final class Draft {
+        Scope scope;
+        Optional<String> policy = Optional.empty();
+        Optional<Integer> window = Optional.empty();
+        Optional<BigDecimal> sigmas = Optional.empty();
+        Optional<BigDecimal> percent = Optional.empty();
+        Optional<Integer> minHistory = Optional.empty();
+        Optional<ZeroAlerts> zeroAlerts = Optional.empty();
+        Optional<Severity> severity = Optional.empty();
+        Optional<ZoneId> timeZone = Optional.empty();
+        Optional<Integer> lookbackDays = Optional.empty();
+        Optional<BigDecimal> falseAlarmRate = Optional.empty();
+        Optional<Long> minChange = Optional.empty();
+        Optional<BigDecimal> minChangePercent = Optional.empty();
+        final SortedSet<LocalDate> excludedDates = new TreeSet<>();
+        final SortedSet<LocalDate> expectedLowDates = new TreeSet<>();
+        Optional<String> problem = Optional.empty();
+
+        SettingsOverride build() {
+            return new SettingsOverride(
+                    scope,
+                    policy,
+                    window,
+                    sigmas,
+                    percent,
+                    minHistory,
+                    zeroAlerts,
+                    severity,
+                    timeZone,
+                    lookbackDays,
+                    falseAlarmRate,
+                    minChange,
+                    minChangePercent,
+                    excludedDates,
+                    expectedLowDates,
+                    problem);
+        }
     }
 }

@@ -7,6 +7,7 @@ import io.autowatch.counts.JobId;
 import io.autowatch.health.Expectation.Verdict;
 import io.autowatch.health.SettingsOverride.AllJobs;
 import io.autowatch.health.SettingsOverride.Job;
+import io.autowatch.health.SettingsOverride.Prefix;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
@@ -64,6 +65,25 @@ class AdaptiveSettingsTest {
         assertThat(job.policy()).as("the job went back to classic").isEqualTo("classic");
         assertThat(other.excludedDates()).containsExactly(christmas);
         assertThat(other.policy()).as("the default").isEqualTo("adaptive");
+    }
+
+    @Test
+    void resolve_expectedLowDatesAddUpAcrossLayers_besideTheExcludedOnes() {
+        LocalDate christmasEve = LocalDate.of(2026, 12, 24);
+        LocalDate sale = LocalDate.of(2026, 11, 27);
+        SettingsBook book = new SettingsBook(List.of(
+                SettingsOverride.empty(new AllJobs()).withExpectedLowDates(Set.of(christmasEve)),
+                SettingsOverride.empty(new Prefix("email/")).withExcludedDates(Set.of(sale)),
+                SettingsOverride.empty(new Job(JOB)).withExpectedLowDates(Set.of(sale.plusDays(1)))));
+
+        JobSettings job = ((SettingsBook.Resolved) book.resolve(JOB)).settings();
+
+        assertThat(job.expectedLowDates()).containsExactly(sale.plusDays(1), christmasEve);
+        assertThat(job.excludedDates()).containsExactly(sale);
+        assertThat(job.unlearned(christmasEve)).isTrue();
+        assertThat(job.unlearned(sale)).isTrue();
+        assertThat(job.unlearned(christmasEve.plusDays(3))).isFalse();
+        assertThat(JobSettings.DEFAULTS.expectedLowDates()).isEmpty();
     }
 
     @Test

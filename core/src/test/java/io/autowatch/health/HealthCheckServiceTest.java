@@ -118,6 +118,25 @@ class HealthCheckServiceTest {
     }
 
     @Test
+    void aReRunOfADay_skipsTheNoticesAlreadySent_withoutClaimingThem_andSendsTheOneThatFailed() {
+        job("a", 10, 100);
+        job("b", 10, 100);
+        publishFailsFor.add(JobId.of("a"));
+        service().run(CheckRequest.scheduled(EVENT));
+        publishFailsFor.clear();
+        int claimsBefore = ledger.claimAttempts;
+
+        RunSummary again = service().run(CheckRequest.scheduled(EVENT));
+
+        assertThat(again.alertsPublished())
+                .as("a's alert, which failed the first time")
+                .isEqualTo(1);
+        assertThat(ledger.claimAttempts - claimsBefore)
+                .as("b's alert was sent already: read in bulk, not claimed")
+                .isEqualTo(1);
+    }
+
+    @Test
     void aResultThatCannotBeStored_failsThatJob_butItsAlertStillGoesOut() {
         job("a", 10, 100);
         job("b", 100, 100);
@@ -269,6 +288,7 @@ class HealthCheckServiceTest {
         final Map<String, String> holders = new HashMap<>();
         final Set<String> sent = new HashSet<>();
         final Map<JobId, OpenIncident> incidents = new HashMap<>();
+        int claimAttempts;
 
         private static String key(JobId job, LocalDate day, Kind kind) {
             return job + "|" + day + "|" + kind;
@@ -277,6 +297,7 @@ class HealthCheckServiceTest {
         @Override
         public synchronized boolean claim(
                 JobId job, LocalDate day, Kind kind, Instant now, Duration staleAfter, String run) {
+            claimAttempts++;
             String key = key(job, day, kind);
             boolean live = claims.containsKey(key) && claims.get(key).isAfter(now.minus(staleAfter));
             boolean sameRun = !run.isEmpty() && run.equals(holders.get(key));
@@ -286,6 +307,13 @@ class HealthCheckServiceTest {
             claims.put(key, now);
             holders.put(key, run);
             return true;
+        }
+
+        @Override
+        public synchronized Set<Notice> alreadySent(java.util.Collection<Notice> notices) {
+            return notices.stream()
+                    .filter(n -> sent.contains(key(n.job(), n.day(), n.kind())))
+                    .collect(java.util.stream.Collectors.toSet());
         }
 
         @Override

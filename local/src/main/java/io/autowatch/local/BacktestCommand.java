@@ -164,7 +164,8 @@ final class BacktestCommand implements Callable<Integer> {
         }
         return "false-alarm rate " + s.falseAlarmRate().toPlainString() + ", floor " + s.minChange() + " and "
                 + s.minChangePercent().toPlainString() + "%, "
-                + s.excludedDates().size() + " excluded dates";
+                + s.excludedDates().size() + " excluded and "
+                + s.expectedLowDates().size() + " expected-low dates";
     }
 
     /** The job's stored settings, with this command's options laid over them. */
@@ -182,6 +183,7 @@ final class BacktestCommand implements Callable<Integer> {
                 falseAlarmRate != null ? falseAlarmRate : base.falseAlarmRate(),
                 minChange != null ? minChange : base.minChange(),
                 minChangePercent != null ? minChangePercent : base.minChangePercent(),
-                base.excludedDates());
+                base.excludedDates(),
+                base.expectedLowDates());
     }
 }

@@ -80,7 +80,9 @@ public final class AdaptivePolicy implements HealthPolicy {
         CountModel model = new CountModel(expected, dispersion);
         double dayTail = alpha / 4;
         double probability = model.twoSided(x);
-        boolean dayImprobable = probability < alpha / 2 && floor.matters(x, expected);
+        // On an expected-low date (a holiday that slows the job down) a drop is what was expected: only a rise alerts.
+        boolean expectedLow = s.expectsLow(input.day()) && x < expected;
+        boolean dayImprobable = !expectedLow && probability < alpha / 2 && floor.matters(x, expected);
         long statLow = model.lowest(dayTail);
         long statHigh = model.highest(dayTail);
         long low = Math.max(0, Math.min(statLow, floor.lowestQuiet(expected)));
@@ -88,7 +90,10 @@ public final class AdaptivePolicy implements HealthPolicy {
 
         SumTest drop = null;
         // A drop spans active days only: a day the job does not run on is not part of one.
-        if (!dayImprobable && x < expected && profile.active(input.day().getDayOfWeek())) {
+        if (!dayImprobable
+                && !expectedLow
+                && x < expected
+                && profile.active(input.day().getDayOfWeek())) {
             for (int window : SUM_WINDOWS) {
                 // The sum allows for its own uncertainties; the day's widening is not carried into it.
                 SumTest test = SumTest.of(days, track, profile, measured, window, x, alpha / 4, floor);
@@ -102,15 +107,17 @@ public final class AdaptivePolicy implements HealthPolicy {
         boolean improbable = dayImprobable || drop != null;
         boolean lowConfidence = profile.pooled() || track.residualDays() < PRIOR_DAYS;
         String basis = Basis.of(days, profile, track, input.day(), dispersion);
-        String explanation = drop != null
-                ? Basis.sumSentence(drop)
-                : Basis.daySentence(x, expected, low, high, probability, model, improbable);
+        String explanation = expectedLow
+                ? Basis.expectedLowSentence(input.day(), x, expected)
+                : drop != null
+                        ? Basis.sumSentence(drop)
+                        : Basis.daySentence(x, expected, low, high, probability, model, improbable);
         Expectation expectation = new Expectation(
                 expected,
                 low,
                 high,
                 drop != null ? Math.min(1, drop.probability()) : probability,
-                improbable ? Verdict.IMPROBABLE : Verdict.USUAL,
+                expectedLow ? Verdict.EXPECTED_LOW : improbable ? Verdict.IMPROBABLE : Verdict.USUAL,
                 basis,
                 explanation,
                 lowConfidence);

@@ -77,6 +77,14 @@ final class Basis {
                 + (probability >= 0.5 ? "a usual day." : "within its noise (" + Wording.rarity(probability) + ").");
     }
 
+    /** A drop on an expected-low date: said, and not alerted on. */
+    static String expectedLowSentence(java.time.LocalDate day, long x, double expected) {
+        return (x == 0 ? "Counted nothing" : "Counted " + Wording.count(x)) + ", around " + Wording.amount(expected)
+                + " on a usual day: " + Wording.change(x, expected) + " (" + Wording.ratio(x, expected) + "), but "
+                + day + " is an expected-low date in this job's settings: a drop does not alert, a rise would, and"
+                + " the day is not learned from.";
+    }
+
     /** E.g. "The last 7 days counted 12, expected at least 20 around 31: −61% (×0.39), about 1 day in 50,000 …". */
     static String sumSentence(SumTest drop) {
         return "The last " + drop.days() + " days counted " + Wording.count(drop.counted()) + ", expected at least "

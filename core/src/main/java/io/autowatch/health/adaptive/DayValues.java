@@ -44,7 +44,7 @@ final class DayValues {
             }
         }
         for (int i = 0; i < days; i++) {
-            if (input.settings().excludes(first.plusDays(i))) {
+            if (input.settings().unlearned(first.plusDays(i))) {
                 values[i] = UNKNOWN;
             }
         }

@@ -303,7 +303,7 @@ class AdaptivePolicyTest {
                     .isCloseTo(expectation(clean).expected(), within(5.0));
         }
 
-        private static JobSettings withZeroAlertsAlways(JobSettings s) {
+        static JobSettings withZeroAlertsAlways(JobSettings s) {
             return new JobSettings(
                     s.policy(),
                     s.window(),
@@ -317,7 +317,69 @@ class AdaptivePolicyTest {
                     s.falseAlarmRate(),
                     s.minChange(),
                     s.minChangePercent(),
-                    s.excludedDates());
+                    s.excludedDates(),
+                    s.expectedLowDates());
+        }
+    }
+
+    @Nested
+    class ExpectedLowDates {
+
+        @Test
+        void assess_whenADropFallsOnAnExpectedLowDate_saysSoAndDoesNotAlert() {
+            JobSettings holiday = ADAPTIVE.withExpectedLowDates(Set.of(TUESDAY));
+
+            Assessment low = POLICY.assess(
+                    new HealthPolicy.Input(TUESDAY, 300, Jobs.before(TUESDAY, 42, d -> quiet(d, 1000)), holiday));
+            Assessment sameDropOnAUsualDay = assess(300, d -> quiet(d, 1000));
+
+            assertThat(sameDropOnAUsualDay.status()).isEqualTo(HealthStatus.UNHEALTHY);
+            assertThat(low.status()).isEqualTo(HealthStatus.HEALTHY);
+            assertThat(expectation(low).verdict()).isEqualTo(Verdict.EXPECTED_LOW);
+            assertThat(expectation(low).explanation())
+                    .contains("−70%")
+                    .contains("is an expected-low date")
+                    .contains("a rise would");
+        }
+
+        @Test
+        void assess_whenAZeroFallsOnAnExpectedLowDate_neverAlertsEvenWithZeroAlertsAlways() {
+            JobSettings holiday = ExcludedDates.withZeroAlertsAlways(ADAPTIVE.withExpectedLowDates(Set.of(TUESDAY)));
+            CountSeries series = series(TUESDAY.minusDays(60), TUESDAY, d -> d.equals(TUESDAY) ? 0L : quiet(d, 1000));
+
+            var judged = Jobs.judge(series, TUESDAY, holiday);
+
+            assertThat(judged.assessment().status()).isEqualTo(HealthStatus.ZERO);
+            assertThat(expectation(judged.assessment()).verdict()).isEqualTo(Verdict.EXPECTED_LOW);
+            assertThat(judged.alerts()).isFalse();
+        }
+
+        @Test
+        void assess_whenARiseFallsOnAnExpectedLowDate_stillAlerts() {
+            JobSettings holiday = ADAPTIVE.withExpectedLowDates(Set.of(TUESDAY));
+
+            Assessment doubled = POLICY.assess(
+                    new HealthPolicy.Input(TUESDAY, 3000, Jobs.before(TUESDAY, 42, d -> quiet(d, 1000)), holiday));
+
+            assertThat(doubled.status()).isEqualTo(HealthStatus.UNHEALTHY);
+            assertThat(expectation(doubled).verdict()).isEqualTo(Verdict.IMPROBABLE);
+        }
+
+        @Test
+        void assess_whenAnExpectedLowDateIsInTheHistory_learnsNothingFromIt() {
+            LocalDate holiday = TUESDAY.minusDays(2);
+            Function<LocalDate, Long> withHoliday = d -> d.equals(holiday) ? 300L : quiet(d, 1000);
+
+            Assessment skipping = POLICY.assess(new HealthPolicy.Input(
+                    TUESDAY,
+                    1000,
+                    Jobs.before(TUESDAY, 42, withHoliday),
+                    ADAPTIVE.withExpectedLowDates(Set.of(holiday))));
+            Assessment learning = POLICY.assess(
+                    new HealthPolicy.Input(TUESDAY, 1000, Jobs.before(TUESDAY, 42, withHoliday), ADAPTIVE));
+
+            assertThat(skipping.history()).extracting(DayCount::day).doesNotContain(holiday);
+            assertThat(learning.history()).extracting(DayCount::day).contains(holiday);
         }
     }
 

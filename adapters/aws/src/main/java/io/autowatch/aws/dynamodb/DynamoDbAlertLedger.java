@@ -8,12 +8,19 @@ import io.autowatch.health.alert.OpenIncident;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 
@@ -25,6 +32,8 @@ public final class DynamoDbAlertLedger implements AlertLedger {
 
     /** Ledger items expire (DynamoDB TTL on {@code expiresAt}) long after a re-run could still need them. */
     private static final Duration KEEP = Duration.ofDays(400);
+
+    private static final int BATCH_GET = 100;
 
     private final DynamoDbClient dynamoDb;
     private final String table;
@@ -57,6 +66,41 @@ public final class DynamoDbAlertLedger implements AlertLedger {
         } catch (RuntimeException e) {
             throw DynamoDbErrors.translate(table, "claiming a notification for " + job + " on " + day, e);
         }
+    }
+
+    /** Reads the notices' items 100 keys at a time (BatchGetItem's limit), consistently; keys left unprocessed are claimed. */
+    @Override
+    public Set<Notice> alreadySent(Collection<Notice> notices) {
+        Map<Map<String, AttributeValue>, Notice> byKey = new HashMap<>();
+        for (Notice n : notices) {
+            byKey.put(HealthKeys.notice(n.job(), n.day(), n.kind()), n);
+        }
+        List<Map<String, AttributeValue>> keys = new ArrayList<>(byKey.keySet());
+        Set<Notice> sent = new HashSet<>();
+        try {
+            for (int i = 0; i < keys.size(); i += BATCH_GET) {
+                KeysAndAttributes batch = KeysAndAttributes.builder()
+                        .keys(keys.subList(i, Math.min(keys.size(), i + BATCH_GET)))
+                        .consistentRead(true)
+                        .projectionExpression("#pk, #sk, sentAt")
+                        .expressionAttributeNames(Map.of("#pk", HealthKeys.PK, "#sk", HealthKeys.SK))
+                        .build();
+                BatchGetItemResponse response = dynamoDb.batchGetItem(b -> b.requestItems(Map.of(table, batch)));
+                for (Map<String, AttributeValue> item : response.responses().getOrDefault(table, List.of())) {
+                    if (item.containsKey("sentAt")) {
+                        Notice n = byKey.get(HealthKeys.key(
+                                item.get(HealthKeys.PK).s(),
+                                item.get(HealthKeys.SK).s()));
+                        if (n != null) {
+                            sent.add(n);
+                        }
+                    }
+                }
+            }
+        } catch (RuntimeException e) {
+            throw DynamoDbErrors.translate(table, "reading which notifications were sent", e);
+        }
+        return sent;
     }
 
     @Override

@@ -38,6 +38,7 @@ public final class SettingsItems {
             "minChange",
             "minChangePercent",
             "excludedDates",
+            "expectedLowDates",
             "note"));
 
     /** A value of a DynamoDB type that settings never use. */
@@ -92,6 +93,7 @@ public final class SettingsItems {
             case "minChange" -> o.withMinChange(number(value).longValueExact());
             case "minChangePercent" -> o.withMinChangePercent(number(value));
             case "excludedDates" -> o.withExcludedDates(dates(value));
+            case "expectedLowDates" -> o.withExpectedLowDates(dates(value));
             case "note" -> o;
             default -> throw new IllegalArgumentException("unknown setting; known settings: " + FIELDS);
         };

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import io.autowatch.counts.DayCount;
 import io.autowatch.counts.JobId;
+import io.autowatch.health.AlertLedger;
 import io.autowatch.health.AlertLedger.Kind;
 import io.autowatch.health.Assessment;
 import io.autowatch.health.CheckResult;
@@ -409,6 +410,35 @@ class DynamoDbAdaptersTest {
         assertThat(ledger.claim(job, DAY, Kind.ALERT, now.plus(Duration.ofDays(3)), expiry, "run-c"))
                 .as("release never undoes a send")
                 .isFalse();
+    }
+
+    @Test
+    void ledger_alreadySent_reportsOnlyNoticesMarkedSent_overMoreKeysThanOneBatchGet() {
+        var ledger = new DynamoDbAlertLedger(dynamoDb, health);
+        Instant now = Instant.parse("2026-11-21T00:30:00Z");
+        List<AlertLedger.Notice> notices = new ArrayList<>();
+        for (int i = 0; i < 230; i++) {
+            notices.add(new AlertLedger.Notice(JobId.of("email/bulk/" + i), DAY, Kind.ALERT));
+        }
+        AlertLedger.Notice recoveryOfTheFirst = new AlertLedger.Notice(JobId.of("email/bulk/0"), DAY, Kind.RECOVERY);
+        notices.add(recoveryOfTheFirst);
+        for (int i = 0; i < 230; i += 3) {
+            AlertLedger.Notice n = notices.get(i);
+            ledger.claim(n.job(), n.day(), n.kind(), now, Duration.ofMinutes(16), "run-a");
+            if (i % 2 == 0) {
+                ledger.markSent(n.job(), n.day(), n.kind(), now);
+            }
+        }
+        List<AlertLedger.Notice> expected = new ArrayList<>();
+        for (int i = 0; i < 230; i += 6) {
+            expected.add(notices.get(i));
+        }
+
+        assertThat(ledger.alreadySent(notices))
+                .as("claimed but never sent is not sent; the other kind of the same day is another notice")
+                .containsExactlyInAnyOrderElementsOf(expected)
+                .doesNotContain(recoveryOfTheFirst);
+        assertThat(ledger.alreadySent(List.of())).isEmpty();
     }
 
     @Test

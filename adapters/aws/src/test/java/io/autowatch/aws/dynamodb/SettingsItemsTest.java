@@ -29,6 +29,9 @@ class SettingsItemsTest {
         assertThat(listed.minChange()).contains(20L);
         assertThat(listed.excludedDates()).containsExactly(LocalDate.of(2026, 12, 25), LocalDate.of(2026, 12, 26));
         assertThat(typed.excludedDates()).containsExactly(LocalDate.of(2026, 12, 25), LocalDate.of(2027, 1, 1));
+        assertThat(SettingsItems.parse("default", Map.of("expectedLowDates", List.of("2026-12-24")))
+                        .expectedLowDates())
+                .containsExactly(LocalDate.of(2026, 12, 24));
     }
 
     @Test
