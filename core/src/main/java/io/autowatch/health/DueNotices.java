@@ -7,6 +7,7 @@ import io.autowatch.health.alert.Notification.Alert;
 import io.autowatch.health.alert.Notification.Recovery;
 import io.autowatch.health.alert.OpenIncident;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -28,7 +29,9 @@ public final class DueNotices {
             }
             OpenIncident incident = open.get(c.job());
             if (c.alerts()) {
-                due.add(new Alert(c.job(), c.assessment(), c.settings(), now));
+                // An alert on an open incident stays in its thread; otherwise it opens one.
+                LocalDate opened = incident != null ? incident.openedDay() : c.day();
+                due.add(new Alert(c.job(), c.assessment(), c.settings(), now, opened));
             } else if (c.assessment().status() == HealthStatus.HEALTHY
                     && incident != null
                     && incident.lastAlertDay().isBefore(c.day())) {

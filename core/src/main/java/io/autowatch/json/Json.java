@@ -12,6 +12,7 @@ import java.util.Map;
 public final class Json {
 
     private static final JSON WRITER = JSON.std;
+    private static final JSON NULL_WRITER = JSON.std.with(JSON.Feature.WRITE_NULL_PROPERTIES);
     private static final JSON READER = JSON.std.with(JSON.Feature.USE_BIG_DECIMAL_FOR_FLOATS);
 
     private Json() {}
@@ -19,6 +20,15 @@ public final class Json {
     public static String write(Object value) {
         try {
             return WRITER.asString(value);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write JSON", e);
+        }
+    }
+
+    /** Like {@link #write}, but a map entry whose value is null is written as {@code null}, not left out. */
+    public static String writeKeepingNulls(Object value) {
+        try {
+            return NULL_WRITER.asString(value);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write JSON", e);
         }

@@ -58,7 +58,7 @@ class AlertMessagesTest {
         assertThat((List<?>) content.get("nextSteps")).isNotEmpty();
         @SuppressWarnings("unchecked")
         Map<String, Object> metadata = (Map<String, Object>) body.get("metadata");
-        assertThat(metadata).containsEntry("threadId", "autowatch/" + JOB.value());
+        assertThat(metadata).containsEntry("threadId", "autowatch/" + JOB.value() + "/" + DAY);
     }
 
     @Test
@@ -68,11 +68,12 @@ class AlertMessagesTest {
                 assess(9_100),
                 new OpenIncident(JOB, DAY.minusDays(2), DAY.minusDays(1), Severity.CRITICAL, HealthStatus.UNHEALTHY),
                 NOW);
-        Map<String, Object> alarm = Json.readObject(PagingMessage.render(alert(0), "eu-west-1", "123456789012"));
-        Map<String, Object> ok = Json.readObject(PagingMessage.render(recovery, "eu-west-1", "123456789012"));
+        String topic = "arn:aws:sns:eu-west-1:123456789012:autowatch-paging";
+        Map<String, Object> alarm = Json.readObject(PagingMessage.render(alert(0), "eu-west-1", topic));
+        Map<String, Object> ok = Json.readObject(PagingMessage.render(recovery, "eu-west-1", topic));
         assertThat(alarm)
                 .containsEntry("NewStateValue", "ALARM")
-                .containsEntry("Region", "eu-west-1")
+                .containsEntry("Region", "EU (Ireland)")
                 .containsEntry("AWSAccountId", "123456789012");
         assertThat(ok).containsEntry("NewStateValue", "OK");
         assertThat(alarm.get("AlarmName"))
@@ -85,8 +86,12 @@ class AlertMessagesTest {
     @Test
     void pagingSubject_isAsciiAndShort() {
         JobId odd = JobId.of("São Paulo ✉ " + "x".repeat(180));
-        String subject = PagingMessage.subject(new Notification.Alert(odd, assess(0), CLASSIC, NOW));
-        assertThat(subject).hasSizeLessThan(100).matches("[\\x20-\\x7E]+").startsWith("ALARM: ");
+        String subject = PagingMessage.subject(new Notification.Alert(odd, assess(0), CLASSIC, NOW), "us-east-1");
+        assertThat(subject)
+                .hasSizeLessThan(100)
+                .matches("[\\x20-\\x7E]+")
+                .startsWith("ALARM: \"autowatch job health: S?o Paulo ? xxx")
+                .endsWith("...\" in US East (N. Virginia)");
     }
 
     @Test

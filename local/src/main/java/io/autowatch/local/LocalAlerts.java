@@ -2,9 +2,11 @@ package io.autowatch.local;
 
 import io.autowatch.health.AlertPublisher;
 import io.autowatch.health.Severity;
+import io.autowatch.health.alert.AlertLinks;
 import io.autowatch.health.alert.AlertText;
 import io.autowatch.health.alert.ChatMessage;
 import io.autowatch.health.alert.Notification;
+import io.autowatch.health.alert.PagerDutyEvent;
 import io.autowatch.health.alert.PagingMessage;
 import io.autowatch.json.Json;
 import java.io.IOException;
@@ -74,8 +76,13 @@ final class LocalAlerts implements AlertPublisher {
         line.put("topics", paging ? java.util.List.of("chat", "paging") : java.util.List.of("chat"));
         line.put("chat", Json.readObject(ChatMessage.render(n)));
         if (paging) {
-            line.put("pagingSubject", PagingMessage.subject(n));
-            line.put("paging", Json.readObject(PagingMessage.render(n, "local", "000000000000")));
+            line.put("pagingSubject", PagingMessage.subject(n, "local"));
+            line.put(
+                    "paging",
+                    Json.readObject(PagingMessage.render(n, "local", "arn:aws:sns:local:000000000000:paging")));
+            line.put(
+                    "pagerDutyEvent",
+                    Json.readObject(PagerDutyEvent.render(n, "autowatch (local)", AlertLinks.none())));
         }
         try {
             Files.createDirectories(log.getParent());

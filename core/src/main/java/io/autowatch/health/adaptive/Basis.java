@@ -1,5 +1,6 @@
 package io.autowatch.health.adaptive;
 
+import io.autowatch.health.Wording;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.util.ArrayList;

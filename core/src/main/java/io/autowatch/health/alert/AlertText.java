@@ -5,6 +5,7 @@ import io.autowatch.health.Assessment;
 import io.autowatch.health.Bands;
 import io.autowatch.health.Expectation;
 import io.autowatch.health.JobSettings;
+import io.autowatch.health.Wording;
 import io.autowatch.health.alert.Notification.Alert;
 import io.autowatch.health.alert.Notification.Recovery;
 import java.util.ArrayList;
@@ -37,14 +38,17 @@ public final class AlertText {
                             + r.incident().lastAlertDay() + ".";
             };
         }
-        String expected = a.bands().map(AlertText::expectedRange).orElse("no expected range yet");
+        String expected = a.bands().map(b -> expectedRange(a)).orElse("no expected range yet");
+        String off = a.bands()
+                .map(b -> ": " + Wording.change(a.count(), b.mean()) + " (" + Wording.ratio(a.count(), b.mean()) + ")")
+                .orElse("");
         return switch (notification) {
             case Alert alert ->
                 switch (alert.status()) {
                     case ZERO -> alert.job() + " counted nothing on " + a.day() + " (" + expected + ").";
                     default ->
                         alert.job() + " counted " + number(a.count()) + " on " + a.day() + ", " + direction(a)
-                                + " the expected range (" + expected + ").";
+                                + " the expected range (" + expected + ")" + off + ".";
                 };
             case Recovery r ->
                 r.job() + " counted " + number(a.count()) + " on " + a.day()
@@ -60,7 +64,7 @@ public final class AlertText {
         lines.add("Count on " + a.day() + ": " + number(a.count()));
         if (a.expectation().isPresent()) {
             Expectation e = a.expectation().get();
-            lines.add("Expected: " + decimal(e.expected()) + " (" + number(e.low()) + " to " + number(e.high())
+            lines.add("Expected: " + Wording.amount(e.expected()) + " (" + number(e.low()) + " to " + number(e.high())
                     + " without an alert)" + (e.lowConfidence() ? ", low confidence: short history" : ""));
             lines.add("Based on: " + e.basis());
             lines.add("History (" + a.history().size() + " days, newest first): " + history(a.history()));
@@ -77,7 +81,8 @@ public final class AlertText {
             return lines;
         }
         a.bands().ifPresent(b -> {
-            lines.add("Mean of history: " + decimal(b.mean()) + ", σ: " + decimal(b.sigma()));
+            lines.add("Mean of history: " + Wording.amount(b.mean()) + ", σ: " + decimal(b.sigma()) + "; this day "
+                    + Wording.change(a.count(), b.mean()) + ", " + Wording.ratio(a.count(), b.mean()));
             lines.add("Deviation band (μ ± kσ): " + decimal(b.sigmaLow()) + " to " + decimal(b.sigmaHigh()));
             lines.add("Relative band (μ ± p%): " + decimal(b.percentLow()) + " to " + decimal(b.percentHigh()));
         });
@@ -130,20 +135,69 @@ public final class AlertText {
         return a.bands().filter(b -> a.count() > b.mean()).isPresent() ? "above" : "below";
     }
 
-    private static String expectedRange(Bands b) {
-        double low = Math.max(0, Math.min(b.sigmaLow(), b.percentLow()));
-        double high = Math.max(b.sigmaHigh(), b.percentHigh());
-        return "expected " + decimal(low) + " to " + decimal(high) + " around a mean of " + decimal(b.mean());
+    /** "expected 0 to 7 around 1.8": the whole counts that would not have alerted, never below zero. */
+    private static String expectedRange(Assessment a) {
+        Bands b = a.bands().orElseThrow();
+        return "expected " + number(quietLow(a)) + " to " + number(quietHigh(a)) + " around a mean of "
+                + Wording.amount(b.mean());
     }
 
+    /** The lowest whole count that would not have alerted (0 at least), by the policy that judged the day. */
+    public static long quietLow(Assessment a) {
+        if (a.expectation().isPresent()) {
+            return a.expectation().get().low();
+        }
+        return a.bands()
+                .map(b -> (long) Math.max(0, Math.ceil(Math.min(b.sigmaLow(), b.percentLow()))))
+                .orElse(0L);
+    }
+
+    /** The highest whole count that would not have alerted. */
+    public static long quietHigh(Assessment a) {
+        if (a.expectation().isPresent()) {
+            return a.expectation().get().high();
+        }
+        return a.bands()
+                .map(b -> (long) Math.max(0, Math.floor(Math.max(b.sigmaHigh(), b.percentHigh()))))
+                .orElse(Long.MAX_VALUE);
+    }
+
+    /** Sentences joined with one space, each ending in exactly one full stop: "Title. Step one. Step two." */
+    public static String sentences(String first, List<String> more) {
+        StringBuilder out = new StringBuilder(sentence(first));
+        for (String s : more) {
+            out.append(' ').append(sentence(s));
+        }
+        return out.toString();
+    }
+
+    private static String sentence(String text) {
+        String t = text.strip();
+        return t.endsWith(".") || t.endsWith("!") || t.endsWith("?") ? t : t + ".";
+    }
+
+    /**
+     * The history, newest first, compactly: the newest {@value #HISTORY_SHOWN} counts with their dates, then the
+     * range of the rest ("11-19 1,180 · 11-18 1,210 · … 7 more, 1,100 to 1,300").
+     */
     private static String history(List<DayCount> history) {
         if (history.isEmpty()) {
             return "none";
         }
-        return history.stream()
-                .map(d -> d.day().toString().substring(5) + "=" + number(d.count()))
-                .collect(Collectors.joining(", "));
+        String shown = history.stream()
+                .limit(HISTORY_SHOWN)
+                .map(d -> d.day().toString().substring(5) + " " + number(d.count()))
+                .collect(Collectors.joining(" · "));
+        if (history.size() <= HISTORY_SHOWN) {
+            return shown;
+        }
+        List<DayCount> rest = history.subList(HISTORY_SHOWN, history.size());
+        long min = rest.stream().mapToLong(DayCount::count).min().orElse(0);
+        long max = rest.stream().mapToLong(DayCount::count).max().orElse(0);
+        return shown + " · … " + rest.size() + " more, " + number(min) + " to " + number(max);
     }
+
+    private static final int HISTORY_SHOWN = 7;
 
     static String number(long value) {
         return String.format(Locale.ROOT, "%,d", value);

@@ -7,8 +7,9 @@ import java.util.Map;
 
 /**
  * The body for the chat topic: AWS Chatbot's custom-notification JSON ({@code version} 1.0, {@code source}
- * {@code custom}), which Chatbot renders in Slack or Teams as it is. Notifications of one job share a
- * {@code threadId}, so that Slack threads an alert and its recovery.
+ * {@code custom}), which Chatbot renders in Slack or Teams as it is. The notices of one incident (its alerts and
+ * its recovery) share a {@code threadId}, {@code autowatch/<job>/<first day>}, so that Slack threads them when the
+ * channel lets Chatbot post updates in a thread; the next incident of the job starts a thread of its own.
  */
 public final class ChatMessage {
 
@@ -21,6 +22,11 @@ public final class ChatMessage {
 
     private ChatMessage() {}
 
+    /** One thread per incident: the job and the incident's first day. */
+    public static String threadId(Notification notification) {
+        return "autowatch/" + notification.job().value() + "/" + notification.incidentOpened();
+    }
+
     /**
      * Text for Slack's mrkdwn: {@code &}, {@code <} and {@code >} escaped as Slack documents, so a job id such as
      * {@code <!channel>} or {@code <@U123>} never pings anyone; then cut to {@code max} characters.
@@ -31,6 +37,10 @@ public final class ChatMessage {
     }
 
     public static String render(Notification notification) {
+        return render(notification, AlertLinks.none());
+    }
+
+    public static String render(Notification notification, AlertLinks links) {
         String icon =
                 switch (notification) {
                     case Notification.Recovery r -> ":large_green_circle:";
@@ -49,11 +59,14 @@ public final class ChatMessage {
         content.put("textType", "client-markdown");
         content.put("title", slack(icon + " " + AlertText.title(notification), MAX_TITLE));
         content.put("description", slack(description.toString(), MAX_DESCRIPTION));
-        content.put(
-                "nextSteps",
-                AlertText.nextSteps(notification).stream()
-                        .map(step -> slack(step, MAX_NEXT_STEP))
-                        .toList());
+        List<String> steps = new java.util.ArrayList<>(AlertText.nextSteps(notification).stream()
+                .map(step -> slack(step, MAX_NEXT_STEP))
+                .toList());
+        // A configured address with the job URL-encoded: nothing in it for Slack to read as a control sequence.
+        links.chart(notification.job())
+                .filter(url -> url.length() <= MAX_NEXT_STEP - 30)
+                .ifPresent(url -> steps.add("Open the job's chart: " + url));
+        content.put("nextSteps", steps);
         content.put(
                 "keywords",
                 List.of(
@@ -63,7 +76,7 @@ public final class ChatMessage {
                         slack(notification.job().value(), MAX_KEYWORD)));
 
         Map<String, Object> metadata = new LinkedHashMap<>();
-        metadata.put("threadId", "autowatch/" + notification.job().value());
+        metadata.put("threadId", threadId(notification));
         metadata.put("summary", slack(AlertText.title(notification), MAX_TITLE));
         metadata.put("eventType", notification instanceof Notification.Recovery ? "JobRecovered" : "JobAlert");
         metadata.put(

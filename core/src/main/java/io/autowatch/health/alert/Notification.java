@@ -30,13 +30,27 @@ public sealed interface Notification permits Notification.Alert, Notification.Re
         return assessment().status();
     }
 
-    /** A day that is {@code UNHEALTHY}, or a {@code ZERO} day that alerts. */
-    record Alert(JobId job, Assessment assessment, JobSettings settings, Instant decidedAt) implements Notification {
+    /** The first day of the incident this notice belongs to: its chat thread. */
+    LocalDate incidentOpened();
+
+    /**
+     * A day that is {@code UNHEALTHY}, or a {@code ZERO} day that alerts.
+     *
+     * @param incidentOpened the first day of the job's open incident, or this day when it opens one
+     */
+    record Alert(JobId job, Assessment assessment, JobSettings settings, Instant decidedAt, LocalDate incidentOpened)
+            implements Notification {
         public Alert {
             Objects.requireNonNull(job, "job");
             Objects.requireNonNull(assessment, "assessment");
             Objects.requireNonNull(settings, "settings");
             Objects.requireNonNull(decidedAt, "decidedAt");
+            Objects.requireNonNull(incidentOpened, "incidentOpened");
+        }
+
+        /** An alert that opens an incident. */
+        public Alert(JobId job, Assessment assessment, JobSettings settings, Instant decidedAt) {
+            this(job, assessment, settings, decidedAt, assessment.day());
         }
 
         @Override
@@ -58,6 +72,11 @@ public sealed interface Notification permits Notification.Alert, Notification.Re
         @Override
         public Severity severity() {
             return incident.severity();
+        }
+
+        @Override
+        public LocalDate incidentOpened() {
+            return incident.openedDay();
         }
     }
 }

@@ -1,37 +1,48 @@
 package io.autowatch.health.alert;
 
+import io.autowatch.counts.JobId;
+import io.autowatch.health.Assessment;
 import io.autowatch.json.Json;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
- * The body for the paging topic, shaped as an Amazon CloudWatch alarm notification so that PagerDuty's Amazon
- * CloudWatch integration, subscribed to the topic over HTTPS, reads it as it is: {@code NewStateValue} ALARM
- * triggers an incident, OK resolves it, and {@code AlarmName} (one per job) is the key that ties them together,
- * so a job has at most one open incident however many days it alerts.
+ * The body for the paging topic, field for field what Amazon CloudWatch publishes when a single-metric alarm with a
+ * static threshold changes state, so that PagerDuty's Amazon CloudWatch integration, subscribed to the topic over
+ * HTTPS, reads it as it reads a real alarm: {@code NewStateValue} ALARM triggers an incident, OK resolves it, and
+ * PagerDuty correlates by {@code AlarmName} (one per job), so a job has at most one open incident however many days
+ * it alerts. The incident is named from {@code AlarmDescription} when the service is set to derive it from there.
  */
 public final class PagingMessage {
 
+    /** CloudWatch's limit on an alarm description. */
+    public static final int MAX_DESCRIPTION = 1024;
+
     private static final DateTimeFormatter CLOUDWATCH_TIME =
             DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSZ").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter DATAPOINT_TIME = DateTimeFormatter.ofPattern("dd/MM/yy", Locale.ROOT);
 
     private PagingMessage() {}
 
     /** The alarm name of a job: stable, so that every notice about the job lands on the same incident. */
-    public static String alarmName(io.autowatch.counts.JobId job) {
+    public static String alarmName(JobId job) {
         return "autowatch job health: " + job.value();
     }
 
     /**
-     * @param region  the AWS region the check runs in
-     * @param account the AWS account id that owns the topic
+     * @param region     the AWS region the check runs in
+     * @param pagingTopicArn the topic the body is published to: its account is the alarm's, and it is the alarm's
+     *                   action, as in a real alarm
      */
-    public static String render(Notification notification, String region, String account) {
+    public static String render(Notification notification, String region, String pagingTopicArn) {
         boolean alarm = notification instanceof Notification.Alert;
         String name = alarmName(notification.job());
+        String account = account(pagingTopicArn);
+        Threshold threshold = Threshold.of(notification.assessment());
 
         Map<String, Object> trigger = new LinkedHashMap<>();
         trigger.put("MetricName", "count");
@@ -39,49 +50,88 @@ public final class PagingMessage {
         trigger.put("StatisticType", "Statistic");
         trigger.put("Statistic", "SUM");
         trigger.put("Unit", null);
-        trigger.put(
-                "Dimensions",
-                List.of(Map.of("name", "job", "value", notification.job().value())));
+        trigger.put("Dimensions", List.of(ordered("value", notification.job().value(), "name", "job")));
         trigger.put("Period", 86400);
         trigger.put("EvaluationPeriods", 1);
-        trigger.put("ComparisonOperator", "LessThanLowerOrGreaterThanUpperThreshold");
+        trigger.put("ComparisonOperator", threshold.operator());
+        trigger.put("Threshold", threshold.value());
         trigger.put("TreatMissingData", "breaching");
+        trigger.put("EvaluateLowSampleCountPercentile", "");
 
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("AlarmName", name);
-        body.put(
-                "AlarmDescription",
-                AlertText.title(notification) + ". " + String.join(". ", AlertText.nextSteps(notification)));
+        body.put("AlarmDescription", description(notification));
         body.put("AWSAccountId", account);
         body.put("AlarmConfigurationUpdatedTimestamp", CLOUDWATCH_TIME.format(notification.decidedAt()));
         body.put("NewStateValue", alarm ? "ALARM" : "OK");
-        body.put(
-                "NewStateReason",
-                AlertText.summary(notification) + " " + String.join("; ", AlertText.details(notification)));
+        body.put("NewStateReason", reason(notification, threshold, alarm));
         body.put("StateChangeTime", CLOUDWATCH_TIME.format(notification.decidedAt()));
-        body.put("Region", region);
+        body.put("Region", AwsRegionNames.of(region));
         body.put("AlarmArn", "arn:aws:cloudwatch:" + region + ":" + account + ":alarm:" + name);
         body.put("OldStateValue", alarm ? "OK" : "ALARM");
-        body.put("OKActions", List.of());
-        body.put("AlarmActions", List.of());
+        body.put("OKActions", List.of(pagingTopicArn));
+        body.put("AlarmActions", List.of(pagingTopicArn));
         body.put("InsufficientDataActions", List.of());
         body.put("Trigger", trigger);
-        body.put(
-                "autowatch",
-                Map.of(
-                        "job", notification.job().value(),
-                        "day", notification.day().toString(),
-                        "status", notification.status().name(),
-                        "severity", notification.severity().wireName(),
-                        "count", notification.assessment().count()));
-        return Json.write(body);
+        // A real notification writes "Unit": null; a parser may look for the key.
+        return Json.writeKeepingNulls(body);
     }
 
-    /** The SNS subject: ASCII only and under 100 characters, as SNS requires; PagerDuty shows it as the title. */
-    public static String subject(Notification notification) {
+    /**
+     * The SNS subject as CloudWatch writes it ({@code ALARM: "name" in US East (N. Virginia)}): ASCII only and under
+     * 100 characters, as SNS requires, a long name cut with "...". PagerDuty reads the body, not the subject.
+     */
+    public static String subject(Notification notification, String region) {
         String state = notification instanceof Notification.Alert ? "ALARM" : "OK";
-        String text = state + ": \"" + alarmName(notification.job()) + "\" " + notification.day();
-        String ascii = text.replaceAll("[^\\x20-\\x7E]", "?");
-        return ascii.length() <= 99 ? ascii : ascii.substring(0, 98) + "~";
+        String suffix = "\" in " + AwsRegionNames.of(region);
+        String name = alarmName(notification.job()).replaceAll("[^\\x20-\\x7E]", "?");
+        int room = 99 - state.length() - 3 - suffix.length();
+        if (name.length() > room) {
+            name = name.substring(0, Math.max(0, room - 3)) + "...";
+        }
+        return state + ": \"" + name + suffix;
+    }
+
+    /** The title and what to check, as whole sentences; PagerDuty can name the incident from it. */
+    static String description(Notification notification) {
+        String text = AlertText.sentences(AlertText.title(notification), AlertText.nextSteps(notification));
+        return text.length() <= MAX_DESCRIPTION ? text : text.substring(0, MAX_DESCRIPTION - 1) + "…";
+    }
+
+    private static String reason(Notification notification, Threshold threshold, boolean alarm) {
+        Assessment a = notification.assessment();
+        String datapoint = "1 datapoint [" + (double) a.count() + " (" + DATAPOINT_TIME.format(a.day())
+                + " 00:00:00)] was " + (alarm ? "" : "not ") + threshold.words() + " the threshold ("
+                + threshold.value() + ").";
+        return "Threshold Crossed: " + datapoint + " " + AlertText.summary(notification) + " "
+                + String.join("; ", AlertText.details(notification));
+    }
+
+    private static Map<String, Object> ordered(String k1, Object v1, String k2, Object v2) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        map.put(k1, v1);
+        map.put(k2, v2);
+        return map;
+    }
+
+    /** The account id in a topic ARN ({@code arn:aws:sns:region:account:name}). */
+    static String account(String topicArn) {
+        String[] parts = topicArn.split(":");
+        return parts.length >= 6 ? parts[4] : "000000000000";
+    }
+
+    /** The static threshold the day crossed: below the lowest quiet count, or above the highest. */
+    private record Threshold(String operator, double value, String words) {
+        static Threshold of(Assessment a) {
+            long low = AlertText.quietLow(a);
+            long high = AlertText.quietHigh(a);
+            if (a.count() > high) {
+                return new Threshold("GreaterThanThreshold", high, "greater than");
+            }
+            if (low == 0) {
+                return new Threshold("LessThanOrEqualToThreshold", 0, "less than or equal to");
+            }
+            return new Threshold("LessThanThreshold", low, "less than");
+        }
     }
 }

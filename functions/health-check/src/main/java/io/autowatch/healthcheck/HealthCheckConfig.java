@@ -1,5 +1,7 @@
 package io.autowatch.healthcheck;
 
+import io.autowatch.aws.sns.SnsAlertPublisher.PagingFormat;
+import io.autowatch.health.alert.AlertLinks;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +16,8 @@ import java.util.Optional;
  * @param pagingTopicArn {@code PAGING_TOPIC_ARN}: critical alerts and their recoveries, for PagerDuty (optional)
  * @param region         {@code AWS_REGION}
  * @param parallelism    {@code HEALTH_CHECK_PARALLELISM}: concurrent DynamoDB and SNS requests (default 16)
+ * @param pagingFormat   {@code PAGING_FORMAT}: {@code cloudwatch} (default) or {@code pagerduty-events-v2}
+ * @param links          {@code DASHBOARD_URL}: the on-call dashboard every notice links to (optional)
  */
 record HealthCheckConfig(
         String countsTable,
@@ -21,7 +25,27 @@ record HealthCheckConfig(
         String chatTopicArn,
         Optional<String> pagingTopicArn,
         String region,
-        int parallelism) {
+        int parallelism,
+        PagingFormat pagingFormat,
+        AlertLinks links) {
+
+    HealthCheckConfig(
+            String countsTable,
+            String healthTable,
+            String chatTopicArn,
+            Optional<String> pagingTopicArn,
+            String region,
+            int parallelism) {
+        this(
+                countsTable,
+                healthTable,
+                chatTopicArn,
+                pagingTopicArn,
+                region,
+                parallelism,
+                PagingFormat.CLOUDWATCH,
+                AlertLinks.none());
+    }
 
     static HealthCheckConfig from(Map<String, String> env) {
         List<String> missing = new ArrayList<>();
@@ -43,12 +67,22 @@ record HealthCheckConfig(
         if (parallelism < 1 || parallelism > 256) {
             throw new IllegalStateException("HEALTH_CHECK_PARALLELISM must be from 1 to 256, not " + parallelism);
         }
+        PagingFormat pagingFormat;
+        AlertLinks links;
+        try {
+            pagingFormat = PagingFormat.parse(env.getOrDefault("PAGING_FORMAT", "cloudwatch"));
+            links = AlertLinks.of(env.get("DASHBOARD_URL"));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException(e.getMessage(), e);
+        }
         return new HealthCheckConfig(
                 env.get("COUNTS_TABLE"),
                 env.get("HEALTH_TABLE"),
                 env.get("CHAT_TOPIC_ARN"),
                 Optional.ofNullable(env.get("PAGING_TOPIC_ARN")).filter(s -> !s.isBlank()),
                 env.get("AWS_REGION"),
-                parallelism);
+                parallelism,
+                pagingFormat,
+                links);
     }
 }

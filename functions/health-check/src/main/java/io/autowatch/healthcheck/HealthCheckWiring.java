@@ -33,8 +33,13 @@ public final class HealthCheckWiring {
         ExecutorService executor = Executors.newFixedThreadPool(
                 config.parallelism(),
                 Thread.ofPlatform().daemon().name("health-check-", 0).factory());
-        AlertPublisher publisher =
-                new SnsAlertPublisher(sns, config.chatTopicArn(), config.pagingTopicArn(), config.region());
+        AlertPublisher publisher = new SnsAlertPublisher(
+                sns,
+                config.chatTopicArn(),
+                config.pagingTopicArn(),
+                config.region(),
+                config.pagingFormat(),
+                config.links());
         return service(dynamoDb, config.countsTable(), config.healthTable(), publisher, clock, executor);
     }
 

@@ -3,8 +3,10 @@ package io.autowatch.aws.sns;
 import io.autowatch.health.AlertPublisher;
 import io.autowatch.health.Severity;
 import io.autowatch.health.SystemFailureException;
+import io.autowatch.health.alert.AlertLinks;
 import io.autowatch.health.alert.ChatMessage;
 import io.autowatch.health.alert.Notification;
+import io.autowatch.health.alert.PagerDutyEvent;
 import io.autowatch.health.alert.PagingMessage;
 import java.util.Map;
 import java.util.Optional;
@@ -14,23 +16,64 @@ import software.amazon.awssdk.services.sns.model.MessageAttributeValue;
 import software.amazon.awssdk.services.sns.model.NotFoundException;
 
 /**
- * Publishes to two topics. Paging (critical alerts and their recoveries; CloudWatch-alarm JSON for PagerDuty) goes
- * first, since a page matters most and PagerDuty de-duplicates a repeat; then chat (every alert and recovery;
- * AWS Chatbot JSON). Both carry the message attributes {@code job}, {@code status}, {@code severity} for
- * subscription filter policies.
+ * Publishes to two topics. Paging (critical alerts and their recoveries, for PagerDuty) goes first, since a page
+ * matters most and PagerDuty de-duplicates a repeat; then chat (every alert and recovery; AWS Chatbot JSON). Both
+ * carry the message attributes {@code job}, {@code status}, {@code severity} for subscription filter policies.
  */
 public final class SnsAlertPublisher implements AlertPublisher {
+
+    /** What the paging topic carries, for the PagerDuty integration its subscriber is. */
+    public enum PagingFormat {
+        /** A CloudWatch alarm notification, for PagerDuty's Amazon CloudWatch integration (HTTPS subscription). */
+        CLOUDWATCH("cloudwatch"),
+        /** An Events API v2 body, for the template's queue, pipe and API destination to PagerDuty. */
+        EVENTS_V2("pagerduty-events-v2");
+
+        private final String wireName;
+
+        PagingFormat(String wireName) {
+            this.wireName = wireName;
+        }
+
+        public String wireName() {
+            return wireName;
+        }
+
+        public static PagingFormat parse(String value) {
+            for (PagingFormat f : values()) {
+                if (f.wireName.equals(value)) {
+                    return f;
+                }
+            }
+            throw new IllegalArgumentException(
+                    "the paging format must be 'cloudwatch' or 'pagerduty-events-v2', not '" + value + "'");
+        }
+    }
 
     private final SnsClient sns;
     private final String chatTopicArn;
     private final Optional<String> pagingTopicArn;
     private final String region;
+    private final PagingFormat pagingFormat;
+    private final AlertLinks links;
 
-    public SnsAlertPublisher(SnsClient sns, String chatTopicArn, Optional<String> pagingTopicArn, String region) {
+    public SnsAlertPublisher(
+            SnsClient sns,
+            String chatTopicArn,
+            Optional<String> pagingTopicArn,
+            String region,
+            PagingFormat pagingFormat,
+            AlertLinks links) {
         this.sns = sns;
         this.chatTopicArn = chatTopicArn;
         this.pagingTopicArn = pagingTopicArn;
         this.region = region;
+        this.pagingFormat = pagingFormat;
+        this.links = links;
+    }
+
+    public SnsAlertPublisher(SnsClient sns, String chatTopicArn, Optional<String> pagingTopicArn, String region) {
+        this(sns, chatTopicArn, pagingTopicArn, region, PagingFormat.CLOUDWATCH, AlertLinks.none());
     }
 
     @Override
@@ -41,17 +84,27 @@ public final class SnsAlertPublisher implements AlertPublisher {
                 "severity", text(notification.severity().wireName()));
         if (notification.severity() == Severity.CRITICAL && pagingTopicArn.isPresent()) {
             String topic = pagingTopicArn.get();
-            send(
-                    topic,
-                    () -> sns.publish(b -> b.topicArn(topic)
-                            .subject(PagingMessage.subject(notification))
-                            .message(PagingMessage.render(notification, region, account(topic)))
-                            .messageAttributes(attributes)));
+            switch (pagingFormat) {
+                case CLOUDWATCH ->
+                    send(
+                            topic,
+                            () -> sns.publish(b -> b.topicArn(topic)
+                                    .subject(PagingMessage.subject(notification, region))
+                                    .message(PagingMessage.render(notification, region, topic))
+                                    .messageAttributes(attributes)));
+                case EVENTS_V2 ->
+                    send(
+                            topic,
+                            () -> sns.publish(b -> b.topicArn(topic)
+                                    .message(PagerDutyEvent.render(
+                                            notification, "autowatch health check in " + region, links))
+                                    .messageAttributes(attributes)));
+            }
         }
         send(
                 chatTopicArn,
                 () -> sns.publish(b -> b.topicArn(chatTopicArn)
-                        .message(ChatMessage.render(notification))
+                        .message(ChatMessage.render(notification, links))
                         .messageAttributes(attributes)));
     }
 
@@ -70,11 +123,5 @@ public final class SnsAlertPublisher implements AlertPublisher {
                 .dataType("String")
                 .stringValue(value)
                 .build();
-    }
-
-    /** The account id in a topic ARN ({@code arn:aws:sns:region:account:name}). */
-    static String account(String topicArn) {
-        String[] parts = topicArn.split(":");
-        return parts.length >= 6 ? parts[4] : "unknown";
     }
 }

@@ -1,14 +1,135 @@
 package io.autowatch.aws.sns;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.autowatch.aws.sns.SnsAlertPublisher.PagingFormat;
+import io.autowatch.counts.DayCount;
+import io.autowatch.counts.JobId;
+import io.autowatch.health.Assessment;
+import io.autowatch.health.ClassicPolicy;
+import io.autowatch.health.HealthPolicy;
+import io.autowatch.health.HealthStatus;
+import io.autowatch.health.JobSettings;
+import io.autowatch.health.Severity;
+import io.autowatch.health.alert.AlertLinks;
+import io.autowatch.health.alert.Notification;
+import io.autowatch.health.alert.OpenIncident;
+import io.autowatch.json.Json;
+import io.autowatch.testing.AwsEmulator;
+import io.autowatch.testing.fakes.FakePagerDuty;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import software.amazon.awssdk.services.sns.SnsClient;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.Message;
+import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
+@ExtendWith(AwsEmulator.class)
 class SnsAlertPublisherTest {
 
+    private static final String ROUTING_KEY = "R0UT1NGKEY0000000000000000000032";
+    private static final JobId JOB = JobId.of("email/daily-active/IN");
+    private static final LocalDate DAY = LocalDate.of(2026, 11, 20);
+    private static final Instant NOW = Instant.parse("2026-11-21T00:30:05Z");
+    private static final JobSettings CLASSIC = JobSettings.DEFAULTS.withPolicy(ClassicPolicy.NAME);
+
+    private static Assessment classic(LocalDate day, long count) {
+        List<DayCount> previous = new ArrayList<>();
+        for (int i = 1; i <= 14; i++) {
+            previous.add(new DayCount(day.minusDays(i), 9000 + (i % 3) * 100));
+        }
+        return new ClassicPolicy().assess(new HealthPolicy.Input(day, count, previous, CLASSIC));
+    }
+
+    /**
+     * What the template's pipe and API destination do with a message of the queue: the input template
+     * {@code <$.body>} (the raw SNS message, parsed as JSON), the connection's body parameter {@code routing_key}
+     * (from Secrets Manager) added to it, POSTed to PagerDuty. The emulator does not run pipes, so this plays them.
+     */
+    private static int deliver(Message message, URI pagerDuty) throws Exception {
+        Map<String, Object> body = new LinkedHashMap<>(Json.readObject(message.body()));
+        body.put("routing_key", ROUTING_KEY);
+        HttpResponse<String> response = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(pagerDuty.resolve("/v2/enqueue"))
+                                .header("Content-Type", "application/json; charset=utf-8")
+                                .POST(HttpRequest.BodyPublishers.ofString(Json.write(body)))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+        return response.statusCode();
+    }
+
     @Test
-    void account_isTheFifthFieldOfTheTopicArn() {
-        assertThat(SnsAlertPublisher.account("arn:aws:sns:eu-west-1:123456789012:chat"))
-                .isEqualTo("123456789012");
+    void eventsV2_throughTheTopicAndARawQueue_opensOneIncidentPerJob_andTheRecoveryResolvesIt(
+            SnsClient sns, SqsClient sqs) throws Exception {
+        String paging =
+                sns.createTopic(b -> b.name("paging-" + UUID.randomUUID())).topicArn();
+        String chat = sns.createTopic(b -> b.name("chat-" + UUID.randomUUID())).topicArn();
+        String queue = sqs.createQueue(b -> b.queueName("pagerduty-" + UUID.randomUUID()))
+                .queueUrl();
+        String queueArn = sqs.getQueueAttributes(b -> b.queueUrl(queue).attributeNames(QueueAttributeName.QUEUE_ARN))
+                .attributes()
+                .get(QueueAttributeName.QUEUE_ARN);
+        // As the template subscribes it: raw, so that the queue holds the body the Lambda wrote.
+        sns.subscribe(b ->
+                b.topicArn(paging).protocol("sqs").endpoint(queueArn).attributes(Map.of("RawMessageDelivery", "true")));
+        var publisher = new SnsAlertPublisher(
+                sns,
+                chat,
+                Optional.of(paging),
+                "us-east-1",
+                PagingFormat.EVENTS_V2,
+                AlertLinks.of("https://dash.example/"));
+
+        publisher.publish(new Notification.Alert(JOB, classic(DAY, 0), CLASSIC, NOW));
+        publisher.publish(new Notification.Alert(JOB, classic(DAY.plusDays(1), 0), CLASSIC, NOW, DAY));
+        publisher.publish(new Notification.Recovery(
+                JOB,
+                classic(DAY.plusDays(2), 9_100),
+                new OpenIncident(JOB, DAY, DAY.plusDays(1), Severity.CRITICAL, HealthStatus.ZERO),
+                NOW));
+
+        List<Message> messages = new ArrayList<>();
+        for (int i = 0; i < 10 && messages.size() < 3; i++) {
+            messages.addAll(sqs.receiveMessage(
+                            b -> b.queueUrl(queue).maxNumberOfMessages(10).waitTimeSeconds(1))
+                    .messages());
+        }
+        assertThat(messages).hasSize(3).allSatisfy(m -> assertThat(m.body()).doesNotContain("routing_key"));
+        // A standard queue may reorder; the pipe delivers in the order it reads, resolves last here.
+        messages.sort(Comparator.comparing(m -> m.body().contains("\"resolve\"")));
+        try (FakePagerDuty pagerDuty = new FakePagerDuty(ROUTING_KEY)) {
+            for (Message m : messages) {
+                assertThat(deliver(m, pagerDuty.uri())).as(m.body()).isEqualTo(202);
+            }
+
+            assertThat(pagerDuty.incidents()).hasSize(1);
+            FakePagerDuty.Incident incident = pagerDuty.incidents().get("autowatch/" + JOB.value());
+            assertThat(incident.open()).isFalse();
+            assertThat(incident.alerts()).as("two alerting days, one incident").hasSize(2);
+            assertThat(incident.title()).startsWith("ZERO: " + JOB.value() + " on 2026-11-20: ");
+        }
+    }
+
+    @Test
+    void pagingFormat_readsTheTemplatesValues_andNamesTheChoicesWhenWrong() {
+        assertThat(PagingFormat.parse("cloudwatch")).isEqualTo(PagingFormat.CLOUDWATCH);
+        assertThat(PagingFormat.parse("pagerduty-events-v2")).isEqualTo(PagingFormat.EVENTS_V2);
+        assertThatThrownBy(() -> PagingFormat.parse("events"))
+                .hasMessageContaining("'cloudwatch' or 'pagerduty-events-v2'");
     }
 }

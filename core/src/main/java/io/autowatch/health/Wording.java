@@ -1,4 +1,4 @@
-package io.autowatch.health.adaptive;
+package io.autowatch.health;
 
 import java.math.BigDecimal;
 import java.math.MathContext;
@@ -9,7 +9,7 @@ import java.util.Arrays;
 import java.util.Locale;
 
 /** Numbers as people read them in an alert: "1,180", "about 1.8", "×0.32", "−68%", "about 1 day in 10,000". */
-final class Wording {
+public final class Wording {
 
     private static final String MINUS = "\u2212";
 
@@ -24,7 +24,7 @@ final class Wording {
      * "1,180": what {@code String.format(Locale.ROOT, "%,d", value)} gives, without a formatter. Every verdict
      * writes a dozen counts, and the formatter's parsing was a fifth of a judgement's time.
      */
-    static String count(long value) {
+    public static String count(long value) {
         if (value == Long.MIN_VALUE) {
             return String.format(Locale.ROOT, "%,d", value);
         }
@@ -42,7 +42,7 @@ final class Wording {
     }
 
     /** An expected value: whole above 100, one decimal below 10 ("1.8"), two significant digits in between. */
-    static String amount(double value) {
+    public static String amount(double value) {
         if (value >= 100) {
             return String.format(Locale.ROOT, "%,.0f", value);
         }
@@ -53,7 +53,7 @@ final class Wording {
     }
 
     /** The count as a multiple of the expectation, two significant digits: "×0.32", "×2.3", "×15". */
-    static String ratio(long count, double expected) {
+    public static String ratio(long count, double expected) {
         if (!(expected > 0)) {
             return count == 0 ? "×1.0" : "far above nothing";
         }
@@ -65,7 +65,7 @@ final class Wording {
     }
 
     /** The change from the expectation in percent: "−68%", "+150%", "+2.5%". */
-    static String change(long count, double expected) {
+    public static String change(long count, double expected) {
         if (!(expected > 0)) {
             return count == 0 ? "±0%" : "from nothing";
         }
@@ -79,7 +79,7 @@ final class Wording {
     }
 
     /** How rare a probability is, in days: "about 1 day in 10,000"; "a usual day" from 1 in 2 on. */
-    static String rarity(double probability) {
+    public static String rarity(double probability) {
         if (probability >= 0.5) {
             return "a usual day";
         }
@@ -96,7 +96,7 @@ final class Wording {
     }
 
     /** "Tuesdays". */
-    static String weekdays(DayOfWeek day) {
+    public static String weekdays(DayOfWeek day) {
         return WEEKDAYS[day.ordinal()];
     }
 

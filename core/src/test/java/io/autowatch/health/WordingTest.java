@@ -1,4 +1,4 @@
-package io.autowatch.health.adaptive;
+package io.autowatch.health;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -56,15 +56,6 @@ class WordingTest {
             assertThat(Wording.count(v)).as("%d", v).isEqualTo(String.format(java.util.Locale.ROOT, "%,d", v));
         }
         assertThat(Wording.count(1_180)).isEqualTo("1,180");
-    }
-
-    @Test
-    void weekday_ofAnIndex_isTheDatesWeekday() {
-        java.time.LocalDate day = java.time.LocalDate.of(1969, 12, 25);
-        DayValues days = DayValues.ofValues(day, new long[800]);
-        for (int i = 0; i < days.size(); i++) {
-            assertThat(days.weekday(i)).isEqualTo(days.day(i).getDayOfWeek());
-        }
     }
 
     @Test
