@@ -16,7 +16,9 @@ public interface AlertLedger {
 
     enum Kind {
         ALERT,
-        RECOVERY
+        RECOVERY,
+        /** A run's message listing failed jobs; its "job" names the set of jobs, so each set is told once a day. */
+        FAILURES
     }
 
     /** One notification: a job, a day and what is said about it. */

@@ -1,5 +1,6 @@
 package io.autowatch.health;
 
+import io.autowatch.health.alert.FailedJobs;
 import io.autowatch.health.alert.Notification;
 
 /** Sends a notification to the people who need it (port; the SNS adapter publishes to the topics). */
@@ -10,4 +11,10 @@ public interface AlertPublisher {
      * @throws RuntimeException       for a failure of this notification only; the caller retries it next run
      */
     void publish(Notification notification);
+
+    /**
+     * Tells the chat channel which jobs a run could not check or notify about, in one message. A publisher without a
+     * chat channel ignores it; the run's log lines say the same.
+     */
+    default void publishFailures(FailedJobs failed) {}
 }

@@ -6,6 +6,7 @@ import io.autowatch.health.CheckResult.Checked;
 import io.autowatch.health.CheckResult.Failed;
 import io.autowatch.health.CountsReader.RejectedCount;
 import io.autowatch.health.CountsReader.Snapshot;
+import io.autowatch.health.alert.FailedJobs;
 import io.autowatch.health.alert.OpenIncident;
 import io.autowatch.log.Log;
 import java.time.Clock;
@@ -37,6 +38,7 @@ public final class HealthCheckService {
     private final SettingsSource settings;
     private final ResultStore results;
     private final AlertLedger ledger;
+    private final AlertPublisher publisher;
     private final NoticeSender sender;
     private final Policies policies;
     private final Clock clock;
@@ -55,7 +57,8 @@ public final class HealthCheckService {
         this.settings = Objects.requireNonNull(settings);
         this.results = Objects.requireNonNull(results);
         this.ledger = Objects.requireNonNull(ledger);
-        this.sender = new NoticeSender(ledger, Objects.requireNonNull(publisher), Objects.requireNonNull(executor));
+        this.publisher = Objects.requireNonNull(publisher);
+        this.sender = new NoticeSender(ledger, publisher, Objects.requireNonNull(executor));
         this.policies = Objects.requireNonNull(policies);
         this.clock = Objects.requireNonNull(clock);
         this.executor = executor;
@@ -89,21 +92,31 @@ public final class HealthCheckService {
                 "reason",
                 "no count was recorded for this job in the days read"));
 
-        List<Map.Entry<JobId, CountSeries>> jobs = snapshot.series().entrySet().stream()
-                .filter(e -> request.jobs().isEmpty() || request.jobs().contains(e.getKey()))
-                .toList();
-        JudgedSlices slices =
-                JudgedSlices.start(executor, new JobCheck(policies, book, request, now), jobs, rejectedByJob);
-        Set<JobId> failedJobs = ConcurrentHashMap.newKeySet();
+        // Read before judging: a job with an open incident is checked even when it wrote nothing in its look-back.
+        Map<JobId, OpenIncident> open = ledger.openIncidents();
+        List<Map.Entry<JobId, CountSeries>> jobs = jobsToCheck(request, snapshot, rejectedByJob, open, from, to);
+        JudgedSlices slices = JudgedSlices.start(
+                executor, new JobCheck(policies, book, request, now, open.keySet()), jobs, rejectedByJob);
+        Map<JobId, FailedJobs.Failure> failures = new ConcurrentHashMap<>();
+        LocalDate runDay = request.dayFor(java.time.ZoneOffset.UTC);
         // Each slice is stored, and its notices sent, as soon as it is judged: judging, storing and notifying run at
         // once, each on its own, and all finish before the run ends.
         CompletableFuture<Long> saving = CompletableFuture.supplyAsync(
                 () -> {
                     slices.forEachJudged(part -> {
                         Set<JobId> unsaved = results.saveAll(part);
-                        unsaved.forEach(job -> LOG.error(
-                                "result_not_saved", "job", job, "reason", "storing the result failed after retries"));
-                        failedJobs.addAll(unsaved);
+                        unsaved.forEach(job -> {
+                            LOG.error(
+                                    "result_not_saved",
+                                    "job",
+                                    job,
+                                    "reason",
+                                    "storing the result failed after retries");
+                            failures.putIfAbsent(
+                                    job,
+                                    new FailedJobs.Failure(
+                                            job, runDay, "its result could not be stored in the health table"));
+                        });
                     });
                     return System.nanoTime();
                 },
@@ -112,10 +125,9 @@ public final class HealthCheckService {
         AtomicInteger recoveries = new AtomicInteger();
         CompletableFuture<Long> notifying = CompletableFuture.supplyAsync(
                 () -> {
-                    Map<JobId, OpenIncident> open = ledger.openIncidents();
                     slices.forEachJudged(part -> {
                         NoticeSender.Sent sent =
-                                sender.sendAll(DueNotices.of(part, open, now), now, failedJobs, request.run());
+                                sender.sendAll(DueNotices.of(part, open, now), now, failures, request.run());
                         alerts.addAndGet(sent.alerts());
                         recoveries.addAndGet(sent.recoveries());
                     });
@@ -131,15 +143,72 @@ public final class HealthCheckService {
             awaitQuietly(notifying);
             awaitQuietly(saving);
         }
-        checked.stream().filter(r -> r instanceof Failed).forEach(r -> failedJobs.add(r.job()));
+        for (CheckResult r : checked) {
+            if (r instanceof Failed f) {
+                // The job's own reason wins over a later failure to store or publish.
+                failures.put(f.job(), new FailedJobs.Failure(f.job(), f.day(), f.reason()));
+            }
+        }
         long notified = join(notifying);
         long saved = join(saving);
         NoticeSender.Sent sent = new NoticeSender.Sent(alerts.get(), recoveries.get());
+        tellChat(request, failures, runDay, now);
 
         RunSummary summary =
-                summarize(checked, failedJobs, sent, snapshot.rejected().size(), notFound);
+                summarize(checked, failures.keySet(), sent, snapshot.rejected().size(), notFound);
         RunLog.completed(request, summary, from, to, new RunLog.Phases(started, read, assessed, saved, notified));
         return summary;
+    }
+
+    /**
+     * The jobs this run considers: those with counts in the days read, those whose every count there is invalid
+     * (they fail, saying so), and those with an open incident (a dead job keeps alerting until it writes again or is
+     * retired); limited to the request's jobs when it names some.
+     */
+    private static List<Map.Entry<JobId, CountSeries>> jobsToCheck(
+            CheckRequest request,
+            Snapshot snapshot,
+            Map<JobId, Map<LocalDate, String>> rejectedByJob,
+            Map<JobId, OpenIncident> open,
+            LocalDate from,
+            LocalDate to) {
+        Map<JobId, CountSeries> all = new java.util.LinkedHashMap<>(snapshot.series());
+        java.util.stream.Stream.concat(rejectedByJob.keySet().stream(), open.keySet().stream())
+                .forEach(job -> all.computeIfAbsent(job, j -> CountSeries.of(from, to, List.of())));
+        return all.entrySet().stream()
+                .filter(e -> request.jobs().isEmpty() || request.jobs().contains(e.getKey()))
+                .toList();
+    }
+
+    /**
+     * One chat message naming the jobs that failed, claimed in the ledger like an alert: the same set of failed jobs
+     * is told once a day however often the day is re-run, and a new failure is told at once. Its own failure is
+     * logged and never fails the run.
+     */
+    private void tellChat(
+            CheckRequest request, Map<JobId, FailedJobs.Failure> failures, LocalDate runDay, Instant now) {
+        if (failures.isEmpty()) {
+            return;
+        }
+        List<FailedJobs.Failure> sorted = failures.values().stream()
+                .sorted(java.util.Comparator.comparing(f -> f.job().value()))
+                .toList();
+        JobId set = FailedJobs.setKey(sorted);
+        try {
+            if (!ledger.claim(set, runDay, AlertLedger.Kind.FAILURES, now, NoticeSender.CLAIM_EXPIRY, request.run())) {
+                LOG.info("failed_jobs_notice_already_sent", "jobs", sorted.size(), "day", runDay);
+                return;
+            }
+            try {
+                publisher.publishFailures(new FailedJobs(RunLog.describe(request), sorted));
+            } catch (RuntimeException e) {
+                ledger.release(set, runDay, AlertLedger.Kind.FAILURES);
+                throw e;
+            }
+            ledger.markSent(set, runDay, AlertLedger.Kind.FAILURES, now);
+        } catch (RuntimeException e) {
+            LOG.error("failed_jobs_notice_failed", "jobs", sorted.size(), "error", e.toString());
+        }
     }
 
     private static Map<JobId, Map<LocalDate, String>> indexRejected(List<RejectedCount> rejected) {

@@ -12,6 +12,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Decides one job's result in a run: whether it is checked at all (it reported within its look-back), with which
@@ -26,20 +27,33 @@ final class JobCheck {
     private final SettingsBook book;
     private final CheckRequest request;
     private final Instant now;
+    private final Set<JobId> openIncidents;
 
-    JobCheck(Policies policies, SettingsBook book, CheckRequest request, Instant now) {
+    /** @param openIncidents jobs with an open incident: checked even when they reported nothing in their look-back */
+    JobCheck(Policies policies, SettingsBook book, CheckRequest request, Instant now, Set<JobId> openIncidents) {
         this.policies = policies;
         this.book = book;
         this.request = request;
         this.now = now;
+        this.openIncidents = Set.copyOf(openIncidents);
     }
 
-    /** The job's result, or empty when the job is not checked (nothing reported within its look-back). */
+    JobCheck(Policies policies, SettingsBook book, CheckRequest request, Instant now) {
+        this(policies, book, request, now, Set.of());
+    }
+
+    /**
+     * The job's result, or empty when the job is not checked: nothing reported within its look-back, unless it has an
+     * open incident (a dead job keeps alerting until it writes again or is retired) or every count it wrote there is
+     * invalid (that is a failure its owner must hear about, not silence).
+     */
     Optional<CheckResult> check(JobId job, CountSeries series, Map<LocalDate, String> rejectedDays) {
         return switch (book.resolve(job)) {
             case Unresolvable u -> {
                 LocalDate day = request.dayFor(ZoneOffset.UTC);
-                if (!series.reportedBetween(day.minusDays(book.maxLookbackDays()), day)) {
+                if (!series.reportedBetween(day.minusDays(book.maxLookbackDays()), day)
+                        && !openIncidents.contains(job)
+                        && rejectedDays.isEmpty()) {
                     yield Optional.empty();
                 }
                 yield Optional.of(failed(job, day, u.reason()));
@@ -47,8 +61,22 @@ final class JobCheck {
             case Resolved r -> {
                 JobSettings s = r.settings();
                 LocalDate day = request.dayFor(s.timeZone());
-                if (!series.reportedBetween(day.minusDays(s.lookbackDays()), day) && !rejectedDays.containsKey(day)) {
-                    yield Optional.empty();
+                LocalDate first = day.minusDays(s.lookbackDays());
+                if (!series.reportedBetween(first, day) && !rejectedDays.containsKey(day)) {
+                    Optional<LocalDate> invalid = rejectedDays.keySet().stream()
+                            .filter(d -> !d.isBefore(first) && !d.isAfter(day))
+                            .max(LocalDate::compareTo);
+                    if (invalid.isPresent()) {
+                        yield Optional.of(failed(
+                                job,
+                                day,
+                                "every count of this job from " + first + " to " + day + " is invalid (the latest, "
+                                        + invalid.get() + ": " + rejectedDays.get(invalid.get())
+                                        + "); it cannot be checked until it writes a valid one"));
+                    }
+                    if (!openIncidents.contains(job)) {
+                        yield Optional.empty();
+                    }
                 }
                 yield Optional.of(assess(job, series, day, s, rejectedDays));
             }

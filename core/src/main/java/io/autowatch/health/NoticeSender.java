@@ -2,6 +2,7 @@ package io.autowatch.health;
 
 import io.autowatch.counts.JobId;
 import io.autowatch.health.AlertLedger.Kind;
+import io.autowatch.health.alert.FailedJobs;
 import io.autowatch.health.alert.Notification;
 import io.autowatch.health.alert.Notification.Alert;
 import io.autowatch.health.alert.Notification.Recovery;
@@ -10,6 +11,7 @@ import io.autowatch.log.Log;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
@@ -39,8 +41,8 @@ final class NoticeSender {
         this.executor = executor;
     }
 
-    /** Sends {@code due}; the jobs whose notice could not be published are added to {@code failedJobs}. */
-    Sent sendAll(List<Notification> due, Instant now, Set<JobId> failedJobs, String run) {
+    /** Sends {@code due}; the jobs whose notice could not be published are added to {@code failures}. */
+    Sent sendAll(List<Notification> due, Instant now, Map<JobId, FailedJobs.Failure> failures, String run) {
         AtomicInteger alerts = new AtomicInteger();
         AtomicInteger recoveries = new AtomicInteger();
         Set<AlertLedger.Notice> sent = due.isEmpty()
@@ -57,7 +59,7 @@ final class NoticeSender {
                             return false;
                         })
                         .<Callable<Void>>map(n -> () -> {
-                            if (send(n, now, failedJobs, run)) {
+                            if (send(n, now, failures, run)) {
                                 (n instanceof Alert ? alerts : recoveries).incrementAndGet();
                             }
                             return null;
@@ -74,7 +76,7 @@ final class NoticeSender {
         return new AlertLedger.Notice(n.job(), n.day(), kind(n));
     }
 
-    private boolean send(Notification n, Instant now, Set<JobId> failedJobs, String run) {
+    private boolean send(Notification n, Instant now, Map<JobId, FailedJobs.Failure> failures, String run) {
         Kind kind = kind(n);
         if (!ledger.claim(n.job(), n.day(), kind, now, CLAIM_EXPIRY, run)) {
             LOG.info("notification_already_sent", "job", n.job(), "day", n.day(), "kind", kind);
@@ -87,7 +89,13 @@ final class NoticeSender {
             throw e;
         } catch (RuntimeException e) {
             ledger.release(n.job(), n.day(), kind);
-            failedJobs.add(n.job());
+            failures.putIfAbsent(
+                    n.job(),
+                    new FailedJobs.Failure(
+                            n.job(),
+                            n.day(),
+                            "its " + (kind == Kind.ALERT ? "alert" : "recovery") + " could not be published ("
+                                    + e.getMessage() + "); the next run tries again"));
             LOG.error("notification_failed", "job", n.job(), "day", n.day(), "kind", kind, "error", e.toString());
             return false;
         }

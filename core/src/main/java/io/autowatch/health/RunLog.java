@@ -74,7 +74,7 @@ final class RunLog {
         return (toNanos - fromNanos) / 1_000_000;
     }
 
-    private static String describe(CheckRequest request) {
+    static String describe(CheckRequest request) {
         return request.day().map(d -> "day " + d).orElse("scheduled at " + request.time())
                 + (request.jobs().isEmpty()
                         ? ""

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.autowatch.counts.CountSeries;
 import io.autowatch.counts.DayCount;
 import io.autowatch.counts.JobId;
+import io.autowatch.health.alert.FailedJobs;
 import io.autowatch.health.alert.Notification;
 import io.autowatch.health.alert.OpenIncident;
 import java.time.Clock;
@@ -38,6 +39,7 @@ class HealthCheckServiceTest {
     private int storeCalls;
     private final MemoryLedger ledger = new MemoryLedger();
     private final List<Notification> published = new ArrayList<>();
+    private final List<FailedJobs> failureNotices = new ArrayList<>();
     /** These tests are about the run's mechanics, judged by classic's rule: the deployment's default item asks for it. */
     private static final SettingsOverride CLASSIC_FOR_ALL =
             SettingsOverride.empty(new SettingsOverride.AllJobs()).withPolicy(ClassicPolicy.NAME);
@@ -59,15 +61,23 @@ class HealthCheckServiceTest {
             assertThat(to).isEqualTo(DAY);
             return new CountsReader.Snapshot(series, rejected);
         };
-        AlertPublisher publisher = n -> {
-            if (topicMissing) {
-                throw new SystemFailureException("topic missing", null);
+        AlertPublisher publisher = new AlertPublisher() {
+            @Override
+            public void publish(Notification n) {
+                if (topicMissing) {
+                    throw new SystemFailureException("topic missing", null);
+                }
+                if (publishFailsFor.contains(n.job())) {
+                    throw new IllegalStateException("throttled");
+                }
+                synchronized (published) {
+                    published.add(n);
+                }
             }
-            if (publishFailsFor.contains(n.job())) {
-                throw new IllegalStateException("throttled");
-            }
-            synchronized (published) {
-                published.add(n);
+
+            @Override
+            public void publishFailures(FailedJobs failed) {
+                failureNotices.add(failed);
             }
         };
         ResultStore store = results -> {
@@ -110,6 +120,12 @@ class HealthCheckServiceTest {
         assertThat(first.alertsPublished()).isEqualTo(1);
         assertThat(first.failed()).isEqualTo(1);
         assertThat(published).extracting(Notification::job).containsExactly(JobId.of("b"));
+        assertThat(failureNotices)
+                .singleElement()
+                .satisfies(n -> assertThat(n.failures()).singleElement().satisfies(f -> {
+                    assertThat(f.job()).isEqualTo(JobId.of("a"));
+                    assertThat(f.reason()).contains("its alert could not be published (throttled)");
+                }));
 
         publishFailsFor.clear();
         RunSummary second = service().run(CheckRequest.scheduled(EVENT));
@@ -191,6 +207,66 @@ class HealthCheckServiceTest {
                 .anySatisfy(r -> assertThat(r).contains("unknown policy 'fancy'"))
                 .anySatisfy(r -> assertThat(r).contains("count is negative: -3"));
         assertThat(published).isEmpty();
+        assertThat(failureNotices)
+                .as("one chat message for the run, naming each failed job and why")
+                .singleElement()
+                .satisfies(notice -> assertThat(notice.failures())
+                        .extracting(f -> f.job().value() + ": " + f.reason())
+                        .hasSize(3)
+                        .anySatisfy(l -> assertThat(l).startsWith("count/x: ").contains("count is negative: -3"))
+                        .anySatisfy(l -> assertThat(l).startsWith("policy/x: ").contains("unknown policy 'fancy'"))
+                        .anySatisfy(
+                                l -> assertThat(l).startsWith("settings/x: ").contains("windw")));
+
+        service().run(CheckRequest.scheduled(EVENT));
+        assertThat(failureNotices)
+                .as("the same failed jobs are told once a day")
+                .hasSize(1);
+        job("policy/y", 100, 100);
+        service().run(CheckRequest.scheduled(EVENT));
+        assertThat(failureNotices).as("a new failure is told at once").hasSize(2);
+        assertThat(failureNotices.get(1).failures()).hasSize(4);
+    }
+
+    @Test
+    void aJobWhoseEveryCountIsInvalid_fails_sayingSo_insteadOfBeingSkipped() {
+        job("fine", 100, 100);
+        rejected.add(
+                new CountsReader.RejectedCount("strings/x", DAY.minusDays(3).toString(), "count is a String"));
+        rejected.add(
+                new CountsReader.RejectedCount("strings/x", DAY.minusDays(9).toString(), "count is a String"));
+
+        RunSummary summary = service().run(CheckRequest.scheduled(EVENT));
+
+        assertThat(summary.failed()).isEqualTo(1);
+        assertThat(saved)
+                .filteredOn(r -> r.job().equals(JobId.of("strings/x")))
+                .singleElement()
+                .satisfies(r -> assertThat(((CheckResult.Failed) r).reason())
+                        .contains("every count of this job from 2026-10-09 to 2026-11-20 is invalid")
+                        .contains("2026-11-17: count is a String"));
+        assertThat(failureNotices).singleElement().satisfies(n -> assertThat(n.failures())
+                .extracting(f -> f.job().value())
+                .containsExactly("strings/x"));
+    }
+
+    @Test
+    void aDeadJobWithAnOpenIncident_isStillChecked_andKeepsAlerting_untilItWritesAgain() {
+        job("fine", 100, 100);
+        JobId dead = JobId.of("dead/x");
+        ledger.incidents.put(
+                dead,
+                new OpenIncident(dead, FROM.minusDays(10), FROM.minusDays(1), Severity.CRITICAL, HealthStatus.ZERO));
+
+        RunSummary summary = service().run(CheckRequest.scheduled(EVENT));
+
+        assertThat(summary.checked()).isEqualTo(2);
+        assertThat(published).singleElement().satisfies(n -> {
+            assertThat(n.job()).isEqualTo(dead);
+            assertThat(n.status()).isEqualTo(HealthStatus.ZERO);
+            assertThat(n.incidentOpened()).as("in the incident's thread").isEqualTo(FROM.minusDays(10));
+        });
+        assertThat(failureNotices).isEmpty();
     }
 
     @Test

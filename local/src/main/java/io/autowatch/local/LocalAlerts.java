@@ -5,6 +5,7 @@ import io.autowatch.health.Severity;
 import io.autowatch.health.alert.AlertLinks;
 import io.autowatch.health.alert.AlertText;
 import io.autowatch.health.alert.ChatMessage;
+import io.autowatch.health.alert.FailedJobs;
 import io.autowatch.health.alert.Notification;
 import io.autowatch.health.alert.PagerDutyEvent;
 import io.autowatch.health.alert.PagingMessage;
@@ -84,6 +85,33 @@ final class LocalAlerts implements AlertPublisher {
                     "pagerDutyEvent",
                     Json.readObject(PagerDutyEvent.render(n, "autowatch (local)", AlertLinks.none())));
         }
+        try {
+            Files.createDirectories(log.getParent());
+            Files.writeString(
+                    log,
+                    Json.write(line) + "\n",
+                    StandardCharsets.UTF_8,
+                    StandardOpenOption.CREATE,
+                    StandardOpenOption.APPEND);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the alert log " + log, e);
+        }
+    }
+
+    @Override
+    public synchronized void publishFailures(FailedJobs failed) {
+        if (!quiet) {
+            console.printf(
+                    "FAILED    %d jobs could not be checked (%s)%n",
+                    failed.failures().size(), failed.run());
+            failed.failures().stream()
+                    .limit(10)
+                    .forEach(f -> console.printf("          %s on %s: %s%n", f.job(), f.day(), f.reason()));
+        }
+        Map<String, Object> line = new LinkedHashMap<>();
+        line.put("time", Instant.now().toString());
+        line.put("topics", java.util.List.of("chat"));
+        line.put("chat", Json.readObject(ChatMessage.render(failed)));
         try {
             Files.createDirectories(log.getParent());
             Files.writeString(

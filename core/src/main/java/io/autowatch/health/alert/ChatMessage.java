@@ -22,6 +22,58 @@ public final class ChatMessage {
 
     private ChatMessage() {}
 
+    /** At most this many failed jobs are listed by name; the run's log lines list them all. */
+    static final int FAILURES_LISTED = 25;
+
+    /** One message for the run's failed jobs: which job, which day, why, and what to do about it. */
+    public static String render(FailedJobs failed) {
+        int n = failed.failures().size();
+        StringBuilder description = new StringBuilder();
+        for (FailedJobs.Failure f : failed.failures().subList(0, Math.min(n, FAILURES_LISTED))) {
+            description
+                    .append("• ")
+                    .append(f.job())
+                    .append(" on ")
+                    .append(f.day())
+                    .append(": ")
+                    .append(f.reason())
+                    .append('\n');
+        }
+        if (n > FAILURES_LISTED) {
+            description.append("… and ").append(n - FAILURES_LISTED).append(" more.\n");
+        }
+        Map<String, Object> content = new LinkedHashMap<>();
+        content.put("textType", "client-markdown");
+        content.put(
+                "title",
+                slack(
+                        ":warning: autowatch could not check " + n + (n == 1 ? " job" : " jobs") + " (" + failed.run()
+                                + ")",
+                        MAX_TITLE));
+        content.put("description", slack(description.toString(), MAX_DESCRIPTION));
+        content.put(
+                "nextSteps",
+                List.of(
+                        slack(
+                                "Each line names what to fix: the job's count, its settings item in the health table, "
+                                        + "or (for a publish that failed) nothing, since the next run tries again.",
+                                MAX_NEXT_STEP),
+                        slack(
+                                "The run's job_failed log lines in the health check's log group list every job.",
+                                MAX_NEXT_STEP)));
+        content.put("keywords", List.of("autowatch", "FAILED"));
+
+        Map<String, Object> metadata = new LinkedHashMap<>();
+        metadata.put("summary", slack("autowatch could not check " + n + " jobs", MAX_TITLE));
+        metadata.put("eventType", "JobsFailed");
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("version", "1.0");
+        body.put("source", "custom");
+        body.put("content", content);
+        body.put("metadata", metadata);
+        return Json.write(body);
+    }
+
     /** One thread per incident: the job and the incident's first day. */
     public static String threadId(Notification notification) {
         return "autowatch/" + notification.job().value() + "/" + notification.incidentOpened();

@@ -243,6 +243,33 @@ class PagingBodiesTest {
     }
 
     @Nested
+    class FailureNotice {
+
+        @Test
+        void render_listsEachFailedJobWithItsReason_capsTheList_andPingsNobody() {
+            List<FailedJobs.Failure> failures = new ArrayList<>();
+            failures.add(new FailedJobs.Failure(JobId.of("<!here> x"), DAY, "settings override 'job:x' is invalid"));
+            for (int i = 0; i < 40; i++) {
+                failures.add(new FailedJobs.Failure(JobId.of("bulk/" + i), DAY, "the count for this day is invalid"));
+            }
+            Map<String, Object> body =
+                    Json.readObject(ChatMessage.render(new FailedJobs("scheduled at 2026-11-21T00:30:00Z", failures)));
+            Map<String, Object> content = (Map<String, Object>) body.get("content");
+
+            assertThat(body).containsEntry("version", "1.0").containsEntry("source", "custom");
+            assertThat((String) content.get("title"))
+                    .isEqualTo(":warning: autowatch could not check 41 jobs (scheduled at 2026-11-21T00:30:00Z)");
+            assertThat((String) content.get("description"))
+                    .startsWith("• &lt;!here&gt; x on 2026-11-20: settings override 'job:x' is invalid\n")
+                    .contains("• bulk/23 on 2026-11-20")
+                    .doesNotContain("bulk/24 ")
+                    .endsWith("… and 16 more.\n")
+                    .hasSizeLessThanOrEqualTo(ChatMessage.MAX_DESCRIPTION);
+            assertThat(Json.write(body)).doesNotContain("<!here>");
+        }
+    }
+
+    @Nested
     class Words {
 
         @Test

@@ -191,7 +191,14 @@ class HealthCheckHandlerTest {
         var chatMessages = chat.drain();
         assertThat(chatMessages)
                 .extracting(d -> d.attributes().get("job"))
-                .containsExactlyInAnyOrder(BRAZIL.value(), GERMANY_WEEKLY.value(), OTP.value());
+                .containsExactlyInAnyOrder(BRAZIL.value(), GERMANY_WEEKLY.value(), OTP.value(), "(run)");
+        assertThat(chatMessages)
+                .as("one message for the run's failed jobs: the negative count")
+                .filteredOn(d -> d.attributes().get("status").equals("FAILED"))
+                .singleElement()
+                .satisfies(d -> assertThat(d.body())
+                        .contains("could not check 1 job")
+                        .contains("bad/negative on 2026-11-20: the count for this day is invalid"));
         assertThat(chatMessages).allSatisfy(d -> {
             assertThat(d.attributes()).containsKeys("job", "status", "severity");
             assertThat(d.json()).containsEntry("version", "1.0").containsEntry("source", "custom");
@@ -215,8 +222,9 @@ class HealthCheckHandlerTest {
             assertThat(d.subject()).startsWith("ALARM: ");
         });
         assertThat(chatWarningsOnly.drain())
+                .as("a warnings-only subscription also hears of the failed jobs (severity warning, job '(run)')")
                 .extracting(d -> d.attributes().get("job"))
-                .containsExactly(GERMANY_WEEKLY.value());
+                .containsExactlyInAnyOrder(GERMANY_WEEKLY.value(), "(run)");
         assertThat(emailTeam.drain())
                 .extracting(d -> d.attributes().get("job"))
                 .containsExactlyInAnyOrder(BRAZIL.value(), GERMANY_WEEKLY.value());
@@ -298,7 +306,14 @@ class HealthCheckHandlerTest {
         var chatMessages = chat.drain();
         assertThat(chatMessages)
                 .extracting(d -> d.attributes().get("job"))
-                .containsExactlyInAnyOrder(BRAZIL.value(), GERMANY_WEEKLY.value(), OTP.value());
+                .containsExactlyInAnyOrder(BRAZIL.value(), GERMANY_WEEKLY.value(), OTP.value(), "(run)");
+        assertThat(chatMessages)
+                .as("one message for the run's failed jobs: the negative count")
+                .filteredOn(d -> d.attributes().get("status").equals("FAILED"))
+                .singleElement()
+                .satisfies(d -> assertThat(d.body())
+                        .contains("could not check 1 job")
+                        .contains("bad/negative on 2026-11-20: the count for this day is invalid"));
         assertThat(chatMessages.stream()
                         .filter(d -> d.attributes().get("job").equals(BRAZIL.value()))
                         .findFirst()
@@ -436,7 +451,11 @@ class HealthCheckHandlerTest {
 
         Map<String, Object> retry = invoke(handler(NOW.plusSeconds(60)), scheduled);
         assertThat(retry).containsEntry("alerts", 3);
-        assertThat(chat.drain()).hasSize(3);
+        assertThat(chat.drain())
+                .as("the three alerts, and the one message for the run's failed job")
+                .extracting(d -> d.attributes().get("status"))
+                .containsOnlyOnce("FAILED")
+                .hasSize(4);
     }
 
     @Test
@@ -466,7 +485,11 @@ class HealthCheckHandlerTest {
 
         assertThat(otherRun).as("another run respects the live claims").containsEntry("alerts", 0);
         assertThat(retry).as("Lambda's retry takes its own claims over").containsEntry("alerts", 3);
-        assertThat(chat.drain()).hasSize(3);
+        assertThat(chat.drain())
+                .as("the three alerts, and the one message for the run's failed job")
+                .extracting(d -> d.attributes().get("status"))
+                .containsOnlyOnce("FAILED")
+                .hasSize(4);
     }
 
     @Test

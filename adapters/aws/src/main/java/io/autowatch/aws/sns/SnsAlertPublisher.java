@@ -5,6 +5,7 @@ import io.autowatch.health.Severity;
 import io.autowatch.health.SystemFailureException;
 import io.autowatch.health.alert.AlertLinks;
 import io.autowatch.health.alert.ChatMessage;
+import io.autowatch.health.alert.FailedJobs;
 import io.autowatch.health.alert.Notification;
 import io.autowatch.health.alert.PagerDutyEvent;
 import io.autowatch.health.alert.PagingMessage;
@@ -106,6 +107,19 @@ public final class SnsAlertPublisher implements AlertPublisher {
                 () -> sns.publish(b -> b.topicArn(chatTopicArn)
                         .message(ChatMessage.render(notification, links))
                         .messageAttributes(attributes)));
+    }
+
+    /** To the chat topic only, with attributes a filter policy can tell apart from a job's alert. */
+    @Override
+    public void publishFailures(FailedJobs failed) {
+        send(
+                chatTopicArn,
+                () -> sns.publish(b -> b.topicArn(chatTopicArn)
+                        .message(ChatMessage.render(failed))
+                        .messageAttributes(Map.of(
+                                "job", text("(run)"),
+                                "status", text("FAILED"),
+                                "severity", text("warning")))));
     }
 
     private static void send(String topic, Runnable publish) {
