@@ -56,4 +56,10 @@ public interface AlertLedger {
 
     /** Closes the incident, unless a newer alert was recorded on it meanwhile. */
     void close(OpenIncident incident);
+
+    /** Marks the job retired on {@code day}: not checked until it writes a count for a later day. */
+    void retire(JobId job, LocalDate day);
+
+    /** Every retired job and the day it was retired on. */
+    Map<JobId, LocalDate> retired();
 }

@@ -2,6 +2,7 @@ package io.autowatch.health;
 
 import io.autowatch.health.alert.FailedJobs;
 import io.autowatch.health.alert.Notification;
+import io.autowatch.health.alert.Retirement;
 
 /** Sends a notification to the people who need it (port; the SNS adapter publishes to the topics). */
 public interface AlertPublisher {
@@ -17,4 +18,13 @@ public interface AlertPublisher {
      * chat channel ignores it; the run's log lines say the same.
      */
     default void publishFailures(FailedJobs failed) {}
+
+    /**
+     * Resolves a retired job's incident where it was raised (its chat thread, and PagerDuty if it paged).
+     *
+     * @throws RuntimeException when it cannot; the incident then stays open
+     */
+    default void publishRetirement(Retirement retirement) {
+        throw new UnsupportedOperationException("this publisher cannot resolve an incident by retirement");
+    }
 }

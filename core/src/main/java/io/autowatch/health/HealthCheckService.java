@@ -8,6 +8,7 @@ import io.autowatch.health.CountsReader.RejectedCount;
 import io.autowatch.health.CountsReader.Snapshot;
 import io.autowatch.health.alert.FailedJobs;
 import io.autowatch.health.alert.OpenIncident;
+import io.autowatch.health.alert.Retirement;
 import io.autowatch.log.Log;
 import java.time.Clock;
 import java.time.Instant;
@@ -96,7 +97,10 @@ public final class HealthCheckService {
         Map<JobId, OpenIncident> open = ledger.openIncidents();
         List<Map.Entry<JobId, CountSeries>> jobs = jobsToCheck(request, snapshot, rejectedByJob, open, from, to);
         JudgedSlices slices = JudgedSlices.start(
-                executor, new JobCheck(policies, book, request, now, open.keySet()), jobs, rejectedByJob);
+                executor,
+                new JobCheck(policies, book, request, now, open.keySet(), ledger.retired()),
+                jobs,
+                rejectedByJob);
         Map<JobId, FailedJobs.Failure> failures = new ConcurrentHashMap<>();
         LocalDate runDay = request.dayFor(java.time.ZoneOffset.UTC);
         // Each slice is stored, and its notices sent, as soon as it is judged: judging, storing and notifying run at
@@ -209,6 +213,41 @@ public final class HealthCheckService {
         } catch (RuntimeException e) {
             LOG.error("failed_jobs_notice_failed", "jobs", sorted.size(), "error", e.toString());
         }
+    }
+
+    /**
+     * Retires jobs: each is marked retired today (UTC), so it is not checked until it writes a count for a later
+     * day, and its open incident, if any, is resolved in chat and in PagerDuty and closed. One job's failure leaves
+     * its incident open and the others go on; retiring it again is safe.
+     */
+    public RetireSummary retire(Set<JobId> jobs, String reason) {
+        Instant now = clock.instant();
+        LocalDate day = now.atZone(java.time.ZoneOffset.UTC).toLocalDate();
+        Map<JobId, OpenIncident> open = ledger.openIncidents();
+        List<String> retired = new java.util.ArrayList<>();
+        List<String> resolved = new java.util.ArrayList<>();
+        Map<String, String> failed = new java.util.LinkedHashMap<>();
+        for (JobId job : jobs) {
+            ledger.retire(job, day);
+            retired.add(job.value());
+            OpenIncident incident = open.get(job);
+            if (incident == null) {
+                LOG.info("job_retired", "job", job, "day", day, "incident", "none open");
+                continue;
+            }
+            try {
+                publisher.publishRetirement(new Retirement(job, incident, day, reason, now));
+                ledger.close(incident);
+                resolved.add(job.value());
+                LOG.info("job_retired", "job", job, "day", day, "incident", "resolved", "opened", incident.openedDay());
+            } catch (SystemFailureException e) {
+                throw e;
+            } catch (RuntimeException e) {
+                failed.put(job.value(), e.getMessage());
+                LOG.error("retirement_failed", "job", job, "error", e.toString());
+            }
+        }
+        return new RetireSummary(retired, resolved, failed);
     }
 
     private static Map<JobId, Map<LocalDate, String>> indexRejected(List<RejectedCount> rejected) {

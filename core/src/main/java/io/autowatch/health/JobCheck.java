@@ -28,18 +28,30 @@ final class JobCheck {
     private final CheckRequest request;
     private final Instant now;
     private final Set<JobId> openIncidents;
+    private final Map<JobId, LocalDate> retired;
 
-    /** @param openIncidents jobs with an open incident: checked even when they reported nothing in their look-back */
-    JobCheck(Policies policies, SettingsBook book, CheckRequest request, Instant now, Set<JobId> openIncidents) {
+    /**
+     * @param openIncidents jobs with an open incident: checked even when they reported nothing in their look-back
+     * @param retired       retired jobs and the day they were retired: not checked until they write a count for a
+     *                      later day
+     */
+    JobCheck(
+            Policies policies,
+            SettingsBook book,
+            CheckRequest request,
+            Instant now,
+            Set<JobId> openIncidents,
+            Map<JobId, LocalDate> retired) {
         this.policies = policies;
         this.book = book;
         this.request = request;
         this.now = now;
         this.openIncidents = Set.copyOf(openIncidents);
+        this.retired = Map.copyOf(retired);
     }
 
     JobCheck(Policies policies, SettingsBook book, CheckRequest request, Instant now) {
-        this(policies, book, request, now, Set.of());
+        this(policies, book, request, now, Set.of(), Map.of());
     }
 
     /**
@@ -48,6 +60,13 @@ final class JobCheck {
      * invalid (that is a failure its owner must hear about, not silence).
      */
     Optional<CheckResult> check(JobId job, CountSeries series, Map<LocalDate, String> rejectedDays) {
+        LocalDate retiredOn = retired.get(job);
+        if (retiredOn != null
+                && !series.reportedBetween(
+                        retiredOn.plusDays(1), request.dayFor(ZoneOffset.UTC).plusDays(1))) {
+            // Retired, and silent since: nobody wants to hear about it. A count after the day brings it back.
+            return Optional.empty();
+        }
         return switch (book.resolve(job)) {
             case Unresolvable u -> {
                 LocalDate day = request.dayFor(ZoneOffset.UTC);

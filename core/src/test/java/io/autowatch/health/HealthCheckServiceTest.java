@@ -9,6 +9,7 @@ import io.autowatch.counts.JobId;
 import io.autowatch.health.alert.FailedJobs;
 import io.autowatch.health.alert.Notification;
 import io.autowatch.health.alert.OpenIncident;
+import io.autowatch.health.alert.Retirement;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -40,6 +41,11 @@ class HealthCheckServiceTest {
     private final MemoryLedger ledger = new MemoryLedger();
     private final List<Notification> published = new ArrayList<>();
     private final List<FailedJobs> failureNotices = new ArrayList<>();
+    private final List<Retirement> retirements = new ArrayList<>();
+    /** The days a run must read: the checked day and its look-back. */
+    private LocalDate readFrom = FROM;
+
+    private LocalDate readTo = DAY;
     /** These tests are about the run's mechanics, judged by classic's rule: the deployment's default item asks for it. */
     private static final SettingsOverride CLASSIC_FOR_ALL =
             SettingsOverride.empty(new SettingsOverride.AllJobs()).withPolicy(ClassicPolicy.NAME);
@@ -57,8 +63,8 @@ class HealthCheckServiceTest {
 
     private HealthCheckService service() {
         CountsReader reader = (from, to) -> {
-            assertThat(from).isEqualTo(FROM);
-            assertThat(to).isEqualTo(DAY);
+            assertThat(from).isEqualTo(readFrom);
+            assertThat(to).isEqualTo(readTo);
             return new CountsReader.Snapshot(series, rejected);
         };
         AlertPublisher publisher = new AlertPublisher() {
@@ -78,6 +84,14 @@ class HealthCheckServiceTest {
             @Override
             public void publishFailures(FailedJobs failed) {
                 failureNotices.add(failed);
+            }
+
+            @Override
+            public void publishRetirement(Retirement retirement) {
+                if (publishFailsFor.contains(retirement.job())) {
+                    throw new IllegalStateException("throttled");
+                }
+                retirements.add(retirement);
             }
         };
         ResultStore store = results -> {
@@ -270,6 +284,53 @@ class HealthCheckServiceTest {
     }
 
     @Test
+    void retire_resolvesTheOpenIncident_andTheJobIsNotCheckedUntilItWritesAgain() {
+        job("stopped", -1, 100);
+        service().run(CheckRequest.scheduled(EVENT));
+        assertThat(ledger.incidents).containsKey(JobId.of("stopped"));
+        published.clear();
+
+        RetireSummary done = service().retire(Set.of(JobId.of("stopped"), JobId.of("never/alerted")), "job removed");
+
+        assertThat(done.retired()).containsExactlyInAnyOrder("stopped", "never/alerted");
+        assertThat(done.resolved()).containsExactly("stopped");
+        assertThat(retirements).singleElement().satisfies(r -> {
+            assertThat(r.incident().openedDay()).isEqualTo(DAY);
+            assertThat(r.summary()).contains("job removed");
+        });
+        assertThat(ledger.incidents).isEmpty();
+        RunSummary after = service().run(CheckRequest.scheduled(EVENT));
+        assertThat(after.checked())
+                .as("silent since it was retired: not checked")
+                .isZero();
+        assertThat(published).isEmpty();
+
+        LocalDate later = DAY.plusDays(3); // retired on DAY + 1, the day the retirement ran (UTC)
+        readFrom = later.minusDays(42);
+        readTo = later;
+        List<DayCount> days = new ArrayList<>(series.get(JobId.of("stopped")).recordedBetween(readFrom, DAY));
+        days.add(new DayCount(later, 90));
+        series.put(JobId.of("stopped"), CountSeries.of(readFrom, later, days));
+        RunSummary back = service().run(CheckRequest.forDay(EVENT.plusSeconds(4 * 86_400), later, Set.of()));
+        assertThat(back.checked())
+                .as("a count after the retirement brings it back")
+                .isEqualTo(1);
+    }
+
+    @Test
+    void retire_whenTheResolveCannotBePublished_keepsTheIncidentOpen_andSaysWhy() {
+        JobId dead = JobId.of("dead/x");
+        ledger.incidents.put(dead, new OpenIncident(dead, DAY, DAY, Severity.CRITICAL, HealthStatus.ZERO));
+        publishFailsFor.add(dead);
+
+        RetireSummary done = service().retire(Set.of(dead), "gone");
+
+        assertThat(done.resolved()).isEmpty();
+        assertThat(done.failed()).containsEntry("dead/x", "throttled");
+        assertThat(ledger.incidents).containsKey(dead);
+    }
+
+    @Test
     void aJobThatStoppedReporting_isZero_andAJobGoneBeyondItsLookBackIsNotChecked() {
         job("stopped", -1, 100);
         series.put(JobId.of("ancient"), CountSeries.of(FROM, DAY, List.of(new DayCount(FROM, 5))));
@@ -383,6 +444,18 @@ class HealthCheckServiceTest {
             claims.put(key, now);
             holders.put(key, run);
             return true;
+        }
+
+        final Map<JobId, LocalDate> retired = new HashMap<>();
+
+        @Override
+        public synchronized void retire(JobId job, LocalDate day) {
+            retired.put(job, day);
+        }
+
+        @Override
+        public synchronized Map<JobId, LocalDate> retired() {
+            return Map.copyOf(retired);
         }
 
         @Override

@@ -9,6 +9,7 @@ import io.autowatch.health.alert.FailedJobs;
 import io.autowatch.health.alert.Notification;
 import io.autowatch.health.alert.PagerDutyEvent;
 import io.autowatch.health.alert.PagingMessage;
+import io.autowatch.health.alert.Retirement;
 import io.autowatch.json.Json;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -85,17 +86,25 @@ final class LocalAlerts implements AlertPublisher {
                     "pagerDutyEvent",
                     Json.readObject(PagerDutyEvent.render(n, "autowatch (local)", AlertLinks.none())));
         }
-        try {
-            Files.createDirectories(log.getParent());
-            Files.writeString(
-                    log,
-                    Json.write(line) + "\n",
-                    StandardCharsets.UTF_8,
-                    StandardOpenOption.CREATE,
-                    StandardOpenOption.APPEND);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the alert log " + log, e);
+        append(line);
+    }
+
+    @Override
+    public synchronized void publishRetirement(Retirement retirement) {
+        if (!quiet) {
+            console.printf(
+                    "RETIRED   %-8s %-32s %s%n",
+                    retirement.incident().severity().wireName(), retirement.job(), retirement.summary());
         }
+        Map<String, Object> line = new LinkedHashMap<>();
+        line.put("time", Instant.now().toString());
+        line.put("topics", java.util.List.of("chat", "paging"));
+        line.put("chat", Json.readObject(ChatMessage.render(retirement)));
+        line.put(
+                "paging",
+                Json.readObject(PagingMessage.render(retirement, "local", "arn:aws:sns:local:000000000000:paging")));
+        line.put("pagerDutyEvent", Json.readObject(PagerDutyEvent.render(retirement)));
+        append(line);
     }
 
     @Override
@@ -112,6 +121,10 @@ final class LocalAlerts implements AlertPublisher {
         line.put("time", Instant.now().toString());
         line.put("topics", java.util.List.of("chat"));
         line.put("chat", Json.readObject(ChatMessage.render(failed)));
+        append(line);
+    }
+
+    private void append(Map<String, Object> line) {
         try {
             Files.createDirectories(log.getParent());
             Files.writeString(

@@ -22,6 +22,40 @@ public final class ChatMessage {
 
     private ChatMessage() {}
 
+    /** A retired job's incident resolved, in the incident's thread. */
+    public static String render(Retirement retirement) {
+        Map<String, Object> content = new LinkedHashMap<>();
+        content.put("textType", "client-markdown");
+        content.put("title", slack(":white_circle: " + retirement.title(), MAX_TITLE));
+        content.put("description", slack(retirement.summary(), MAX_DESCRIPTION));
+        content.put(
+                "nextSteps",
+                List.of(slack(
+                        "Nothing to do. If the job should run again, its first count brings it back under the check.",
+                        MAX_NEXT_STEP)));
+        content.put(
+                "keywords",
+                List.of(
+                        "autowatch",
+                        "RETIRED",
+                        retirement.incident().severity().wireName(),
+                        slack(retirement.job().value(), MAX_KEYWORD)));
+        Map<String, Object> metadata = new LinkedHashMap<>();
+        metadata.put(
+                "threadId",
+                "autowatch/" + retirement.job().value() + "/"
+                        + retirement.incident().openedDay());
+        metadata.put("summary", slack(retirement.title(), MAX_TITLE));
+        metadata.put("eventType", "JobRetired");
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("version", "1.0");
+        body.put("source", "custom");
+        body.put("id", retirement.job().value() + "/" + retirement.day() + "/JobRetired");
+        body.put("content", content);
+        body.put("metadata", metadata);
+        return Json.write(body);
+    }
+
     /** At most this many failed jobs are listed by name; the run's log lines list them all. */
     static final int FAILURES_LISTED = 25;
 

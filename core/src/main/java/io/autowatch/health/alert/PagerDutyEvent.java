@@ -61,6 +61,14 @@ public final class PagerDutyEvent {
         return Json.write(body);
     }
 
+    /** A retired job's incident resolved. */
+    public static String render(Retirement retirement) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("event_action", "resolve");
+        body.put("dedup_key", dedupKey(retirement.job()));
+        return Json.write(body);
+    }
+
     private static String cut(String text) {
         return text.length() <= MAX_SUMMARY ? text : text.substring(0, MAX_SUMMARY - 1) + "…";
     }

@@ -40,9 +40,43 @@ public final class PagingMessage {
      */
     public static String render(Notification notification, String region, String pagingTopicArn) {
         boolean alarm = notification instanceof Notification.Alert;
-        String name = alarmName(notification.job());
-        String account = account(pagingTopicArn);
         Threshold threshold = Threshold.of(notification.assessment());
+        return body(
+                notification.job(),
+                description(notification),
+                alarm,
+                reason(notification, threshold, alarm),
+                notification.decidedAt(),
+                threshold,
+                region,
+                pagingTopicArn);
+    }
+
+    /** A retired job's incident resolved: an OK notification with the same alarm name, saying who retired it. */
+    public static String render(Retirement retirement, String region, String pagingTopicArn) {
+        String text = cut(AlertText.sentences(retirement.title(), List.of(retirement.summary())));
+        return body(
+                retirement.job(),
+                text,
+                false,
+                "Retired: " + retirement.summary(),
+                retirement.decidedAt(),
+                new Threshold("LessThanOrEqualToThreshold", 0, "less than or equal to"),
+                region,
+                pagingTopicArn);
+    }
+
+    private static String body(
+            JobId job,
+            String description,
+            boolean alarm,
+            String reason,
+            java.time.Instant at,
+            Threshold threshold,
+            String region,
+            String pagingTopicArn) {
+        String name = alarmName(job);
+        String account = account(pagingTopicArn);
 
         Map<String, Object> trigger = new LinkedHashMap<>();
         trigger.put("MetricName", "count");
@@ -50,7 +84,7 @@ public final class PagingMessage {
         trigger.put("StatisticType", "Statistic");
         trigger.put("Statistic", "SUM");
         trigger.put("Unit", null);
-        trigger.put("Dimensions", List.of(ordered("value", notification.job().value(), "name", "job")));
+        trigger.put("Dimensions", List.of(ordered("value", job.value(), "name", "job")));
         trigger.put("Period", 86400);
         trigger.put("EvaluationPeriods", 1);
         trigger.put("ComparisonOperator", threshold.operator());
@@ -60,12 +94,12 @@ public final class PagingMessage {
 
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("AlarmName", name);
-        body.put("AlarmDescription", description(notification));
+        body.put("AlarmDescription", description);
         body.put("AWSAccountId", account);
-        body.put("AlarmConfigurationUpdatedTimestamp", CLOUDWATCH_TIME.format(notification.decidedAt()));
+        body.put("AlarmConfigurationUpdatedTimestamp", CLOUDWATCH_TIME.format(at));
         body.put("NewStateValue", alarm ? "ALARM" : "OK");
-        body.put("NewStateReason", reason(notification, threshold, alarm));
-        body.put("StateChangeTime", CLOUDWATCH_TIME.format(notification.decidedAt()));
+        body.put("NewStateReason", reason);
+        body.put("StateChangeTime", CLOUDWATCH_TIME.format(at));
         body.put("Region", AwsRegionNames.of(region));
         body.put("AlarmArn", "arn:aws:cloudwatch:" + region + ":" + account + ":alarm:" + name);
         body.put("OldStateValue", alarm ? "OK" : "ALARM");
@@ -82,9 +116,16 @@ public final class PagingMessage {
      * 100 characters, as SNS requires, a long name cut with "...". PagerDuty reads the body, not the subject.
      */
     public static String subject(Notification notification, String region) {
-        String state = notification instanceof Notification.Alert ? "ALARM" : "OK";
+        return subject(notification.job(), notification instanceof Notification.Alert ? "ALARM" : "OK", region);
+    }
+
+    public static String subject(Retirement retirement, String region) {
+        return subject(retirement.job(), "OK", region);
+    }
+
+    private static String subject(JobId job, String state, String region) {
         String suffix = "\" in " + AwsRegionNames.of(region);
-        String name = alarmName(notification.job()).replaceAll("[^\\x20-\\x7E]", "?");
+        String name = alarmName(job).replaceAll("[^\\x20-\\x7E]", "?");
         int room = 99 - state.length() - 3 - suffix.length();
         if (name.length() > room) {
             name = name.substring(0, Math.max(0, room - 3)) + "...";
@@ -94,7 +135,10 @@ public final class PagingMessage {
 
     /** The title and what to check, as whole sentences; PagerDuty can name the incident from it. */
     static String description(Notification notification) {
-        String text = AlertText.sentences(AlertText.title(notification), AlertText.nextSteps(notification));
+        return cut(AlertText.sentences(AlertText.title(notification), AlertText.nextSteps(notification)));
+    }
+
+    private static String cut(String text) {
         return text.length() <= MAX_DESCRIPTION ? text : text.substring(0, MAX_DESCRIPTION - 1) + "…";
     }
 

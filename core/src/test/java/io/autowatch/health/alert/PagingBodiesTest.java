@@ -98,6 +98,27 @@ class PagingBodiesTest {
         }
 
         @Test
+        void aRetirement_isAnOkNotificationOfTheSameAlarm_withTheRealFields() throws IOException {
+            var incident = new OpenIncident(JOB, DAY.minusDays(3), DAY, Severity.CRITICAL, HealthStatus.ZERO);
+            var retirement = new Retirement(JOB, incident, DAY.plusDays(1), "replaced by email/v2/IN", NOW);
+            Map<String, Object> body = Json.readObject(PagingMessage.render(retirement, "us-east-1", TOPIC));
+
+            assertThat(List.copyOf(body.keySet()))
+                    .containsExactlyElementsOf(reference().keySet());
+            assertThat(body)
+                    .containsEntry("NewStateValue", "OK")
+                    .containsEntry("AlarmName", PagingMessage.alarmName(JOB));
+            assertThat((String) body.get("NewStateReason")).contains("replaced by email/v2/IN");
+            assertThat(Json.readObject(PagerDutyEvent.render(retirement)))
+                    .containsOnlyKeys("event_action", "dedup_key")
+                    .containsEntry("event_action", "resolve")
+                    .containsEntry("dedup_key", PagerDutyEvent.dedupKey(JOB));
+            Map<String, Object> chat = Json.readObject(ChatMessage.render(retirement));
+            assertThat((Map<String, Object>) chat.get("metadata"))
+                    .containsEntry("threadId", "autowatch/" + JOB.value() + "/2026-11-17");
+        }
+
+        @Test
         void render_namesTheRegionAsCloudWatchDoes_andTheTopicAsTheAlarmsAction() {
             Map<String, Object> body = Json.readObject(PagingMessage.render(alert(JOB, 0), "us-east-1", TOPIC));
 

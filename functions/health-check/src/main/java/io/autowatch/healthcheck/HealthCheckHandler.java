@@ -14,8 +14,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 
 /**
- * Lambda entry point: EventBridge Scheduler's scheduled event, or a manual run / backfill
- * ({@code {"detail": {"day": "YYYY-MM-DD", "jobs": [...]}}}). Returns the run summary as JSON. A malformed event
+ * Lambda entry point: EventBridge Scheduler's scheduled event, a manual run / backfill
+ * ({@code {"detail": {"day": "YYYY-MM-DD", "jobs": [...]}}}), or a retirement ({@code {"detail": {"retire": [...]}}}).
+ * Returns the run's (or the retirement's) summary as JSON. A malformed event
  * or a system failure (table or topic missing) fails the invocation.
  */
 public final class HealthCheckHandler implements RequestStreamHandler {
@@ -42,9 +43,16 @@ public final class HealthCheckHandler implements RequestStreamHandler {
 
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
+        byte[] event = input.readAllBytes();
         CheckRequest request;
         try {
-            request = CheckRequests.parse(input.readAllBytes(), clock.instant());
+            var retire = RetireRequests.parse(event);
+            if (retire.isPresent()) {
+                var done = service.retire(retire.get().jobs(), retire.get().reason());
+                output.write(Json.write(done.fields()).getBytes(StandardCharsets.UTF_8));
+                return;
+            }
+            request = CheckRequests.parse(event, clock.instant());
         } catch (IllegalArgumentException e) {
             LOG.error(
                     "request_rejected",

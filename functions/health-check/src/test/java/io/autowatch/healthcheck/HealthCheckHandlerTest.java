@@ -328,6 +328,53 @@ class HealthCheckHandlerTest {
     }
 
     @Test
+    void retire_resolvesTheIncidentInPagerDutyAndItsChatThread_andTheJobIsNoLongerChecked() throws IOException {
+        seedTheStory();
+        byte[] scheduled = event("health-check-scheduled.json");
+        invoke(handler(NOW), scheduled);
+        String opened = chat.drain().stream()
+                .filter(d -> d.attributes().get("job").equals(OTP.value()))
+                .findFirst()
+                .orElseThrow()
+                .json()
+                .get("metadata")
+                .toString();
+        paging.drain();
+
+        Map<String, Object> done = invoke(
+                handler(NOW.plusSeconds(600)),
+                "{\"detail\": {\"retire\": [\"sms/otp/IN\"], \"reason\": \"replaced by sms/otp2/IN\"}}"
+                        .getBytes(StandardCharsets.UTF_8));
+
+        assertThat(done)
+                .containsEntry("retired", List.of(OTP.value()))
+                .containsEntry("incidentsResolved", List.of(OTP.value()));
+        assertThat(paging.drain()).singleElement().satisfies(d -> {
+            assertThat(d.json())
+                    .containsEntry("NewStateValue", "OK")
+                    .containsEntry("AlarmName", "autowatch job health: " + OTP.value());
+            assertThat(d.subject()).startsWith("OK: ");
+        });
+        assertThat(chat.drain()).singleElement().satisfies(d -> {
+            assertThat(d.attributes()).containsEntry("status", "RETIRED");
+            assertThat(d.body()).contains("replaced by sms/otp2/IN");
+            assertThat(opened).contains("threadId=autowatch/sms/otp/IN/2026-11-20");
+            assertThat(d.json().get("metadata").toString()).contains("threadId=autowatch/sms/otp/IN/2026-11-20");
+        });
+        Map<String, Object> again = invoke(handler(NOW.plusSeconds(900)), scheduled);
+        assertThat(again).as("OTP is retired and silent since").containsEntry("checked", 6);
+        assertThat(chat.drain()).extracting(d -> d.attributes().get("job")).doesNotContain(OTP.value());
+    }
+
+    @Test
+    void retire_withAMalformedList_isRefusedNamingTheField() {
+        assertThatThrownBy(() -> invoke(
+                        handler(NOW), "{\"detail\": {\"retire\": \"sms/otp/IN\"}}".getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("'detail.retire' must be a list of 1 to 100 job ids");
+    }
+
+    @Test
     void reruns_publishEachAlertOncePerJobAndDay() throws IOException {
         seedTheStory();
         byte[] scheduled = event("health-check-scheduled.json");

@@ -24,6 +24,7 @@ public final class HealthKeys {
     public static final String SK = "sk";
     public static final String SETTINGS = "SETTINGS";
     public static final String OPEN_INCIDENT = "OPEN_INCIDENT";
+    public static final String RETIRED = "RETIRED";
     public static final String RESULT_PREFIX = "RESULT#";
     public static final String NOTICE_PREFIX = "NOTICE#";
 
@@ -35,6 +36,10 @@ public final class HealthKeys {
 
     public static Map<String, AttributeValue> notice(JobId job, LocalDate day, Kind kind) {
         return key(NOTICE_PREFIX + job.value(), day + "#" + kind);
+    }
+
+    public static Map<String, AttributeValue> retired(JobId job) {
+        return key(RETIRED, job.value());
     }
 
     public static Map<String, AttributeValue> openIncident(JobId job) {

@@ -9,6 +9,7 @@ import io.autowatch.health.alert.FailedJobs;
 import io.autowatch.health.alert.Notification;
 import io.autowatch.health.alert.PagerDutyEvent;
 import io.autowatch.health.alert.PagingMessage;
+import io.autowatch.health.alert.Retirement;
 import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.services.sns.SnsClient;
@@ -106,6 +107,38 @@ public final class SnsAlertPublisher implements AlertPublisher {
                 chatTopicArn,
                 () -> sns.publish(b -> b.topicArn(chatTopicArn)
                         .message(ChatMessage.render(notification, links))
+                        .messageAttributes(attributes)));
+    }
+
+    /** Paging first when the incident paged, then the incident's chat thread. */
+    @Override
+    public void publishRetirement(Retirement retirement) {
+        Map<String, MessageAttributeValue> attributes = Map.of(
+                "job", text(retirement.job().value()),
+                "status", text("RETIRED"),
+                "severity", text(retirement.incident().severity().wireName()));
+        if (retirement.incident().severity() == Severity.CRITICAL && pagingTopicArn.isPresent()) {
+            String topic = pagingTopicArn.get();
+            switch (pagingFormat) {
+                case CLOUDWATCH ->
+                    send(
+                            topic,
+                            () -> sns.publish(b -> b.topicArn(topic)
+                                    .subject(PagingMessage.subject(retirement, region))
+                                    .message(PagingMessage.render(retirement, region, topic))
+                                    .messageAttributes(attributes)));
+                case EVENTS_V2 ->
+                    send(
+                            topic,
+                            () -> sns.publish(b -> b.topicArn(topic)
+                                    .message(PagerDutyEvent.render(retirement))
+                                    .messageAttributes(attributes)));
+            }
+        }
+        send(
+                chatTopicArn,
+                () -> sns.publish(b -> b.topicArn(chatTopicArn)
+                        .message(ChatMessage.render(retirement))
                         .messageAttributes(attributes)));
     }
 
