@@ -156,7 +156,10 @@ public final class StatusComment {
             String row = "| " + Markdown.code(step.name()) + " | " + action + " | " + shown + " |\n";
             (step instanceof Plan.Unchanged ? unchanged : changing).add(row);
         }
-        if (changing.isEmpty()) {
+        if (changing.isEmpty() && !r.errors().isEmpty()) {
+            // Nothing to change among the files that read cleanly; the broken ones were not planned at all.
+            out.append("No changes for the files without errors; the files with errors are left as they are.\n\n");
+        } else if (changing.isEmpty()) {
             out.append("No changes: Datadog already matches the annotations.\n\n");
         } else {
             out.append("| Monitor | Action | What |\n|---|---|---|\n");

@@ -40,7 +40,7 @@ final class BacktestCommand implements Callable<Integer> {
     @Option(names = "--sigmas", description = "classic: width of the deviation band")
     BigDecimal sigmas;
 
-    @Option(names = "--percent", description = "classic: width of the relative band, in %")
+    @Option(names = "--percent", description = "classic: width of the relative band, in %%")
     BigDecimal percent;
 
     @Option(names = "--false-alarm-rate", description = "adaptive: share of normal days allowed to alert")
@@ -49,7 +49,7 @@ final class BacktestCommand implements Callable<Integer> {
     @Option(names = "--min-change", description = "adaptive: fewest counts off before a day alerts")
     Long minChange;
 
-    @Option(names = "--min-change-percent", description = "adaptive: smallest change, in % of what was expected")
+    @Option(names = "--min-change-percent", description = "adaptive: smallest change, in %% of what was expected")
     BigDecimal minChangePercent;
 
     @Option(names = "--min-history", description = "fewer history days give INSUFFICIENT_HISTORY")

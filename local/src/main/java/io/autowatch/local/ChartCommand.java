@@ -28,10 +28,16 @@ final class ChartCommand implements Callable<Integer> {
     @picocli.CommandLine.Mixin
     Options.Days days;
 
-    @Option(names = "--width", defaultValue = "1200")
+    @Option(
+            names = "--width",
+            defaultValue = "1200",
+            description = "width of the PNG in pixels (default ${DEFAULT-VALUE})")
     int width;
 
-    @Option(names = "--height", defaultValue = "500")
+    @Option(
+            names = "--height",
+            defaultValue = "500",
+            description = "height of the PNG in pixels (default ${DEFAULT-VALUE})")
     int height;
 
     @picocli.CommandLine.Mixin

@@ -1,10 +1,12 @@
 package io.autowatch.local;
 
+import io.autowatch.json.Json;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.LocalDate;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -15,7 +17,9 @@ import picocli.CommandLine.Option;
         description = "Run the health check in the local runtime, now (as the schedule would) or for one day.")
 final class CheckCommand implements Callable<Integer> {
 
-    @Option(names = "--day", description = "check this day, YYYY-MM-DD (default: each job's last complete day)")
+    @Option(
+            names = "--day",
+            description = "check this day, YYYY-MM-DD or yesterday (default: each job's last complete day)")
     LocalDate day;
 
     @picocli.CommandLine.Mixin
@@ -30,13 +34,21 @@ final class CheckCommand implements Callable<Integer> {
                         "`check` runs in the local runtime; start it with `./autowatch run`. In AWS, invoke the function: "
                                 + "aws lambda invoke --function-name <HealthCheckFunctionName> --payload …"));
         URI uri = runtime.resolve("/api/check" + (day == null ? "" : "?day=" + day));
+        java.nio.file.Path alertLog = state.folder.resolve("alerts.jsonl");
+        long before = java.nio.file.Files.exists(alertLog) ? java.nio.file.Files.size(alertLog) : 0;
         HttpResponse<String> response = HttpClient.newHttpClient()
                 .send(
                         HttpRequest.newBuilder(uri)
                                 .POST(HttpRequest.BodyPublishers.noBody())
                                 .build(),
                         HttpResponse.BodyHandlers.ofString());
-        System.out.println(response.body());
-        return response.statusCode() == 200 ? 0 : 1;
+        Map<String, Object> body = Json.readObject(response.body());
+        if (response.statusCode() != 200) {
+            System.err.println("check failed: " + body.getOrDefault("message", response.body()));
+            return 1;
+        }
+        System.out.println(CheckOutput.summary(body, day));
+        CheckOutput.newAlerts(alertLog, before).forEach(System.out::println);
+        return 0;
     }
 }

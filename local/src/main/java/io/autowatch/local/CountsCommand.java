@@ -28,7 +28,7 @@ final class CountsCommand {
         @Parameters(index = "1", description = "how much to add (0 records that the job ran and did nothing)")
         long amount;
 
-        @Option(names = "--day", description = "the day, YYYY-MM-DD (default: today, UTC)")
+        @Option(names = "--day", description = "the day, YYYY-MM-DD, or yesterday (default: today, UTC)")
         LocalDate day;
 
         @picocli.CommandLine.Mixin
@@ -38,8 +38,10 @@ final class CountsCommand {
         public Integer call() throws Exception {
             Connection connection = state.connect();
             LocalDate when = day != null ? day : LocalDate.now(ZoneOffset.UTC);
-            new CountWriter(connection.dynamoDb(), connection.countsTable()).add(JobId.of(job), when, amount);
-            System.out.printf("Added %,d to %s on %s in %s%n", amount, job, when, connection.description());
+            long total =
+                    new CountWriter(connection.dynamoDb(), connection.countsTable()).add(JobId.of(job), when, amount);
+            System.out.printf(
+                    "%s on %s: %,d now (added %,d), in %s%n", job, when, total, amount, connection.description());
             return 0;
         }
     }

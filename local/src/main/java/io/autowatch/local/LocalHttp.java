@@ -43,7 +43,14 @@ final class LocalHttp implements AutoCloseable {
         this.results = results;
         this.clock = clock;
         this.out = out;
-        this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
+        try {
+            this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
+        } catch (java.net.BindException e) {
+            throw new IllegalStateException(
+                    "port " + port + " on 127.0.0.1 is in use (another `./autowatch run`?); "
+                            + "stop it, or start this one with --port <another port>",
+                    e);
+        }
         server.setExecutor(executor);
         server.createContext("/", this::serve);
         server.start();

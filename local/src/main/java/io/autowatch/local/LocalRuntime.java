@@ -23,6 +23,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -84,7 +85,12 @@ final class LocalRuntime implements AutoCloseable {
         dynamo = LocalDynamo.start(options.dataFolder().map(f -> f.resolve("dynamodb")), 0);
         workers = Executors.newFixedThreadPool(
                 8, Thread.ofPlatform().daemon().name("local-", 0).factory());
-        alerts = new LocalAlerts(options.stateFolder().resolve("alerts.jsonl"), out);
+        Path alertLog = options.stateFolder().resolve("alerts.jsonl");
+        if (options.dataFolder().isEmpty() && Files.exists(alertLog)) {
+            // The tables start empty, so the alerts start afresh; the last run's stay beside them once.
+            Files.move(alertLog, alertLog.resolveSibling("alerts.previous.jsonl"), StandardCopyOption.REPLACE_EXISTING);
+        }
+        alerts = new LocalAlerts(alertLog, out);
         var ddb = dynamo.client();
         healthCheck = HealthCheckHandler.embedded(
                 HealthCheckWiring.service(

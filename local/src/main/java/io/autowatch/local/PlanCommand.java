@@ -40,6 +40,18 @@ final class PlanCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        if (!Files.exists(folder)) {
+            System.err.println("autowatch plan: " + folder + " does not exist; give the folder that holds the schemas");
+            return 2;
+        }
+        if (!Files.isDirectory(folder)) {
+            System.err.println("autowatch plan: " + folder + " is a file, not a folder; give the folder that holds the "
+                    + "schemas (paths in the plan are relative to it), e.g. "
+                    + Optional.ofNullable(folder.getParent())
+                            .map(Path::toString)
+                            .orElse("."));
+            return 2;
+        }
         Map<String, String> env = System.getenv();
         Optional<String[]> keys = LocalSchemaSync.datadogKeys(env);
         SyncSettings settings = new SyncSettings(SyncSettings.defaults().monitors(), glob, Set.of(), false);
@@ -51,13 +63,17 @@ final class PlanCommand implements Callable<Integer> {
                         env.getOrDefault("DD_SITE", "datadoghq.com"),
                         Optional.ofNullable(env.get("DATADOG_API_URL"))));
         System.out.println(planned.text());
+        if (planned.files() == 0) {
+            System.err.println(
+                    "autowatch plan: no file in " + folder + " matches " + glob + "; check the folder and --glob");
+        }
         if (keys.isEmpty()) {
             System.out.println("\n(No DD_API_KEY/DD_APP_KEY: the plan is against no existing monitors.)");
         }
         return planned.result().failed() ? 1 : 0;
     }
 
-    record Planned(SyncResult result, String text) {}
+    record Planned(SyncResult result, String text, int files) {}
 
     static Planned plan(Path folder, SyncSettings settings, io.autowatch.monitor.MonitorStore store)
             throws IOException {
@@ -90,6 +106,6 @@ final class PlanCommand implements Callable<Integer> {
                 Optional.empty());
         String text = StatusComment.render(result).replace(StatusComment.MARKER + "\n", "") + "\n"
                 + StatusComment.summary(result) + " (" + paths.size() + " schema files)";
-        return new Planned(result, text);
+        return new Planned(result, text, paths.size());
     }
 }

@@ -24,17 +24,24 @@ public final class CountWriter {
         this.table = Objects.requireNonNull(table);
     }
 
-    /** Adds {@code amount} (0 allowed: it records that the job ran and did nothing) to the job's day. */
-    public void add(JobId job, LocalDate day, long amount) {
+    /**
+     * Adds {@code amount} (0 allowed: it records that the job ran and did nothing) to the job's day.
+     *
+     * @return the day's count after the addition
+     */
+    public long add(JobId job, LocalDate day, long amount) {
         if (amount < 0) {
             throw new IllegalArgumentException("a count only grows; cannot add " + amount + " for " + job);
         }
-        dynamoDb.updateItem(request(table, job, day, amount));
+        var updated = dynamoDb.updateItem(request(table, job, day, amount).toBuilder()
+                .returnValues(software.amazon.awssdk.services.dynamodb.model.ReturnValue.UPDATED_NEW)
+                .build());
+        return Long.parseLong(updated.attributes().get("count").n());
     }
 
     /** Adds {@code amount} to the day that {@code now} falls on in the job's time zone. */
-    public void add(JobId job, Instant now, ZoneId zone, long amount) {
-        add(job, now.atZone(zone).toLocalDate(), amount);
+    public long add(JobId job, Instant now, ZoneId zone, long amount) {
+        return add(job, now.atZone(zone).toLocalDate(), amount);
     }
 
     /** The exact request, for callers who batch or wrap it themselves. */

@@ -382,6 +382,18 @@ class DynamoDbAdaptersTest {
     }
 
     @Test
+    void countWriter_add_returnsTheDaysTotalAfterTheAddition() {
+        var writer = new CountWriter(dynamoDb, counts);
+        JobId job = JobId.of("email/total/IN");
+
+        assertThat(writer.add(job, DAY, 42)).isEqualTo(42);
+        assertThat(writer.add(job, DAY, 8)).isEqualTo(50);
+        assertThat(writer.add(job, DAY.plusDays(1), 0))
+                .as("another day, a zero recorded")
+                .isZero();
+    }
+
+    @Test
     void ledger_claimIsExclusive_releasable_andExpiresWhenNeverSent() {
         var ledger = new DynamoDbAlertLedger(dynamoDb, health);
         JobId job = JobId.of("email/daily-active/IN");
