@@ -12,6 +12,7 @@ import java.util.Optional;
  * @param status      a {@link HealthStatus} name, or {@code FAILED}
  * @param policy      the policy that judged the day; empty for a failure (no policy judged it)
  * @param expectation what the policy expected, for policies that say so ({@code adaptive}); as stored, so rounded
+ * @param alerted     whether the day raised an alert (false for results stored before this was read back)
  */
 public record StoredResult(
         String job,
@@ -24,7 +25,8 @@ public record StoredResult(
         Optional<Double> percentLow,
         Optional<Double> percentHigh,
         Optional<String> policy,
-        Optional<Expected> expectation) {
+        Optional<Expected> expectation,
+        boolean alerted) {
 
     public StoredResult {
         Objects.requireNonNull(policy, "policy");
@@ -53,7 +55,8 @@ public record StoredResult(
                 percentLow,
                 percentHigh,
                 Optional.empty(),
-                Optional.empty());
+                Optional.empty(),
+                false);
     }
 
     /**

@@ -49,6 +49,15 @@ public final class Json {
         }
     }
 
+    /** Reads any JSON value: an object, a list, a string, a number, a boolean or null. */
+    public static Object read(String json) {
+        try {
+            return READER.anyFrom(json.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new IllegalArgumentException("not valid JSON: " + e.getMessage(), e);
+        }
+    }
+
     public static Map<String, Object> readObject(String json) {
         return readObject(json.getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }

@@ -16,7 +16,8 @@ import picocli.CommandLine.Command;
             PlanCommand.class,
             BacktestCommand.class,
             CompareCommand.class,
-            ChartCommand.class
+            ChartCommand.class,
+            DashboardCommand.class
         })
 public final class Main {
 

@@ -556,6 +556,97 @@ class LocalRuntimeTest {
         assertThat(screenshot).exists();
     }
 
+    @Test
+    void theOnCallPage_listsOpenIncidentsCriticalFirst_andDrawsAJobsChart_inChromium() throws Exception {
+        Path chromium = Path.of("/usr/bin/chromium");
+        Assumptions.assumeTrue(
+                Files.isExecutable(chromium),
+                "skipped: no /usr/bin/chromium (.ci/run installs Debian's chromium when it can)");
+        var ddb = runtime.dynamo().client();
+        var view = new io.autowatch.health.view.OnCallView(
+                new io.autowatch.aws.dynamodb.DynamoDbStoredResults(ddb, LocalDynamo.HEALTH_TABLE),
+                new io.autowatch.aws.dynamodb.DynamoDbAlertLedger(ddb, LocalDynamo.HEALTH_TABLE),
+                java.time.Clock.systemUTC());
+        var ledger = new io.autowatch.aws.dynamodb.DynamoDbAlertLedger(ddb, LocalDynamo.HEALTH_TABLE);
+        // Two incidents as runs record them: a warning open for longer, and a critical one that alerted last.
+        var warning = new io.autowatch.health.alert.OpenIncident(
+                io.autowatch.counts.JobId.of("email/promo/IS"),
+                YESTERDAY.minusDays(9),
+                YESTERDAY.minusDays(4),
+                io.autowatch.health.Severity.WARNING,
+                io.autowatch.health.HealthStatus.ZERO);
+        var critical = new io.autowatch.health.alert.OpenIncident(
+                io.autowatch.counts.JobId.of("email/welcome/FR"),
+                YESTERDAY.minusDays(2),
+                YESTERDAY.minusDays(1),
+                io.autowatch.health.Severity.CRITICAL,
+                io.autowatch.health.HealthStatus.ZERO);
+        ledger.recordAlert(warning);
+        ledger.recordAlert(critical);
+        var open = ledger.openIncidents();
+        var server = DashboardCommand.serve(view, 0, System.out);
+        try {
+            String base = "http://127.0.0.1:" + server.getAddress().getPort() + "/";
+            List<String> flags = List.of(
+                    "--headless",
+                    "--no-sandbox",
+                    "--disable-gpu",
+                    "--no-first-run",
+                    "--disable-background-networking",
+                    "--disable-component-update",
+                    "--disable-sync",
+                    "--user-data-dir=" + Files.createTempDirectory("chromium"));
+
+            String list = run(chromium, flags, "--dump-dom", base);
+            assertThat(list).contains("autowatch · open incidents").doesNotContain("<script");
+            var ranked = io.autowatch.health.view.OnCallPage.ranked(List.copyOf(open.values()));
+            int firstAt = list.indexOf(ranked.getFirst().job().value());
+            int lastAt = list.lastIndexOf(ranked.getLast().job().value());
+            assertThat(firstAt)
+                    .as("every open incident is listed, in rank order")
+                    .isPositive()
+                    .isLessThanOrEqualTo(lastAt);
+
+            String job = ranked.getFirst().job().value();
+            String page = run(
+                    chromium,
+                    flags,
+                    "--dump-dom",
+                    base + "?job=" + java.net.URLEncoder.encode(job, StandardCharsets.UTF_8));
+            assertThat(page)
+                    .contains("<svg")
+                    .contains("<polygon")
+                    .contains("<polyline")
+                    .contains("Open incident")
+                    .contains("range that would not alert")
+                    .contains("Judged by");
+            Path screenshot = Path.of("target", "on-call-dashboard.png").toAbsolutePath();
+            run(
+                    chromium,
+                    flags,
+                    "--screenshot=" + screenshot,
+                    "--window-size=1300,900",
+                    base + "?job=" + java.net.URLEncoder.encode(job, StandardCharsets.UTF_8));
+            var image = javax.imageio.ImageIO.read(screenshot.toFile());
+            long inked = 0;
+            for (int yy = 0; yy < image.getHeight(); yy += 2) {
+                for (int xx = 0; xx < image.getWidth(); xx += 2) {
+                    if ((image.getRGB(xx, yy) & 0xffffff) != 0xffffff) {
+                        inked++;
+                    }
+                }
+            }
+            assertThat(inked)
+                    .as("the screenshot right after load shows the chart, not a blank page")
+                    .isGreaterThan(5_000);
+            assertThat(firstAt).as("critical before warning").isLessThan(list.indexOf("email/promo/IS"));
+        } finally {
+            server.stop(0);
+            ledger.close(warning);
+            ledger.close(critical);
+        }
+    }
+
     /** JavaScript writes 3548 where Java writes 3548.0: compare the values. */
     private static List<Double> numbers(Object list) {
         return ((List<?>) list)

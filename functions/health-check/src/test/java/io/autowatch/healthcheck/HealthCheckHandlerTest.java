@@ -374,6 +374,56 @@ class HealthCheckHandlerTest {
                 .hasMessageContaining("'detail.retire' must be a list of 1 to 100 job ids");
     }
 
+    /** Invokes the widget as CloudWatch does, with a context that names the function (its cwdb-action calls it). */
+    private String widget(String event) throws IOException {
+        var handler = new OnCallWidgetHandler(new io.autowatch.health.view.OnCallView(
+                new io.autowatch.aws.dynamodb.DynamoDbStoredResults(dynamoDb, healthTable),
+                new io.autowatch.aws.dynamodb.DynamoDbAlertLedger(dynamoDb, healthTable),
+                Clock.fixed(NOW, ZoneOffset.UTC)));
+        var context = (com.amazonaws.services.lambda.runtime.Context) java.lang.reflect.Proxy.newProxyInstance(
+                getClass().getClassLoader(),
+                new Class<?>[] {com.amazonaws.services.lambda.runtime.Context.class},
+                (proxy, method, args) -> method.getName().equals("getInvokedFunctionArn")
+                        ? "arn:aws:lambda:us-east-1:123456789012:function:on-call"
+                        : null);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        handler.handleRequest(new ByteArrayInputStream(event.getBytes(StandardCharsets.UTF_8)), out, context);
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void theOnCallWidget_listsTheRunsOpenIncidents_criticalFirst_andDrawsAJobOverTheDashboardsRange()
+            throws IOException {
+        seedTheStory();
+        invoke(handler(NOW), event("health-check-scheduled.json"));
+        long start = DAY.minusDays(30).atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli();
+        long end = NOW.toEpochMilli();
+        String context = "\"widgetContext\": {\"width\": 1100, \"timeRange\": {\"start\": " + start + ", \"end\": "
+                + end + "}, \"forms\": {\"all\": {}}}";
+
+        assertThat(Json.readObject(widget("{\"describe\": true}"))
+                        .get("markdown")
+                        .toString())
+                .contains("autowatch on call");
+        String list = (String) Json.read(widget("{" + context + "}"));
+        assertThat(list).contains("3 jobs need a look").doesNotContain("<script");
+        assertThat(list.indexOf(OTP.value()))
+                .as("critical before warning")
+                .isLessThan(list.indexOf(GERMANY_WEEKLY.value()));
+        assertThat(list).contains("endpoint=\"arn:aws:lambda:us-east-1:123456789012:function:on-call\"");
+
+        String chart = (String) Json.read(widget("{\"job\": \"" + BRAZIL.value() + "\", " + context + "}"));
+        assertThat(chart)
+                .contains("<h2>" + BRAZIL.value() + "</h2>")
+                .contains("<svg")
+                .contains("Open incident")
+                .contains("Days that alerted")
+                .contains(DAY.toString());
+        String typed = (String)
+                Json.read(widget("{\"widgetContext\": {\"forms\": {\"all\": {\"job\": \"" + OTP.value() + "\"}}}}"));
+        assertThat(typed).as("a job typed into the form").contains("<h2>" + OTP.value() + "</h2>");
+    }
+
     @Test
     void reruns_publishEachAlertOncePerJobAndDay() throws IOException {
         seedTheStory();

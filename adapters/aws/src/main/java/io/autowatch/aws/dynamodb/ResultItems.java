@@ -149,7 +149,10 @@ final class ResultItems {
                 decimal(item, "percentLow"),
                 decimal(item, "percentHigh"),
                 Optional.ofNullable(item.get("policy")).map(AttributeValue::s),
-                expectation(item));
+                expectation(item),
+                Optional.ofNullable(item.get("alerts"))
+                        .map(AttributeValue::bool)
+                        .orElse(false));
     }
 
     /** Present when the item has one; items written before expectations were stored have none. */
