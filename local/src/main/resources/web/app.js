@@ -2,12 +2,13 @@
 // policies' verdicts side by side from /api/compare. Each day is drawn as the policy that judged it reasons.
 const COLORS = { HEALTHY: '#2e7d32', UNHEALTHY: '#c62828', ZERO: '#1565c0' };
 const BANDS = {
-  sigma: 'rgba(255,213,0,.35)', percent: 'rgba(129,199,132,.35)',
+  sigma: 'rgba(255,213,0,.35)', percent: 'rgba(129,199,132,.35)', overlap: 'rgb(197,210,102)',
   expected: '#6a1b9a', range: 'rgba(106,27,154,.15)',
 };
 // What each policy draws, for the legend.
 const LEGEND = {
-  classic: [['classic: μ ± 2σ', BANDS.sigma], ['classic: μ ± 20%', BANDS.percent]],
+  classic: [['classic: μ ± kσ (its sigmas)', BANDS.sigma], ['classic: μ ± p% (its percent)', BANDS.percent],
+    ['classic: both bands overlap', BANDS.overlap]],
   adaptive: [['adaptive: expected', BANDS.expected], ['adaptive: range without an alert', BANDS.range]],
 };
 let chart;
@@ -21,7 +22,9 @@ async function loadJobs() {
     row.className = 'job';
     row.dataset.job = job.job;
     row.innerHTML = '<td></td><td>' + job.day + '</td><td class="' + job.status + '">' + job.status + '</td>';
-    row.firstChild.textContent = job.job;
+    // An open incident leads the list, and says since when.
+    row.firstChild.textContent = (job.incidentSince ? '● ' : '') + job.job;
+    if (job.incidentSince) row.firstChild.title = 'open incident since ' + job.incidentSince;
     row.onclick = () => show(job.job);
     body.appendChild(row);
   }
@@ -64,9 +67,12 @@ async function show(job) {
   document.getElementById('judged-by').textContent = judgedBy(data);
   const legendTexts = legend(data.legend);
   const colors = data.statuses.map(s => COLORS[s] || '#9e9e9e');
+  // A band never goes below zero: no count does.
+  const floor = values => values.map(v => v === null || v === undefined ? v : Math.max(0, v));
   const band = (label, low, high, color) => [
-    { label: label + ' low', data: low, borderWidth: 0, pointRadius: 0, fill: false, spanGaps: false },
-    { label: label, data: high, borderWidth: 0, pointRadius: 0, backgroundColor: color, fill: '-1', spanGaps: false },
+    { label: label + ' low', data: floor(low), borderWidth: 0, pointRadius: 0, fill: false, spanGaps: false },
+    { label: label, data: floor(high), borderWidth: 0, pointRadius: 0, backgroundColor: color, fill: '-1',
+      spanGaps: false },
   ];
   if (chart) chart.destroy();
   chart = new Chart(document.getElementById('chart'), {
@@ -84,7 +90,7 @@ async function show(job) {
       ],
     },
     options: {
-      animation: false, maintainAspectRatio: false,
+      animation: false, maintainAspectRatio: false, layout: { padding: { right: 12, top: 8 } },
       plugins: {
         legend: { display: false },
         tooltip: { callbacks: { footer: items => items.length ? (data.explanations[items[0].dataIndex] || '') : '' } },

@@ -1,6 +1,9 @@
 package io.autowatch.local;
 
+import io.autowatch.counts.JobId;
 import io.autowatch.health.StoredResult;
+import io.autowatch.health.alert.OpenIncident;
+import io.autowatch.health.view.OnCallPage;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -21,19 +24,43 @@ final class DashboardData {
 
     /** Every job's latest result, worst first, then by job. */
     static List<StoredResult> worstFirst(List<StoredResult> latest) {
+        return worstFirst(latest, Map.of());
+    }
+
+    /**
+     * Worst first, as on call reads it: jobs with an open incident first (in the on-call page's order: critical,
+     * then the most recent alert), then by the latest day's status, then by job. A job that alerted three days ago
+     * and has not recovered outranks a healthy yesterday.
+     */
+    static List<StoredResult> worstFirst(List<StoredResult> latest, Map<JobId, OpenIncident> open) {
+        List<String> incidentOrder = OnCallPage.ranked(List.copyOf(open.values())).stream()
+                .map(i -> i.job().value())
+                .toList();
         List<StoredResult> list = new ArrayList<>(latest);
-        list.sort(Comparator.comparingInt((StoredResult r) -> rank(r.status())).thenComparing(StoredResult::job));
+        list.sort(Comparator.comparingInt((StoredResult r) -> {
+                    int at = incidentOrder.indexOf(r.job());
+                    return at >= 0 ? at : incidentOrder.size();
+                })
+                .thenComparingInt(r -> rank(r.status()))
+                .thenComparing(StoredResult::job));
         return list;
     }
 
-    static Map<String, Object> jobJson(StoredResult r) {
+    static Map<String, Object> jobJson(StoredResult r, Map<JobId, OpenIncident> open) {
         Map<String, Object> job = new LinkedHashMap<>();
         job.put("job", r.job());
         job.put("day", r.day().toString());
         job.put("status", r.status());
         job.put("count", r.count());
         r.policy().ifPresent(p -> job.put("policy", p));
+        if (JobId.isValid(r.job()) && open.containsKey(JobId.of(r.job()))) {
+            job.put("incidentSince", open.get(JobId.of(r.job())).openedDay().toString());
+        }
         return job;
+    }
+
+    static Map<String, Object> jobJson(StoredResult r) {
+        return jobJson(r, Map.of());
     }
 
     /** The expectation to draw for the day: present for a judged (not excluded) day of a policy that gives one. */

@@ -85,11 +85,12 @@ final class LocalHttp implements AutoCloseable {
                         "text/javascript",
                         resource("META-INF/resources/webjars/chart.js/4.5.1/dist/chart.umd.min.js"));
             } else if (path.equals("/api/jobs")) {
+                var open = runtime.openIncidents();
                 json(
                         exchange,
                         200,
-                        DashboardData.worstFirst(results.latest()).stream()
-                                .map(DashboardData::jobJson)
+                        DashboardData.worstFirst(results.latest(), open).stream()
+                                .map(r -> DashboardData.jobJson(r, open))
                                 .toList());
             } else if (path.equals("/api/chart")) {
                 String job = query.getOrDefault("job", "");

@@ -109,6 +109,12 @@ final class LocalRuntime implements AutoCloseable {
         return this;
     }
 
+    /** The jobs with an open incident, as the ledger has them. */
+    Map<io.autowatch.counts.JobId, io.autowatch.health.alert.OpenIncident> openIncidents() {
+        return new io.autowatch.aws.dynamodb.DynamoDbAlertLedger(dynamo.client(), LocalDynamo.HEALTH_TABLE)
+                .openIncidents();
+    }
+
     /** Runs the health check as the schedule would, or for one day (a manual run). */
     Map<String, Object> check(Optional<LocalDate> day) throws IOException {
         Map<String, Object> event = new LinkedHashMap<>();

@@ -1,0 +1,55 @@
+package io.autowatch.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.autowatch.counts.JobId;
+import io.autowatch.health.HealthStatus;
+import io.autowatch.health.Severity;
+import io.autowatch.health.StoredResult;
+import io.autowatch.health.alert.OpenIncident;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class DashboardDataTest {
+
+    private static final LocalDate DAY = LocalDate.of(2026, 11, 30);
+
+    private static StoredResult latest(String job, String status) {
+        return new StoredResult(
+                job,
+                DAY,
+                status,
+                10,
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty());
+    }
+
+    @Test
+    void worstFirst_putsOpenIncidentsFirst_evenWhenYesterdayWasHealthy_thenYesterdaysWorst() {
+        var incident = new OpenIncident(
+                JobId.of("email/promo/DE"),
+                DAY.minusDays(20),
+                DAY.minusDays(20),
+                Severity.CRITICAL,
+                HealthStatus.UNHEALTHY);
+        List<StoredResult> latest = List.of(
+                latest("email/promo/IS", "ZERO"),
+                latest("email/promo/DE", "HEALTHY"),
+                latest("email/promo/US", "HEALTHY"),
+                latest("email/promo/BR", "UNHEALTHY"));
+
+        var ranked = DashboardData.worstFirst(latest, Map.of(incident.job(), incident));
+
+        assertThat(ranked)
+                .extracting(StoredResult::job)
+                .containsExactly("email/promo/DE", "email/promo/BR", "email/promo/IS", "email/promo/US");
+        assertThat(DashboardData.jobJson(ranked.getFirst(), Map.of(incident.job(), incident)))
+                .containsEntry("incidentSince", DAY.minusDays(20).toString());
+    }
+}
