@@ -2,21 +2,14 @@ package io.autowatch.schemasync;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.autowatch.avro.AvroSchemaFiles;
-import io.autowatch.datadog.DatadogMonitorStore;
-import io.autowatch.github.GitHubRestClient;
 import io.autowatch.monitor.Plan;
 import io.autowatch.schema.Command;
 import io.autowatch.schema.CommandRequest;
 import io.autowatch.schema.SchemaSyncService;
 import io.autowatch.schema.SyncResult;
-import io.autowatch.schema.SyncSettings;
 import io.autowatch.testing.fakes.FakeDatadog;
 import io.autowatch.testing.fakes.FakeGitHub;
-import java.net.URI;
-import java.time.Duration;
 import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -31,18 +24,7 @@ class SchemaSyncConcurrencyTest {
 
     private final FakeGitHub github = new FakeGitHub();
     private final FakeDatadog datadog = new FakeDatadog();
-    private final SchemaSyncService service = new SchemaSyncService(
-            new GitHubRestClient(URI.create(github.baseUrl()), FakeGitHub.TOKEN, Duration.ofSeconds(5)),
-            new AvroSchemaFiles(),
-            DatadogMonitorStore.create(
-                    FakeDatadog.API_KEY,
-                    FakeDatadog.APP_KEY,
-                    Optional.of(datadog.baseUrl()),
-                    "datadoghq.com",
-                    Duration.ofSeconds(5),
-                    Duration.ofSeconds(5),
-                    1),
-            SyncSettings.defaults());
+    private final SchemaSyncService service = FakeWiring.service(github, datadog);
 
     @AfterEach
     void stop() {

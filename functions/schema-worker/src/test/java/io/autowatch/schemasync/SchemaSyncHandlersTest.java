@@ -3,11 +3,8 @@ package io.autowatch.schemasync;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
-import io.autowatch.avro.AvroSchemaFiles;
 import io.autowatch.aws.dynamodb.DynamoDbSchemaSyncState;
 import io.autowatch.aws.sqs.CommandQueue;
-import io.autowatch.datadog.DatadogMonitorStore;
-import io.autowatch.github.GitHubRestClient;
 import io.autowatch.github.webhook.WebhookReceiver;
 import io.autowatch.github.webhook.WebhookSignature;
 import io.autowatch.json.Json;
@@ -15,7 +12,6 @@ import io.autowatch.schema.CommandIntake;
 import io.autowatch.schema.CommandRequest;
 import io.autowatch.schema.SchemaSyncService;
 import io.autowatch.schema.StatusComment;
-import io.autowatch.schema.SyncSettings;
 import io.autowatch.testing.AwsEmulator;
 import io.autowatch.testing.SharedCorpus;
 import io.autowatch.testing.fakes.FakeDatadog;
@@ -23,10 +19,8 @@ import io.autowatch.testing.fakes.FakeGitHub;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -79,18 +73,7 @@ class SchemaSyncHandlersTest {
     }
 
     private SchemaSyncService service() {
-        return new SchemaSyncService(
-                new GitHubRestClient(URI.create(github.baseUrl()), FakeGitHub.TOKEN, Duration.ofSeconds(5)),
-                new AvroSchemaFiles(),
-                DatadogMonitorStore.create(
-                        FakeDatadog.API_KEY,
-                        FakeDatadog.APP_KEY,
-                        Optional.of(datadog.baseUrl()),
-                        "datadoghq.com",
-                        Duration.ofSeconds(5),
-                        Duration.ofSeconds(5),
-                        1),
-                SyncSettings.defaults());
+        return FakeWiring.service(github, datadog);
     }
 
     private WebhookHandler handler(boolean queued) {

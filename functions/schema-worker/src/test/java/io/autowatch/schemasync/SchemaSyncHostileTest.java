@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.autowatch.avro.AvroSchemaFiles;
-import io.autowatch.datadog.DatadogMonitorStore;
-import io.autowatch.github.GitHubRestClient;
 import io.autowatch.monitor.Plan;
 import io.autowatch.schema.Command;
 import io.autowatch.schema.CommandRequest;
@@ -18,13 +16,10 @@ import io.autowatch.schema.SyncResult;
 import io.autowatch.schema.SyncSettings;
 import io.autowatch.testing.fakes.FakeDatadog;
 import io.autowatch.testing.fakes.FakeGitHub;
-import java.net.URI;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -57,18 +52,7 @@ class SchemaSyncHostileTest {
     }
 
     private SchemaSyncService service(SchemaReader reader) {
-        return new SchemaSyncService(
-                new GitHubRestClient(URI.create(github.baseUrl()), FakeGitHub.TOKEN, Duration.ofSeconds(5)),
-                reader,
-                DatadogMonitorStore.create(
-                        FakeDatadog.API_KEY,
-                        FakeDatadog.APP_KEY,
-                        Optional.of(datadog.baseUrl()),
-                        "datadoghq.com",
-                        Duration.ofSeconds(5),
-                        Duration.ofSeconds(5),
-                        1),
-                SyncSettings.defaults());
+        return FakeWiring.service(github, datadog, reader, SyncSettings.defaults());
     }
 
     private static String schema(String protocol, String body) {

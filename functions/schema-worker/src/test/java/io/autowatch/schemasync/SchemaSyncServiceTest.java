@@ -3,8 +3,6 @@ package io.autowatch.schemasync;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.autowatch.avro.AvroSchemaFiles;
-import io.autowatch.datadog.DatadogMonitorStore;
-import io.autowatch.github.GitHubRestClient;
 import io.autowatch.monitor.MonitorRenderer;
 import io.autowatch.monitor.MonitorSettings;
 import io.autowatch.schema.Command;
@@ -15,12 +13,9 @@ import io.autowatch.schema.SyncResult;
 import io.autowatch.schema.SyncSettings;
 import io.autowatch.testing.fakes.FakeDatadog;
 import io.autowatch.testing.fakes.FakeGitHub;
-import java.net.URI;
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
@@ -48,18 +43,7 @@ class SchemaSyncServiceTest {
     }
 
     private SchemaSyncService service(SyncSettings settings) {
-        return new SchemaSyncService(
-                new GitHubRestClient(URI.create(github.baseUrl()), FakeGitHub.TOKEN, Duration.ofSeconds(5)),
-                new AvroSchemaFiles(),
-                DatadogMonitorStore.create(
-                        FakeDatadog.API_KEY,
-                        FakeDatadog.APP_KEY,
-                        Optional.of(datadog.baseUrl()),
-                        "datadoghq.com",
-                        Duration.ofSeconds(5),
-                        Duration.ofSeconds(5),
-                        1),
-                settings);
+        return FakeWiring.service(github, datadog, new AvroSchemaFiles(), settings);
     }
 
     @AfterEach
@@ -351,19 +335,7 @@ class SchemaSyncServiceTest {
 
     @Test
     void planOnly_registersNothing_andSaysWhy() {
-        service = new SchemaSyncService(
-                new GitHubRestClient(URI.create(github.baseUrl()), FakeGitHub.TOKEN, Duration.ofSeconds(5)),
-                new AvroSchemaFiles(),
-                DatadogMonitorStore.create(
-                        FakeDatadog.API_KEY,
-                        FakeDatadog.APP_KEY,
-                        Optional.of(datadog.baseUrl()),
-                        "datadoghq.com",
-                        Duration.ofSeconds(5),
-                        Duration.ofSeconds(5),
-                        1),
-                SyncSettings.defaults(),
-                true);
+        service = FakeWiring.service(github, datadog, new AvroSchemaFiles(), SyncSettings.defaults(), true);
         SyncResult result =
                 pr(Map.of(PATH, cart("@monitor({\"type\": \"traffic_anomaly\"})")), "owner", Command.REGISTER);
         assertThat(result.failed()).isFalse();

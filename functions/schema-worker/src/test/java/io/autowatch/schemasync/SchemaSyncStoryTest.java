@@ -2,24 +2,17 @@ package io.autowatch.schemasync;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.autowatch.avro.AvroSchemaFiles;
 import io.autowatch.aws.dynamodb.DynamoDbSchemaSyncState;
-import io.autowatch.datadog.DatadogMonitorStore;
-import io.autowatch.github.GitHubRestClient;
 import io.autowatch.github.webhook.WebhookReceiver;
 import io.autowatch.github.webhook.WebhookSignature;
 import io.autowatch.json.Json;
 import io.autowatch.schema.CommandIntake;
-import io.autowatch.schema.SchemaSyncService;
-import io.autowatch.schema.SyncSettings;
 import io.autowatch.testing.fakes.FakeDatadog;
 import io.autowatch.testing.fakes.FakeGitHub;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -43,21 +36,7 @@ class SchemaSyncStoryTest {
     private final DynamoDbSchemaSyncState state = StateTables.fresh();
     private final WebhookHandler handler = new WebhookHandler(new WebhookWiring.Webhook(
             new WebhookReceiver(Optional.of(signature)),
-            new CommandIntake(
-                    state,
-                    state,
-                    WorkerWiring.inline(() -> new SchemaSyncService(
-                            new GitHubRestClient(URI.create(github.baseUrl()), FakeGitHub.TOKEN, Duration.ofSeconds(5)),
-                            new AvroSchemaFiles(),
-                            DatadogMonitorStore.create(
-                                    FakeDatadog.API_KEY,
-                                    FakeDatadog.APP_KEY,
-                                    Optional.of(datadog.baseUrl()),
-                                    "datadoghq.com",
-                                    Duration.ofSeconds(5),
-                                    Duration.ofSeconds(5),
-                                    1),
-                            SyncSettings.defaults())))));
+            new CommandIntake(state, state, WorkerWiring.inline(() -> FakeWiring.service(github, datadog)))));
     private Map<String, String> main = Map.of();
     private int number = 0;
 
