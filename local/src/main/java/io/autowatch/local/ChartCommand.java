@@ -21,8 +21,7 @@ final class ChartCommand implements Callable<Integer> {
 
     @Option(
             names = {"-o", "--out"},
-            required = true,
-            description = "the PNG file to write")
+            description = "the PNG file to write (default: .autowatch/charts/<job>.png, outside your sources)")
     Path out;
 
     @picocli.CommandLine.Mixin
@@ -43,6 +42,11 @@ final class ChartCommand implements Callable<Integer> {
     @picocli.CommandLine.Mixin
     Options.State state;
 
+    /** {@code .autowatch/charts/email_daily-active_IN.png}: a job id as a file name, with nothing that climbs out. */
+    static Path defaultFile(Path stateFolder, String job) {
+        return stateFolder.resolve("charts").resolve(job.replaceAll("[^A-Za-z0-9_-]", "_") + ".png");
+    }
+
     @Override
     public Integer call() throws Exception {
         Connection connection = state.connect();
@@ -54,8 +58,12 @@ final class ChartCommand implements Callable<Integer> {
             throw new IllegalArgumentException("no check results for '" + job + "' from " + first + " to " + last
                     + "; run the check first (./autowatch check)");
         }
-        ChartExport.png(job, points, out, width, height);
-        System.out.printf("Wrote %s (%d days)%n", out, points.size());
+        Path file = out != null ? out : defaultFile(state.folder, job);
+        if (file.toAbsolutePath().getParent() != null) {
+            java.nio.file.Files.createDirectories(file.toAbsolutePath().getParent());
+        }
+        ChartExport.png(job, points, file, width, height);
+        System.out.printf("Wrote %s (%d days)%n", file, points.size());
         return 0;
     }
 }

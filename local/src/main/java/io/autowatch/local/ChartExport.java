@@ -68,14 +68,18 @@ final class ChartExport {
         plot.setBackgroundPaint(Color.WHITE);
         plot.setRangeGridlinePaint(new Color(0xdddddd));
 
+        // A grey line through the days, and a dot on each day in its status's colour.
         XYLineAndShapeRenderer countRenderer = new XYLineAndShapeRenderer(true, true) {
             @Override
-            public Paint getItemPaint(int row, int column) {
+            public Paint getItemFillPaint(int row, int column) {
                 return STATUS_COLORS.getOrDefault(points.get(column).status(), Color.GRAY);
             }
         };
-        countRenderer.setSeriesStroke(0, new BasicStroke(1f));
-        countRenderer.setDefaultLinesVisible(false);
+        countRenderer.setSeriesPaint(0, new Color(0x555555));
+        countRenderer.setSeriesStroke(0, new BasicStroke(1.2f));
+        countRenderer.setSeriesShape(0, new java.awt.geom.Ellipse2D.Double(-3.5, -3.5, 7, 7));
+        countRenderer.setUseFillPaint(true);
+        countRenderer.setDrawOutlines(false);
         plot.setDataset(COUNTS, new TimeSeriesCollection(counts));
         plot.setRenderer(COUNTS, countRenderer);
 
@@ -90,7 +94,7 @@ final class ChartExport {
         plot.setRenderer(SIGMA_BAND, band(SIGMA, false, classicRuns.size()));
         plot.setDataset(PERCENT_BAND, bands(classicRuns, p -> new double[] {
             p.mean().orElseThrow(),
-            p.percentLow().orElseThrow(),
+            Math.max(0, p.percentLow().orElseThrow()),
             p.percentHigh().orElseThrow()
         }));
         plot.setRenderer(PERCENT_BAND, band(PERCENT, false, classicRuns.size()));
@@ -107,8 +111,9 @@ final class ChartExport {
         legend.add(new LegendItem("zero", STATUS_COLORS.get("ZERO")));
         legend.add(new LegendItem("insufficient history", Color.GRAY));
         if (policies.contains("classic")) {
-            legend.add(new LegendItem("classic: μ ± 2σ", translucent(SIGMA)));
-            legend.add(new LegendItem("classic: μ ± 20%", translucent(PERCENT)));
+            // The bands' widths are each job's settings; the legend names them, not the defaults' numbers.
+            legend.add(new LegendItem("classic: μ ± kσ (its sigmas)", translucent(SIGMA)));
+            legend.add(new LegendItem("classic: μ ± p% (its percent)", translucent(PERCENT)));
         }
         if (policies.contains("adaptive")) {
             legend.add(new LegendItem("adaptive: expected", EXPECTED));
@@ -117,6 +122,7 @@ final class ChartExport {
         plot.setFixedLegendItems(legend);
         JFreeChart chart = new JFreeChart(job, JFreeChart.DEFAULT_TITLE_FONT, plot, true);
         chart.setBackgroundPaint(Color.WHITE);
+        chart.getLegend().setItemFont(new java.awt.Font(java.awt.Font.SANS_SERIF, java.awt.Font.PLAIN, 14));
         if (!policies.isEmpty()) {
             chart.addSubtitle(new TextTitle("judged by " + String.join(" and ", policies)));
         }

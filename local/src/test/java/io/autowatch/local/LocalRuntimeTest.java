@@ -346,16 +346,24 @@ class LocalRuntimeTest {
         List<String> legend = labels(plot);
         assertThat(legend)
                 .contains(
-                        "classic: μ ± 2σ",
-                        "classic: μ ± 20%",
+                        "classic: μ ± kσ (its sigmas)",
+                        "classic: μ ± p% (its percent)",
                         "adaptive: expected",
                         "adaptive: range without an alert");
         assertThat(((TextTitle) chart.getSubtitle(1)).getText()).isEqualTo("judged by classic and adaptive");
+        var counts = (org.jfree.chart.renderer.xy.XYLineAndShapeRenderer) plot.getRenderer(ChartExport.COUNTS);
+        assertThat(counts.getSeriesLinesVisible(0) == null || counts.getSeriesLinesVisible(0))
+                .as("the counts are joined by a line")
+                .isTrue();
+        assertThat(counts.getDefaultLinesVisible()).isTrue();
+        assertThat(ChartCommand.defaultFile(Path.of(".autowatch"), "../email/promo DE"))
+                .as("the default file stays under .autowatch/charts")
+                .isEqualTo(Path.of(".autowatch", "charts", "___email_promo_DE.png"));
 
         JFreeChart adaptiveOnly = ChartExport.chart(
                 "email/promo/DE", runtime.results().between("email/promo/DE", YESTERDAY.minusDays(29), YESTERDAY));
         List<String> adaptiveLegend = labels(adaptiveOnly.getXYPlot());
-        assertThat(adaptiveLegend).contains("adaptive: expected").doesNotContain("classic: μ ± 2σ");
+        assertThat(adaptiveLegend).contains("adaptive: expected").doesNotContain("classic: μ ± kσ (its sigmas)");
         assertThat(adaptiveOnly.getXYPlot().getDataset(ChartExport.SIGMA_BAND).getSeriesCount())
                 .isZero();
     }
