@@ -98,12 +98,16 @@ final class LocalAlerts implements AlertPublisher {
         }
         Map<String, Object> line = new LinkedHashMap<>();
         line.put("time", Instant.now().toString());
-        line.put("topics", java.util.List.of("chat", "paging"));
+        boolean paging = retirement.incident().severity() == Severity.CRITICAL;
+        line.put("topics", paging ? java.util.List.of("chat", "paging") : java.util.List.of("chat"));
         line.put("chat", Json.readObject(ChatMessage.render(retirement)));
-        line.put(
-                "paging",
-                Json.readObject(PagingMessage.render(retirement, "local", "arn:aws:sns:local:000000000000:paging")));
-        line.put("pagerDutyEvent", Json.readObject(PagerDutyEvent.render(retirement)));
+        if (paging) {
+            line.put(
+                    "paging",
+                    Json.readObject(
+                            PagingMessage.render(retirement, "local", "arn:aws:sns:local:000000000000:paging")));
+            line.put("pagerDutyEvent", Json.readObject(PagerDutyEvent.render(retirement)));
+        }
         append(line);
     }
 
@@ -129,7 +133,8 @@ final class LocalAlerts implements AlertPublisher {
             Files.createDirectories(log.getParent());
             Files.writeString(
                     log,
-                    Json.write(line) + "\n",
+                    // Kept as published: the paging body's "Unit": null stays.
+                    Json.writeKeepingNulls(line) + "\n",
                     StandardCharsets.UTF_8,
                     StandardOpenOption.CREATE,
                     StandardOpenOption.APPEND);

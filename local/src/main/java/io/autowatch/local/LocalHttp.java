@@ -110,6 +110,13 @@ final class LocalHttp implements AutoCloseable {
                         .map(LocalDate::parse)
                         .orElse(to.minusDays(89));
                 json(exchange, 200, ComparisonView.json(job, runtime.compare(job, from, to)));
+            } else if (path.equals("/api/retire") && method.equals("POST")) {
+                json(
+                        exchange,
+                        200,
+                        runtime.retire(
+                                java.util.List.of(query.getOrDefault("job", "")),
+                                query.getOrDefault("reason", "retired by hand")));
             } else if (path.equals("/api/check") && method.equals("POST")) {
                 json(
                         exchange,

@@ -133,6 +133,19 @@ final class LocalRuntime implements AutoCloseable {
         return Json.readObject(response.toByteArray());
     }
 
+    /** Retires jobs as the deployed function does for {@code {"detail": {"retire": [...], "reason": ...}}}. */
+    Map<String, Object> retire(java.util.List<String> jobs, String reason) throws IOException {
+        Map<String, Object> detail = new LinkedHashMap<>();
+        detail.put("retire", jobs);
+        detail.put("reason", reason);
+        ByteArrayOutputStream response = new ByteArrayOutputStream();
+        healthCheck.handleRequest(
+                new ByteArrayInputStream(Json.write(Map.of("detail", detail)).getBytes(StandardCharsets.UTF_8)),
+                response,
+                null);
+        return Json.readObject(response.toByteArray());
+    }
+
     /** Checks every day of a range in order, as daily runs would have: for demo data and backfills. */
     Map<String, Integer> backfill(LocalDate from, LocalDate to) throws IOException {
         Map<String, Integer> totals = new LinkedHashMap<>();

@@ -17,7 +17,8 @@ import picocli.CommandLine.Command;
             BacktestCommand.class,
             CompareCommand.class,
             ChartCommand.class,
-            DashboardCommand.class
+            DashboardCommand.class,
+            RetireCommand.class
         })
 public final class Main {
 

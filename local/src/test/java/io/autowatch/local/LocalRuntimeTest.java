@@ -279,6 +279,27 @@ class LocalRuntimeTest {
     }
 
     @Test
+    void retire_throughTheRuntime_isTheFunctionsRetirement_andAJobWithoutAnIncidentIsJustRetired() throws Exception {
+        var response = HTTP.send(
+                HttpRequest.newBuilder(runtime.httpUri().resolve("/api/retire?job=email/legacy/XX&reason=gone"))
+                        .POST(HttpRequest.BodyPublishers.noBody())
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(Json.readObject(response.body()))
+                .containsEntry("retired", List.of("email/legacy/XX"))
+                .containsEntry("incidentsResolved", List.of());
+        var refused = HTTP.send(
+                HttpRequest.newBuilder(runtime.httpUri().resolve("/api/retire?job=%0A"))
+                        .POST(HttpRequest.BodyPublishers.noBody())
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(refused.statusCode()).as("a job id with a control character").isEqualTo(400);
+        assertThat(Json.readObject(refused.body()).get("message").toString()).contains("'detail.retire'");
+    }
+
+    @Test
     void aSignedWebhook_reachesTheFunction_asAnApiGatewayEvent() throws Exception {
         WebhookSignature signature = new WebhookSignature(SECRET);
         String ping = "{\"zen\": \"Design for failure.\", \"hook_id\": 1}";

@@ -121,8 +121,12 @@ public final class AlertText {
                                 ? List.of(
                                         "Look for work done twice on " + day
                                                 + ": a job run twice, retries that re-sent, duplicate input.",
-                                        "Check whether the growth is real (a campaign, a new market); the history adapts "
-                                                + "within " + a.settings().window() + " days.")
+                                        "Check whether the growth is real (a campaign, a new market); "
+                                                + (a.assessment().expectation().isPresent()
+                                                        ? "adaptive follows a lasting change of level by itself, "
+                                                                + "usually within a week."
+                                                        : "the history adapts within "
+                                                                + a.settings().window() + " days."))
                                 : List.of(
                                         "Look for a partial failure on " + day
                                                 + ": failed tasks, missing input, throttling, a deploy.",

@@ -98,7 +98,7 @@ public final class ChatMessage {
         content.put("keywords", List.of("autowatch", "FAILED"));
 
         Map<String, Object> metadata = new LinkedHashMap<>();
-        metadata.put("summary", slack("autowatch could not check " + n + " jobs", MAX_TITLE));
+        metadata.put("summary", slack("autowatch could not check " + n + (n == 1 ? " job" : " jobs"), MAX_TITLE));
         metadata.put("eventType", "JobsFailed");
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("version", "1.0");
