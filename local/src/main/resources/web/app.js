@@ -13,8 +13,12 @@ const LEGEND = {
 };
 let chart;
 
+// The page arrives with the job list and the first chart's data in it, so it shows them at once; later charts
+// are fetched.
+const INITIAL = JSON.parse(document.getElementById('initial').textContent || 'null');
+
 async function loadJobs() {
-  const jobs = await (await fetch('/api/jobs')).json();
+  const jobs = INITIAL ? INITIAL.jobs : await (await fetch('/api/jobs')).json();
   const body = document.getElementById('jobs');
   body.innerHTML = '';
   for (const job of jobs) {
@@ -29,7 +33,7 @@ async function loadJobs() {
     body.appendChild(row);
   }
   const wanted = new URLSearchParams(location.search).get('job') || (jobs[0] && jobs[0].job);
-  if (wanted) show(wanted);
+  if (wanted) show(wanted, INITIAL && INITIAL.chart && INITIAL.chart.job === wanted ? INITIAL.chart : null);
 }
 
 function legend(policies) {
@@ -60,9 +64,9 @@ function judgedBy(data) {
   return 'judged by ' + parts.map((x, i) => i === 0 ? x.policy : 'then ' + x.policy + ' from ' + x.from).join(', ');
 }
 
-async function show(job) {
+async function show(job, given) {
   document.querySelectorAll('tr.job').forEach(r => r.classList.toggle('selected', r.dataset.job === job));
-  const data = await (await fetch('/api/chart?job=' + encodeURIComponent(job))).json();
+  const data = given || await (await fetch('/api/chart?job=' + encodeURIComponent(job))).json();
   document.getElementById('title').textContent = job;
   document.getElementById('judged-by').textContent = judgedBy(data);
   const legendTexts = legend(data.legend);

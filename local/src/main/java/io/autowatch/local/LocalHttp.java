@@ -75,7 +75,7 @@ final class LocalHttp implements AutoCloseable {
             if (path.equals("/webhooks/github")) {
                 webhook(exchange);
             } else if (path.equals("/") && method.equals("GET")) {
-                send(exchange, 200, "text/html; charset=utf-8", resource("web/index.html"));
+                send(exchange, 200, "text/html; charset=utf-8", page(query.get("job")));
             } else if (path.equals("/static/app.js")) {
                 send(exchange, 200, "text/javascript", resource("web/app.js"));
             } else if (path.equals("/static/chart.umd.min.js")) {
@@ -151,6 +151,30 @@ final class LocalHttp implements AutoCloseable {
                 status,
                 "application/json",
                 String.valueOf(answer.getOrDefault("body", "")).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * The dashboard page with the job list and the first chart's data in it, so that it draws on load instead of
+     * after its requests come back (a screenshot right after load shows the chart).
+     */
+    private byte[] page(String wanted) throws IOException {
+        var open = runtime.openIncidents();
+        var jobs = DashboardData.worstFirst(results.latest(), open).stream()
+                .map(r -> DashboardData.jobJson(r, open))
+                .toList();
+        Map<String, Object> initial = new java.util.LinkedHashMap<>();
+        initial.put("jobs", jobs);
+        String job = wanted != null && !wanted.isBlank()
+                ? wanted
+                : jobs.isEmpty() ? null : (String) jobs.getFirst().get("job");
+        if (job != null) {
+            LocalDate to = LocalDate.now(clock).minusDays(1);
+            initial.put("chart", DashboardData.chartJson(job, results.between(job, to.minusDays(89), to)));
+        }
+        // Inside a script element: no "</script>" or "<!--" may appear, so every "<" is written as \u003c.
+        String json = io.autowatch.json.Json.write(initial).replace("<", "\\u003c");
+        String html = new String(resource("web/index.html"), StandardCharsets.UTF_8).replace("__INITIAL__", json);
+        return html.getBytes(StandardCharsets.UTF_8);
     }
 
     private static byte[] resource(String name) throws IOException {

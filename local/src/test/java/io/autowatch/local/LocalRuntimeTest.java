@@ -585,6 +585,13 @@ class LocalRuntimeTest {
         assertThat(compared.get("summary").toString())
                 .contains("classic: " + direct.alertDays("classic").size() + " of 90 days would have alerted")
                 .contains("adaptive: " + direct.alertDays("adaptive").size() + " of 90 days would have alerted");
+        List<String> noWaiting = flags.stream()
+                .filter(f -> !f.startsWith("--virtual-time-budget"))
+                .toList();
+        String atLoad = run(chromium, noWaiting, "--dump-dom", url);
+        assertThat(atLoad)
+                .as("the page arrives with its data: the chart is drawn at load, without waiting for requests")
+                .contains("\"job\":\"email/welcome/FR\",\"points\":30");
         Path screenshot = Path.of("target", "dashboard.png").toAbsolutePath();
         run(chromium, flags, "--screenshot=" + screenshot, "--window-size=1400,800", url);
         assertThat(screenshot).exists();
