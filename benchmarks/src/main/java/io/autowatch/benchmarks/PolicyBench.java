@@ -27,6 +27,7 @@ public final class PolicyBench {
         List<String> names = List.of("classic", "adaptive");
         int explain = 0;
         String dump = null;
+        String holidays = "excluded";
         for (int i = 0; i < args.length; i++) {
             String value = i + 1 < args.length ? args[i + 1] : null;
             switch (args[i]) {
@@ -36,25 +37,42 @@ public final class PolicyBench {
                 case "--policies" -> names = List.of(required(args[i], value).split(","));
                 case "--explain" -> explain = Integer.parseInt(required(args[i], value));
                 case "--dump" -> dump = required(args[i], value);
+                case "--holidays" -> holidays = required(args[i], value);
                 default ->
                     throw new IllegalArgumentException(
-                            "unknown option " + args[i] + "; use --seed N, --jobs N, --days N, --policies a,b");
+                            "unknown option " + args[i] + "; use --seed N, --jobs N, --days N, --policies a,b, "
+                                    + "--holidays excluded|expected-low|none");
             }
             i++;
         }
         long started = System.nanoTime();
         Generator generator = new Generator(seed, jobs, days);
         List<SyntheticJob> generated = generator.jobs();
-        SettingsBook book = new SettingsBook(List.of(
-                SettingsOverride.empty(new SettingsOverride.AllJobs()).withExcludedDates(generator.holidayDates())));
+        // The deployment's calendar, as its default item would hold it: the holidays excluded (the default), marked
+        // expected-low, or not told to the policy at all.
+        SettingsOverride calendar =
+                switch (holidays) {
+                    case "excluded" ->
+                        SettingsOverride.empty(new SettingsOverride.AllJobs())
+                                .withExcludedDates(generator.holidayDates());
+                    case "expected-low" ->
+                        SettingsOverride.empty(new SettingsOverride.AllJobs())
+                                .withExpectedLowDates(generator.holidayDates());
+                    case "none" -> SettingsOverride.empty(new SettingsOverride.AllJobs());
+                    default ->
+                        throw new IllegalArgumentException(
+                                "--holidays is excluded, expected-low or none, not " + holidays);
+                };
+        SettingsBook book = new SettingsBook(List.of(calendar));
         System.out.printf(
                 Locale.ROOT,
-                "# Policy benchmark: seed %d, %d jobs × %d days (first %d days are history only), %d holidays%n%n",
+                "# Policy benchmark: seed %d, %d jobs × %d days (first %d days are history only), %d holidays (%s)%n%n",
                 seed,
                 jobs,
                 days,
                 Generator.WARM_UP,
-                generator.holidayDates().size());
+                generator.holidayDates().size(),
+                holidays);
         System.out.println(summary(generated));
         if (dump != null) {
             for (SyntheticJob job : generated) {
