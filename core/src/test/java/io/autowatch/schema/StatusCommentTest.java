@@ -53,6 +53,37 @@ class StatusCommentTest {
     }
 
     @Test
+    void aPlanWithSchemaErrors_neverSaysDatadogAlreadyMatches() {
+        SyncResult withErrors = new SyncResult(
+                Command.PLAN,
+                "o/r",
+                1,
+                "abcdef1234",
+                "ann",
+                Optional.of(new Plan(List.of())),
+                List.of(),
+                List.of(new SchemaError("a.avdl", 3, "syntax error")),
+                Optional.empty(),
+                Optional.empty());
+        SyncResult clean = new SyncResult(
+                Command.PLAN,
+                "o/r",
+                1,
+                "abcdef1234",
+                "ann",
+                Optional.of(new Plan(List.of())),
+                List.of(),
+                List.of(),
+                Optional.empty(),
+                Optional.empty());
+
+        assertThat(StatusComment.render(withErrors))
+                .doesNotContain("Datadog already matches")
+                .contains("the files with errors are left as they are");
+        assertThat(StatusComment.render(clean)).contains("No changes: Datadog already matches the annotations.");
+    }
+
+    @Test
     void textFromSchemasCannotBreakTheTable() {
         SyncResult result = new SyncResult(
                 Command.REGISTER,
