@@ -54,11 +54,18 @@ public interface AlertLedger {
     /** Records an alert on the job's incident, opening one if none is open; never moves it back in time. */
     void recordAlert(OpenIncident incident);
 
-    /** Closes the incident, unless a newer alert was recorded on it meanwhile. */
-    void close(OpenIncident incident);
+    /**
+     * Closes the incident, unless a newer alert was recorded on it meanwhile.
+     *
+     * @return true when it was closed; false when a newer alert keeps it open (or it was closed already)
+     */
+    boolean close(OpenIncident incident);
 
     /** Marks the job retired on {@code day}: not checked until it writes a count for a later day. */
     void retire(JobId job, LocalDate day);
+
+    /** Forgets a retirement: the job wrote again, so it is checked like any other from now on. */
+    void unretire(JobId job);
 
     /** Every retired job and the day it was retired on. */
     Map<JobId, LocalDate> retired();

@@ -30,6 +30,11 @@ public final class AlertRule {
                                 || verdict.get() == Expectation.Verdict.EXPECTED_LOW)) {
                     yield false;
                 }
+                // The same while adaptive's history is too short for an expectation; classic ignores the calendar.
+                if (!assessment.policy().equals(ClassicPolicy.NAME)
+                        && (settings.excludes(assessment.day()) || settings.expectsLow(assessment.day()))) {
+                    yield false;
+                }
                 yield switch (settings.zeroAlerts()) {
                     case ALWAYS -> true;
                     case NEVER -> false;

@@ -34,10 +34,22 @@ public final class DueNotices {
                 due.add(new Alert(c.job(), c.assessment(), c.settings(), now, opened));
             } else if (c.assessment().status() == HealthStatus.HEALTHY
                     && incident != null
-                    && incident.lastAlertDay().isBefore(c.day())) {
+                    && incident.lastAlertDay().isBefore(c.day())
+                    && !unjudged(c.assessment())) {
                 due.add(new Recovery(c.job(), c.assessment(), incident, now));
             }
         }
         return due;
+    }
+
+    /**
+     * A day the policy did not really judge (an excluded date, or a drop on an expected-low date) says nothing about
+     * recovery: an incident in the middle of a drop stays open across a holiday.
+     */
+    private static boolean unjudged(Assessment a) {
+        return a.expectation()
+                .map(e ->
+                        e.verdict() == Expectation.Verdict.EXCLUDED || e.verdict() == Expectation.Verdict.EXPECTED_LOW)
+                .orElse(false);
     }
 }

@@ -96,11 +96,9 @@ public final class HealthCheckService {
         // Read before judging: a job with an open incident is checked even when it wrote nothing in its look-back.
         Map<JobId, OpenIncident> open = ledger.openIncidents();
         List<Map.Entry<JobId, CountSeries>> jobs = jobsToCheck(request, snapshot, rejectedByJob, open, from, to);
+        Map<JobId, LocalDate> retired = forgetComebacks(ledger.retired(), snapshot.series());
         JudgedSlices slices = JudgedSlices.start(
-                executor,
-                new JobCheck(policies, book, request, now, open.keySet(), ledger.retired()),
-                jobs,
-                rejectedByJob);
+                executor, new JobCheck(policies, book, request, now, open.keySet(), retired), jobs, rejectedByJob);
         Map<JobId, FailedJobs.Failure> failures = new ConcurrentHashMap<>();
         LocalDate runDay = request.dayFor(java.time.ZoneOffset.UTC);
         // Each slice is stored, and its notices sent, as soon as it is judged: judging, storing and notifying run at
@@ -162,6 +160,23 @@ public final class HealthCheckService {
                 summarize(checked, failures.keySet(), sent, snapshot.rejected().size(), notFound);
         RunLog.completed(request, summary, from, to, new RunLog.Phases(started, read, assessed, saved, notified));
         return summary;
+    }
+
+    /**
+     * The retirements still in force: a retired job that wrote a count for a day after its retirement is back, and
+     * its mark is dropped for good, so that it is checked like any other even once that count leaves the look-back.
+     */
+    private Map<JobId, LocalDate> forgetComebacks(Map<JobId, LocalDate> retired, Map<JobId, CountSeries> series) {
+        Map<JobId, LocalDate> inForce = new HashMap<>(retired);
+        retired.forEach((job, day) -> {
+            CountSeries s = series.get(job);
+            if (s != null && s.reportedBetween(day.plusDays(1), s.lastDay())) {
+                ledger.unretire(job);
+                inForce.remove(job);
+                LOG.info("job_unretired", "job", job, "retiredOn", day, "reason", "it wrote a count after it");
+            }
+        });
+        return inForce;
     }
 
     /**
@@ -237,7 +252,12 @@ public final class HealthCheckService {
             }
             try {
                 publisher.publishRetirement(new Retirement(job, incident, day, reason, now));
-                ledger.close(incident);
+                if (!ledger.close(incident)) {
+                    // A run alerted on it while we resolved it: it stays open, and checked, and says so.
+                    failed.put(job.value(), "a run alerted on it meanwhile; its incident stays open: retire it again");
+                    LOG.warn("retirement_raced", "job", job, "day", day);
+                    continue;
+                }
                 resolved.add(job.value());
                 LOG.info("job_retired", "job", job, "day", day, "incident", "resolved", "opened", incident.openedDay());
             } catch (SystemFailureException e) {

@@ -62,9 +62,11 @@ final class JobCheck {
     Optional<CheckResult> check(JobId job, CountSeries series, Map<LocalDate, String> rejectedDays) {
         LocalDate retiredOn = retired.get(job);
         if (retiredOn != null
+                && !openIncidents.contains(job)
                 && !series.reportedBetween(
                         retiredOn.plusDays(1), request.dayFor(ZoneOffset.UTC).plusDays(1))) {
-            // Retired, and silent since: nobody wants to hear about it. A count after the day brings it back.
+            // Retired, and silent since: nobody wants to hear about it. A count after the day brings it back; an
+            // incident opened meanwhile (a run racing the retirement) keeps it checked until it is resolved.
             return Optional.empty();
         }
         return switch (book.resolve(job)) {

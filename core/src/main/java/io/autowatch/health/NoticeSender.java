@@ -45,9 +45,7 @@ final class NoticeSender {
     Sent sendAll(List<Notification> due, Instant now, Map<JobId, FailedJobs.Failure> failures, String run) {
         AtomicInteger alerts = new AtomicInteger();
         AtomicInteger recoveries = new AtomicInteger();
-        Set<AlertLedger.Notice> sent = due.isEmpty()
-                ? Set.of()
-                : ledger.alreadySent(due.stream().map(NoticeSender::notice).toList());
+        Set<AlertLedger.Notice> sent = alreadySent(due);
         Parallel.all(
                 executor,
                 due.stream()
@@ -66,6 +64,19 @@ final class NoticeSender {
                         })
                         .toList());
         return new Sent(alerts.get(), recoveries.get());
+    }
+
+    /** The bulk pre-read only saves claims: when it fails, every notice is claimed, as before it existed. */
+    private Set<AlertLedger.Notice> alreadySent(List<Notification> due) {
+        if (due.isEmpty()) {
+            return Set.of();
+        }
+        try {
+            return ledger.alreadySent(due.stream().map(NoticeSender::notice).toList());
+        } catch (RuntimeException e) {
+            LOG.warn("sent_notices_unread", "notices", due.size(), "error", e.toString());
+            return Set.of();
+        }
     }
 
     private static Kind kind(Notification n) {

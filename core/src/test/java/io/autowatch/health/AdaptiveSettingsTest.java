@@ -68,6 +68,46 @@ class AdaptiveSettingsTest {
     }
 
     @Test
+    void
+            alerts_aZeroOnAnExpectedLowOrExcludedDate_whileAdaptivesHistoryIsShort_neverAlerts_butClassicIgnoresTheCalendar() {
+        Assessment shortHistory =
+                new Assessment(DAY, 0, HealthStatus.ZERO, "adaptive", Optional.empty(), List.of(), Optional.empty());
+        Assessment classic =
+                new Assessment(DAY, 0, HealthStatus.ZERO, "classic", Optional.empty(), List.of(), Optional.empty());
+        JobSettings always = settingsWith(SettingsOverride.empty(new Job(JOB)).withZeroAlerts(ZeroAlerts.ALWAYS));
+
+        assertThat(AlertRule.alerts(shortHistory, always.withExpectedLowDates(Set.of(DAY)), List.of()))
+                .isFalse();
+        assertThat(AlertRule.alerts(shortHistory, always.withExcludedDates(Set.of(DAY)), List.of()))
+                .isFalse();
+        assertThat(AlertRule.alerts(shortHistory, always, List.of())).isTrue();
+        assertThat(AlertRule.alerts(classic, always.withExpectedLowDates(Set.of(DAY)), List.of()))
+                .isTrue();
+    }
+
+    @Test
+    void dueNotices_aHealthyLookingHolidayInTheMiddleOfAnIncident_isNoRecovery() {
+        JobId job = JobId.of("email/x");
+        var incident = new io.autowatch.health.alert.OpenIncident(
+                job, DAY.minusDays(3), DAY.minusDays(1), Severity.CRITICAL, HealthStatus.UNHEALTHY);
+        Expectation low = new Expectation(100, 80, 120, 0.5, Verdict.EXPECTED_LOW, "b", "e", false);
+        Expectation usual = new Expectation(100, 80, 120, 0.5, Verdict.USUAL, "b", "e", false);
+        java.util.function.Function<Expectation, CheckResult> healthy = e -> new CheckResult.Checked(
+                job,
+                new Assessment(DAY, 60, HealthStatus.HEALTHY, "adaptive", Optional.empty(), List.of(), Optional.of(e)),
+                JobSettings.DEFAULTS,
+                false,
+                java.time.Instant.EPOCH);
+
+        assertThat(DueNotices.of(List.of(healthy.apply(low)), java.util.Map.of(job, incident), java.time.Instant.EPOCH))
+                .as("a drop on an expected-low date says nothing about recovery")
+                .isEmpty();
+        assertThat(DueNotices.of(
+                        List.of(healthy.apply(usual)), java.util.Map.of(job, incident), java.time.Instant.EPOCH))
+                .hasSize(1);
+    }
+
+    @Test
     void resolve_expectedLowDatesAddUpAcrossLayers_besideTheExcludedOnes() {
         LocalDate christmasEve = LocalDate.of(2026, 12, 24);
         LocalDate sale = LocalDate.of(2026, 11, 27);

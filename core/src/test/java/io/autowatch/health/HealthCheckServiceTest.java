@@ -318,6 +318,32 @@ class HealthCheckServiceTest {
     }
 
     @Test
+    void aRetiredJobThatComesBack_losesItsRetirementForGood_andARetiredJobWithAnOpenIncidentIsStillChecked() {
+        job("back", 100, 100);
+        ledger.retired.put(JobId.of("back"), DAY.minusDays(5));
+        job("raced", -1, 100);
+        ledger.retired.put(JobId.of("raced"), DAY.plusDays(1));
+        ledger.incidents.put(
+                JobId.of("raced"), new OpenIncident(JobId.of("raced"), DAY, DAY, Severity.CRITICAL, HealthStatus.ZERO));
+
+        RunSummary summary = service().run(CheckRequest.scheduled(EVENT));
+
+        assertThat(summary.checked()).isEqualTo(2);
+        assertThat(ledger.retired).as("'back' wrote after it was retired").containsOnlyKeys(JobId.of("raced"));
+    }
+
+    @Test
+    void aFailedBulkReadOfSentNotices_onlyCostsClaims_everyAlertStillGoesOut() {
+        job("a", 10, 100);
+        ledger.failBulkRead = true;
+
+        RunSummary summary = service().run(CheckRequest.scheduled(EVENT));
+
+        assertThat(summary.alertsPublished()).isEqualTo(1);
+        assertThat(summary.failed()).isZero();
+    }
+
+    @Test
     void retire_whenTheResolveCannotBePublished_keepsTheIncidentOpen_andSaysWhy() {
         JobId dead = JobId.of("dead/x");
         ledger.incidents.put(dead, new OpenIncident(dead, DAY, DAY, Severity.CRITICAL, HealthStatus.ZERO));
@@ -458,8 +484,13 @@ class HealthCheckServiceTest {
             return Map.copyOf(retired);
         }
 
+        boolean failBulkRead;
+
         @Override
         public synchronized Set<Notice> alreadySent(java.util.Collection<Notice> notices) {
+            if (failBulkRead) {
+                throw new IllegalStateException("throttled");
+            }
             return notices.stream()
                     .filter(n -> sent.contains(key(n.job(), n.day(), n.kind())))
                     .collect(java.util.stream.Collectors.toSet());
@@ -492,9 +523,18 @@ class HealthCheckServiceTest {
         }
 
         @Override
-        public synchronized void close(OpenIncident incident) {
-            incidents.computeIfPresent(
-                    incident.job(), (job, open) -> open.lastAlertDay().equals(incident.lastAlertDay()) ? null : open);
+        public synchronized boolean close(OpenIncident incident) {
+            OpenIncident open = incidents.get(incident.job());
+            if (open == null || !open.lastAlertDay().equals(incident.lastAlertDay())) {
+                return false;
+            }
+            incidents.remove(incident.job());
+            return true;
+        }
+
+        @Override
+        public synchronized void unretire(JobId job) {
+            retired.remove(job);
         }
     }
 }

@@ -77,9 +77,16 @@ final class DashboardCommand implements Callable<Integer> {
             send(exchange, 404, "not found");
             return;
         }
-        Map<String, String> query = query(exchange.getRequestURI().getRawQuery());
+        // Only this machine's own address: a page elsewhere that rebinds its name to 127.0.0.1 cannot read this one.
+        String host = exchange.getRequestHeaders().getFirst("Host");
+        int port = exchange.getLocalAddress().getPort();
+        if (host == null || !(host.equals("127.0.0.1:" + port) || host.equals("localhost:" + port))) {
+            send(exchange, 403, "open http://127.0.0.1:" + port + "/");
+            return;
+        }
         String html;
         try {
+            Map<String, String> query = query(exchange.getRequestURI().getRawQuery());
             OnCallView.Request request = new OnCallView.Request(
                     Optional.ofNullable(query.get("job")).filter(s -> !s.isBlank()),
                     Optional.ofNullable(query.get("from")).map(LocalDate::parse),
@@ -88,6 +95,9 @@ final class DashboardCommand implements Callable<Integer> {
             html = view.render(request, new PageLinks.Web("/"));
         } catch (DateTimeParseException e) {
             send(exchange, 400, "from and to are dates written YYYY-MM-DD: " + e.getParsedString());
+            return;
+        } catch (IllegalArgumentException e) {
+            send(exchange, 400, "a malformed address: " + e.getMessage());
             return;
         } catch (RuntimeException e) {
             log.println("dashboard request failed: " + e);

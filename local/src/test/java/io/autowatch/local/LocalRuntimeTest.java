@@ -681,6 +681,17 @@ class LocalRuntimeTest {
                     .as("the screenshot right after load shows the chart, not a blank page")
                     .isGreaterThan(5_000);
             assertThat(firstAt).as("critical before warning").isLessThan(list.indexOf("email/promo/IS"));
+            try (var socket =
+                    new java.net.Socket("127.0.0.1", server.getAddress().getPort())) {
+                socket.getOutputStream()
+                        .write(("GET / HTTP/1.1\r\nHost: rebound.example:"
+                                        + server.getAddress().getPort() + "\r\nConnection: close\r\n\r\n")
+                                .getBytes(StandardCharsets.US_ASCII));
+                String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+                assertThat(answer)
+                        .as("another host name (DNS rebinding) is refused")
+                        .startsWith("HTTP/1.1 403");
+            }
         } finally {
             server.stop(0);
             ledger.close(warning);

@@ -44,9 +44,8 @@ public final class OnCallView {
         }
         String job = request.job().get().strip();
         if (!JobId.isValid(job)) {
-            return OnCallPage.incidents(open, today, links)
-                    .replaceFirst(
-                            "<h2>", "<p class=\"critical\">Not a job id: " + Html.text(abbreviate(job)) + "</p><h2>");
+            return "<p class=\"critical\">Not a job id: " + Html.text(abbreviate(job)) + "</p>"
+                    + OnCallPage.incidents(open, today, links);
         }
         LocalDate to = request.to().orElse(today.minusDays(1));
         LocalDate from = request.from().filter(f -> !f.isAfter(to)).orElse(to.minusDays(89));

@@ -178,15 +178,17 @@ public final class DynamoDbAlertLedger implements AlertLedger {
     }
 
     @Override
-    public void close(OpenIncident incident) {
+    public boolean close(OpenIncident incident) {
         try {
             dynamoDb.deleteItem(b -> b.tableName(table)
                     .key(HealthKeys.openIncident(incident.job()))
                     .conditionExpression("lastAlertDay = :day")
                     .expressionAttributeValues(Map.of(
                             ":day", AttributeValue.fromS(incident.lastAlertDay().toString()))));
+            return true;
         } catch (ConditionalCheckFailedException e) {
             // A newer alert landed on the incident meanwhile: it stays open.
+            return false;
         } catch (RuntimeException e) {
             throw DynamoDbErrors.translate(table, "closing the incident of " + incident.job(), e);
         }
@@ -200,6 +202,15 @@ public final class DynamoDbAlertLedger implements AlertLedger {
             dynamoDb.putItem(b -> b.tableName(table).item(item));
         } catch (RuntimeException e) {
             throw DynamoDbErrors.translate(table, "retiring " + job, e);
+        }
+    }
+
+    @Override
+    public void unretire(JobId job) {
+        try {
+            dynamoDb.deleteItem(b -> b.tableName(table).key(HealthKeys.retired(job)));
+        } catch (RuntimeException e) {
+            throw DynamoDbErrors.translate(table, "forgetting the retirement of " + job, e);
         }
     }
 
