@@ -333,6 +333,28 @@ class HealthCheckServiceTest {
     }
 
     @Test
+    void anIncidentThatPaged_isResolvedOnThePagingTopic_evenAfterItsSeverityWasLoweredToWarning() {
+        job("a", 10, 100);
+        service().run(CheckRequest.scheduled(EVENT)); // critical: pages
+        JobId a = JobId.of("a");
+        ledger.recordAlert(new OpenIncident(a, DAY, DAY, Severity.WARNING, HealthStatus.UNHEALTHY)); // lowered later
+        assertThat(ledger.incidents.get(a).paged()).isTrue();
+        published.clear();
+        readFrom = DAY.plusDays(1).minusDays(42);
+        readTo = DAY.plusDays(1);
+        List<DayCount> days = new ArrayList<>(series.get(a).recordedBetween(readFrom, DAY));
+        days.add(new DayCount(DAY.plusDays(1), 100));
+        series.put(a, CountSeries.of(readFrom, DAY.plusDays(1), days));
+
+        service().run(CheckRequest.forDay(EVENT.plusSeconds(86_400), DAY.plusDays(1), Set.of()));
+
+        assertThat(published).singleElement().satisfies(n -> {
+            assertThat(n).isInstanceOf(Notification.Recovery.class);
+            assertThat(n.severity()).as("resolves the page").isEqualTo(Severity.CRITICAL);
+        });
+    }
+
+    @Test
     void aFailedBulkReadOfSentNotices_onlyCostsClaims_everyAlertStillGoesOut() {
         job("a", 10, 100);
         ledger.failBulkRead = true;
@@ -519,7 +541,12 @@ class HealthCheckServiceTest {
                     (old, now) -> now.lastAlertDay().isBefore(old.lastAlertDay())
                             ? old
                             : new OpenIncident(
-                                    now.job(), old.openedDay(), now.lastAlertDay(), now.severity(), now.lastStatus()));
+                                    now.job(),
+                                    old.openedDay(),
+                                    now.lastAlertDay(),
+                                    now.severity(),
+                                    now.lastStatus(),
+                                    old.paged() || now.paged()));
         }
 
         @Override

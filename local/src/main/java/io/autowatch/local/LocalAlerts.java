@@ -98,7 +98,7 @@ final class LocalAlerts implements AlertPublisher {
         }
         Map<String, Object> line = new LinkedHashMap<>();
         line.put("time", Instant.now().toString());
-        boolean paging = retirement.incident().severity() == Severity.CRITICAL;
+        boolean paging = retirement.incident().resolvingSeverity() == Severity.CRITICAL;
         line.put("topics", paging ? java.util.List.of("chat", "paging") : java.util.List.of("chat"));
         line.put("chat", Json.readObject(ChatMessage.render(retirement)));
         if (paging) {

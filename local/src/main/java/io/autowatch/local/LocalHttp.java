@@ -72,6 +72,11 @@ final class LocalHttp implements AutoCloseable {
             String path = exchange.getRequestURI().getPath();
             String method = exchange.getRequestMethod();
             Map<String, String> query = query(exchange.getRequestURI().getRawQuery());
+            if (method.equals("POST") && path.startsWith("/api/") && crossSite(exchange)) {
+                // Another web page in the same browser may not run the check or retire jobs here.
+                json(exchange, 403, Map.of("message", "cross-site requests are refused; use ./autowatch or curl"));
+                return;
+            }
             if (path.equals("/webhooks/github")) {
                 webhook(exchange);
             } else if (path.equals("/") && method.equals("GET")) {
@@ -133,6 +138,17 @@ final class LocalHttp implements AutoCloseable {
                 json(exchange, bad ? 400 : 500, Map.of("message", String.valueOf(e.getMessage())));
             }
         }
+    }
+
+    /** A browser's request from a page that is not this runtime's own (an Origin or Sec-Fetch-Site says so). */
+    private boolean crossSite(HttpExchange exchange) {
+        String origin = exchange.getRequestHeaders().getFirst("Origin");
+        String site = exchange.getRequestHeaders().getFirst("Sec-Fetch-Site");
+        String self = "http://127.0.0.1:" + port();
+        String selfByName = "http://localhost:" + port();
+        boolean foreignOrigin = origin != null && !origin.equals(self) && !origin.equals(selfByName);
+        boolean foreignSite = site != null && !site.equals("same-origin") && !site.equals("none");
+        return foreignOrigin || foreignSite;
     }
 
     private void webhook(HttpExchange exchange) throws IOException {

@@ -296,6 +296,15 @@ class LocalRuntimeTest {
                         .build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(refused.statusCode()).as("a job id with a control character").isEqualTo(400);
+        var crossSite = HTTP.send(
+                HttpRequest.newBuilder(runtime.httpUri().resolve("/api/retire?job=email/promo/DE"))
+                        .header("Origin", "https://evil.example")
+                        .POST(HttpRequest.BodyPublishers.noBody())
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(crossSite.statusCode())
+                .as("another site's page may not retire jobs here")
+                .isEqualTo(403);
         assertThat(Json.readObject(refused.body()).get("message").toString()).contains("'detail.retire'");
     }
 

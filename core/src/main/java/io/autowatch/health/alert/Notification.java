@@ -71,7 +71,7 @@ public sealed interface Notification permits Notification.Alert, Notification.Re
 
         @Override
         public Severity severity() {
-            return incident.severity();
+            return incident.resolvingSeverity();
         }
 
         @Override

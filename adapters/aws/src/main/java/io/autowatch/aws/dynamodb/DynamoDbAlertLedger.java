@@ -15,6 +15,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -146,7 +147,11 @@ public final class DynamoDbAlertLedger implements AlertLedger {
                             LocalDate.parse(item.get("openedDay").s()),
                             LocalDate.parse(item.get("lastAlertDay").s()),
                             Severity.parse(item.get("severity").s()),
-                            HealthStatus.valueOf(item.get("lastStatus").s()));
+                            HealthStatus.valueOf(item.get("lastStatus").s()),
+                            // Items written before "paged" was: they paged if their severity was critical.
+                            Optional.ofNullable(item.get("paged"))
+                                    .map(AttributeValue::bool)
+                                    .orElse(Severity.parse(item.get("severity").s()) == Severity.CRITICAL));
                     open.put(incident.job(), incident);
                 }
             }
@@ -158,18 +163,24 @@ public final class DynamoDbAlertLedger implements AlertLedger {
 
     @Override
     public void recordAlert(OpenIncident incident) {
+        Map<String, AttributeValue> values = new HashMap<>();
+        values.put(":day", AttributeValue.fromS(incident.lastAlertDay().toString()));
+        values.put(":severity", AttributeValue.fromS(incident.severity().wireName()));
+        values.put(":status", AttributeValue.fromS(incident.lastStatus().name()));
+        String update = "SET openedDay = if_not_exists(openedDay, :day), lastAlertDay = :day, severity = :severity, "
+                + "lastStatus = :status";
+        if (incident.paged()) {
+            // "paged" only ever becomes true: a page, once sent, is resolved whatever the severity is later.
+            update += ", paged = :paged";
+            values.put(":paged", AttributeValue.fromBool(true));
+        }
+        String expression = update;
         try {
             dynamoDb.updateItem(b -> b.tableName(table)
                     .key(HealthKeys.openIncident(incident.job()))
-                    .updateExpression("SET openedDay = if_not_exists(openedDay, :day), lastAlertDay = :day, "
-                            + "severity = :severity, lastStatus = :status")
+                    .updateExpression(expression)
                     .conditionExpression("attribute_not_exists(lastAlertDay) OR lastAlertDay <= :day")
-                    .expressionAttributeValues(Map.of(
-                            ":day", AttributeValue.fromS(incident.lastAlertDay().toString()),
-                            ":severity",
-                                    AttributeValue.fromS(incident.severity().wireName()),
-                            ":status",
-                                    AttributeValue.fromS(incident.lastStatus().name()))));
+                    .expressionAttributeValues(values));
         } catch (ConditionalCheckFailedException e) {
             // A later day already alerted on this incident (a backfill of an older day): keep the later one.
         } catch (RuntimeException e) {

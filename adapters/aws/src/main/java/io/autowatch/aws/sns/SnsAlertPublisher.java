@@ -116,8 +116,8 @@ public final class SnsAlertPublisher implements AlertPublisher {
         Map<String, MessageAttributeValue> attributes = Map.of(
                 "job", text(retirement.job().value()),
                 "status", text("RETIRED"),
-                "severity", text(retirement.incident().severity().wireName()));
-        if (retirement.incident().severity() == Severity.CRITICAL && pagingTopicArn.isPresent()) {
+                "severity", text(retirement.incident().resolvingSeverity().wireName()));
+        if (retirement.incident().resolvingSeverity() == Severity.CRITICAL && pagingTopicArn.isPresent()) {
             String topic = pagingTopicArn.get();
             switch (pagingFormat) {
                 case CLOUDWATCH ->

@@ -488,11 +488,18 @@ class DynamoDbAdaptersTest {
         assertThat(open.openedDay()).isEqualTo(DAY);
 
         ledger.recordAlert(
-                new OpenIncident(job, DAY.plusDays(1), DAY.plusDays(1), Severity.CRITICAL, HealthStatus.ZERO));
-        ledger.close(open);
+                new OpenIncident(job, DAY.plusDays(1), DAY.plusDays(1), Severity.WARNING, HealthStatus.ZERO));
+        assertThat(ledger.openIncidents().get(job).paged())
+                .as("lowered to warning after it paged: its recovery must still resolve the page")
+                .isTrue();
+        assertThat(ledger.close(open)).isFalse();
         assertThat(ledger.openIncidents()).as("a newer alert keeps it open").containsKey(job);
-        ledger.close(ledger.openIncidents().get(job));
+        assertThat(ledger.close(ledger.openIncidents().get(job))).isTrue();
         assertThat(ledger.openIncidents()).isEmpty();
+
+        JobId quiet = JobId.of("email/warning-only/IS");
+        ledger.recordAlert(new OpenIncident(quiet, DAY, DAY, Severity.WARNING, HealthStatus.ZERO));
+        assertThat(ledger.openIncidents().get(quiet).paged()).isFalse();
     }
 
     private void put(String job, LocalDate day, AttributeValue count) {
