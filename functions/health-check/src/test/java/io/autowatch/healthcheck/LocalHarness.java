@@ -69,8 +69,10 @@ public final class LocalHarness {
                 harness.bench(
                         args.length > 1 ? Integer.parseInt(args[1]) : 10_000,
                         args.length > 2 ? Integer.parseInt(args[2]) : 90);
+            case "widget" -> harness.widget();
             default ->
-                throw new IllegalArgumentException("usage: health-check-local invoke [event] | bench [jobs] [days]");
+                throw new IllegalArgumentException(
+                        "usage: health-check-local invoke [event] | bench [jobs] [days] | widget");
         }
         System.exit(0);
     }
@@ -95,6 +97,57 @@ public final class LocalHarness {
                 + ROOT.relativize(event.toAbsolutePath()));
         ChildRun run = runPackaged(stack, event);
         System.out.println(run.output());
+    }
+
+    /**
+     * The on-call widget's cold start: the packaged function (the same zip, the widget's handler) in a fresh JVM,
+     * five times, drawing the open incidents and then a job's chart from a health table a real run filled.
+     */
+    private void widget() throws Exception {
+        Stack stack = stack();
+        seed(stack.counts(), 1000, 60, 7);
+        runPackaged(stack, ROOT.resolve("events/health-check-scheduled.json"));
+        Path list =
+                Files.writeString(Files.createTempFile("widget", ".json"), "{\"widgetContext\": {\"width\": 1200}}");
+        Path chart = Files.writeString(
+                Files.createTempFile("widget", ".json"),
+                "{\"job\": \"email/promo/DE-00050\", \"widgetContext\": {\"width\": 1200}}");
+        for (Path event : List.of(list, chart)) {
+            System.out.println("\nOn-call widget, " + (event == list ? "open incidents" : "a job's chart")
+                    + " (JVM start to first response), 5 runs:");
+            List<Long> walls = new ArrayList<>();
+            for (int i = 0; i < 5; i++) {
+                var run = PackagedFunction.run(
+                        ROOT.resolve("functions/health-check/target/function.zip"),
+                        "io.autowatch.healthcheck.OnCallWidgetHandler",
+                        event,
+                        Map.of(
+                                "AWS_REGION",
+                                AwsEmulator.REGION.id(),
+                                "AWS_ACCESS_KEY_ID",
+                                "local",
+                                "AWS_SECRET_ACCESS_KEY",
+                                "local",
+                                "AWS_ENDPOINT_URL_DYNAMODB",
+                                dynamoDbEndpoint,
+                                "HEALTH_TABLE",
+                                stack.health()),
+                        PackagedFunction.optionsFromEnvironment(),
+                        0);
+                walls.add(run.wallMillis());
+                System.out.println("  wall_ms=" + run.wallMillis() + "  "
+                        + run.output()
+                                .lines()
+                                .filter(l -> l.startsWith("TIMING") || l.startsWith("PEAK_RSS"))
+                                .toList()
+                        + "  html_chars=" + run.output().length() + " chart="
+                        + run.output().contains("<svg")
+                        + " incident_rows=" + (run.output().split("<tr><td>", -1).length - 1));
+            }
+            walls.sort(Long::compare);
+            System.out.printf("RESULT widget_cold_start_median_wall_ms=%d%n", walls.get(2));
+        }
+        pool.shutdownNow();
     }
 
     private void bench(int jobs, int days) throws Exception {
