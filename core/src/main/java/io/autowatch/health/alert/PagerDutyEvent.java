@@ -8,7 +8,7 @@ import java.util.Map;
 
 /**
  * The body for PagerDuty's Events API v2 ({@code POST https://events.pagerduty.com/v2/enqueue}), without its
- * {@code routing_key}: the deployment's EventBridge connection adds that from Secrets Manager, so the key is never
+ * {@code routing_key}: the deployment's relay function adds that from Secrets Manager, so the key is never
  * in a message, a queue or a log. An alert is a {@code trigger} and a recovery a {@code resolve}, both with the
  * job's {@code dedup_key}, so a job has at most one open incident and its recovery resolves it.
  */

@@ -28,7 +28,7 @@ public final class SnsAlertPublisher implements AlertPublisher {
     public enum PagingFormat {
         /** A CloudWatch alarm notification, for PagerDuty's Amazon CloudWatch integration (HTTPS subscription). */
         CLOUDWATCH("cloudwatch"),
-        /** An Events API v2 body, for the template's queue, pipe and API destination to PagerDuty. */
+        /** An Events API v2 body, for the template's queue and relay function to PagerDuty. */
         EVENTS_V2("pagerduty-events-v2");
 
         private final String wireName;

@@ -1,0 +1,180 @@
+package io.autowatch.healthcheck;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.autowatch.aws.sns.SnsAlertPublisher;
+import io.autowatch.aws.sns.SnsAlertPublisher.PagingFormat;
+import io.autowatch.counts.DayCount;
+import io.autowatch.counts.JobId;
+import io.autowatch.health.Assessment;
+import io.autowatch.health.ClassicPolicy;
+import io.autowatch.health.HealthPolicy;
+import io.autowatch.health.HealthStatus;
+import io.autowatch.health.JobSettings;
+import io.autowatch.health.Severity;
+import io.autowatch.health.alert.AlertLinks;
+import io.autowatch.health.alert.Notification;
+import io.autowatch.health.alert.OpenIncident;
+import io.autowatch.json.Json;
+import io.autowatch.pagerduty.PagerDutyEvents;
+import io.autowatch.testing.AwsEmulator;
+import io.autowatch.testing.fakes.FakePagerDuty;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.net.http.HttpClient;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
+import software.amazon.awssdk.services.sns.SnsClient;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.Message;
+import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
+
+/**
+ * The Events API v2 path as the template wires it: the health check publishes to the paging topic, SNS delivers raw
+ * to a queue, the relay reads the routing key from Secrets Manager and posts each message to PagerDuty (a fake
+ * speaking the documented wire format).
+ */
+@ExtendWith(AwsEmulator.class)
+class PagerDutyRelayTest {
+
+    private static final String KEY = "R0UT1NGKEY0000000000000000000032";
+    private static final JobId JOB = JobId.of("email/daily-active/IN");
+    private static final LocalDate DAY = LocalDate.of(2026, 11, 20);
+    private static final Instant NOW = Instant.parse("2026-11-21T00:30:05Z");
+    private static final JobSettings CLASSIC = JobSettings.DEFAULTS.withPolicy(ClassicPolicy.NAME);
+
+    private SnsClient sns;
+    private SqsClient sqs;
+    private String queue;
+    private SnsAlertPublisher publisher;
+    private String keyFromSecretsManager;
+
+    private static Assessment classic(LocalDate day, long count) {
+        List<DayCount> previous = new ArrayList<>();
+        for (int i = 1; i <= 14; i++) {
+            previous.add(new DayCount(day.minusDays(i), 9000 + (i % 3) * 100));
+        }
+        return new ClassicPolicy().assess(new HealthPolicy.Input(day, count, previous, CLASSIC));
+    }
+
+    @BeforeEach
+    void setUp(SnsClient sns, SqsClient sqs) {
+        SecretsManagerClient secrets = AwsEmulator.secretsManager();
+        this.sns = sns;
+        this.sqs = sqs;
+        String paging =
+                sns.createTopic(b -> b.name("paging-" + UUID.randomUUID())).topicArn();
+        String chat = sns.createTopic(b -> b.name("chat-" + UUID.randomUUID())).topicArn();
+        queue = sqs.createQueue(b -> b.queueName("pagerduty-" + UUID.randomUUID()))
+                .queueUrl();
+        String queueArn = sqs.getQueueAttributes(b -> b.queueUrl(queue).attributeNames(QueueAttributeName.QUEUE_ARN))
+                .attributes()
+                .get(QueueAttributeName.QUEUE_ARN);
+        sns.subscribe(b ->
+                b.topicArn(paging).protocol("sqs").endpoint(queueArn).attributes(Map.of("RawMessageDelivery", "true")));
+        String arn = secrets.createSecret(
+                        b -> b.name("pagerduty-" + UUID.randomUUID()).secretString(KEY))
+                .arn();
+        keyFromSecretsManager = secrets.getSecretValue(b -> b.secretId(arn)).secretString();
+        publisher = new SnsAlertPublisher(
+                sns, chat, Optional.of(paging), "us-east-1", PagingFormat.EVENTS_V2, AlertLinks.none());
+    }
+
+    private List<Message> drain(int expected) {
+        List<Message> messages = new ArrayList<>();
+        for (int i = 0; i < 10 && messages.size() < expected; i++) {
+            messages.addAll(sqs.receiveMessage(
+                            b -> b.queueUrl(queue).maxNumberOfMessages(10).waitTimeSeconds(1))
+                    .messages());
+        }
+        return messages;
+    }
+
+    /** The SQS event Lambda hands the relay, and the batch item failures it answers. */
+    private static List<String> relay(PagerDutyRelayHandler handler, List<Message> messages) throws IOException {
+        List<Map<String, Object>> records = new ArrayList<>();
+        for (Message m : messages) {
+            records.add(Map.of("messageId", m.messageId(), "body", m.body(), "eventSource", "aws:sqs"));
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        handler.handleRequest(
+                new ByteArrayInputStream(Json.write(Map.of("Records", records)).getBytes(StandardCharsets.UTF_8)),
+                out,
+                null);
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> failures =
+                (List<Map<String, Object>>) Json.readObject(out.toByteArray()).get("batchItemFailures");
+        return failures.stream().map(f -> (String) f.get("itemIdentifier")).toList();
+    }
+
+    private PagerDutyRelayHandler handler(FakePagerDuty pagerDuty, String key) {
+        return new PagerDutyRelayHandler(
+                new PagerDutyEvents(HttpClient.newHttpClient(), pagerDuty.uri().resolve("/v2/enqueue"), key));
+    }
+
+    @Test
+    void alertsAndTheRecovery_openOneIncident_andResolveIt_withTheKeyFromSecretsManager() throws IOException {
+        publisher.publish(new Notification.Alert(JOB, classic(DAY, 0), CLASSIC, NOW));
+        List<Message> first = drain(1);
+        publisher.publish(new Notification.Alert(JOB, classic(DAY.plusDays(1), 0), CLASSIC, NOW, DAY));
+        List<Message> second = drain(1);
+        publisher.publish(new Notification.Recovery(
+                JOB,
+                classic(DAY.plusDays(2), 9_100),
+                new OpenIncident(JOB, DAY, DAY.plusDays(1), Severity.CRITICAL, HealthStatus.ZERO),
+                NOW));
+        List<Message> third = drain(1);
+
+        try (FakePagerDuty pagerDuty = new FakePagerDuty(KEY)) {
+            var relay = handler(pagerDuty, keyFromSecretsManager);
+            assertThat(relay(relay, first)).isEmpty();
+            assertThat(pagerDuty.incidents().get("autowatch/" + JOB.value()).open())
+                    .isTrue();
+            assertThat(relay(relay, second)).isEmpty();
+            assertThat(relay(relay, third)).isEmpty();
+
+            FakePagerDuty.Incident incident = pagerDuty.incidents().get("autowatch/" + JOB.value());
+            assertThat(incident.open()).isFalse();
+            assertThat(incident.alerts()).as("two alerting days, one incident").hasSize(2);
+            assertThat(incident.title()).startsWith("ZERO: " + JOB.value() + " on 2026-11-20: ");
+            assertThat(pagerDuty.calls()).allSatisfy(c -> assertThat(c.body()).contains("\"routing_key\":\"" + KEY));
+        }
+    }
+
+    @Test
+    void aThrottledBatch_isKeptForTheNextTry_andARejectedEvent_isNeverDropped() throws IOException {
+        for (int i = 0; i < 3; i++) {
+            publisher.publish(new Notification.Alert(JobId.of("email/x/" + i), classic(DAY, 0), CLASSIC, NOW));
+        }
+        List<Message> messages = drain(3);
+        assertThat(messages).hasSize(3);
+
+        try (FakePagerDuty pagerDuty = new FakePagerDuty(KEY)) {
+            pagerDuty.failNext(1, 429, Map.of(), "{\"status\":\"throttle event\"}");
+            assertThat(relay(handler(pagerDuty, KEY), messages))
+                    .as("after a 429 the rest wait too, rather than being throttled one by one")
+                    .containsExactlyElementsOf(
+                            messages.stream().map(Message::messageId).toList());
+            assertThat(pagerDuty.calls()).hasSize(1);
+
+            assertThat(relay(handler(pagerDuty, "too-short"), messages.subList(0, 1)))
+                    .as("PagerDuty's 400 (a key of the wrong length): reported, so the queue keeps it for its DLQ")
+                    .containsExactly(messages.getFirst().messageId());
+            assertThat(relay(handler(pagerDuty, KEY), messages))
+                    .as("the next try delivers them all")
+                    .isEmpty();
+            assertThat(pagerDuty.incidents()).hasSize(3);
+        }
+    }
+}
