@@ -43,7 +43,7 @@ public final class PagerDutyEvent {
             details.put("next steps", AlertText.nextSteps(notification));
 
             Map<String, Object> payload = new LinkedHashMap<>();
-            payload.put("summary", cut(AlertText.title(notification) + ": " + AlertText.summary(notification)));
+            payload.put("summary", cut(AlertText.title(notification) + ": " + withoutJob(notification)));
             payload.put("source", source);
             payload.put("severity", "critical");
             payload.put("timestamp", DateTimeFormatter.ISO_INSTANT.format(notification.decidedAt()));
@@ -67,6 +67,18 @@ public final class PagerDutyEvent {
         body.put("event_action", "resolve");
         body.put("dedup_key", dedupKey(retirement.job()));
         return Json.write(body);
+    }
+
+    /** The summary after the title, which already names the job and the day: "counted nothing on …", "Counted 380, …". */
+    static String withoutJob(Notification notification) {
+        String summary = AlertText.summary(notification);
+        String job = notification.job().value();
+        if (!summary.startsWith(job)) {
+            return summary;
+        }
+        String rest = summary.substring(job.length());
+        String onDay = " on " + notification.day() + ": ";
+        return (rest.startsWith(onDay) ? rest.substring(onDay.length()) : rest).strip();
     }
 
     private static String cut(String text) {

@@ -208,7 +208,10 @@ class PagingBodiesTest {
                     .isEqualTo("autowatch/" + JOB.value());
             assertThat(trigger).containsEntry("client_url", "https://dash.example/?job=email%2Fdaily-active%2FIN");
             Map<String, Object> payload = (Map<String, Object>) trigger.get("payload");
-            assertThat((String) payload.get("summary")).startsWith("ZERO: " + JOB.value() + " on 2026-11-20: ");
+            assertThat((String) payload.get("summary"))
+                    .startsWith("ZERO: " + JOB.value() + " on 2026-11-20: counted nothing on 2026-11-20")
+                    .as("the job is named once")
+                    .containsOnlyOnce(JOB.value());
             assertThat((Map<String, Object>) payload.get("custom_details"))
                     .containsEntry("job", JOB.value())
                     .containsEntry("day", "2026-11-20")
