@@ -44,7 +44,10 @@ final class CheckCommand implements Callable<Integer> {
                         HttpResponse.BodyHandlers.ofString());
         Map<String, Object> body = Json.readObject(response.body());
         if (response.statusCode() != 200) {
-            System.err.println("check failed: " + body.getOrDefault("message", response.body()));
+            // The function names the event's field; here the user typed --day.
+            System.err.println("check failed: "
+                    + String.valueOf(body.getOrDefault("message", response.body()))
+                            .replace("'detail.day'", "--day"));
             return 1;
         }
         System.out.println(CheckOutput.summary(body, day));

@@ -20,10 +20,15 @@ final class CheckOutput {
         return "Checked " + s.get("checked") + " jobs " + (day == null ? "for their last complete day" : "for " + day)
                 + ": " + s.get("healthy") + " healthy, " + s.get("unhealthy") + " unhealthy, " + s.get("zero")
                 + " zero, " + s.get("insufficient") + " with too little history, " + s.get("failed") + " failed. "
-                + s.get("alerts") + " alerts and " + s.get("recoveries") + " recoveries sent"
+                + plural(s.get("alerts"), "alert") + " and " + plural(s.get("recoveries"), "recovery") + " sent"
                 + (((Number) s.get("alerts")).intValue() == 0 && ((Number) s.get("recoveries")).intValue() == 0
                         ? " (a day already alerted on is not alerted on again)."
                         : ":");
+    }
+
+    private static String plural(Object n, String word) {
+        boolean one = n instanceof Number number && number.intValue() == 1;
+        return n + " " + (one ? word : word.equals("recovery") ? "recoveries" : word + "s");
     }
 
     /** The notices written to the alert log after {@code offset}: what this check sent. */

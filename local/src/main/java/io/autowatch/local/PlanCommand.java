@@ -105,7 +105,8 @@ final class PlanCommand implements Callable<Integer> {
                 planned.failure(),
                 Optional.empty());
         String text = StatusComment.render(result).replace(StatusComment.MARKER + "\n", "") + "\n"
-                + StatusComment.summary(result) + " (" + paths.size() + " schema files)";
+                + StatusComment.summary(result) + " (" + paths.size()
+                + (paths.size() == 1 ? " schema file)" : " schema files)");
         return new Planned(result, text, paths.size());
     }
 }

@@ -29,6 +29,23 @@ class PlanCommandTest {
     }
 
     @Test
+    void plan_ofTheShippedExample_isTheAnnotationReferencesThreeMonitors() throws Exception {
+        Path examples = Path.of("..", "examples", "schemas");
+
+        var planned = PlanCommand.plan(
+                examples,
+                SyncSettings.defaults(),
+                LocalSchemaSync.store(Optional.empty(), "datadoghq.com", Optional.empty()));
+
+        assertThat(planned.result().failed()).isFalse();
+        assertThat(planned.text())
+                .contains("| `Traffic Anomaly with AddToCartEvent` | create |")
+                .contains("| `Low Volume with CheckoutEvent` | create |")
+                .contains("| `Error Rate with CheckoutEvent` | create |")
+                .contains("plan: 3 to create, 0 to update, 0 to delete, 0 unchanged (1 schema file)");
+    }
+
+    @Test
     void plan_ofAFolder_isThePlannersPlan_andExitsZero() throws Exception {
         write("cart/cart.avdl", """
                 @namespace("com.shop") protocol Cart {

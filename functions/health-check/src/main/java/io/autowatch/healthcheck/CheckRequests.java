@@ -61,9 +61,17 @@ final class CheckRequests {
             return CheckRequest.scheduled(time);
         }
         LocalDate checked = day(day);
-        if (checked.isAfter(now.atZone(ZoneOffset.UTC).toLocalDate())) {
+        LocalDate today = now.atZone(ZoneOffset.UTC).toLocalDate();
+        if (checked.isAfter(today)) {
             throw new IllegalArgumentException(
                     "'detail.day' " + checked + " is in the future; the check judges " + "days that have ended");
+        }
+        // Today has not ended: every job would look short. Only a job that finished its day's work may ask for
+        // today (its own check, with its name), as the Job Finished rule does.
+        if (checked.equals(today) && jobs.isEmpty()) {
+            throw new IllegalArgumentException("'detail.day' " + checked + " is today (UTC), which has not ended: a "
+                    + "run over every job judges days that have ended; a job that finished its day's work may ask "
+                    + "for its own check with \"jobs\": [\"<job>\"]");
         }
         return CheckRequest.forDay(time, checked, jobs);
     }

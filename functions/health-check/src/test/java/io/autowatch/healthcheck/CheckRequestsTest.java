@@ -47,6 +47,7 @@ class CheckRequestsTest {
                 "{\"detail\": {\"day\": \"2026-11-2\"}}| 'detail.day' must be a date written YYYY-MM-DD, got '2026-11-2'",
                 "{\"detail\": {\"day\": 20261120}}| 'detail.day' must be a date written YYYY-MM-DD, got Integer",
                 "{\"detail\": {\"day\": \"2026-11-22\"}}| 'detail.day' 2026-11-22 is in the future",
+                "{\"detail\": {\"day\": \"2026-11-21\"}}| 'detail.day' 2026-11-21 is today (UTC), which has not ended",
                 "{\"detail\": {\"day\": \"2026-11-20\", \"jobs\": []}}| 'detail.jobs' must be a non-empty list",
                 "{\"detail\": {\"day\": \"2026-11-20\", \"jobs\": [7]}}| 'detail.jobs' must hold strings, got Integer",
                 "{\"detail\": {\"day\": \"2026-11-20\", \"jobs\": [\"\"]}}| 'detail.jobs': job id must not be empty",
