@@ -4,6 +4,7 @@ import io.autowatch.counts.JobId;
 import io.autowatch.health.StoredResult;
 import io.autowatch.health.alert.OpenIncident;
 import io.autowatch.health.view.OnCallPage;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -33,6 +34,15 @@ final class DashboardData {
      * and has not recovered outranks a healthy yesterday.
      */
     static List<StoredResult> worstFirst(List<StoredResult> latest, Map<JobId, OpenIncident> open) {
+        return worstFirst(latest, open, Map.of());
+    }
+
+    /**
+     * @param lastAlertDays each job's latest day that alerted: after the open incidents, the most recent alerts come
+     *                      first, so a recovered incident of last week outranks a quiet zero day that never alerted
+     */
+    static List<StoredResult> worstFirst(
+            List<StoredResult> latest, Map<JobId, OpenIncident> open, Map<String, LocalDate> lastAlertDays) {
         List<String> incidentOrder = OnCallPage.ranked(List.copyOf(open.values())).stream()
                 .map(i -> i.job().value())
                 .toList();
@@ -41,6 +51,9 @@ final class DashboardData {
                     int at = incidentOrder.indexOf(r.job());
                     return at >= 0 ? at : incidentOrder.size();
                 })
+                .thenComparing(
+                        (StoredResult r) -> lastAlertDays.getOrDefault(r.job(), LocalDate.MIN),
+                        Comparator.reverseOrder())
                 .thenComparingInt(r -> rank(r.status()))
                 .thenComparing(StoredResult::job));
         return list;

@@ -94,7 +94,7 @@ final class LocalHttp implements AutoCloseable {
                 json(
                         exchange,
                         200,
-                        DashboardData.worstFirst(results.latest(), open).stream()
+                        DashboardData.worstFirst(results.latest(), open, results.lastAlertDays()).stream()
                                 .map(r -> DashboardData.jobJson(r, open))
                                 .toList());
             } else if (path.equals("/api/chart")) {
@@ -175,7 +175,7 @@ final class LocalHttp implements AutoCloseable {
      */
     private byte[] page(String wanted) throws IOException {
         var open = runtime.openIncidents();
-        var jobs = DashboardData.worstFirst(results.latest(), open).stream()
+        var jobs = DashboardData.worstFirst(results.latest(), open, results.lastAlertDays()).stream()
                 .map(r -> DashboardData.jobJson(r, open))
                 .toList();
         Map<String, Object> initial = new java.util.LinkedHashMap<>();

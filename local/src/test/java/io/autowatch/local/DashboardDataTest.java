@@ -31,6 +31,21 @@ class DashboardDataTest {
     }
 
     @Test
+    void worstFirst_afterTheOpenIncidents_putsRecentAlertsBeforeAQuietZeroDayThatNeverAlerted() {
+        List<StoredResult> latest = List.of(
+                latest("email/promo/IS", "ZERO"),
+                latest("email/promo/DE", "HEALTHY"),
+                latest("email/promo/FR", "HEALTHY"));
+
+        var ranked = DashboardData.worstFirst(
+                latest, Map.of(), Map.of("email/promo/DE", DAY.minusDays(20), "email/promo/FR", DAY.minusDays(2)));
+
+        assertThat(ranked)
+                .extracting(StoredResult::job)
+                .containsExactly("email/promo/FR", "email/promo/DE", "email/promo/IS");
+    }
+
+    @Test
     void worstFirst_putsOpenIncidentsFirst_evenWhenYesterdayWasHealthy_thenYesterdaysWorst() {
         var incident = new OpenIncident(
                 JobId.of("email/promo/DE"),

@@ -279,6 +279,19 @@ class LocalRuntimeTest {
     }
 
     @Test
+    void lastAlertDays_isEachJobsLatestAlertingDay_asItsStoredResultsSay() {
+        var days = runtime.results().lastAlertDays();
+        for (String job : List.of("email/promo/DE", "email/welcome/FR", "email/daily-digest/US", "email/promo/BR")) {
+            var alerted = runtime.results().between(job, YESTERDAY.minusDays(400), YESTERDAY).stream()
+                    .filter(io.autowatch.health.StoredResult::alerted)
+                    .map(io.autowatch.health.StoredResult::day)
+                    .max(LocalDate::compareTo);
+            assertThat(Optional.ofNullable(days.get(job))).as(job).isEqualTo(alerted);
+        }
+        assertThat(days).isNotEmpty();
+    }
+
+    @Test
     void retire_throughTheRuntime_isTheFunctionsRetirement_andAJobWithoutAnIncidentIsJustRetired() throws Exception {
         var response = HTTP.send(
                 HttpRequest.newBuilder(runtime.httpUri().resolve("/api/retire?job=email/legacy/XX&reason=gone"))

@@ -46,6 +46,30 @@ public final class DynamoDbStoredResults implements StoredResults {
         return List.copyOf(latest.values());
     }
 
+    /** One scan, of the results that alerted only. */
+    @Override
+    public Map<String, LocalDate> lastAlertDays() {
+        Map<String, LocalDate> days = new TreeMap<>();
+        ScanRequest scan = ScanRequest.builder()
+                .tableName(table)
+                .filterExpression("begins_with(#pk, :prefix) AND alerts = :yes")
+                .expressionAttributeValues(Map.of(
+                        ":prefix",
+                        AttributeValue.fromS(HealthKeys.RESULT_PREFIX),
+                        ":yes",
+                        AttributeValue.fromBool(true)))
+                .projectionExpression("#pk, job, #day")
+                .expressionAttributeNames(Map.of("#pk", HealthKeys.PK, "#day", "day"))
+                .build();
+        for (ScanResponse page : dynamoDb.scanPaginator(scan)) {
+            for (Map<String, AttributeValue> item : page.items()) {
+                LocalDate day = LocalDate.parse(item.get("day").s());
+                days.merge(item.get("job").s(), day, (a, b) -> a.isAfter(b) ? a : b);
+            }
+        }
+        return days;
+    }
+
     @Override
     public List<StoredResult> between(String job, LocalDate from, LocalDate to) {
         QueryRequest query = QueryRequest.builder()
