@@ -8,7 +8,6 @@ import io.autowatch.health.CountsReader.RejectedCount;
 import io.autowatch.health.CountsReader.Snapshot;
 import io.autowatch.health.alert.FailedJobs;
 import io.autowatch.health.alert.OpenIncident;
-import io.autowatch.health.alert.Retirement;
 import io.autowatch.log.Log;
 import java.time.Clock;
 import java.time.Instant;
@@ -39,8 +38,9 @@ public final class HealthCheckService {
     private final SettingsSource settings;
     private final ResultStore results;
     private final AlertLedger ledger;
-    private final AlertPublisher publisher;
     private final NoticeSender sender;
+    private final FailedJobsNotice failedJobs;
+    private final Retirements retirements;
     private final Policies policies;
     private final Clock clock;
     private final ExecutorService executor;
@@ -58,8 +58,10 @@ public final class HealthCheckService {
         this.settings = Objects.requireNonNull(settings);
         this.results = Objects.requireNonNull(results);
         this.ledger = Objects.requireNonNull(ledger);
-        this.publisher = Objects.requireNonNull(publisher);
+        Objects.requireNonNull(publisher);
         this.sender = new NoticeSender(ledger, publisher, Objects.requireNonNull(executor));
+        this.failedJobs = new FailedJobsNotice(ledger, publisher);
+        this.retirements = new Retirements(ledger, publisher, clock);
         this.policies = Objects.requireNonNull(policies);
         this.clock = Objects.requireNonNull(clock);
         this.executor = executor;
@@ -154,7 +156,7 @@ public final class HealthCheckService {
         long notified = join(notifying);
         long saved = join(saving);
         NoticeSender.Sent sent = new NoticeSender.Sent(alerts.get(), recoveries.get());
-        tellChat(request, failures, runDay, now);
+        failedJobs.tell(request, failures, runDay, now);
 
         RunSummary summary =
                 summarize(checked, failures.keySet(), sent, snapshot.rejected().size(), notFound);
@@ -199,75 +201,9 @@ public final class HealthCheckService {
                 .toList();
     }
 
-    /**
-     * One chat message naming the jobs that failed, claimed in the ledger like an alert: the same set of failed jobs
-     * is told once a day however often the day is re-run, and a new failure is told at once. Its own failure is
-     * logged and never fails the run.
-     */
-    private void tellChat(
-            CheckRequest request, Map<JobId, FailedJobs.Failure> failures, LocalDate runDay, Instant now) {
-        if (failures.isEmpty()) {
-            return;
-        }
-        List<FailedJobs.Failure> sorted = failures.values().stream()
-                .sorted(java.util.Comparator.comparing(f -> f.job().value()))
-                .toList();
-        JobId set = FailedJobs.setKey(sorted);
-        try {
-            if (!ledger.claim(set, runDay, AlertLedger.Kind.FAILURES, now, NoticeSender.CLAIM_EXPIRY, request.run())) {
-                LOG.info("failed_jobs_notice_already_sent", "jobs", sorted.size(), "day", runDay);
-                return;
-            }
-            try {
-                publisher.publishFailures(new FailedJobs(RunLog.describe(request), sorted));
-            } catch (RuntimeException e) {
-                ledger.release(set, runDay, AlertLedger.Kind.FAILURES);
-                throw e;
-            }
-            ledger.markSent(set, runDay, AlertLedger.Kind.FAILURES, now);
-        } catch (RuntimeException e) {
-            LOG.error("failed_jobs_notice_failed", "jobs", sorted.size(), "error", e.toString());
-        }
-    }
-
-    /**
-     * Retires jobs: each is marked retired today (UTC), so it is not checked until it writes a count for a later
-     * day, and its open incident, if any, is resolved in chat and in PagerDuty and closed. One job's failure leaves
-     * its incident open and the others go on; retiring it again is safe.
-     */
+    /** Retires jobs ({@link Retirements}): their open incidents are resolved, and they are checked no more. */
     public RetireSummary retire(Set<JobId> jobs, String reason) {
-        Instant now = clock.instant();
-        LocalDate day = now.atZone(java.time.ZoneOffset.UTC).toLocalDate();
-        Map<JobId, OpenIncident> open = ledger.openIncidents();
-        List<String> retired = new java.util.ArrayList<>();
-        List<String> resolved = new java.util.ArrayList<>();
-        Map<String, String> failed = new java.util.LinkedHashMap<>();
-        for (JobId job : jobs) {
-            ledger.retire(job, day);
-            retired.add(job.value());
-            OpenIncident incident = open.get(job);
-            if (incident == null) {
-                LOG.info("job_retired", "job", job, "day", day, "incident", "none open");
-                continue;
-            }
-            try {
-                publisher.publishRetirement(new Retirement(job, incident, day, reason, now));
-                if (!ledger.close(incident)) {
-                    // A run alerted on it while we resolved it: it stays open, and checked, and says so.
-                    failed.put(job.value(), "a run alerted on it meanwhile; its incident stays open: retire it again");
-                    LOG.warn("retirement_raced", "job", job, "day", day);
-                    continue;
-                }
-                resolved.add(job.value());
-                LOG.info("job_retired", "job", job, "day", day, "incident", "resolved", "opened", incident.openedDay());
-            } catch (SystemFailureException e) {
-                throw e;
-            } catch (RuntimeException e) {
-                failed.put(job.value(), e.getMessage());
-                LOG.error("retirement_failed", "job", job, "error", e.toString());
-            }
-        }
-        return new RetireSummary(retired, resolved, failed);
+        return retirements.retire(jobs, reason);
     }
 
     private static Map<JobId, Map<LocalDate, String>> indexRejected(List<RejectedCount> rejected) {
