@@ -27,8 +27,9 @@ async function loadJobs() {
     row.dataset.job = job.job;
     row.innerHTML = '<td></td><td>' + job.day + '</td><td class="' + job.status + '">' + job.status + '</td>';
     // An open incident leads the list, and says since when.
-    row.firstChild.textContent = (job.incidentSince ? '● ' : '') + job.job;
+    row.firstChild.textContent = (job.incidentSince ? '● ' : '') + job.job + (job.retiredOn ? ' (retired)' : '');
     if (job.incidentSince) row.firstChild.title = 'open incident since ' + job.incidentSince;
+    if (job.retiredOn) row.firstChild.title = 'retired on ' + job.retiredOn + '; not checked until it writes again';
     row.onclick = () => show(job.job);
     body.appendChild(row);
   }

@@ -59,6 +59,15 @@ final class DashboardData {
         return list;
     }
 
+    /** Also says since when a job is retired, so the list does not show a retired job as if it were still checked. */
+    static Map<String, Object> jobJson(StoredResult r, Map<JobId, OpenIncident> open, Map<JobId, LocalDate> retired) {
+        Map<String, Object> job = jobJson(r, open);
+        if (JobId.isValid(r.job()) && retired.containsKey(JobId.of(r.job()))) {
+            job.put("retiredOn", retired.get(JobId.of(r.job())).toString());
+        }
+        return job;
+    }
+
     static Map<String, Object> jobJson(StoredResult r, Map<JobId, OpenIncident> open) {
         Map<String, Object> job = new LinkedHashMap<>();
         job.put("job", r.job());

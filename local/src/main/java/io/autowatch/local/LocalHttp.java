@@ -91,11 +91,12 @@ final class LocalHttp implements AutoCloseable {
                         resource("META-INF/resources/webjars/chart.js/4.5.1/dist/chart.umd.min.js"));
             } else if (path.equals("/api/jobs")) {
                 var open = runtime.openIncidents();
+                var retired = runtime.retiredJobs();
                 json(
                         exchange,
                         200,
                         DashboardData.worstFirst(results.latest(), open, results.lastAlertDays()).stream()
-                                .map(r -> DashboardData.jobJson(r, open))
+                                .map(r -> DashboardData.jobJson(r, open, retired))
                                 .toList());
             } else if (path.equals("/api/chart")) {
                 String job = query.getOrDefault("job", "");
@@ -175,8 +176,9 @@ final class LocalHttp implements AutoCloseable {
      */
     private byte[] page(String wanted) throws IOException {
         var open = runtime.openIncidents();
+        var retired = runtime.retiredJobs();
         var jobs = DashboardData.worstFirst(results.latest(), open, results.lastAlertDays()).stream()
-                .map(r -> DashboardData.jobJson(r, open))
+                .map(r -> DashboardData.jobJson(r, open, retired))
                 .toList();
         Map<String, Object> initial = new java.util.LinkedHashMap<>();
         initial.put("jobs", jobs);

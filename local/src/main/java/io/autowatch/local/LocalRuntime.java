@@ -109,6 +109,11 @@ final class LocalRuntime implements AutoCloseable {
         return this;
     }
 
+    /** The retired jobs and the day each was retired on. */
+    Map<io.autowatch.counts.JobId, LocalDate> retiredJobs() {
+        return new io.autowatch.aws.dynamodb.DynamoDbAlertLedger(dynamo.client(), LocalDynamo.HEALTH_TABLE).retired();
+    }
+
     /** The jobs with an open incident, as the ledger has them. */
     Map<io.autowatch.counts.JobId, io.autowatch.health.alert.OpenIncident> openIncidents() {
         return new io.autowatch.aws.dynamodb.DynamoDbAlertLedger(dynamo.client(), LocalDynamo.HEALTH_TABLE)

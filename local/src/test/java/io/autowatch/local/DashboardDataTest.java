@@ -66,5 +66,8 @@ class DashboardDataTest {
                 .containsExactly("email/promo/DE", "email/promo/BR", "email/promo/IS", "email/promo/US");
         assertThat(DashboardData.jobJson(ranked.getFirst(), Map.of(incident.job(), incident)))
                 .containsEntry("incidentSince", DAY.minusDays(20).toString());
+        assertThat(DashboardData.jobJson(
+                        latest("email/promo/US", "HEALTHY"), Map.of(), Map.of(JobId.of("email/promo/US"), DAY)))
+                .containsEntry("retiredOn", DAY.toString());
     }
 }
