@@ -22,7 +22,8 @@ import picocli.CommandLine.Spec;
         name = "backtest",
         mixinStandardHelpOptions = true,
         description = "Judge a job's days over a range as the check would have, with its stored settings or others "
-                + "given here: which days would have alerted. The tool for tuning a job.")
+                + "given here: which days would have alerted. The tool for tuning a job. An option left out keeps the "
+                + "job's stored setting.")
 final class BacktestCommand implements Callable<Integer> {
 
     @Parameters(index = "0", description = "job id")

@@ -132,10 +132,15 @@ final class LocalHttp implements AutoCloseable {
                 json(exchange, 404, Map.of("message", "not found: " + method + " " + path));
             }
         } catch (RuntimeException e) {
-            out.println("Request failed: " + e);
+            boolean bad = e instanceof IllegalArgumentException || e instanceof DateTimeParseException;
+            // A bad request is the caller's to fix and is answered with its reason; only a failure is ours.
+            out.println(
+                    bad
+                            ? "Refused " + exchange.getRequestMethod() + " "
+                                    + exchange.getRequestURI().getPath() + ": " + e.getMessage()
+                            : "Request failed: " + e);
             if (exchange.getResponseCode() == -1) {
                 // Nothing was sent yet: answer with the reason, as an API would (a bad date, a job with no counts).
-                boolean bad = e instanceof IllegalArgumentException || e instanceof DateTimeParseException;
                 json(exchange, bad ? 400 : 500, Map.of("message", String.valueOf(e.getMessage())));
             }
         }

@@ -55,7 +55,8 @@ final class RetireCommand implements Callable<Integer> {
         System.out.println(job + " is retired"
                 + (resolved
                         ? "; its open incident is resolved (see the runtime's terminal)"
-                        : "; it had no open incident")
+                        : "; it had no open incident (if you expected one, check the job id: `./autowatch compare "
+                                + job + "` lists its days)")
                 + ". It is checked again once it writes a count for a later day.");
         return 0;
     }
