@@ -62,10 +62,12 @@ public final class PagerDutyRelayHandler implements RequestStreamHandler {
         List<Map<String, Object>> records =
                 event.get("Records") instanceof List<?> list ? (List<Map<String, Object>>) list : List.of();
         List<Map<String, String>> failures = new ArrayList<>();
-        boolean throttled = false;
+        // After the first event PagerDuty did not take, the rest of the batch goes back too: the queue is FIFO, and a
+        // later event of the same job (its resolve) must not overtake it; after a 429 the rest would be throttled.
+        boolean stopped = false;
         for (Map<String, Object> record : records) {
             String id = String.valueOf(record.get("messageId"));
-            if (throttled) {
+            if (stopped) {
                 failures.add(Map.of("itemIdentifier", id));
                 continue;
             }
@@ -75,13 +77,14 @@ public final class PagerDutyRelayHandler implements RequestStreamHandler {
                 case RETRY -> {
                     LOG.warn("page_deferred", "messageId", id, "status", result.status(), "detail", result.detail());
                     failures.add(Map.of("itemIdentifier", id));
-                    throttled = result.status() == 429;
+                    stopped = true;
                 }
                 case REJECTED -> {
                     // Trying again cannot help, but dropping it would lose a page: it goes on to the dead-letter
                     // queue, whose alarm tells a person.
                     LOG.error("page_rejected", "messageId", id, "status", result.status(), "detail", result.detail());
                     failures.add(Map.of("itemIdentifier", id));
+                    stopped = true;
                 }
             }
         }

@@ -97,10 +97,15 @@ public final class SnsAlertPublisher implements AlertPublisher {
                 case EVENTS_V2 ->
                     send(
                             topic,
-                            () -> sns.publish(b -> b.topicArn(topic)
-                                    .message(PagerDutyEvent.render(
-                                            notification, "autowatch health check in " + region, links))
-                                    .messageAttributes(attributes)));
+                            () -> sns.publish(ordered(
+                                    b -> b.topicArn(topic)
+                                            .message(PagerDutyEvent.render(
+                                                    notification, "autowatch health check in " + region, links))
+                                            .messageAttributes(attributes),
+                                    topic,
+                                    notification.job(),
+                                    notification.day() + "/"
+                                            + notification.getClass().getSimpleName())));
             }
         }
         send(
@@ -130,9 +135,13 @@ public final class SnsAlertPublisher implements AlertPublisher {
                 case EVENTS_V2 ->
                     send(
                             topic,
-                            () -> sns.publish(b -> b.topicArn(topic)
-                                    .message(PagerDutyEvent.render(retirement))
-                                    .messageAttributes(attributes)));
+                            () -> sns.publish(ordered(
+                                    b -> b.topicArn(topic)
+                                            .message(PagerDutyEvent.render(retirement))
+                                            .messageAttributes(attributes),
+                                    topic,
+                                    retirement.job(),
+                                    retirement.day() + "/Retirement")));
             }
         }
         send(
@@ -153,6 +162,35 @@ public final class SnsAlertPublisher implements AlertPublisher {
                                 "job", text("(run)"),
                                 "status", text("FAILED"),
                                 "severity", text("warning")))));
+    }
+
+    /**
+     * On a FIFO topic (its ARN ends in {@code .fifo}): one message group per job, so a job's events keep their order,
+     * and a deduplication id per notice, so a notice published twice within five minutes is delivered once.
+     */
+    static java.util.function.Consumer<software.amazon.awssdk.services.sns.model.PublishRequest.Builder> ordered(
+            java.util.function.Consumer<software.amazon.awssdk.services.sns.model.PublishRequest.Builder> request,
+            String topic,
+            io.autowatch.counts.JobId job,
+            String notice) {
+        if (!topic.endsWith(".fifo")) {
+            return request;
+        }
+        return b -> {
+            request.accept(b);
+            b.messageGroupId(digest(job.value())).messageDeduplicationId(digest(job.value() + "\n" + notice));
+        };
+    }
+
+    /** 64 hex characters: within SNS's 128-character limit for group and deduplication ids, whatever the job id. */
+    private static String digest(String text) {
+        try {
+            return java.util.HexFormat.of()
+                    .formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                            .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
     }
 
     private static void send(String topic, Runnable publish) {

@@ -49,10 +49,12 @@ class SnsAlertPublisherTest {
 
     @Test
     void eventsV2_throughTheTopicAndARawQueue_areTheEventsAsWritten_withoutTheRoutingKey(SnsClient sns, SqsClient sqs) {
-        String paging =
-                sns.createTopic(b -> b.name("paging-" + UUID.randomUUID())).topicArn();
+        String paging = sns.createTopic(
+                        b -> b.name("paging-" + UUID.randomUUID() + ".fifo").attributes(Map.of("FifoTopic", "true")))
+                .topicArn();
         String chat = sns.createTopic(b -> b.name("chat-" + UUID.randomUUID())).topicArn();
-        String queue = sqs.createQueue(b -> b.queueName("pagerduty-" + UUID.randomUUID()))
+        String queue = sqs.createQueue(b -> b.queueName("pagerduty-" + UUID.randomUUID() + ".fifo")
+                        .attributes(Map.of(QueueAttributeName.FIFO_QUEUE, "true")))
                 .queueUrl();
         String queueArn = sqs.getQueueAttributes(b -> b.queueUrl(queue).attributeNames(QueueAttributeName.QUEUE_ARN))
                 .attributes()
