@@ -51,12 +51,19 @@ final class DashboardData {
                     int at = incidentOrder.indexOf(r.job());
                     return at >= 0 ? at : incidentOrder.size();
                 })
-                .thenComparing(
-                        (StoredResult r) -> lastAlertDays.getOrDefault(r.job(), LocalDate.MIN),
-                        Comparator.reverseOrder())
+                // Bad now (unhealthy or failed on its latest day) before anything that only alerted in the past.
+                .thenComparingInt(
+                        r -> r.status().equals("UNHEALTHY") || r.status().equals("FAILED") ? 0 : 1)
+                .thenComparing((StoredResult r) -> recentAlert(r, lastAlertDays), Comparator.reverseOrder())
                 .thenComparingInt(r -> rank(r.status()))
                 .thenComparing(StoredResult::job));
         return list;
+    }
+
+    /** The job's last alert if it was within a week of its latest result; else nothing to rank by. */
+    private static LocalDate recentAlert(StoredResult r, Map<String, LocalDate> lastAlertDays) {
+        LocalDate alert = lastAlertDays.get(r.job());
+        return alert != null && !alert.isBefore(r.day().minusDays(7)) ? alert : LocalDate.MIN;
     }
 
     /** Also says since when a job is retired, so the list does not show a retired job as if it were still checked. */

@@ -41,8 +41,18 @@ class DashboardDataTest {
                 latest, Map.of(), Map.of("email/promo/DE", DAY.minusDays(20), "email/promo/FR", DAY.minusDays(2)));
 
         assertThat(ranked)
+                .as("FR alerted two days ago; DE's alert is three weeks old and ranks by its status, after IS's zero")
                 .extracting(StoredResult::job)
-                .containsExactly("email/promo/FR", "email/promo/DE", "email/promo/IS");
+                .containsExactly("email/promo/FR", "email/promo/IS", "email/promo/DE");
+
+        var failedNow = DashboardData.worstFirst(
+                List.of(latest("email/promo/FR", "HEALTHY"), latest("email/broken/XX", "FAILED")),
+                Map.of(),
+                Map.of("email/promo/FR", DAY.minusDays(1)));
+        assertThat(failedNow)
+                .as("failing now ranks above a recent alert that has recovered")
+                .extracting(StoredResult::job)
+                .containsExactly("email/broken/XX", "email/promo/FR");
     }
 
     @Test

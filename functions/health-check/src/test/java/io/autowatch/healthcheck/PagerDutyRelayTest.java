@@ -122,7 +122,78 @@ class PagerDutyRelayTest {
 
     private PagerDutyRelayHandler handler(FakePagerDuty pagerDuty, String key) {
         return new PagerDutyRelayHandler(
-                new PagerDutyEvents(HttpClient.newHttpClient(), pagerDuty.uri().resolve("/v2/enqueue"), key));
+                () -> new PagerDutyEvents(
+                        HttpClient.newHttpClient(), pagerDuty.uri().resolve("/v2/enqueue"), key),
+                java.time.Clock.systemUTC());
+    }
+
+    @Test
+    void withTooLittleOfTheFunctionsTimeLeft_noEventIsStarted_andAllGoBackToTheQueue() throws IOException {
+        publisher.publish(new Notification.Alert(JOB, classic(DAY, 0), CLASSIC, NOW));
+        List<Message> messages = drain(1);
+        var almostOut = (com.amazonaws.services.lambda.runtime.Context) java.lang.reflect.Proxy.newProxyInstance(
+                getClass().getClassLoader(),
+                new Class<?>[] {com.amazonaws.services.lambda.runtime.Context.class},
+                (proxy, method, args) -> method.getName().equals("getRemainingTimeInMillis") ? 10_000 : null);
+
+        try (FakePagerDuty pagerDuty = new FakePagerDuty(KEY)) {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            handler(pagerDuty, KEY)
+                    .handleRequest(
+                            new ByteArrayInputStream(Json.write(Map.of(
+                                            "Records",
+                                            List.of(Map.of(
+                                                    "messageId",
+                                                            messages.getFirst().messageId(),
+                                                    "body", messages.getFirst().body()))))
+                                    .getBytes(StandardCharsets.UTF_8)),
+                            out,
+                            almostOut);
+
+            assertThat(out.toString(StandardCharsets.UTF_8))
+                    .contains(messages.getFirst().messageId());
+            assertThat(pagerDuty.calls()).isEmpty();
+        }
+    }
+
+    @Test
+    void aFixedKey_isReadAgainAfterPagerDutyRefusedOne_andTheSecretMustHoldAPlainKey() throws IOException {
+        publisher.publish(new Notification.Alert(JOB, classic(DAY, 0), CLASSIC, NOW));
+        List<Message> messages = drain(1);
+        java.util.concurrent.atomic.AtomicReference<String> secret =
+                new java.util.concurrent.atomic.AtomicReference<>("WRONGKEY000000000000000000000032");
+
+        try (FakePagerDuty pagerDuty = new FakePagerDuty(KEY)) {
+            var relay = new PagerDutyRelayHandler(
+                    () -> new PagerDutyEvents(
+                            HttpClient.newHttpClient(), pagerDuty.uri().resolve("/v2/enqueue"), secret.get()),
+                    java.time.Clock.systemUTC());
+            secret.set("WRONG");
+            assertThat(relay(relay, messages))
+                    .as("PagerDuty drops an unknown key: accepted, no incident")
+                    .isEmpty();
+
+            var refusing = new PagerDutyRelayHandler(
+                    () -> new PagerDutyEvents(
+                            HttpClient.newHttpClient(), pagerDuty.uri().resolve("/v2/enqueue"), secret.get()),
+                    java.time.Clock.systemUTC());
+            assertThat(relay(refusing, messages))
+                    .as("a 5-character key is refused (400)")
+                    .hasSize(1);
+            secret.set(KEY);
+            assertThat(relay(refusing, messages))
+                    .as("the fixed key is read again after the 400")
+                    .isEmpty();
+            assertThat(pagerDuty.incidents()).containsKey("autowatch/" + JOB.value());
+        }
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                        () -> PagerDutyRelayHandler.routingKey("{\"key\": \"" + KEY + "\"}"))
+                .hasMessageContaining("plain text")
+                .hasMessageNotContaining(KEY);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> PagerDutyRelayHandler.routingKey(null))
+                .hasMessageContaining("binary");
+        assertThat(PagerDutyRelayHandler.routingKey(" " + KEY + "\n")).isEqualTo(KEY);
     }
 
     @Test
