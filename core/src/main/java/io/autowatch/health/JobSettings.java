@@ -201,62 +201,21 @@ public record JobSettings(
 
     /** These settings judged by another policy, with everything else kept. */
     public JobSettings withPolicy(String name) {
-        return new JobSettings(
-                name,
-                window,
-                sigmas,
-                percent,
-                minHistory,
-                zeroAlerts,
-                severity,
-                timeZone,
-                lookbackDays,
-                falseAlarmRate,
-                minChange,
-                minChangePercent,
-                excludedDates,
-                expectedLowDates);
+        return changed().withPolicy(name).applyTo(this);
     }
 
     /** These settings with {@code days} added to the expected-low dates. */
     public JobSettings withExpectedLowDates(Set<LocalDate> days) {
-        SortedSet<LocalDate> all = new TreeSet<>(expectedLowDates);
-        all.addAll(days);
-        return new JobSettings(
-                policy,
-                window,
-                sigmas,
-                percent,
-                minHistory,
-                zeroAlerts,
-                severity,
-                timeZone,
-                lookbackDays,
-                falseAlarmRate,
-                minChange,
-                minChangePercent,
-                excludedDates,
-                all);
+        return changed().withExpectedLowDates(days).applyTo(this);
     }
 
     /** These settings with {@code days} added to the excluded dates. */
     public JobSettings withExcludedDates(Set<LocalDate> days) {
-        SortedSet<LocalDate> all = new TreeSet<>(excludedDates);
-        all.addAll(days);
-        return new JobSettings(
-                policy,
-                window,
-                sigmas,
-                percent,
-                minHistory,
-                zeroAlerts,
-                severity,
-                timeZone,
-                lookbackDays,
-                falseAlarmRate,
-                minChange,
-                minChangePercent,
-                all,
-                expectedLowDates);
+        return changed().withExcludedDates(days).applyTo(this);
+    }
+
+    /** An override to lay over these settings: the one place that copies every field is {@link SettingsOverride}. */
+    private static SettingsOverride changed() {
+        return SettingsOverride.empty(new SettingsOverride.AllJobs());
     }
 }

@@ -12,13 +12,22 @@ public interface StoredResults {
 
     /** Each job's most recent day that alerted (jobs that never alerted are absent). */
     default Map<String, LocalDate> lastAlertDays() {
+        return overview().lastAlertDays();
+    }
+
+    /** Every job's latest result and its latest alerting day, for a job list. */
+    record Overview(List<StoredResult> latest, Map<String, LocalDate> lastAlertDays) {}
+
+    /** {@link #latest} and {@link #lastAlertDays} together; a store that must scan for them scans once. */
+    default Overview overview() {
+        List<StoredResult> latest = latest();
         Map<String, LocalDate> days = new java.util.HashMap<>();
-        for (StoredResult r : latest()) {
+        for (StoredResult r : latest) {
             if (r.alerted()) {
                 days.put(r.job(), r.day());
             }
         }
-        return days;
+        return new Overview(latest, days);
     }
 
     /** One job's stored results from {@code from} to {@code to}, oldest first. */

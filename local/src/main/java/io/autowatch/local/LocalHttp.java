@@ -2,7 +2,9 @@ package io.autowatch.local;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.autowatch.counts.JobId;
 import io.autowatch.health.StoredResults;
+import io.autowatch.health.alert.OpenIncident;
 import io.autowatch.json.Json;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -16,6 +18,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
@@ -95,7 +98,7 @@ final class LocalHttp implements AutoCloseable {
                 json(
                         exchange,
                         200,
-                        DashboardData.worstFirst(results.latest(), open, results.lastAlertDays()).stream()
+                        worstFirst(open).stream()
                                 .map(r -> DashboardData.jobJson(r, open, retired))
                                 .toList());
             } else if (path.equals("/api/chart")) {
@@ -182,7 +185,7 @@ final class LocalHttp implements AutoCloseable {
     private byte[] page(String wanted) throws IOException {
         var open = runtime.openIncidents();
         var retired = runtime.retiredJobs();
-        var jobs = DashboardData.worstFirst(results.latest(), open, results.lastAlertDays()).stream()
+        var jobs = worstFirst(open).stream()
                 .map(r -> DashboardData.jobJson(r, open, retired))
                 .toList();
         Map<String, Object> initial = new java.util.LinkedHashMap<>();
@@ -198,6 +201,12 @@ final class LocalHttp implements AutoCloseable {
         String json = io.autowatch.json.Json.write(initial).replace("<", "\\u003c");
         String html = new String(resource("web/index.html"), StandardCharsets.UTF_8).replace("__INITIAL__", json);
         return html.getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** The job list, worst first, from one read of the stored results. */
+    private List<io.autowatch.health.StoredResult> worstFirst(Map<JobId, OpenIncident> open) {
+        var overview = results.overview();
+        return DashboardData.worstFirst(overview.latest(), open, overview.lastAlertDays());
     }
 
     private static byte[] resource(String name) throws IOException {

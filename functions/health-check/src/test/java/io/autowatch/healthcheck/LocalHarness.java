@@ -121,17 +121,7 @@ public final class LocalHarness {
                         ROOT.resolve("functions/health-check/target/function.zip"),
                         "io.autowatch.healthcheck.OnCallWidgetHandler",
                         event,
-                        Map.of(
-                                "AWS_REGION",
-                                AwsEmulator.REGION.id(),
-                                "AWS_ACCESS_KEY_ID",
-                                "local",
-                                "AWS_SECRET_ACCESS_KEY",
-                                "local",
-                                "AWS_ENDPOINT_URL_DYNAMODB",
-                                dynamoDbEndpoint,
-                                "HEALTH_TABLE",
-                                stack.health()),
+                        childEnv(Map.of("HEALTH_TABLE", stack.health())),
                         PackagedFunction.optionsFromEnvironment(),
                         0);
                 walls.add(run.wallMillis());
@@ -229,31 +219,34 @@ public final class LocalHarness {
 
     private record ChildRun(String output, long wallMillis) {}
 
+    /** A child function's environment: this harness's endpoints and local credentials, and {@code own}. */
+    private Map<String, String> childEnv(Map<String, String> own) {
+        Map<String, String> env = new java.util.HashMap<>(Map.of(
+                "AWS_REGION",
+                AwsEmulator.REGION.id(),
+                "AWS_ACCESS_KEY_ID",
+                "local",
+                "AWS_SECRET_ACCESS_KEY",
+                "local",
+                "AWS_ENDPOINT_URL_DYNAMODB",
+                dynamoDbEndpoint,
+                "AWS_ENDPOINT_URL_SNS",
+                snsEndpoint));
+        env.putAll(own);
+        return env;
+    }
+
     /** Runs function.zip in a new JVM, as Lambda would load it, against this harness's endpoints. */
     private ChildRun runPackaged(Stack stack, Path event) throws Exception {
         var run = PackagedFunction.run(
                 ROOT.resolve("functions/health-check/target/function.zip"),
                 HANDLER,
                 event,
-                Map.of(
-                        "AWS_REGION",
-                        AwsEmulator.REGION.id(),
-                        "AWS_ACCESS_KEY_ID",
-                        "local",
-                        "AWS_SECRET_ACCESS_KEY",
-                        "local",
-                        "AWS_ENDPOINT_URL_DYNAMODB",
-                        dynamoDbEndpoint,
-                        "AWS_ENDPOINT_URL_SNS",
-                        snsEndpoint,
-                        "COUNTS_TABLE",
-                        stack.counts(),
-                        "HEALTH_TABLE",
-                        stack.health(),
-                        "CHAT_TOPIC_ARN",
-                        stack.chatTopic(),
-                        "PAGING_TOPIC_ARN",
-                        stack.pagingTopic()),
+                childEnv(Map.of(
+                        "COUNTS_TABLE", stack.counts(),
+                        "HEALTH_TABLE", stack.health(),
+                        "CHAT_TOPIC_ARN", stack.chatTopic(),
+                        "PAGING_TOPIC_ARN", stack.pagingTopic())),
                 PackagedFunction.optionsFromEnvironment(),
                 0);
         return new ChildRun(run.output(), run.wallMillis());

@@ -4,11 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.autowatch.aws.sns.SnsAlertPublisher;
 import io.autowatch.aws.sns.SnsAlertPublisher.PagingFormat;
-import io.autowatch.counts.DayCount;
 import io.autowatch.counts.JobId;
 import io.autowatch.health.Assessment;
-import io.autowatch.health.ClassicPolicy;
-import io.autowatch.health.HealthPolicy;
 import io.autowatch.health.HealthStatus;
 import io.autowatch.health.JobSettings;
 import io.autowatch.health.Severity;
@@ -18,6 +15,7 @@ import io.autowatch.health.alert.OpenIncident;
 import io.autowatch.json.Json;
 import io.autowatch.pagerduty.PagerDutyEvents;
 import io.autowatch.testing.AwsEmulator;
+import io.autowatch.testing.Judged;
 import io.autowatch.testing.fakes.FakePagerDuty;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -52,7 +50,7 @@ class PagerDutyRelayTest {
     private static final JobId JOB = JobId.of("email/daily-active/IN");
     private static final LocalDate DAY = LocalDate.of(2026, 11, 20);
     private static final Instant NOW = Instant.parse("2026-11-21T00:30:05Z");
-    private static final JobSettings CLASSIC = JobSettings.DEFAULTS.withPolicy(ClassicPolicy.NAME);
+    private static final JobSettings CLASSIC = Judged.CLASSIC;
 
     private SnsClient sns;
     private SqsClient sqs;
@@ -61,11 +59,7 @@ class PagerDutyRelayTest {
     private String keyFromSecretsManager;
 
     private static Assessment classic(LocalDate day, long count) {
-        List<DayCount> previous = new ArrayList<>();
-        for (int i = 1; i <= 14; i++) {
-            previous.add(new DayCount(day.minusDays(i), 9000 + (i % 3) * 100));
-        }
-        return new ClassicPolicy().assess(new HealthPolicy.Input(day, count, previous, CLASSIC));
+        return Judged.classic(day, count);
     }
 
     @BeforeEach

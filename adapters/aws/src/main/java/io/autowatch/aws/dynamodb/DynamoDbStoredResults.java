@@ -30,7 +30,14 @@ public final class DynamoDbStoredResults implements StoredResults {
 
     @Override
     public List<StoredResult> latest() {
+        return overview().latest();
+    }
+
+    /** One scan of the results gives both each job's latest result and its latest day that alerted. */
+    @Override
+    public Overview overview() {
         Map<String, StoredResult> latest = new TreeMap<>();
+        Map<String, LocalDate> alerted = new TreeMap<>();
         ScanRequest scan = ScanRequest.builder()
                 .tableName(table)
                 .filterExpression("begins_with(#pk, :prefix)")
@@ -41,33 +48,12 @@ public final class DynamoDbStoredResults implements StoredResults {
             for (Map<String, AttributeValue> item : page.items()) {
                 StoredResult result = ResultItems.read(item);
                 latest.merge(result.job(), result, (a, b) -> a.day().isAfter(b.day()) ? a : b);
+                if (result.alerted()) {
+                    alerted.merge(result.job(), result.day(), (a, b) -> a.isAfter(b) ? a : b);
+                }
             }
         }
-        return List.copyOf(latest.values());
-    }
-
-    /** One scan, of the results that alerted only. */
-    @Override
-    public Map<String, LocalDate> lastAlertDays() {
-        Map<String, LocalDate> days = new TreeMap<>();
-        ScanRequest scan = ScanRequest.builder()
-                .tableName(table)
-                .filterExpression("begins_with(#pk, :prefix) AND alerts = :yes")
-                .expressionAttributeValues(Map.of(
-                        ":prefix",
-                        AttributeValue.fromS(HealthKeys.RESULT_PREFIX),
-                        ":yes",
-                        AttributeValue.fromBool(true)))
-                .projectionExpression("#pk, job, #day")
-                .expressionAttributeNames(Map.of("#pk", HealthKeys.PK, "#day", "day"))
-                .build();
-        for (ScanResponse page : dynamoDb.scanPaginator(scan)) {
-            for (Map<String, AttributeValue> item : page.items()) {
-                LocalDate day = LocalDate.parse(item.get("day").s());
-                days.merge(item.get("job").s(), day, (a, b) -> a.isAfter(b) ? a : b);
-            }
-        }
-        return days;
+        return new Overview(List.copyOf(latest.values()), alerted);
     }
 
     @Override

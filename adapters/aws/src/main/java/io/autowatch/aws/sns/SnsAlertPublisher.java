@@ -80,75 +80,76 @@ public final class SnsAlertPublisher implements AlertPublisher {
 
     @Override
     public void publish(Notification notification) {
-        Map<String, MessageAttributeValue> attributes = Map.of(
-                "job", text(notification.job().value()),
-                "status", text(notification.status().name()),
-                "severity", text(notification.severity().wireName()));
-        if (notification.severity() == Severity.CRITICAL && pagingTopicArn.isPresent()) {
-            String topic = pagingTopicArn.get();
-            switch (pagingFormat) {
-                case CLOUDWATCH ->
-                    send(
-                            topic,
-                            () -> sns.publish(b -> b.topicArn(topic)
-                                    .subject(PagingMessage.subject(notification, region))
-                                    .message(PagingMessage.render(notification, region, topic))
-                                    .messageAttributes(attributes)));
-                case EVENTS_V2 ->
-                    send(
-                            topic,
-                            () -> sns.publish(ordered(
-                                    b -> b.topicArn(topic)
-                                            .message(PagerDutyEvent.render(
-                                                    notification, "autowatch health check in " + region, links))
-                                            .messageAttributes(attributes),
-                                    topic,
-                                    notification.job(),
-                                    notification.day() + "/"
-                                            + notification.getClass().getSimpleName())));
-            }
-        }
-        send(
-                chatTopicArn,
-                () -> sns.publish(b -> b.topicArn(chatTopicArn)
-                        .message(ChatMessage.render(notification, links))
-                        .messageAttributes(attributes)));
+        deliver(
+                notification.job(),
+                notification.day() + "/" + notification.getClass().getSimpleName(),
+                notification.severity(),
+                notification.status().name(),
+                () -> PagingMessage.subject(notification, region),
+                topic -> PagingMessage.render(notification, region, topic),
+                () -> PagerDutyEvent.render(notification, "autowatch health check in " + region, links),
+                () -> ChatMessage.render(notification, links));
     }
 
     /** Paging first when the incident paged, then the incident's chat thread. */
     @Override
     public void publishRetirement(Retirement retirement) {
+        deliver(
+                retirement.job(),
+                retirement.day() + "/Retirement",
+                retirement.incident().resolvingSeverity(),
+                "RETIRED",
+                () -> PagingMessage.subject(retirement, region),
+                topic -> PagingMessage.render(retirement, region, topic),
+                () -> PagerDutyEvent.render(retirement),
+                () -> ChatMessage.render(retirement));
+    }
+
+    /**
+     * Paging (critical only, in the configured format) and then chat, with the attributes filter policies read. Each
+     * body is rendered only for the topic that carries it.
+     *
+     * @param notice what is said of the job that day, for the FIFO topic's deduplication id
+     */
+    private void deliver(
+            io.autowatch.counts.JobId job,
+            String notice,
+            Severity severity,
+            String status,
+            java.util.function.Supplier<String> cloudWatchSubject,
+            java.util.function.UnaryOperator<String> cloudWatchBody,
+            java.util.function.Supplier<String> eventsBody,
+            java.util.function.Supplier<String> chatBody) {
         Map<String, MessageAttributeValue> attributes = Map.of(
-                "job", text(retirement.job().value()),
-                "status", text("RETIRED"),
-                "severity", text(retirement.incident().resolvingSeverity().wireName()));
-        if (retirement.incident().resolvingSeverity() == Severity.CRITICAL && pagingTopicArn.isPresent()) {
+                "job", text(job.value()),
+                "status", text(status),
+                "severity", text(severity.wireName()));
+        if (severity == Severity.CRITICAL && pagingTopicArn.isPresent()) {
             String topic = pagingTopicArn.get();
             switch (pagingFormat) {
                 case CLOUDWATCH ->
                     send(
                             topic,
                             () -> sns.publish(b -> b.topicArn(topic)
-                                    .subject(PagingMessage.subject(retirement, region))
-                                    .message(PagingMessage.render(retirement, region, topic))
+                                    .subject(cloudWatchSubject.get())
+                                    .message(cloudWatchBody.apply(topic))
                                     .messageAttributes(attributes)));
                 case EVENTS_V2 ->
                     send(
                             topic,
                             () -> sns.publish(ordered(
                                     b -> b.topicArn(topic)
-                                            .message(PagerDutyEvent.render(retirement))
+                                            .message(eventsBody.get())
                                             .messageAttributes(attributes),
                                     topic,
-                                    retirement.job(),
-                                    retirement.day() + "/Retirement")));
+                                    job,
+                                    notice)));
             }
         }
         send(
                 chatTopicArn,
-                () -> sns.publish(b -> b.topicArn(chatTopicArn)
-                        .message(ChatMessage.render(retirement))
-                        .messageAttributes(attributes)));
+                () -> sns.publish(
+                        b -> b.topicArn(chatTopicArn).message(chatBody.get()).messageAttributes(attributes)));
     }
 
     /** To the chat topic only, with attributes a filter policy can tell apart from a job's alert. */

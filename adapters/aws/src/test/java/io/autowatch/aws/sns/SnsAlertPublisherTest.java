@@ -4,11 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.autowatch.aws.sns.SnsAlertPublisher.PagingFormat;
-import io.autowatch.counts.DayCount;
 import io.autowatch.counts.JobId;
 import io.autowatch.health.Assessment;
-import io.autowatch.health.ClassicPolicy;
-import io.autowatch.health.HealthPolicy;
 import io.autowatch.health.HealthStatus;
 import io.autowatch.health.JobSettings;
 import io.autowatch.health.Severity;
@@ -17,6 +14,7 @@ import io.autowatch.health.alert.Notification;
 import io.autowatch.health.alert.OpenIncident;
 import io.autowatch.json.Json;
 import io.autowatch.testing.AwsEmulator;
+import io.autowatch.testing.Judged;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -37,14 +35,10 @@ class SnsAlertPublisherTest {
     private static final JobId JOB = JobId.of("email/daily-active/IN");
     private static final LocalDate DAY = LocalDate.of(2026, 11, 20);
     private static final Instant NOW = Instant.parse("2026-11-21T00:30:05Z");
-    private static final JobSettings CLASSIC = JobSettings.DEFAULTS.withPolicy(ClassicPolicy.NAME);
+    private static final JobSettings CLASSIC = Judged.CLASSIC;
 
     private static Assessment classic(LocalDate day, long count) {
-        List<DayCount> previous = new ArrayList<>();
-        for (int i = 1; i <= 14; i++) {
-            previous.add(new DayCount(day.minusDays(i), 9000 + (i % 3) * 100));
-        }
-        return new ClassicPolicy().assess(new HealthPolicy.Input(day, count, previous, CLASSIC));
+        return Judged.classic(day, count);
     }
 
     @Test
