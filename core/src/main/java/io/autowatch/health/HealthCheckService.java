@@ -13,6 +13,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +24,8 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -33,6 +36,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class HealthCheckService {
 
     private static final Log LOG = Log.of(HealthCheckService.class);
+
+    /** Slices stored at once: enough to keep the run's executor busy with writes (a slice is 10 batches of 25). */
+    private static final int STORES_AT_ONCE = 4;
 
     private final CountsReader counts;
     private final SettingsSource settings;
@@ -75,6 +81,10 @@ public final class HealthCheckService {
                 book.timeZones().stream().map(request::dayFor).sorted().toList();
         LocalDate from = checkedDays.getFirst().minusDays(book.maxLookbackDays());
         LocalDate to = checkedDays.getLast();
+        // The ledger's two small reads go along with the counts' long one rather than after it.
+        CompletableFuture<Map<JobId, OpenIncident>> openRead =
+                CompletableFuture.supplyAsync(ledger::openIncidents, executor);
+        CompletableFuture<Map<JobId, LocalDate>> retiredRead = CompletableFuture.supplyAsync(ledger::retired, executor);
         Snapshot snapshot = counts.read(from, to, request.jobs());
         long read = System.nanoTime();
 
@@ -96,32 +106,30 @@ public final class HealthCheckService {
                 "no count was recorded for this job in the days read"));
 
         // Read before judging: a job with an open incident is checked even when it wrote nothing in its look-back.
-        Map<JobId, OpenIncident> open = ledger.openIncidents();
+        Map<JobId, OpenIncident> open = join(openRead);
         List<Map.Entry<JobId, CountSeries>> jobs = jobsToCheck(request, snapshot, rejectedByJob, open, from, to);
-        Map<JobId, LocalDate> retired = forgetComebacks(ledger.retired(), snapshot.series());
+        Map<JobId, LocalDate> retired = forgetComebacks(join(retiredRead), snapshot.series());
         JudgedSlices slices = JudgedSlices.start(
                 executor, new JobCheck(policies, book, request, now, open.keySet(), retired), jobs, rejectedByJob);
         Map<JobId, FailedJobs.Failure> failures = new ConcurrentHashMap<>();
         LocalDate runDay = request.dayFor(java.time.ZoneOffset.UTC);
         // Each slice is stored, and its notices sent, as soon as it is judged: judging, storing and notifying run at
         // once, each on its own, and all finish before the run ends.
+        // A slice's store does not wait for the one before it: waiting for each slice's slowest batch before the
+        // next slice's first one would make the writes a chain of round trips. The stores have threads of their own
+        // because each waits for its batches on the run's executor.
         CompletableFuture<Long> saving = CompletableFuture.supplyAsync(
                 () -> {
-                    slices.forEachJudged(part -> {
-                        Set<JobId> unsaved = results.saveAll(part);
-                        unsaved.forEach(job -> {
-                            LOG.error(
-                                    "result_not_saved",
-                                    "job",
-                                    job,
-                                    "reason",
-                                    "storing the result failed after retries");
-                            failures.putIfAbsent(
-                                    job,
-                                    new FailedJobs.Failure(
-                                            job, runDay, "its result could not be stored in the health table"));
-                        });
-                    });
+                    try (ExecutorService storing = Executors.newFixedThreadPool(
+                            STORES_AT_ONCE,
+                            Thread.ofPlatform().name("health-check-store-", 0).factory())) {
+                        List<Future<Void>> stores = new ArrayList<>();
+                        slices.forEachJudged(part -> stores.add(storing.submit(() -> {
+                            store(part, failures, runDay);
+                            return null;
+                        })));
+                        Parallel.awaitAll(stores);
+                    }
                     return System.nanoTime();
                 },
                 runnable -> Thread.ofPlatform().name("health-check-save").start(runnable));
@@ -162,6 +170,16 @@ public final class HealthCheckService {
                 summarize(checked, failures.keySet(), sent, snapshot.rejected().size(), notFound);
         RunLog.completed(request, summary, from, to, new RunLog.Phases(started, read, assessed, saved, notified));
         return summary;
+    }
+
+    /** Stores a slice's results; a job whose result could not be stored is a failed job of this run. */
+    private void store(List<CheckResult> part, Map<JobId, FailedJobs.Failure> failures, LocalDate runDay) {
+        Set<JobId> unsaved = results.saveAll(part);
+        unsaved.forEach(job -> {
+            LOG.error("result_not_saved", "job", job, "reason", "storing the result failed after retries");
+            failures.putIfAbsent(
+                    job, new FailedJobs.Failure(job, runDay, "its result could not be stored in the health table"));
+        });
     }
 
     /**

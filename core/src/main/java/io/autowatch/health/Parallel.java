@@ -19,7 +19,16 @@ public final class Parallel {
      * @return the tasks' results, in order
      */
     public static <T> List<T> all(ExecutorService executor, List<? extends Callable<T>> tasks) {
-        List<Future<T>> futures = tasks.stream().map(executor::submit).toList();
+        return awaitAll(tasks.stream().map(executor::submit).toList());
+    }
+
+    /**
+     * Waits for every one of {@code futures}, submitted as their work came in. When any failed, throws as
+     * {@link #all} does.
+     *
+     * @return the futures' results, in order
+     */
+    public static <T> List<T> awaitAll(List<Future<T>> futures) {
         List<T> results = new ArrayList<>(futures.size());
         RuntimeException first = null;
         for (Future<T> future : futures) {

@@ -4,8 +4,6 @@ import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
 import java.time.DayOfWeek;
-import java.time.format.TextStyle;
-import java.util.Arrays;
 import java.util.Locale;
 
 /** Numbers as people read them in an alert: "1,180", "about 1.8", "×0.32", "−68%", "about 1 day in 10,000". */
@@ -13,10 +11,13 @@ public final class Wording {
 
     private static final String MINUS = "\u2212";
 
-    /** Looked up once: every verdict names its weekday, and the locale lookup is slow. */
-    private static final String[] WEEKDAYS = Arrays.stream(DayOfWeek.values())
-            .map(d -> d.getDisplayName(TextStyle.FULL, Locale.ENGLISH) + "s")
-            .toArray(String[]::new);
+    /**
+     * Spelled out rather than asked of the locale data: alerts are in English whatever the machine's locale, and
+     * the first locale lookup costs a cold start some 25 ms.
+     */
+    private static final String[] WEEKDAYS = {
+        "Mondays", "Tuesdays", "Wednesdays", "Thursdays", "Fridays", "Saturdays", "Sundays"
+    };
 
     private Wording() {}
 

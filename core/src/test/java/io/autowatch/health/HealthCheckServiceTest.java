@@ -36,8 +36,11 @@ class HealthCheckServiceTest {
     private final ExecutorService executor = Executors.newFixedThreadPool(2);
     private final Map<JobId, CountSeries> series = new HashMap<>();
     private final List<CountsReader.RejectedCount> rejected = new ArrayList<>();
-    private final List<CheckResult> saved = new ArrayList<>();
-    private int storeCalls;
+    /** Slices are stored at once, from several threads, as the store in AWS is. */
+    private final List<CheckResult> saved = java.util.Collections.synchronizedList(new ArrayList<>());
+
+    private final java.util.concurrent.atomic.AtomicInteger storeCalls =
+            new java.util.concurrent.atomic.AtomicInteger();
     private final MemoryLedger ledger = new MemoryLedger();
     private final List<Notification> published = new ArrayList<>();
     private final List<FailedJobs> failureNotices = new ArrayList<>();
@@ -99,7 +102,7 @@ class HealthCheckServiceTest {
                 throw new SystemFailureException("table missing", null);
             }
             saved.addAll(results);
-            storeCalls++;
+            storeCalls.incrementAndGet();
             return Set.copyOf(unsavable);
         };
         return new HealthCheckService(
@@ -183,6 +186,18 @@ class HealthCheckServiceTest {
         assertThatThrownBy(() -> service().run(CheckRequest.scheduled(EVENT)))
                 .isInstanceOf(SystemFailureException.class)
                 .hasMessage("table missing");
+    }
+
+    @Test
+    void openIncidentsThatCannotBeRead_failTheRunWithThatFailure_andNothingIsJudgedOrSent() {
+        job("a", 10, 100);
+        ledger.incidentsUnreadable = true;
+        assertThatThrownBy(() -> service().run(CheckRequest.scheduled(EVENT)))
+                .isInstanceOf(SystemFailureException.class)
+                .hasMessage("health table missing");
+        assertThat(saved).isEmpty();
+        assertThat(ledger.claims).isEmpty();
+        assertThat(ledger.sent).isEmpty();
     }
 
     @Test
@@ -435,7 +450,7 @@ class HealthCheckServiceTest {
                 .extracting(r -> r.job().value())
                 .doesNotHaveDuplicates()
                 .hasSize(jobs);
-        assertThat(storeCalls)
+        assertThat(storeCalls.get())
                 .as("each slice stored as it is judged")
                 .isEqualTo((jobs + JudgedSlices.JOBS_PER_SLICE - 1) / JudgedSlices.JOBS_PER_SLICE);
         HealthPolicy adaptive = Policies.standard().named("adaptive").orElseThrow();
@@ -528,8 +543,13 @@ class HealthCheckServiceTest {
             claims.remove(key(job, day, kind));
         }
 
+        boolean incidentsUnreadable;
+
         @Override
         public synchronized Map<JobId, OpenIncident> openIncidents() {
+            if (incidentsUnreadable) {
+                throw new SystemFailureException("health table missing", null);
+            }
             return Map.copyOf(incidents);
         }
 

@@ -65,4 +65,12 @@ class WordingTest {
         assertThat(Wording.amount(1234.5)).isEqualTo("1,235");
         assertThat(Wording.weekdays(DayOfWeek.TUESDAY)).isEqualTo("Tuesdays");
     }
+
+    @Test
+    void weekdays_areTheJdksEnglishNames_inThePlural() {
+        for (DayOfWeek day : DayOfWeek.values()) {
+            assertThat(Wording.weekdays(day))
+                    .isEqualTo(day.getDisplayName(java.time.format.TextStyle.FULL, java.util.Locale.ENGLISH) + "s");
+        }
+    }
 }

@@ -1,6 +1,8 @@
 package io.autowatch.healthcheck;
 
 import io.autowatch.aws.dynamodb.DynamoDbCountsReader;
+import io.autowatch.aws.dynamodb.DynamoDbSettingsSource;
+import io.autowatch.aws.dynamodb.HealthKeys;
 import io.autowatch.aws.dynamodb.Tables;
 import io.autowatch.health.CheckRequest;
 import io.autowatch.health.CountsReader;
@@ -41,6 +43,7 @@ public final class LocalHarness {
     private static final LocalDate DAY = LocalDate.of(2026, 11, 20);
     private static final Instant EVENT_TIME = Instant.parse("2026-11-21T00:30:00Z");
     private static final String HANDLER = "io.autowatch.healthcheck.HealthCheckHandler";
+    private static final String SCHEDULED = "events/health-check-scheduled.json";
 
     private final DynamoDbClient dynamoDb;
     private final SnsClient sns;
@@ -68,11 +71,18 @@ public final class LocalHarness {
             case "bench" ->
                 harness.bench(
                         args.length > 1 ? Integer.parseInt(args[1]) : 10_000,
-                        args.length > 2 ? Integer.parseInt(args[2]) : 90);
+                        args.length > 2 ? Integer.parseInt(args[2]) : 90,
+                        args.length > 3 ? Optional.of(args[3]) : Optional.empty());
             case "widget" -> harness.widget();
+            case "coldstart" -> {
+                if (args.length < 2) {
+                    throw new IllegalArgumentException("usage: health-check-local coldstart <baseline function.zip>");
+                }
+                harness.coldStartAgainst(Path.of(args[1]).toAbsolutePath());
+            }
             default ->
-                throw new IllegalArgumentException(
-                        "usage: health-check-local invoke [event] | bench [jobs] [days] | widget");
+                throw new IllegalArgumentException("usage: health-check-local invoke [event] | bench [jobs] [days] | "
+                        + "widget | coldstart <baseline function.zip>");
         }
         System.exit(0);
     }
@@ -140,12 +150,24 @@ public final class LocalHarness {
         pool.shutdownNow();
     }
 
-    private void bench(int jobs, int days) throws Exception {
+    private void bench(int jobs, int days, Optional<String> policy) throws Exception {
         System.out.printf("Seeding %,d jobs x %d days ...%n", jobs, days);
         Stack stack = stack();
         long seedStart = System.nanoTime();
         seed(stack.counts(), jobs, days, 42);
         System.out.printf("Seeded %,d items in %.1f s%n", (long) jobs * days, seconds(seedStart));
+        // A policy named here is every job's, through the deployment-wide settings item, as a user would set it.
+        policy.ifPresent(p -> dynamoDb.putItem(b -> b.tableName(stack.health())
+                .item(Map.of(
+                        HealthKeys.PK,
+                        AttributeValue.fromS(HealthKeys.SETTINGS),
+                        HealthKeys.SK,
+                        AttributeValue.fromS("default"),
+                        "policy",
+                        AttributeValue.fromS(p)))));
+        int lookback =
+                new DynamoDbSettingsSource(dynamoDb, stack.health()).load().maxLookbackDays();
+        System.out.printf("Policy: %s; look-back %d days%n", policy.orElse("the default"), lookback);
 
         var config = new HealthCheckConfig(
                 stack.counts(),
@@ -158,38 +180,30 @@ public final class LocalHarness {
         ExecutorService readers = Executors.newFixedThreadPool(config.parallelism());
         CountsReader reader = new DynamoDbCountsReader(dynamoDb, stack.counts(), readers);
         HealthCheckService service = HealthCheckWiring.create(config, dynamoDb, sns, clock);
-        LocalDate from = DAY.minusDays(42);
-
+        LocalDate from = DAY.minusDays(lookback);
         reader.read(from, DAY); // warm-up: JIT and DynamoDB Local's caches
-        // Each full check right after a read floor, so that a machine busy with other work for a while slows both
-        // of a pair alike; the ratio of each pair is reported beside the ratio of the medians.
-        double[] floor = new double[3];
-        double[] full = new double[3];
-        double[] pairs = new double[3];
-        for (int i = 0; i < floor.length; i++) {
-            long t = System.nanoTime();
-            CountsReader.Snapshot snapshot = reader.read(from, DAY);
-            floor[i] = seconds(t);
-            System.out.printf(
-                    "read floor %d: %.2f s (%,d jobs)%n",
-                    i + 1, floor[i], snapshot.series().size());
-            t = System.nanoTime();
-            RunSummary summary = service.run(CheckRequest.scheduled(EVENT_TIME));
-            full[i] = seconds(t);
-            pairs[i] = full[i] / floor[i];
-            System.out.printf("full check %d: %.2f s  %s%n", i + 1, full[i], summary.fields());
+
+        // Three kinds of run, each right after a read floor of its own days, so that a machine busy with other work
+        // for a while slows both of a pair alike. A quiet day (the day before the seeded incidents; three times, the
+        // median reported), the bad day (500 of the 10,000 jobs alert), then a re-run of the bad day, whose notices
+        // were sent already.
+        double[] quiet = new double[3];
+        for (int i = 0; i < quiet.length; i++) {
+            quiet[i] = pair("quiet day " + (i + 1), reader, service, DAY.minusDays(1), lookback);
         }
-        Arrays.sort(floor);
-        Arrays.sort(full);
-        Arrays.sort(pairs);
+        double bad = pair("bad day", reader, service, DAY, lookback);
+        double rerun = pair("re-run of the bad day", reader, service, DAY, lookback);
+        Arrays.sort(quiet);
         System.out.printf(
-                "%nRESULT jobs=%d read_floor_median_s=%.2f full_check_median_s=%.2f jobs_per_s=%.0f ratio=%.2f "
-                        + "pair_ratio_median=%.2f%n",
-                jobs, floor[1], full[1], jobs / full[1], full[1] / floor[1], pairs[1]);
+                "%nRESULT jobs=%d quiet_day_pair_ratio_median=%.2f bad_day_pair_ratio=%.2f rerun_pair_ratio=%.2f%n",
+                jobs, quiet[1], bad, rerun);
 
         Stack fresh =
                 new Stack(stack.counts(), DynamoDbLocal.uniqueName("health"), stack.chatTopic(), stack.pagingTopic());
         dynamoDb.createTable(Tables.healthTable(fresh.health()));
+        if (policy.isPresent()) {
+            System.out.println("\n(The packaged run and the cold start below use the default policy.)");
+        }
         ChildRun packaged = runPackaged(fresh, ROOT.resolve("events/health-check-scheduled.json"));
         System.out.println("\nPackaged function, full run on the same data in a fresh JVM:\n" + packaged.output());
         System.out.printf("RESULT packaged_full_run_wall_ms=%d%n", packaged.wallMillis());
@@ -217,6 +231,63 @@ public final class LocalHarness {
         pool.shutdownNow();
     }
 
+    /**
+     * This checkout's packaged function against another build's zip (say, an earlier commit's), on the same 100 jobs x
+     * 30 days: a fresh JVM and a fresh health table per run, the two taking turns so that a machine whose speed
+     * drifts slows both alike; prints both medians and the median of the pairs' ratios.
+     */
+    private void coldStartAgainst(Path baseline) throws Exception {
+        Path current = ROOT.resolve("functions/health-check/target/function.zip");
+        Stack small = stack();
+        seed(small.counts(), 100, 30, 7);
+        int pairs = 7;
+        long[] a = new long[pairs];
+        long[] b = new long[pairs];
+        double[] ratios = new double[pairs];
+        for (int i = 0; i < pairs; i++) {
+            for (boolean isCurrent : new boolean[] {true, false}) {
+                Stack run = new Stack(
+                        small.counts(), DynamoDbLocal.uniqueName("health"), small.chatTopic(), small.pagingTopic());
+                dynamoDb.createTable(Tables.healthTable(run.health()));
+                ChildRun cold = runPackaged(isCurrent ? current : baseline, run, ROOT.resolve(SCHEDULED));
+                (isCurrent ? a : b)[i] = cold.wallMillis();
+                System.out.println((isCurrent ? "  this checkout  " : "  baseline       ") + "wall_ms="
+                        + cold.wallMillis() + "  "
+                        + cold.output()
+                                .lines()
+                                .filter(l -> l.startsWith("TIMING") || l.startsWith("PEAK_RSS"))
+                                .toList());
+            }
+            ratios[i] = (double) a[i] / b[i];
+        }
+        Arrays.sort(a);
+        Arrays.sort(b);
+        Arrays.sort(ratios);
+        System.out.printf(
+                "RESULT cold_start_median_wall_ms=%d baseline_median_wall_ms=%d pair_ratio_median=%.3f "
+                        + "package_bytes=%d baseline_package_bytes=%d%n",
+                a[pairs / 2], b[pairs / 2], ratios[pairs / 2], Files.size(current), Files.size(baseline));
+        pool.shutdownNow();
+    }
+
+    /**
+     * A read floor (every job's look-back read, nothing else) and then the full check of {@code day}, the check a
+     * schedule starts half an hour after that day ends; returns the check's time over the floor's.
+     */
+    private double pair(String label, CountsReader reader, HealthCheckService service, LocalDate day, int lookback) {
+        long t = System.nanoTime();
+        CountsReader.Snapshot snapshot = reader.read(day.minusDays(lookback), day);
+        double floor = seconds(t);
+        t = System.nanoTime();
+        RunSummary summary = service.run(CheckRequest.scheduled(
+                day.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant().plusSeconds(1800)));
+        double full = seconds(t);
+        System.out.printf(
+                "%s: read floor %.2f s (%,d jobs), full check %.2f s, ratio %.2f  %s%n",
+                label, floor, snapshot.series().size(), full, full / floor, summary.fields());
+        return full / floor;
+    }
+
     private record ChildRun(String output, long wallMillis) {}
 
     /** A child function's environment: this harness's endpoints and local credentials, and {@code own}. */
@@ -238,8 +309,12 @@ public final class LocalHarness {
 
     /** Runs function.zip in a new JVM, as Lambda would load it, against this harness's endpoints. */
     private ChildRun runPackaged(Stack stack, Path event) throws Exception {
+        return runPackaged(ROOT.resolve("functions/health-check/target/function.zip"), stack, event);
+    }
+
+    private ChildRun runPackaged(Path zip, Stack stack, Path event) throws Exception {
         var run = PackagedFunction.run(
-                ROOT.resolve("functions/health-check/target/function.zip"),
+                zip,
                 HANDLER,
                 event,
                 childEnv(Map.of(
