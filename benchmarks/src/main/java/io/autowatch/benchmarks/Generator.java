@@ -26,6 +26,15 @@ final class Generator {
 
     private static final int HOLIDAYS = 8;
 
+    /** The kinds of incident generated, in a fixed order: the same seed draws the same incidents. */
+    private static final Incident.Kind[] GENERATED = {
+        Incident.Kind.DUPLICATE_SENDS,
+        Incident.Kind.PARTIAL_FAILURE,
+        Incident.Kind.TOTAL_FAILURE,
+        Incident.Kind.MISSED_RUN_CATCH_UP,
+        Incident.Kind.SLOW_DEGRADATION
+    };
+
     private final long seed;
     private final int jobs;
     private final int days;
@@ -51,9 +60,9 @@ final class Generator {
         return dates;
     }
 
-    List<SyntheticJob> jobs() {
+    List<LabelledJob> jobs() {
         SplittableRandom root = new SplittableRandom(seed);
-        List<SyntheticJob> result = new ArrayList<>();
+        List<LabelledJob> result = new ArrayList<>();
         for (int j = 0; j < jobs; j++) {
             Tier tier = Tier.values()[j % Tier.values().length];
             result.add(job(j, tier, root.split()));
@@ -61,7 +70,7 @@ final class Generator {
         return result;
     }
 
-    private SyntheticJob job(int index, Tier tier, SplittableRandom random) {
+    private LabelledJob job(int index, Tier tier, SplittableRandom random) {
         UniformRandomProvider rng = random::nextLong;
         double base = Math.exp(uniform(random, Math.log(tier.low), Math.log(tier.high)));
         double cv = Math.exp(uniform(random, Math.log(0.03), Math.log(0.10)));
@@ -127,7 +136,7 @@ final class Generator {
             }
         }
         JobId id = JobId.of("bench/" + tier.label() + "/" + index);
-        return new SyntheticJob(id, tier, series, counts, ramp, benign, incidents, shifts);
+        return new LabelledJob(id, tier, FIRST_DAY, series, counts, ramp, benign, incidents, shifts);
     }
 
     /** Weekday factors: flat, office-like, weekdays only, three weekdays only, or busy at weekends. */
@@ -163,13 +172,14 @@ final class Generator {
         int wanted = (int) Math.round(4.0 * judged / 295);
         int attempts = 0;
         while (incidents.size() < wanted && attempts++ < 200) {
-            Incident.Kind kind = Incident.Kind.values()[random.nextInt(Incident.Kind.values().length)];
+            Incident.Kind kind = GENERATED[random.nextInt(GENERATED.length)];
             int length =
                     switch (kind) {
                         case DUPLICATE_SENDS -> 1;
                         case PARTIAL_FAILURE, TOTAL_FAILURE -> 1 + random.nextInt(3);
                         case MISSED_RUN_CATCH_UP -> 2;
                         case SLOW_DEGRADATION -> 7 + random.nextInt(4);
+                        case KNOWN_EVENT -> throw new IllegalStateException("a real series' label, never generated");
                     };
             int start = WARM_UP + random.nextInt(judged - length - 3);
             int end = start + length - 1;

@@ -13,6 +13,8 @@ record Incident(Kind kind, int start, int end, boolean detectable) {
         PARTIAL_FAILURE,
         TOTAL_FAILURE,
         MISSED_RUN_CATCH_UP,
-        SLOW_DEGRADATION
+        SLOW_DEGRADATION,
+        /** A labelled event of a real series (see {@link LabelledSeries}). */
+        KNOWN_EVENT
     }
 }

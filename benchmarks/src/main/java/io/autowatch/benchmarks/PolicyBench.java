@@ -5,22 +5,26 @@ import io.autowatch.health.JobSettings;
 import io.autowatch.health.Policies;
 import io.autowatch.health.SettingsBook;
 import io.autowatch.health.SettingsOverride;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
 /**
  * {@code scripts/policy-bench [--seed N] [--jobs N] [--days N] [--policies a,b]}: generates labelled jobs and
- * prints, per policy, a markdown table of scores per volume tier and pooled. Each policy judges with the default
+ * prints, per policy, a markdown table of scores per volume tier and pooled; {@code --labelled FILE.csv} scores real
+ * series with known events instead ({@link LabelledSeries}). Each policy judges with the default
  * settings, plus the deployment's holidays as excluded dates in a {@code default} override (classic ignores them).
  */
 public final class PolicyBench {
 
     private PolicyBench() {}
 
-    public static void main(String[] args) {
+    public static void main(String[] args) throws IOException {
         long seed = 1;
         int jobs = 300;
         int days = 365;
@@ -28,6 +32,8 @@ public final class PolicyBench {
         int explain = 0;
         String dump = null;
         String holidays = "excluded";
+        String labelled = null;
+        int history = 28;
         for (int i = 0; i < args.length; i++) {
             String value = i + 1 < args.length ? args[i + 1] : null;
             switch (args[i]) {
@@ -38,16 +44,22 @@ public final class PolicyBench {
                 case "--explain" -> explain = Integer.parseInt(required(args[i], value));
                 case "--dump" -> dump = required(args[i], value);
                 case "--holidays" -> holidays = required(args[i], value);
+                case "--labelled" -> labelled = required(args[i], value);
+                case "--history" -> history = Integer.parseInt(required(args[i], value));
                 default ->
                     throw new IllegalArgumentException(
                             "unknown option " + args[i] + "; use --seed N, --jobs N, --days N, --policies a,b, "
-                                    + "--holidays excluded|expected-low|none");
+                                    + "--holidays excluded|expected-low|none, or --labelled FILE.csv [--history N]");
             }
             i++;
         }
+        if (labelled != null) {
+            scoreLabelled(Path.of(labelled), history, names, explain);
+            return;
+        }
         long started = System.nanoTime();
         Generator generator = new Generator(seed, jobs, days);
-        List<SyntheticJob> generated = generator.jobs();
+        List<LabelledJob> generated = generator.jobs();
         // The deployment's calendar, as its default item would hold it: the holidays excluded (the default), marked
         // expected-low, or not told to the policy at all.
         SettingsOverride calendar =
@@ -75,7 +87,7 @@ public final class PolicyBench {
                 holidays);
         System.out.println(summary(generated));
         if (dump != null) {
-            for (SyntheticJob job : generated) {
+            for (LabelledJob job : generated) {
                 if (job.id().value().equals(dump)) {
                     for (int d = 0; d < days; d++) {
                         System.out.println(Generator.FIRST_DAY.plusDays(d) + " "
@@ -95,7 +107,7 @@ public final class PolicyBench {
             for (Tier tier : Tier.values()) {
                 byTier.put(tier, new Score());
             }
-            for (SyntheticJob job : generated) {
+            for (LabelledJob job : generated) {
                 JobSettings settings = ((SettingsBook.Resolved) book.resolve(job.id()))
                         .settings()
                         .withPolicy(name);
@@ -109,11 +121,70 @@ public final class PolicyBench {
         System.out.printf(Locale.ROOT, "Total time %.1f s.%n", (System.nanoTime() - started) / 1e9);
     }
 
-    private static String summary(List<SyntheticJob> jobs) {
+    /**
+     * Scores each policy on real series with known events ({@link LabelledSeries}): each job's first {@code history}
+     * days are history only, the rest are judged as the live check would judge them.
+     */
+    private static void scoreLabelled(Path file, int history, List<String> names, int explain) throws IOException {
+        LabelledSeries.Read read = LabelledSeries.read(file);
+        SettingsBook book = new SettingsBook(read.calendar());
+        List<LabelledJob> jobs = new ArrayList<>();
+        for (LabelledJob job : read.jobs()) {
+            if (job.counts().length <= history) {
+                System.out.printf(
+                        Locale.ROOT,
+                        "Left out %s: %d days, none after the %d days of history.%n",
+                        job.id(),
+                        job.counts().length,
+                        history);
+            } else {
+                jobs.add(job);
+            }
+        }
+        int events = jobs.stream().mapToInt(j -> j.incidents().size()).sum();
+        System.out.printf(
+                Locale.ROOT,
+                "# Labelled series: %s, %d jobs, %d known events (the first %d days of each job are history only)%n%n",
+                file.getFileName(),
+                jobs.size(),
+                events,
+                history);
+        Map<String, Score> pooledByPolicy = new LinkedHashMap<>();
+        Policies policies = Policies.standard();
+        for (String name : names) {
+            HealthPolicy policy =
+                    policies.named(name).orElseThrow(() -> new IllegalArgumentException("unknown policy " + name));
+            Map<Tier, Score> byTier = new EnumMap<>(Tier.class);
+            for (Tier tier : Tier.values()) {
+                byTier.put(tier, new Score());
+            }
+            for (LabelledJob job : jobs) {
+                JobSettings settings = ((SettingsBook.Resolved) book.resolve(job.id()))
+                        .settings()
+                        .withPolicy(name);
+                byTier.get(job.tier()).add(Scorer.score(job, settings, policy, history, job.counts().length));
+            }
+            Score pooled = new Score();
+            byTier.values().forEach(pooled::add);
+            pooledByPolicy.put(name, pooled);
+            System.out.println(Report.table(name, byTier, pooled));
+            pooled.examples.stream().limit(explain).forEach(System.out::println);
+        }
+        pooledByPolicy.forEach((name, s) -> System.out.printf(
+                Locale.ROOT,
+                "%s: caught %d of %d known events; %d false episodes (%.2f per 100 normal days).%n",
+                name,
+                s.detected,
+                s.incidents,
+                s.falseEpisodes,
+                s.falseEpisodesPer100()));
+    }
+
+    private static String summary(List<LabelledJob> jobs) {
         Map<Incident.Kind, int[]> kinds = new EnumMap<>(Incident.Kind.class);
         int ramps = 0;
         int shifts = 0;
-        for (SyntheticJob job : jobs) {
+        for (LabelledJob job : jobs) {
             for (Incident incident : job.incidents()) {
                 int[] c = kinds.computeIfAbsent(incident.kind(), k -> new int[2]);
                 c[0]++;
@@ -129,7 +200,7 @@ public final class PolicyBench {
                 + shifts + ".\n";
     }
 
-    private static boolean hasRamp(SyntheticJob job) {
+    private static boolean hasRamp(LabelledJob job) {
         for (boolean r : job.ramp()) {
             if (r) {
                 return true;

@@ -23,7 +23,7 @@ final class Report {
     private static String row(String name, Score s) {
         return String.format(
                 Locale.ROOT,
-                "| %s | %d (%d) | %s | %s | %d | %s | %.2f | %.2f | %.2f | %s | %s | %.1f / %d | %.2f | %.0f |%n",
+                "| %s | %d (%d) | %s | %s | %d | %s | %.2f | %.2f | %s | %s | %s | %s | %s | %.0f |%n",
                 name,
                 s.incidents,
                 s.detectable,
@@ -33,13 +33,17 @@ final class Report {
                 percent(s.precision()),
                 s.f1(),
                 s.f1All(),
-                s.falseEpisodesPer100(),
+                decimal(s.falseEpisodesPer100(), "%.2f"),
                 percent(s.benignAlertShare()),
                 percent(s.rampAlertShare()),
-                s.meanShiftSettle(),
-                s.maxShiftSettle(),
-                s.meanDelay(),
+                s.shiftSettle.isEmpty() ? "–" : decimal(s.meanShiftSettle(), "%.1f") + " / " + s.maxShiftSettle(),
+                decimal(s.meanDelay(), "%.2f"),
                 s.judgements == 0 ? 0 : s.nanos / 1e3 / s.judgements);
+    }
+
+    /** "–" where there was nothing to measure (no normal days, no shifts, nothing detected). */
+    private static String decimal(double value, String format) {
+        return Double.isNaN(value) ? "–" : String.format(Locale.ROOT, format, value);
     }
 
     private static String percent(double value) {

@@ -27,7 +27,7 @@ final class Scorer {
 
     private Scorer() {}
 
-    private static String describe(SyntheticJob job, DayJudge.Judged judged) {
+    private static String describe(LabelledJob job, DayJudge.Judged judged) {
         var a = judged.assessment();
         return job.id() + " " + a.day() + " " + a.day().getDayOfWeek() + " " + a.status() + " count " + a.count()
                 + a.expectation()
@@ -37,9 +37,9 @@ final class Scorer {
                                 .orElse(""));
     }
 
-    static Score score(SyntheticJob job, JobSettings settings, HealthPolicy policy, int firstJudged, int days) {
-        LocalDate from = Generator.FIRST_DAY.plusDays(firstJudged);
-        LocalDate to = Generator.FIRST_DAY.plusDays(days - 1L);
+    static Score score(LabelledJob job, JobSettings settings, HealthPolicy policy, int firstJudged, int days) {
+        LocalDate from = job.firstDay().plusDays(firstJudged);
+        LocalDate to = job.firstDay().plusDays(days - 1L);
         long started = System.nanoTime();
         List<DayJudge.Judged> judged = Backtest.run(job.series(), from, to, settings, policy);
         Score score = new Score();
@@ -50,7 +50,7 @@ final class Scorer {
         boolean[] alerts = new boolean[days];
         boolean[] isJudged = new boolean[days];
         for (DayJudge.Judged day : judged) {
-            int i = (int) (day.assessment().day().toEpochDay() - Generator.FIRST_DAY.toEpochDay());
+            int i = (int) (day.assessment().day().toEpochDay() - job.firstDay().toEpochDay());
             alerts[i] = day.alerts();
             byIndex[i] = day;
             isJudged[i] = true;
