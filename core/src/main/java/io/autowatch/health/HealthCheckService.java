@@ -221,7 +221,19 @@ public final class HealthCheckService {
 
     /** Retires jobs ({@link Retirements}): their open incidents are resolved, and they are checked no more. */
     public RetireSummary retire(Set<JobId> jobs, String reason) {
-        return retirements.retire(jobs, reason);
+        if (jobs.isEmpty()) {
+            return new RetireSummary(List.of(), List.of(), Map.of(), List.of());
+        }
+        LocalDate today = clock.instant().atZone(java.time.ZoneOffset.UTC).toLocalDate();
+        LocalDate from = today.minusDays(settings.load().maxLookbackDays());
+        Snapshot recent = counts.read(from, today, jobs);
+        Set<JobId> seen = new java.util.HashSet<>(recent.series().keySet());
+        recent.rejected().stream()
+                .map(RejectedCount::job)
+                .filter(JobId::isValid)
+                .map(JobId::of)
+                .forEach(seen::add);
+        return retirements.retire(jobs, reason, seen);
     }
 
     private static Map<JobId, Map<LocalDate, String>> indexRejected(List<RejectedCount> rejected) {

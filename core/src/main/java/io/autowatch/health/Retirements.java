@@ -29,16 +29,24 @@ public final class Retirements {
     /**
      * Retires jobs: each is marked retired today (UTC), so it is not checked until it writes a count for a later
      * day, and its open incident, if any, is resolved in chat and in PagerDuty and closed. One job's failure leaves
-     * its incident open and the others go on; retiring it again is safe.
+     * its incident open and the others go on; retiring it again is safe. A job neither in {@code recentlySeen} (it
+     * wrote a count within the longest look-back) nor with an open incident is left alone and reported not found.
      */
-    public RetireSummary retire(Set<JobId> jobs, String reason) {
+    public RetireSummary retire(Set<JobId> jobs, String reason, Set<JobId> recentlySeen) {
         Instant now = clock.instant();
         LocalDate day = now.atZone(java.time.ZoneOffset.UTC).toLocalDate();
         Map<JobId, OpenIncident> open = ledger.openIncidents();
         List<String> retired = new java.util.ArrayList<>();
         List<String> resolved = new java.util.ArrayList<>();
         Map<String, String> failed = new java.util.LinkedHashMap<>();
-        for (JobId job : jobs) {
+        List<String> notFound = new java.util.ArrayList<>();
+        for (JobId job : new java.util.TreeSet<>(jobs)) {
+            // A mistyped id must not read as retired: retiring it would change nothing, and hide the typo.
+            if (!open.containsKey(job) && !recentlySeen.contains(job)) {
+                notFound.add(job.value());
+                LOG.warn("retire_job_not_found", "job", job, "reason", "no recent count and no open incident");
+                continue;
+            }
             ledger.retire(job, day);
             retired.add(job.value());
             OpenIncident incident = open.get(job);
@@ -63,6 +71,6 @@ public final class Retirements {
                 LOG.error("retirement_failed", "job", job, "error", e.toString());
             }
         }
-        return new RetireSummary(retired, resolved, failed);
+        return new RetireSummary(retired, resolved, failed, notFound);
     }
 }

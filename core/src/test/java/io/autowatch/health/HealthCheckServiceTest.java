@@ -116,6 +116,22 @@ class HealthCheckServiceTest {
                 executor);
     }
 
+    /**
+     * Retires through the service, whose clock says DAY + 1: it reads the jobs' counts of the longest look-back up to
+     * that day, to tell a mistyped id from a job.
+     */
+    private RetireSummary retire(Set<JobId> jobs, String reason) {
+        LocalDate[] range = {readFrom, readTo};
+        readFrom = DAY.plusDays(1).minusDays(settings.maxLookbackDays());
+        readTo = DAY.plusDays(1);
+        try {
+            return service().retire(jobs, reason);
+        } finally {
+            readFrom = range[0];
+            readTo = range[1];
+        }
+    }
+
     private void job(String id, long today, long level) {
         List<DayCount> days = new ArrayList<>();
         for (int i = 1; i <= 20; i++) {
@@ -305,10 +321,16 @@ class HealthCheckServiceTest {
         assertThat(ledger.incidents).containsKey(JobId.of("stopped"));
         published.clear();
 
-        RetireSummary done = service().retire(Set.of(JobId.of("stopped"), JobId.of("never/alerted")), "job removed");
+        job("quiet", 100, 100);
+        RetireSummary done =
+                retire(Set.of(JobId.of("stopped"), JobId.of("quiet"), JobId.of("mistyped/id")), "job removed");
 
-        assertThat(done.retired()).containsExactlyInAnyOrder("stopped", "never/alerted");
+        assertThat(done.retired()).containsExactly("quiet", "stopped");
         assertThat(done.resolved()).containsExactly("stopped");
+        assertThat(done.notFound())
+                .as("no count in the look-back and no open incident: most likely a typo, and left alone")
+                .containsExactly("mistyped/id");
+        assertThat(ledger.retired).doesNotContainKey(JobId.of("mistyped/id"));
         assertThat(retirements).singleElement().satisfies(r -> {
             assertThat(r.incident().openedDay()).isEqualTo(DAY);
             assertThat(r.summary()).contains("job removed");
@@ -386,7 +408,7 @@ class HealthCheckServiceTest {
         ledger.incidents.put(dead, new OpenIncident(dead, DAY, DAY, Severity.CRITICAL, HealthStatus.ZERO));
         publishFailsFor.add(dead);
 
-        RetireSummary done = service().retire(Set.of(dead), "gone");
+        RetireSummary done = retire(Set.of(dead), "gone");
 
         assertThat(done.resolved()).isEmpty();
         assertThat(done.failed()).containsEntry("dead/x", "throttled");

@@ -51,12 +51,17 @@ final class RetireCommand implements Callable<Integer> {
             System.err.println("retire failed: " + body.getOrDefault("message", response.body()));
             return 1;
         }
+        if (body.get("jobsNotFound") instanceof java.util.List<?> missing && !missing.isEmpty()) {
+            System.err.println(job + " is not retired: it wrote no count in the look-back and has no open incident, "
+                    + "so it is not checked anyway. Check the job id: `./autowatch compare " + job
+                    + "` lists a job's days.");
+            return 1;
+        }
         boolean resolved = body.get("incidentsResolved") instanceof java.util.List<?> l && !l.isEmpty();
         System.out.println(job + " is retired"
                 + (resolved
                         ? "; its open incident is resolved (see the runtime's terminal)"
-                        : "; it had no open incident (if you expected one, check the job id: `./autowatch compare "
-                                + job + "` lists its days)")
+                        : "; it had no open incident")
                 + ". It is checked again once it writes a count for a later day.");
         return 0;
     }

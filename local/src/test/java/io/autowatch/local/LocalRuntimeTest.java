@@ -293,6 +293,12 @@ class LocalRuntimeTest {
 
     @Test
     void retire_throughTheRuntime_isTheFunctionsRetirement_andAJobWithoutAnIncidentIsJustRetired() throws Exception {
+        // A job of its own, that wrote a count two days before its retirement and never alerted.
+        runtime.dynamo().client().putItem(b -> b.tableName(LocalDynamo.COUNTS_TABLE)
+                .item(Map.of(
+                        "job", AttributeValue.fromS("email/legacy/XX"),
+                        "day", AttributeValue.fromS(YESTERDAY.minusDays(1).toString()),
+                        "count", AttributeValue.fromN("40"))));
         var response = HTTP.send(
                 HttpRequest.newBuilder(runtime.httpUri().resolve("/api/retire?job=email/legacy/XX&reason=gone"))
                         .POST(HttpRequest.BodyPublishers.noBody())
@@ -302,7 +308,17 @@ class LocalRuntimeTest {
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(Json.readObject(response.body()))
                 .containsEntry("retired", List.of("email/legacy/XX"))
-                .containsEntry("incidentsResolved", List.of());
+                .containsEntry("incidentsResolved", List.of())
+                .containsEntry("jobsNotFound", List.of());
+        var mistyped = HTTP.send(
+                HttpRequest.newBuilder(runtime.httpUri().resolve("/api/retire?job=email/legacy/XY&reason=gone"))
+                        .POST(HttpRequest.BodyPublishers.noBody())
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(Json.readObject(mistyped.body()))
+                .as("an id that wrote nothing and has no incident is left alone, and said")
+                .containsEntry("retired", List.of())
+                .containsEntry("jobsNotFound", List.of("email/legacy/XY"));
         var refused = HTTP.send(
                 HttpRequest.newBuilder(runtime.httpUri().resolve("/api/retire?job=%0A"))
                         .POST(HttpRequest.BodyPublishers.noBody())
