@@ -22,4 +22,15 @@ record LabelledJob(
         boolean[] ramp,
         boolean[] benign,
         List<Incident> incidents,
-        List<Integer> shifts) {}
+        List<Integer> shifts) {
+
+    /**
+     * This job with only the incidents that last until {@code firstJudged} or later: one over before the first judged
+     * day cannot be caught, so it is history, not held against a policy.
+     */
+    LabelledJob judgedFrom(int firstJudged) {
+        List<Incident> judged =
+                incidents.stream().filter(x -> x.end() >= firstJudged).toList();
+        return new LabelledJob(id, tier, firstDay, series, counts, ramp, benign, judged, shifts);
+    }
+}

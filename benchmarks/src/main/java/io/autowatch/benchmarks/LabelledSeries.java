@@ -2,6 +2,7 @@ package io.autowatch.benchmarks;
 
 import io.autowatch.counts.CountSeries;
 import io.autowatch.counts.JobId;
+import io.autowatch.health.JobSettings;
 import io.autowatch.health.SettingsOverride;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -56,26 +57,9 @@ final class LabelledSeries {
         }
         Map<JobId, TreeMap<LocalDate, Day>> byJob = new LinkedHashMap<>();
         try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            String header = in.readLine();
-            // A spreadsheet's export may start with a byte-order mark.
-            if (header != null && header.startsWith("\uFEFF")) {
-                header = header.substring(1);
-            }
-            if (header == null || !header.strip().replace(" ", "").equals("job,day,count,label")) {
-                throw new IllegalArgumentException(file + ":1: the first line must be the header job,day,count,label");
-            }
-            int number = 1;
-            for (String line = in.readLine(); line != null; line = in.readLine()) {
-                number++;
-                if (line.isBlank()) {
-                    continue;
-                }
-                try {
-                    row(line, byJob);
-                } catch (IllegalArgumentException e) {
-                    throw new IllegalArgumentException(file + ":" + number + ": " + e.getMessage(), e);
-                }
-            }
+            readRows(file, in, byJob);
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw new IllegalArgumentException(file + ": not UTF-8 text (save it as CSV UTF-8)", e);
         }
         if (byJob.isEmpty()) {
             throw new IllegalArgumentException(file + ": no rows after the header");
@@ -90,6 +74,10 @@ final class LabelledSeries {
                     excluded.add(day);
                 }
             });
+            if (excluded.size() > JobSettings.MAX_EXCLUDED_DATES) {
+                throw new IllegalArgumentException(file + ": " + job + " has " + excluded.size()
+                        + " excluded days; a job's settings hold at most " + JobSettings.MAX_EXCLUDED_DATES);
+            }
             if (!excluded.isEmpty()) {
                 calendar.add(
                         SettingsOverride.empty(new SettingsOverride.Job(job)).withExcludedDates(excluded));
@@ -98,11 +86,35 @@ final class LabelledSeries {
         return new Read(jobs, calendar);
     }
 
+    private static void readRows(Path file, BufferedReader in, Map<JobId, TreeMap<LocalDate, Day>> byJob)
+            throws IOException {
+        String header = in.readLine();
+        // A spreadsheet's export may start with a byte-order mark.
+        if (header != null && header.startsWith("\uFEFF")) {
+            header = header.substring(1);
+        }
+        if (header == null || !header.strip().replace(" ", "").equals("job,day,count,label")) {
+            throw new IllegalArgumentException(file + ":1: the first line must be the header job,day,count,label");
+        }
+        int number = 1;
+        for (String line = in.readLine(); line != null; line = in.readLine()) {
+            number++;
+            if (line.isBlank()) {
+                continue;
+            }
+            try {
+                row(line, byJob);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(file + ":" + number + ": " + e.getMessage(), e);
+            }
+        }
+    }
+
     private static void row(String line, Map<JobId, TreeMap<LocalDate, Day>> byJob) {
         String[] fields = line.split(",", -1);
         if (fields.length < 3 || fields.length > 4) {
-            throw new IllegalArgumentException(
-                    "expected job,day,count,label (3 or 4 fields), found " + fields.length + " fields");
+            throw new IllegalArgumentException("expected job,day,count,label (3 or 4 fields), found " + fields.length
+                    + " fields (fields are not quoted here, so a job id may not hold a comma)");
         }
         JobId job = JobId.of(fields[0].strip());
         LocalDate day;

@@ -126,10 +126,20 @@ public final class PolicyBench {
      * days are history only, the rest are judged as the live check would judge them.
      */
     private static void scoreLabelled(Path file, int history, List<String> names, int explain) throws IOException {
+        if (history < 1 || history > LabelledSeries.MAX_DAYS) {
+            throw new IllegalArgumentException(
+                    "--history is from 1 to " + LabelledSeries.MAX_DAYS + " days, not " + history);
+        }
         LabelledSeries.Read read = LabelledSeries.read(file);
         SettingsBook book = new SettingsBook(read.calendar());
         List<LabelledJob> jobs = new ArrayList<>();
-        for (LabelledJob job : read.jobs()) {
+        int inHistory = 0;
+        for (LabelledJob labelled : read.jobs()) {
+            LabelledJob job = labelled.judgedFrom(history);
+            inHistory += labelled.incidents().size() - job.incidents().size();
+            if (!(book.resolve(job.id()) instanceof SettingsBook.Resolved)) {
+                throw new IllegalArgumentException(job.id() + ": its settings are invalid: " + book.resolve(job.id()));
+            }
             if (job.counts().length <= history) {
                 System.out.printf(
                         Locale.ROOT,
@@ -142,6 +152,13 @@ public final class PolicyBench {
             }
         }
         int events = jobs.stream().mapToInt(j -> j.incidents().size()).sum();
+        if (inHistory > 0) {
+            System.out.printf(
+                    Locale.ROOT,
+                    "Left out %d known events over within the first %d days (history only).%n",
+                    inHistory,
+                    history);
+        }
         System.out.printf(
                 Locale.ROOT,
                 "# Labelled series: %s, %d jobs, %d known events (the first %d days of each job are history only)%n%n",

@@ -28,6 +28,9 @@ final class Scorer {
     private Scorer() {}
 
     private static String describe(LabelledJob job, DayJudge.Judged judged) {
+        if (judged == null) {
+            return job.id() + " (a day before the first judged one)";
+        }
         var a = judged.assessment();
         return job.id() + " " + a.day() + " " + a.day().getDayOfWeek() + " " + a.status() + " count " + a.count()
                 + a.expectation()

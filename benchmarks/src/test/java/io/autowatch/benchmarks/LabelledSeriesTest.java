@@ -83,6 +83,37 @@ class LabelledSeriesTest {
     }
 
     @Test
+    void anEventWithinTheHistoryDays_isLeftOut_andOneThatLastsIntoTheJudgedDays_isKept() throws IOException {
+        StringBuilder csv = new StringBuilder("job,day,count,label\n");
+        for (int i = 0; i < 60; i++) {
+            boolean event = i == 5 || i == 6 || i == 27 || i == 28;
+            csv.append("real/a,")
+                    .append(FIRST.plusDays(i))
+                    .append(',')
+                    .append(event ? 0 : 500)
+                    .append(',')
+                    .append(event ? "incident" : "")
+                    .append('\n');
+        }
+        LabelledJob job = LabelledSeries.read(Files.writeString(dir.resolve("early.csv"), csv))
+                .jobs()
+                .getFirst();
+        assertThat(job.incidents()).hasSize(2);
+        LabelledJob judged = job.judgedFrom(28);
+        assertThat(judged.incidents()).containsExactly(new Incident(Incident.Kind.KNOWN_EVENT, 27, 28, true));
+        Score score = Scorer.score(
+                judged,
+                JobSettings.DEFAULTS.withPolicy("adaptive"),
+                Policies.standard().named("adaptive").orElseThrow(),
+                28,
+                60);
+        assertThat(score.incidents).isEqualTo(1);
+        assertThat(score.detected)
+                .as("its judged day, a zero among 500s, alerts")
+                .isEqualTo(1);
+    }
+
+    @Test
     void aBadRow_isReportedWithItsLine_beforeAnythingIsScored() throws IOException {
         Path label = Files.writeString(
                 dir.resolve("label.csv"), "job,day,count,label\nreal/a,2025-01-06,10,\nreal/a,2025-01-07,10,outage\n");
@@ -94,6 +125,20 @@ class LabelledSeriesTest {
                 .hasMessageEndingWith("twice.csv:3: real/a has 2025-01-06 twice");
         Path negative = Files.writeString(dir.resolve("neg.csv"), "job,day,count,label\nreal/a,2025-01-06,-4,\n");
         assertThatThrownBy(() -> LabelledSeries.read(negative)).hasMessageEndingWith("neg.csv:2: count -4 is negative");
+        Path comma = Files.writeString(dir.resolve("comma.csv"), "job,day,count,label\na,b,2025-01-06,4,\n");
+        assertThatThrownBy(() -> LabelledSeries.read(comma)).hasMessageContaining("a job id may not hold a comma");
+        Path latin1 = dir.resolve("latin1.csv");
+        Files.write(
+                latin1,
+                "job,day,count,label\nréal/a,2025-01-06,4,\n".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+        assertThatThrownBy(() -> LabelledSeries.read(latin1))
+                .hasMessageEndingWith("latin1.csv: not UTF-8 text (save it as CSV UTF-8)");
+        StringBuilder holidays = new StringBuilder("job,day,count,label\n");
+        for (int i = 0; i <= JobSettings.MAX_EXCLUDED_DATES; i++) {
+            holidays.append("real/a,").append(FIRST.plusDays(i)).append(",4,excluded\n");
+        }
+        Path many = Files.writeString(dir.resolve("many.csv"), holidays);
+        assertThatThrownBy(() -> LabelledSeries.read(many)).hasMessageContaining("real/a has 401 excluded days");
         Path header = Files.writeString(dir.resolve("header.csv"), "day,count\n2025-01-06,4\n");
         assertThatThrownBy(() -> LabelledSeries.read(header))
                 .hasMessageEndingWith("header.csv:1: the first line must be the header job,day,count,label");

@@ -26,6 +26,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -85,7 +86,14 @@ public final class HealthCheckService {
         CompletableFuture<Map<JobId, OpenIncident>> openRead =
                 CompletableFuture.supplyAsync(ledger::openIncidents, executor);
         CompletableFuture<Map<JobId, LocalDate>> retiredRead = CompletableFuture.supplyAsync(ledger::retired, executor);
-        Snapshot snapshot = counts.read(from, to, request.jobs());
+        Snapshot snapshot;
+        try {
+            snapshot = counts.read(from, to, request.jobs());
+        } catch (RuntimeException e) {
+            openRead.cancel(true);
+            retiredRead.cancel(true);
+            throw e;
+        }
         long read = System.nanoTime();
 
         Map<JobId, Map<LocalDate, String>> rejectedByJob = indexRejected(snapshot.rejected());
@@ -120,14 +128,29 @@ public final class HealthCheckService {
         // because each waits for its batches on the run's executor.
         CompletableFuture<Long> saving = CompletableFuture.supplyAsync(
                 () -> {
+                    // After a store failed the run's way (the table is gone, access denied), the slices still to come
+                    // are not stored: the run fails with that failure, and soon, rather than after every retry.
+                    AtomicBoolean storeFailed = new AtomicBoolean();
                     try (ExecutorService storing = Executors.newFixedThreadPool(
                             STORES_AT_ONCE,
                             Thread.ofPlatform().name("health-check-store-", 0).factory())) {
                         List<Future<Void>> stores = new ArrayList<>();
-                        slices.forEachJudged(part -> stores.add(storing.submit(() -> {
-                            store(part, failures, runDay);
-                            return null;
-                        })));
+                        slices.forEachJudged(part -> {
+                            if (!storeFailed.get()) {
+                                stores.add(storing.submit(() -> {
+                                    if (storeFailed.get()) {
+                                        return null;
+                                    }
+                                    try {
+                                        store(part, failures, runDay);
+                                    } catch (SystemFailureException e) {
+                                        storeFailed.set(true);
+                                        throw e;
+                                    }
+                                    return null;
+                                }));
+                            }
+                        });
                         Parallel.awaitAll(stores);
                     }
                     return System.nanoTime();
@@ -161,8 +184,18 @@ public final class HealthCheckService {
                 failures.put(f.job(), new FailedJobs.Failure(f.job(), f.day(), f.reason()));
             }
         }
-        long notified = join(notifying);
-        long saved = join(saving);
+        // Both are joined before either failure is thrown, and a failure of the run's kind wins.
+        long saved;
+        long notified;
+        try {
+            saved = join(saving);
+        } catch (SystemFailureException e) {
+            throw e;
+        } catch (RuntimeException storing) {
+            join(notifying);
+            throw storing;
+        }
+        notified = join(notifying);
         NoticeSender.Sent sent = new NoticeSender.Sent(alerts.get(), recoveries.get());
         failedJobs.tell(request, failures, runDay, now);
 
@@ -224,9 +257,11 @@ public final class HealthCheckService {
         if (jobs.isEmpty()) {
             return new RetireSummary(List.of(), List.of(), Map.of(), List.of());
         }
+        // Wider than any run's days: a run for yesterday may still be due, and a job's own time zone may put its days
+        // a day either side of UTC's.
         LocalDate today = clock.instant().atZone(java.time.ZoneOffset.UTC).toLocalDate();
-        LocalDate from = today.minusDays(settings.load().maxLookbackDays());
-        Snapshot recent = counts.read(from, today, jobs);
+        LocalDate from = today.minusDays(settings.load().maxLookbackDays() + 2L);
+        Snapshot recent = counts.read(from, today.plusDays(1), jobs);
         Set<JobId> seen = new java.util.HashSet<>(recent.series().keySet());
         recent.rejected().stream()
                 .map(RejectedCount::job)

@@ -98,11 +98,11 @@ class HealthCheckServiceTest {
             }
         };
         ResultStore store = results -> {
+            storeCalls.incrementAndGet();
             if (tableMissing) {
                 throw new SystemFailureException("table missing", null);
             }
             saved.addAll(results);
-            storeCalls.incrementAndGet();
             return Set.copyOf(unsavable);
         };
         return new HealthCheckService(
@@ -122,8 +122,8 @@ class HealthCheckServiceTest {
      */
     private RetireSummary retire(Set<JobId> jobs, String reason) {
         LocalDate[] range = {readFrom, readTo};
-        readFrom = DAY.plusDays(1).minusDays(settings.maxLookbackDays());
-        readTo = DAY.plusDays(1);
+        readFrom = DAY.plusDays(1).minusDays(settings.maxLookbackDays() + 2L);
+        readTo = DAY.plusDays(2);
         try {
             return service().retire(jobs, reason);
         } finally {
@@ -202,6 +202,22 @@ class HealthCheckServiceTest {
         assertThatThrownBy(() -> service().run(CheckRequest.scheduled(EVENT)))
                 .isInstanceOf(SystemFailureException.class)
                 .hasMessage("table missing");
+    }
+
+    @Test
+    void aSystemFailureWhileStoring_stopsStoringTheSlicesStillToCome() {
+        settings = SettingsBook.defaultsOnly();
+        int slices = 12;
+        for (int i = 0; i < JudgedSlices.JOBS_PER_SLICE * slices; i++) {
+            job("job-%05d".formatted(i), 100, 100);
+        }
+        tableMissing = true;
+        assertThatThrownBy(() -> service().run(CheckRequest.scheduled(EVENT)))
+                .isInstanceOf(SystemFailureException.class)
+                .hasMessage("table missing");
+        assertThat(storeCalls.get())
+                .as("the slices judged after the table went missing are not sent to it")
+                .isLessThan(slices);
     }
 
     @Test

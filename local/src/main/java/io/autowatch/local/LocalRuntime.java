@@ -62,6 +62,7 @@ final class LocalRuntime implements AutoCloseable {
     private final Clock clock;
     private LocalDynamo dynamo;
     private ExecutorService workers;
+    private ExecutorService requests;
     private LocalHttp http;
     private DailySchedule schedule;
     private HealthCheckHandler healthCheck;
@@ -104,7 +105,11 @@ final class LocalRuntime implements AutoCloseable {
                         state,
                         WorkerWiring.inline(AwsClients.memoize(() -> LocalSchemaSync.service(options))))));
         results = new DynamoDbStoredResults(ddb, LocalDynamo.HEALTH_TABLE);
-        http = new LocalHttp(this, results, options.port(), workers, clock, out);
+        // Requests have threads of their own: a request waits for the service's work on `workers`, and must not
+        // take the threads that work needs.
+        requests = Executors.newFixedThreadPool(
+                4, Thread.ofPlatform().daemon().name("local-http-", 0).factory());
+        http = new LocalHttp(this, results, options.port(), requests, clock, out);
         writeState();
         return this;
     }
@@ -254,6 +259,9 @@ final class LocalRuntime implements AutoCloseable {
         }
         if (dynamo != null) {
             dynamo.close();
+        }
+        if (requests != null) {
+            requests.shutdownNow();
         }
         if (workers != null) {
             workers.shutdownNow();
