@@ -77,6 +77,7 @@ public final class HealthCheckService {
     public RunSummary run(CheckRequest request) {
         Instant now = clock.instant();
         long started = System.nanoTime();
+        ColdStart.warmJudging(policies, executor);
         SettingsBook book = settings.load();
         List<LocalDate> checkedDays =
                 book.timeZones().stream().map(request::dayFor).sorted().toList();
