@@ -99,24 +99,8 @@ public final class PolicyBench {
             }
             return;
         }
-        Policies policies = Policies.standard();
         for (String name : names) {
-            HealthPolicy policy =
-                    policies.named(name).orElseThrow(() -> new IllegalArgumentException("unknown policy " + name));
-            Map<Tier, Score> byTier = new EnumMap<>(Tier.class);
-            for (Tier tier : Tier.values()) {
-                byTier.put(tier, new Score());
-            }
-            for (LabelledJob job : generated) {
-                JobSettings settings = ((SettingsBook.Resolved) book.resolve(job.id()))
-                        .settings()
-                        .withPolicy(name);
-                byTier.get(job.tier()).add(Scorer.score(job, settings, policy, Generator.WARM_UP, days));
-            }
-            Score pooled = new Score();
-            byTier.values().forEach(pooled::add);
-            System.out.println(Report.table(name, byTier, pooled));
-            pooled.examples.stream().limit(explain).forEach(System.out::println);
+            scoreAndPrint(name, generated, book, Generator.WARM_UP, explain);
         }
         System.out.printf(Locale.ROOT, "Total time %.1f s.%n", (System.nanoTime() - started) / 1e9);
     }
@@ -137,8 +121,8 @@ public final class PolicyBench {
         for (LabelledJob labelled : read.jobs()) {
             LabelledJob job = labelled.judgedFrom(history);
             inHistory += labelled.incidents().size() - job.incidents().size();
-            if (!(book.resolve(job.id()) instanceof SettingsBook.Resolved)) {
-                throw new IllegalArgumentException(job.id() + ": its settings are invalid: " + book.resolve(job.id()));
+            if (book.resolve(job.id()) instanceof SettingsBook.Unresolvable u) {
+                throw new IllegalArgumentException(job.id() + ": its settings are invalid: " + u.reason());
             }
             if (job.counts().length <= history) {
                 System.out.printf(
@@ -167,25 +151,8 @@ public final class PolicyBench {
                 events,
                 history);
         Map<String, Score> pooledByPolicy = new LinkedHashMap<>();
-        Policies policies = Policies.standard();
         for (String name : names) {
-            HealthPolicy policy =
-                    policies.named(name).orElseThrow(() -> new IllegalArgumentException("unknown policy " + name));
-            Map<Tier, Score> byTier = new EnumMap<>(Tier.class);
-            for (Tier tier : Tier.values()) {
-                byTier.put(tier, new Score());
-            }
-            for (LabelledJob job : jobs) {
-                JobSettings settings = ((SettingsBook.Resolved) book.resolve(job.id()))
-                        .settings()
-                        .withPolicy(name);
-                byTier.get(job.tier()).add(Scorer.score(job, settings, policy, history, job.counts().length));
-            }
-            Score pooled = new Score();
-            byTier.values().forEach(pooled::add);
-            pooledByPolicy.put(name, pooled);
-            System.out.println(Report.table(name, byTier, pooled));
-            pooled.examples.stream().limit(explain).forEach(System.out::println);
+            pooledByPolicy.put(name, scoreAndPrint(name, jobs, book, history, explain));
         }
         pooledByPolicy.forEach((name, s) -> System.out.printf(
                 Locale.ROOT,
@@ -195,6 +162,31 @@ public final class PolicyBench {
                 s.incidents,
                 s.falseEpisodes,
                 s.falseEpisodesPer100()));
+    }
+
+    /**
+     * Scores policy {@code name} on {@code jobs}, each judged from its day {@code firstJudged} to its last, and prints
+     * its table by tier and {@code explain} examples; returns the pooled score.
+     */
+    private static Score scoreAndPrint(
+            String name, List<LabelledJob> jobs, SettingsBook book, int firstJudged, int explain) {
+        HealthPolicy policy = Policies.standard()
+                .named(name)
+                .orElseThrow(() -> new IllegalArgumentException("unknown policy " + name));
+        Map<Tier, Score> byTier = new EnumMap<>(Tier.class);
+        for (Tier tier : Tier.values()) {
+            byTier.put(tier, new Score());
+        }
+        for (LabelledJob job : jobs) {
+            JobSettings settings =
+                    ((SettingsBook.Resolved) book.resolve(job.id())).settings().withPolicy(name);
+            byTier.get(job.tier()).add(Scorer.score(job, settings, policy, firstJudged, job.counts().length));
+        }
+        Score pooled = new Score();
+        byTier.values().forEach(pooled::add);
+        System.out.println(Report.table(name, byTier, pooled));
+        pooled.examples.stream().limit(explain).forEach(System.out::println);
+        return pooled;
     }
 
     private static String summary(List<LabelledJob> jobs) {

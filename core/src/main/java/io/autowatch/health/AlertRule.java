@@ -25,14 +25,11 @@ public final class AlertRule {
             case UNHEALTHY -> true;
             case ZERO -> {
                 Optional<Expectation.Verdict> verdict = assessment.expectation().map(Expectation::verdict);
-                if (verdict.isPresent()
-                        && (verdict.get() == Expectation.Verdict.EXCLUDED
-                                || verdict.get() == Expectation.Verdict.EXPECTED_LOW)) {
+                if (verdict.isPresent() && verdict.get().unjudged()) {
                     yield false;
                 }
                 // The same while adaptive's history is too short for an expectation; classic ignores the calendar.
-                if (!assessment.policy().equals(ClassicPolicy.NAME)
-                        && (settings.excludes(assessment.day()) || settings.expectsLow(assessment.day()))) {
+                if (!assessment.policy().equals(ClassicPolicy.NAME) && settings.unlearned(assessment.day())) {
                     yield false;
                 }
                 yield switch (settings.zeroAlerts()) {

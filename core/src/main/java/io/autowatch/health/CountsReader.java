@@ -29,11 +29,9 @@ public interface CountsReader {
         }
         Map<JobId, CountSeries> mine = new java.util.HashMap<>(all.series());
         mine.keySet().retainAll(jobs);
+        java.util.Set<String> ids = jobs.stream().map(JobId::value).collect(java.util.stream.Collectors.toSet());
         return new Snapshot(
-                mine,
-                all.rejected().stream()
-                        .filter(r -> jobs.stream().anyMatch(j -> j.value().equals(r.job())))
-                        .toList());
+                mine, all.rejected().stream().filter(r -> ids.contains(r.job())).toList());
     }
 
     /**

@@ -47,9 +47,6 @@ public final class DueNotices {
      * recovery: an incident in the middle of a drop stays open across a holiday.
      */
     private static boolean unjudged(Assessment a) {
-        return a.expectation()
-                .map(e ->
-                        e.verdict() == Expectation.Verdict.EXCLUDED || e.verdict() == Expectation.Verdict.EXPECTED_LOW)
-                .orElse(false);
+        return a.expectation().map(e -> e.verdict().unjudged()).orElse(false);
     }
 }

@@ -35,7 +35,12 @@ public record Expectation(
         /** An excluded date (holiday, known event): never alerts, never learned from. */
         EXCLUDED,
         /** An expected-low date with a count below the expectation (a zero included): never alerts, never learned from. */
-        EXPECTED_LOW
+        EXPECTED_LOW;
+
+        /** A day the calendar took out of judging: it neither alerts nor tells of a recovery. */
+        public boolean unjudged() {
+            return this == EXCLUDED || this == EXPECTED_LOW;
+        }
     }
 
     public Expectation {

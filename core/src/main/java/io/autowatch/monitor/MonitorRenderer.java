@@ -174,7 +174,7 @@ public final class MonitorRenderer {
      * {@code A_B.avdl} get three tags.
      */
     public static String schemaTag(String schemaPath) {
-        String hash = sha256(schemaPath).substring(0, 16);
+        String hash = io.autowatch.digest.Sha256.hex(schemaPath).substring(0, 16);
         String readable = schemaPath.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9_\\-:./]", "_");
         int room = 200 - SCHEMA_TAG_KEY.length() - 1 - 2 - hash.length();
         return SCHEMA_TAG_KEY + ":" + (readable.length() <= room ? readable : readable.substring(0, room)) + "--"
@@ -192,16 +192,6 @@ public final class MonitorRenderer {
     /** Whether a tag is an exact schema tag (one that may decide a delete). */
     public static boolean isExactSchemaTag(String tag) {
         return tag.startsWith(SCHEMA_TAG_KEY + ":") && tag.matches(".*--[0-9a-f]{16}");
-    }
-
-    private static String sha256(String text) {
-        try {
-            byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
-                    .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-            return java.util.HexFormat.of().formatHex(digest);
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JDK has SHA-256", e);
-        }
     }
 
     private static String tagOf(String key, String value) {

@@ -9,12 +9,10 @@ import io.autowatch.health.view.PageLinks;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.InetSocketAddress;
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -86,7 +84,8 @@ final class DashboardCommand implements Callable<Integer> {
         }
         String html;
         try {
-            Map<String, String> query = query(exchange.getRequestURI().getRawQuery());
+            Map<String, String> query =
+                    QueryString.parse(exchange.getRequestURI().getRawQuery());
             OnCallView.Request request = new OnCallView.Request(
                     Optional.ofNullable(query.get("job")).filter(s -> !s.isBlank()),
                     Optional.ofNullable(query.get("from")).map(LocalDate::parse),
@@ -119,17 +118,5 @@ final class DashboardCommand implements Callable<Integer> {
         exchange.getResponseHeaders().add("X-Frame-Options", "DENY");
         exchange.sendResponseHeaders(status, bytes.length);
         exchange.getResponseBody().write(bytes);
-    }
-
-    private static Map<String, String> query(String raw) {
-        Map<String, String> query = new LinkedHashMap<>();
-        if (raw != null) {
-            for (String pair : raw.split("&")) {
-                int eq = pair.indexOf('=');
-                String key = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
-                query.put(key, eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
-            }
-        }
-        return query;
     }
 }

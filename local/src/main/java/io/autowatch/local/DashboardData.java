@@ -23,11 +23,6 @@ final class DashboardData {
 
     private DashboardData() {}
 
-    /** Every job's latest result, worst first, then by job. */
-    static List<StoredResult> worstFirst(List<StoredResult> latest) {
-        return worstFirst(latest, Map.of());
-    }
-
     /**
      * Worst first, as on call reads it: jobs with an open incident first (in the on-call page's order: critical,
      * then the most recent alert), then by the latest day's status, then by job. A job that alerted three days ago
@@ -43,14 +38,13 @@ final class DashboardData {
      */
     static List<StoredResult> worstFirst(
             List<StoredResult> latest, Map<JobId, OpenIncident> open, Map<String, LocalDate> lastAlertDays) {
-        List<String> incidentOrder = OnCallPage.ranked(List.copyOf(open.values())).stream()
-                .map(i -> i.job().value())
-                .toList();
+        List<OpenIncident> ranked = OnCallPage.ranked(List.copyOf(open.values()));
+        Map<String, Integer> incidentOrder = new java.util.HashMap<>();
+        for (int i = 0; i < ranked.size(); i++) {
+            incidentOrder.put(ranked.get(i).job().value(), i);
+        }
         List<StoredResult> list = new ArrayList<>(latest);
-        list.sort(Comparator.comparingInt((StoredResult r) -> {
-                    int at = incidentOrder.indexOf(r.job());
-                    return at >= 0 ? at : incidentOrder.size();
-                })
+        list.sort(Comparator.comparingInt((StoredResult r) -> incidentOrder.getOrDefault(r.job(), ranked.size()))
                 // Bad now (unhealthy or failed on its latest day) before anything that only alerted in the past.
                 .thenComparingInt(
                         r -> r.status().equals("UNHEALTHY") || r.status().equals("FAILED") ? 0 : 1)
@@ -86,10 +80,6 @@ final class DashboardData {
             job.put("incidentSince", open.get(JobId.of(r.job())).openedDay().toString());
         }
         return job;
-    }
-
-    static Map<String, Object> jobJson(StoredResult r) {
-        return jobJson(r, Map.of());
     }
 
     /** The expectation to draw for the day: present for a judged (not excluded) day of a policy that gives one. */

@@ -2,9 +2,7 @@ package io.autowatch.local;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import io.autowatch.counts.JobId;
 import io.autowatch.health.StoredResults;
-import io.autowatch.health.alert.OpenIncident;
 import io.autowatch.json.Json;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -12,12 +10,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.net.InetSocketAddress;
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -74,7 +70,8 @@ final class LocalHttp implements AutoCloseable {
         try {
             String path = exchange.getRequestURI().getPath();
             String method = exchange.getRequestMethod();
-            Map<String, String> query = query(exchange.getRequestURI().getRawQuery());
+            Map<String, String> query =
+                    QueryString.parse(exchange.getRequestURI().getRawQuery());
             if (method.equals("POST") && path.startsWith("/api/") && crossSite(exchange)) {
                 // Another web page in the same browser may not run the check or retire jobs here.
                 json(exchange, 403, Map.of("message", "cross-site requests are refused; use ./autowatch or curl"));
@@ -93,14 +90,7 @@ final class LocalHttp implements AutoCloseable {
                         "text/javascript",
                         resource("META-INF/resources/webjars/chart.js/4.5.1/dist/chart.umd.min.js"));
             } else if (path.equals("/api/jobs")) {
-                var open = runtime.openIncidents();
-                var retired = runtime.retiredJobs();
-                json(
-                        exchange,
-                        200,
-                        worstFirst(open).stream()
-                                .map(r -> DashboardData.jobJson(r, open, retired))
-                                .toList());
+                json(exchange, 200, jobs());
             } else if (path.equals("/api/chart")) {
                 String job = query.getOrDefault("job", "");
                 LocalDate to = Optional.ofNullable(query.get("to"))
@@ -183,11 +173,7 @@ final class LocalHttp implements AutoCloseable {
      * after its requests come back (a screenshot right after load shows the chart).
      */
     private byte[] page(String wanted) throws IOException {
-        var open = runtime.openIncidents();
-        var retired = runtime.retiredJobs();
-        var jobs = worstFirst(open).stream()
-                .map(r -> DashboardData.jobJson(r, open, retired))
-                .toList();
+        var jobs = jobs();
         Map<String, Object> initial = new java.util.LinkedHashMap<>();
         initial.put("jobs", jobs);
         String job = wanted != null && !wanted.isBlank()
@@ -203,10 +189,14 @@ final class LocalHttp implements AutoCloseable {
         return html.getBytes(StandardCharsets.UTF_8);
     }
 
-    /** The job list, worst first, from one read of the stored results. */
-    private List<io.autowatch.health.StoredResult> worstFirst(Map<JobId, OpenIncident> open) {
+    /** The job list, worst first, as the dashboard shows it, from one read of the stored results. */
+    private List<Map<String, Object>> jobs() {
+        var open = runtime.openIncidents();
+        var retired = runtime.retiredJobs();
         var overview = results.overview();
-        return DashboardData.worstFirst(overview.latest(), open, overview.lastAlertDays());
+        return DashboardData.worstFirst(overview.latest(), open, overview.lastAlertDays()).stream()
+                .map(r -> DashboardData.jobJson(r, open, retired))
+                .toList();
     }
 
     private static byte[] resource(String name) throws IOException {
@@ -228,19 +218,6 @@ final class LocalHttp implements AutoCloseable {
         if (body.length > 0) {
             exchange.getResponseBody().write(body);
         }
-    }
-
-    private static Map<String, String> query(String raw) {
-        Map<String, String> query = new HashMap<>();
-        if (raw != null) {
-            for (String pair : raw.split("&")) {
-                int eq = pair.indexOf('=');
-                if (eq > 0) {
-                    query.put(pair.substring(0, eq), URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
-                }
-            }
-        }
-        return query;
     }
 
     @Override

@@ -63,6 +63,7 @@ final class LocalRuntime implements AutoCloseable {
     private LocalDynamo dynamo;
     private ExecutorService workers;
     private ExecutorService requests;
+    private io.autowatch.aws.dynamodb.DynamoDbAlertLedger ledger;
     private LocalHttp http;
     private DailySchedule schedule;
     private HealthCheckHandler healthCheck;
@@ -105,6 +106,7 @@ final class LocalRuntime implements AutoCloseable {
                         state,
                         WorkerWiring.inline(AwsClients.memoize(() -> LocalSchemaSync.service(options))))));
         results = new DynamoDbStoredResults(ddb, LocalDynamo.HEALTH_TABLE);
+        ledger = new io.autowatch.aws.dynamodb.DynamoDbAlertLedger(ddb, LocalDynamo.HEALTH_TABLE);
         // Requests have threads of their own: a request waits for the service's work on `workers`, and must not
         // take the threads that work needs.
         requests = Executors.newFixedThreadPool(
@@ -116,13 +118,12 @@ final class LocalRuntime implements AutoCloseable {
 
     /** The retired jobs and the day each was retired on. */
     Map<io.autowatch.counts.JobId, LocalDate> retiredJobs() {
-        return new io.autowatch.aws.dynamodb.DynamoDbAlertLedger(dynamo.client(), LocalDynamo.HEALTH_TABLE).retired();
+        return ledger.retired();
     }
 
     /** The jobs with an open incident, as the ledger has them. */
     Map<io.autowatch.counts.JobId, io.autowatch.health.alert.OpenIncident> openIncidents() {
-        return new io.autowatch.aws.dynamodb.DynamoDbAlertLedger(dynamo.client(), LocalDynamo.HEALTH_TABLE)
-                .openIncidents();
+        return ledger.openIncidents();
     }
 
     /** Runs the health check as the schedule would, or for one day (a manual run). */

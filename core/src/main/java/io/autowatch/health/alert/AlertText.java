@@ -166,6 +166,11 @@ public final class AlertText {
                 .orElse(Long.MAX_VALUE);
     }
 
+    /** At most {@code max} characters: a longer text ends in "…" at the limit (the channels' hard caps). */
+    static String cut(String text, int max) {
+        return text.length() <= max ? text : text.substring(0, max - 1) + "…";
+    }
+
     /** Sentences joined with one space, each ending in exactly one full stop: "Title. Step one. Step two." */
     public static String sentences(String first, List<String> more) {
         StringBuilder out = new StringBuilder(sentence(first));

@@ -42,9 +42,7 @@ public final class ChatMessage {
                         slack(retirement.job().value(), MAX_KEYWORD)));
         Map<String, Object> metadata = new LinkedHashMap<>();
         metadata.put(
-                "threadId",
-                "autowatch/" + retirement.job().value() + "/"
-                        + retirement.incident().openedDay());
+                "threadId", threadId(retirement.job(), retirement.incident().openedDay()));
         metadata.put("summary", slack(retirement.title(), MAX_TITLE));
         metadata.put("eventType", "JobRetired");
         Map<String, Object> body = new LinkedHashMap<>();
@@ -110,7 +108,11 @@ public final class ChatMessage {
 
     /** One thread per incident: the job and the incident's first day. */
     public static String threadId(Notification notification) {
-        return "autowatch/" + notification.job().value() + "/" + notification.incidentOpened();
+        return threadId(notification.job(), notification.incidentOpened());
+    }
+
+    private static String threadId(io.autowatch.counts.JobId job, java.time.LocalDate incidentOpened) {
+        return "autowatch/" + job.value() + "/" + incidentOpened;
     }
 
     /**
@@ -119,7 +121,7 @@ public final class ChatMessage {
      */
     static String slack(String text, int max) {
         String escaped = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
-        return escaped.length() <= max ? escaped : escaped.substring(0, max - 1) + "…";
+        return AlertText.cut(escaped, max);
     }
 
     public static String render(Notification notification) {

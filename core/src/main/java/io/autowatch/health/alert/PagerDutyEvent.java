@@ -82,6 +82,6 @@ public final class PagerDutyEvent {
     }
 
     private static String cut(String text) {
-        return text.length() <= MAX_SUMMARY ? text : text.substring(0, MAX_SUMMARY - 1) + "…";
+        return AlertText.cut(text, MAX_SUMMARY);
     }
 }

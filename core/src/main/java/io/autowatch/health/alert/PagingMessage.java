@@ -139,7 +139,7 @@ public final class PagingMessage {
     }
 
     private static String cut(String text) {
-        return text.length() <= MAX_DESCRIPTION ? text : text.substring(0, MAX_DESCRIPTION - 1) + "…";
+        return AlertText.cut(text, MAX_DESCRIPTION);
     }
 
     private static String reason(Notification notification, Threshold threshold, boolean alarm) {

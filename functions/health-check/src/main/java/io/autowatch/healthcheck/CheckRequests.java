@@ -22,7 +22,11 @@ final class CheckRequests {
     private CheckRequests() {}
 
     static CheckRequest parse(byte[] event, Instant now) {
-        Map<String, Object> root = Json.readObject(event);
+        return parse(Json.readObject(event), event, now);
+    }
+
+    /** @param root the event, already read as JSON; {@code event} its bytes, for the digest of an event with no id */
+    static CheckRequest parse(Map<String, Object> root, byte[] event, Instant now) {
         return request(root, now).asRun(runOf(root, event));
     }
 
@@ -34,12 +38,8 @@ final class CheckRequests {
         if (root.get("id") instanceof String id && !id.isBlank() && id.length() <= 200) {
             return "event:" + id;
         }
-        try {
-            byte[] digest = java.security.MessageDigest.getInstance("SHA-256").digest(event);
-            return "digest:" + java.util.HexFormat.of().formatHex(digest, 0, 16);
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JDK has SHA-256", e);
-        }
+        // The first 16 bytes of the digest.
+        return "digest:" + io.autowatch.digest.Sha256.hex(event).substring(0, 32);
     }
 
     private static CheckRequest request(Map<String, Object> root, Instant now) {
@@ -107,15 +107,20 @@ final class CheckRequests {
         if (!(value instanceof List<?> list) || list.isEmpty()) {
             throw new IllegalArgumentException("'detail.jobs' must be a non-empty list of job ids");
         }
+        return jobIds(list, "detail.jobs");
+    }
+
+    /** The list's job ids, in order, once each; anything else in it is refused naming {@code field}. */
+    static Set<JobId> jobIds(List<?> list, String field) {
         Set<JobId> jobs = new LinkedHashSet<>();
         for (Object job : list) {
             if (!(job instanceof String text)) {
-                throw new IllegalArgumentException("'detail.jobs' must hold strings, got " + Json.describe(job));
+                throw new IllegalArgumentException("'" + field + "' must hold strings, got " + Json.describe(job));
             }
             try {
                 jobs.add(JobId.of(text));
             } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("'detail.jobs': " + e.getMessage(), e);
+                throw new IllegalArgumentException("'" + field + "': " + e.getMessage(), e);
             }
         }
         return jobs;

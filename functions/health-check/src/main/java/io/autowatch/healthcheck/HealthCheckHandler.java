@@ -12,6 +12,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.Map;
 
 /**
  * Lambda entry point: EventBridge Scheduler's scheduled event, a manual run / backfill
@@ -46,13 +47,14 @@ public final class HealthCheckHandler implements RequestStreamHandler {
         byte[] event = input.readAllBytes();
         CheckRequest request;
         try {
-            var retire = RetireRequests.parse(event);
+            Map<String, Object> root = Json.readObject(event);
+            var retire = RetireRequests.parse(root);
             if (retire.isPresent()) {
                 var done = service.retire(retire.get().jobs(), retire.get().reason());
                 output.write(Json.write(done.fields()).getBytes(StandardCharsets.UTF_8));
                 return;
             }
-            request = CheckRequests.parse(event, clock.instant());
+            request = CheckRequests.parse(root, event, clock.instant());
         } catch (IllegalArgumentException e) {
             LOG.error(
                     "request_rejected",

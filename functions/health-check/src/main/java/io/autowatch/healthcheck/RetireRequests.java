@@ -2,7 +2,6 @@ package io.autowatch.healthcheck;
 
 import io.autowatch.counts.JobId;
 import io.autowatch.json.Json;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -25,7 +24,11 @@ final class RetireRequests {
 
     /** The request, or empty when the event is not a retire request (it has no {@code detail.retire}). */
     static Optional<Retire> parse(byte[] event) {
-        Map<String, Object> root = Json.readObject(event);
+        return parse(Json.readObject(event));
+    }
+
+    /** @param root the event, already read as JSON */
+    static Optional<Retire> parse(Map<String, Object> root) {
         if (!(root.get("detail") instanceof Map<?, ?> detail) || !detail.containsKey("retire")) {
             return Optional.empty();
         }
@@ -33,17 +36,7 @@ final class RetireRequests {
             throw new IllegalArgumentException(
                     "'detail.retire' must be a list of 1 to " + MAX_JOBS + " job ids, e.g. [\"email/promo/IS\"]");
         }
-        Set<JobId> jobs = new LinkedHashSet<>();
-        for (Object job : list) {
-            if (!(job instanceof String text)) {
-                throw new IllegalArgumentException("'detail.retire' must hold strings, got " + Json.describe(job));
-            }
-            try {
-                jobs.add(JobId.of(text));
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("'detail.retire': " + e.getMessage(), e);
-            }
-        }
+        Set<JobId> jobs = CheckRequests.jobIds(list, "detail.retire");
         Object reason = detail.containsKey("reason") ? detail.get("reason") : "retired by hand";
         if (!(reason instanceof String text)
                 || text.isBlank()

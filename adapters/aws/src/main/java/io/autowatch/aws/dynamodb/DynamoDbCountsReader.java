@@ -56,15 +56,19 @@ public final class DynamoDbCountsReader implements CountsReader {
                 return null;
             });
         }
+        return collect(reads, series, rejected, "; no job can be judged without its history");
+    }
+
+    /** Runs the reads and returns what they collected; a read that failed after retries fails the whole read. */
+    private Snapshot collect(
+            List<Callable<Void>> reads, Map<JobId, CountSeries> series, List<RejectedCount> rejected, String why) {
         try {
             Parallel.all(executor, reads);
         } catch (SystemFailureException e) {
             throw e;
         } catch (RuntimeException e) {
             throw new SystemFailureException(
-                    "reading counts from table '" + table + "' failed after retries; "
-                            + "no job can be judged without its history: " + e,
-                    e);
+                    "reading counts from table '" + table + "' failed after retries" + why + ": " + e, e);
         }
         return new Snapshot(series, rejected);
     }
@@ -85,14 +89,7 @@ public final class DynamoDbCountsReader implements CountsReader {
                 return null;
             });
         }
-        try {
-            Parallel.all(executor, reads);
-        } catch (SystemFailureException e) {
-            throw e;
-        } catch (RuntimeException e) {
-            throw new SystemFailureException("reading counts from table '" + table + "' failed after retries: " + e, e);
-        }
-        return new Snapshot(series, rejected);
+        return collect(reads, series, rejected, "");
     }
 
     private void readJob(

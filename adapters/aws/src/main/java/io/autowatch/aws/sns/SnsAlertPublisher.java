@@ -185,13 +185,7 @@ public final class SnsAlertPublisher implements AlertPublisher {
 
     /** 64 hex characters: within SNS's 128-character limit for group and deduplication ids, whatever the job id. */
     private static String digest(String text) {
-        try {
-            return java.util.HexFormat.of()
-                    .formatHex(java.security.MessageDigest.getInstance("SHA-256")
-                            .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
-        }
+        return io.autowatch.digest.Sha256.hex(text);
     }
 
     private static void send(String topic, Runnable publish) {
