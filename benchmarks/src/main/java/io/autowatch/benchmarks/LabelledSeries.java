@@ -2,8 +2,9 @@ package io.autowatch.benchmarks;
 
 import io.autowatch.counts.CountSeries;
 import io.autowatch.counts.JobId;
-import io.autowatch.health.JobSettings;
-import io.autowatch.health.SettingsOverride;
+import io.autowatch.healthcheck.JobSettings;
+import io.autowatch.healthcheck.settings.Scope;
+import io.autowatch.healthcheck.settings.SettingsOverride;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -79,8 +80,7 @@ final class LabelledSeries {
                         + " excluded days; a job's settings hold at most " + JobSettings.MAX_EXCLUDED_DATES);
             }
             if (!excluded.isEmpty()) {
-                calendar.add(
-                        SettingsOverride.empty(new SettingsOverride.Job(job)).withExcludedDates(excluded));
+                calendar.add(SettingsOverride.empty(new Scope.Job(job)).withExcludedDates(excluded));
             }
         });
         return new Read(jobs, calendar);

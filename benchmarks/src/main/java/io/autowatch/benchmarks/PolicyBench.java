@@ -1,10 +1,11 @@
 package io.autowatch.benchmarks;
 
-import io.autowatch.health.HealthPolicy;
-import io.autowatch.health.JobSettings;
-import io.autowatch.health.Policies;
-import io.autowatch.health.SettingsBook;
-import io.autowatch.health.SettingsOverride;
+import io.autowatch.healthcheck.HealthPolicy;
+import io.autowatch.healthcheck.JobSettings;
+import io.autowatch.healthcheck.judge.Policies;
+import io.autowatch.healthcheck.settings.Scope;
+import io.autowatch.healthcheck.settings.SettingsBook;
+import io.autowatch.healthcheck.settings.SettingsOverride;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -65,12 +66,10 @@ public final class PolicyBench {
         SettingsOverride calendar =
                 switch (holidays) {
                     case "excluded" ->
-                        SettingsOverride.empty(new SettingsOverride.AllJobs())
-                                .withExcludedDates(generator.holidayDates());
+                        SettingsOverride.empty(new Scope.AllJobs()).withExcludedDates(generator.holidayDates());
                     case "expected-low" ->
-                        SettingsOverride.empty(new SettingsOverride.AllJobs())
-                                .withExpectedLowDates(generator.holidayDates());
-                    case "none" -> SettingsOverride.empty(new SettingsOverride.AllJobs());
+                        SettingsOverride.empty(new Scope.AllJobs()).withExpectedLowDates(generator.holidayDates());
+                    case "none" -> SettingsOverride.empty(new Scope.AllJobs());
                     default ->
                         throw new IllegalArgumentException(
                                 "--holidays is excluded, expected-low or none, not " + holidays);

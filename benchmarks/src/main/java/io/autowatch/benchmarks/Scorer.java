@@ -1,9 +1,9 @@
 package io.autowatch.benchmarks;
 
-import io.autowatch.health.Backtest;
-import io.autowatch.health.DayJudge;
-import io.autowatch.health.HealthPolicy;
-import io.autowatch.health.JobSettings;
+import io.autowatch.healthcheck.HealthPolicy;
+import io.autowatch.healthcheck.JobSettings;
+import io.autowatch.healthcheck.judge.Backtest;
+import io.autowatch.healthcheck.judge.DayJudge;
 import java.time.LocalDate;
 import java.util.List;
 

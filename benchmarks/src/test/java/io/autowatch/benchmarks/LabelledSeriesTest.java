@@ -3,9 +3,9 @@ package io.autowatch.benchmarks;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.autowatch.health.JobSettings;
-import io.autowatch.health.Policies;
-import io.autowatch.health.SettingsBook;
+import io.autowatch.healthcheck.JobSettings;
+import io.autowatch.healthcheck.judge.Policies;
+import io.autowatch.healthcheck.settings.SettingsBook;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

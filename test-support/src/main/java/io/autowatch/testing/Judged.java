@@ -1,10 +1,10 @@
 package io.autowatch.testing;
 
 import io.autowatch.counts.DayCount;
-import io.autowatch.health.Assessment;
-import io.autowatch.health.ClassicPolicy;
-import io.autowatch.health.HealthPolicy;
-import io.autowatch.health.JobSettings;
+import io.autowatch.healthcheck.Assessment;
+import io.autowatch.healthcheck.HealthPolicy;
+import io.autowatch.healthcheck.JobSettings;
+import io.autowatch.healthcheck.judge.classic.ClassicPolicy;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;

@@ -2,11 +2,11 @@ package io.autowatch.avro;
 
 import io.autowatch.monitor.SchemaError;
 import io.autowatch.monitor.SchemaRecord;
-import io.autowatch.schema.Limits;
-import io.autowatch.schema.Names;
-import io.autowatch.schema.RepoPaths;
-import io.autowatch.schema.SchemaReader;
-import io.autowatch.schema.SchemaSource;
+import io.autowatch.schemasync.Limits;
+import io.autowatch.schemasync.RepoPaths;
+import io.autowatch.schemasync.SchemaReader;
+import io.autowatch.schemasync.SchemaSource;
+import io.autowatch.schemasync.report.Names;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;

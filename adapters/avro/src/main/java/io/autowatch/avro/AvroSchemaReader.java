@@ -134,8 +134,8 @@ public final class AvroSchemaReader {
     private static Set<String> imported(Path root, String path, String source, Map<String, Set<String>> importedNames) {
         Set<String> names = new HashSet<>();
         for (IdlImports.Import imp : IdlImports.of(source)) {
-            if (!(io.autowatch.schema.RepoPaths.imported(path, imp.literal())
-                    instanceof io.autowatch.schema.RepoPaths.Inside inside)) {
+            if (!(io.autowatch.schemasync.RepoPaths.imported(path, imp.literal())
+                    instanceof io.autowatch.schemasync.RepoPaths.Inside inside)) {
                 continue; // refused before the parse; never read
             }
             Set<String> known = importedNames.get(inside.path());

@@ -1,6 +1,6 @@
 package io.autowatch.avro;
 
-import io.autowatch.schema.SchemaSource;
+import io.autowatch.schemasync.SchemaSource;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

@@ -3,9 +3,9 @@ package io.autowatch.avro;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.autowatch.monitor.SchemaError;
-import io.autowatch.schema.Limits;
-import io.autowatch.schema.SchemaReader;
-import io.autowatch.schema.SchemaSource;
+import io.autowatch.schemasync.Limits;
+import io.autowatch.schemasync.SchemaReader;
+import io.autowatch.schemasync.SchemaSource;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -1,7 +1,7 @@
 package io.autowatch.github;
 
 import io.autowatch.json.Json;
-import io.autowatch.schema.PullRequests.GitHubException;
+import io.autowatch.schemasync.PullRequests.GitHubException;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;

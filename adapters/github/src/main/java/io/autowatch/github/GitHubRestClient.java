@@ -1,8 +1,8 @@
 package io.autowatch.github;
 
-import io.autowatch.schema.Limits;
-import io.autowatch.schema.PullRequests;
-import io.autowatch.schema.RepoPaths;
+import io.autowatch.schemasync.Limits;
+import io.autowatch.schemasync.PullRequests;
+import io.autowatch.schemasync.RepoPaths;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;

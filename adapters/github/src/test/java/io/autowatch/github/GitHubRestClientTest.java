@@ -3,7 +3,7 @@ package io.autowatch.github;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.autowatch.schema.PullRequests;
+import io.autowatch.schemasync.PullRequests;
 import io.autowatch.testing.fakes.FakeGitHub;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -188,9 +188,9 @@ class GitHubRestClientTest {
                 "o/r",
                 13,
                 Map.of(),
-                Map.of("big.avdl", "x".repeat(3 * io.autowatch.schema.Limits.MAX_FILE_BYTES)),
+                Map.of("big.avdl", "x".repeat(3 * io.autowatch.schemasync.Limits.MAX_FILE_BYTES)),
                 false);
         assertThat(client.file("o/r", "big.avdl", head))
-                .hasValueSatisfying(b -> assertThat(b).hasSize(io.autowatch.schema.Limits.MAX_FILE_BYTES + 1));
+                .hasValueSatisfying(b -> assertThat(b).hasSize(io.autowatch.schemasync.Limits.MAX_FILE_BYTES + 1));
     }
 }

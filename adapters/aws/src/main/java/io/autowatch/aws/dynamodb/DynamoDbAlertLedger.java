@@ -1,10 +1,10 @@
 package io.autowatch.aws.dynamodb;
 
 import io.autowatch.counts.JobId;
-import io.autowatch.health.AlertLedger;
-import io.autowatch.health.HealthStatus;
-import io.autowatch.health.Severity;
-import io.autowatch.health.alert.OpenIncident;
+import io.autowatch.healthcheck.HealthStatus;
+import io.autowatch.healthcheck.Severity;
+import io.autowatch.healthcheck.alert.AlertLedger;
+import io.autowatch.healthcheck.alert.OpenIncident;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;

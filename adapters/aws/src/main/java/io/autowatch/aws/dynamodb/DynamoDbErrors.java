@@ -1,6 +1,6 @@
 package io.autowatch.aws.dynamodb;
 
-import io.autowatch.health.SystemFailureException;
+import io.autowatch.healthcheck.SystemFailureException;
 import java.util.Set;
 import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
 import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;

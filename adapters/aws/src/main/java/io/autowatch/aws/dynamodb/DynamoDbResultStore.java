@@ -1,10 +1,10 @@
 package io.autowatch.aws.dynamodb;
 
 import io.autowatch.counts.JobId;
-import io.autowatch.health.CheckResult;
-import io.autowatch.health.Parallel;
-import io.autowatch.health.ResultStore;
-import io.autowatch.health.SystemFailureException;
+import io.autowatch.healthcheck.CheckResult;
+import io.autowatch.healthcheck.ResultStore;
+import io.autowatch.healthcheck.SystemFailureException;
+import io.autowatch.healthcheck.run.Parallel;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

@@ -1,8 +1,8 @@
 package io.autowatch.aws.dynamodb;
 
-import io.autowatch.schema.DeliveryLedger;
-import io.autowatch.schema.PullRequestHeads;
-import io.autowatch.schema.PullRequestHeads.Head;
+import io.autowatch.schemasync.intake.DeliveryLedger;
+import io.autowatch.schemasync.intake.PullRequestHeads;
+import io.autowatch.schemasync.intake.PullRequestHeads.Head;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

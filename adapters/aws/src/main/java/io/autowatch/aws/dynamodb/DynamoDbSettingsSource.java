@@ -1,8 +1,8 @@
 package io.autowatch.aws.dynamodb;
 
-import io.autowatch.health.SettingsBook;
-import io.autowatch.health.SettingsOverride;
-import io.autowatch.health.SettingsSource;
+import io.autowatch.healthcheck.settings.SettingsBook;
+import io.autowatch.healthcheck.settings.SettingsOverride;
+import io.autowatch.healthcheck.settings.SettingsSource;
 import io.autowatch.log.Log;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

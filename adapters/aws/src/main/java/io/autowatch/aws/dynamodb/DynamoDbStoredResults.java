@@ -1,7 +1,7 @@
 package io.autowatch.aws.dynamodb;
 
-import io.autowatch.health.StoredResult;
-import io.autowatch.health.StoredResults;
+import io.autowatch.healthcheck.StoredResult;
+import io.autowatch.healthcheck.StoredResults;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;

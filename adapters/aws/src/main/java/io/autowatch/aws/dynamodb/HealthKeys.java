@@ -1,7 +1,7 @@
 package io.autowatch.aws.dynamodb;
 
 import io.autowatch.counts.JobId;
-import io.autowatch.health.AlertLedger.Kind;
+import io.autowatch.healthcheck.alert.AlertLedger.Kind;
 import java.time.LocalDate;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;

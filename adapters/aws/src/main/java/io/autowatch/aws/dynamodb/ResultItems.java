@@ -1,14 +1,14 @@
 package io.autowatch.aws.dynamodb;
 
-import io.autowatch.health.Bands;
-import io.autowatch.health.CheckResult;
-import io.autowatch.health.CheckResult.Checked;
-import io.autowatch.health.CheckResult.Failed;
-import io.autowatch.health.ClassicPolicy;
-import io.autowatch.health.Expectation;
-import io.autowatch.health.JobSettings;
-import io.autowatch.health.StoredResult;
-import io.autowatch.health.adaptive.AdaptivePolicy;
+import io.autowatch.healthcheck.Bands;
+import io.autowatch.healthcheck.CheckResult;
+import io.autowatch.healthcheck.CheckResult.Checked;
+import io.autowatch.healthcheck.CheckResult.Failed;
+import io.autowatch.healthcheck.Expectation;
+import io.autowatch.healthcheck.JobSettings;
+import io.autowatch.healthcheck.StoredResult;
+import io.autowatch.healthcheck.judge.adaptive.AdaptivePolicy;
+import io.autowatch.healthcheck.judge.classic.ClassicPolicy;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;

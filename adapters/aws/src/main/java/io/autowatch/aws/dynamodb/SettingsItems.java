@@ -1,10 +1,10 @@
 package io.autowatch.aws.dynamodb;
 
 import io.autowatch.counts.JobId;
-import io.autowatch.health.SettingsOverride;
-import io.autowatch.health.SettingsOverride.Scope;
-import io.autowatch.health.Severity;
-import io.autowatch.health.ZeroAlerts;
+import io.autowatch.healthcheck.Severity;
+import io.autowatch.healthcheck.ZeroAlerts;
+import io.autowatch.healthcheck.settings.Scope;
+import io.autowatch.healthcheck.settings.SettingsOverride;
 import java.math.BigDecimal;
 import java.time.DateTimeException;
 import java.time.LocalDate;
@@ -66,13 +66,13 @@ public final class SettingsItems {
 
     public static Scope scope(String key) {
         if (key.equals("default")) {
-            return new SettingsOverride.AllJobs();
+            return new Scope.AllJobs();
         }
         if (key.startsWith("prefix:")) {
-            return new SettingsOverride.Prefix(key.substring("prefix:".length()));
+            return new Scope.Prefix(key.substring("prefix:".length()));
         }
         if (key.startsWith("job:")) {
-            return new SettingsOverride.Job(JobId.of(key.substring("job:".length())));
+            return new Scope.Job(JobId.of(key.substring("job:".length())));
         }
         throw new IllegalArgumentException(
                 "settings key '" + key + "' must be 'default', 'prefix:<job id prefix>' " + "or 'job:<job id>'");

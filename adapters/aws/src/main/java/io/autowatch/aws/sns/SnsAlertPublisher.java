@@ -1,15 +1,15 @@
 package io.autowatch.aws.sns;
 
-import io.autowatch.health.AlertPublisher;
-import io.autowatch.health.Severity;
-import io.autowatch.health.SystemFailureException;
-import io.autowatch.health.alert.AlertLinks;
-import io.autowatch.health.alert.ChatMessage;
-import io.autowatch.health.alert.FailedJobs;
-import io.autowatch.health.alert.Notification;
-import io.autowatch.health.alert.PagerDutyEvent;
-import io.autowatch.health.alert.PagingMessage;
-import io.autowatch.health.alert.Retirement;
+import io.autowatch.healthcheck.Severity;
+import io.autowatch.healthcheck.SystemFailureException;
+import io.autowatch.healthcheck.alert.AlertLinks;
+import io.autowatch.healthcheck.alert.AlertPublisher;
+import io.autowatch.healthcheck.alert.ChatMessage;
+import io.autowatch.healthcheck.alert.FailedJobs;
+import io.autowatch.healthcheck.alert.Notification;
+import io.autowatch.healthcheck.alert.PagerDutyEvent;
+import io.autowatch.healthcheck.alert.PagingMessage;
+import io.autowatch.healthcheck.alert.Retirement;
 import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.services.sns.SnsClient;

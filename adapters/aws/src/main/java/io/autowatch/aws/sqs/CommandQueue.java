@@ -1,8 +1,8 @@
 package io.autowatch.aws.sqs;
 
 import io.autowatch.json.Json;
-import io.autowatch.schema.Command;
-import io.autowatch.schema.CommandRequest;
+import io.autowatch.schemasync.intake.Command;
+import io.autowatch.schemasync.intake.CommandRequest;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;

@@ -2,7 +2,7 @@ package io.autowatch.aws.dynamodb;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.autowatch.health.SettingsOverride;
+import io.autowatch.healthcheck.settings.SettingsOverride;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;

@@ -1,6 +1,6 @@
 package io.autowatch.github.webhook;
 
-import io.autowatch.schema.CommandRequest;
+import io.autowatch.schemasync.intake.CommandRequest;
 import java.time.Instant;
 
 /** What the webhook answers, with its HTTP status (README, "Schema sync: setting it up"). */
@@ -70,7 +70,9 @@ public sealed interface WebhookDecision {
         @Override
         public String message() {
             return "accepted: " + command.command().text() + " on " + command.repository()
-                    + (command.command() == io.autowatch.schema.Command.RECONCILE ? "" : "#" + command.pullRequest());
+                    + (command.command() == io.autowatch.schemasync.intake.Command.RECONCILE
+                            ? ""
+                            : "#" + command.pullRequest());
         }
     }
 }

@@ -1,8 +1,8 @@
 package io.autowatch.github.webhook;
 
 import io.autowatch.json.Json;
-import io.autowatch.schema.Command;
-import io.autowatch.schema.CommandRequest;
+import io.autowatch.schemasync.intake.Command;
+import io.autowatch.schemasync.intake.CommandRequest;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;

@@ -3,8 +3,8 @@ package io.autowatch.github.webhook;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.autowatch.json.Json;
-import io.autowatch.schema.Command;
-import io.autowatch.schema.CommandRequest;
+import io.autowatch.schemasync.intake.Command;
+import io.autowatch.schemasync.intake.CommandRequest;
 import io.autowatch.testing.SharedCorpus;
 import java.io.IOException;
 import java.net.URLEncoder;

@@ -1,0 +1,57 @@
+package io.autowatch.healthcheck;
+
+import io.autowatch.counts.CountSeries;
+import io.autowatch.counts.JobId;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/** Reads every job's daily counts over a range of days (port; the DynamoDB adapter reads the counts table). */
+public interface CountsReader {
+
+    /**
+     * Every count recorded from {@code from} to {@code to}, both inclusive, by job.
+     *
+     * @throws SystemFailureException when the counts cannot be read at all (table missing, access denied, reads
+     *     still throttled after retries): no job could be judged fairly, so the whole run must fail and be retried
+     */
+    Snapshot read(LocalDate from, LocalDate to);
+
+    /**
+     * The counts of {@code jobs} only (all jobs when empty): a job that asks for its own check as it finishes
+     * should not make the check read every job's history.
+     */
+    default Snapshot read(LocalDate from, LocalDate to, java.util.Set<JobId> jobs) {
+        Snapshot all = read(from, to);
+        if (jobs.isEmpty()) {
+            return all;
+        }
+        Map<JobId, CountSeries> mine = new java.util.HashMap<>(all.series());
+        mine.keySet().retainAll(jobs);
+        java.util.Set<String> ids = jobs.stream().map(JobId::value).collect(java.util.stream.Collectors.toSet());
+        return new Snapshot(
+                mine, all.rejected().stream().filter(r -> ids.contains(r.job())).toList());
+    }
+
+    /**
+     * @param series   by job; each series covers exactly {@code from..to}
+     * @param rejected stored items that are not valid counts, or whose job id is not valid (left out of
+     *                 {@code series})
+     */
+    record Snapshot(Map<JobId, CountSeries> series, List<RejectedCount> rejected) {
+        public Snapshot {
+            series = Map.copyOf(series);
+            rejected = List.copyOf(rejected);
+        }
+    }
+
+    /** An item that a writer stored but that is not a valid count. */
+    record RejectedCount(String job, String day, String reason) {
+        public RejectedCount {
+            Objects.requireNonNull(job, "job");
+            Objects.requireNonNull(day, "day");
+            Objects.requireNonNull(reason, "reason");
+        }
+    }
+}

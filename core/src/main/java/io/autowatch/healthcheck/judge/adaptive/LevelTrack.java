@@ -1,0 +1,204 @@
+package io.autowatch.healthcheck.judge.adaptive;
+
+import java.util.Arrays;
+
+/**
+ * The job's level (its expected count on an average day of the week), followed day by day through the look-back,
+ * oldest first, as it would have been known each day:
+ *
+ * <ul>
+ *   <li>each usual day pulls the level towards itself, a busy job's by up to 15% of the gap, a small job's by less,
+ *       since its days say less ({@link #smoothing});</li>
+ *   <li>a day the model finds rarer than 1 in 1,000 ({@link #LEARN_BELOW}) teaches nothing, so incidents do not
+ *       become the new normal and do not widen the noise estimate;</li>
+ *   <li>growth is followed: the level's rise over the last week is carried forward (at most 6% a day); a decline is
+ *       not extrapolated, so a job fading away keeps alerting;</li>
+ *   <li>three improbable days in a row on the same side re-anchor the level to them: a planned change stops
+ *       alerting on its fourth day. A drop to (almost) nothing never re-anchors: a dead job keeps alerting.</li>
+ * </ul>
+ *
+ * The one-step forecasts of the usual days give the overdispersion estimate ({@link #dispersion()}).
+ */
+final class LevelTrack {
+
+    static final double LEARN_BELOW = 1e-3;
+    static final int RE_ANCHOR_AFTER = 3;
+    /** A run below this share of the level is a failure, not a new level. */
+    static final double RE_ANCHOR_FLOOR = 0.1;
+
+    static final double MAX_GROWTH = 1.06;
+    private static final int WARM_UP = 7;
+    /** The level averages over about as many days as it takes to see this many counts (within the bounds below). */
+    private static final double COUNTS_PER_LEVEL = 60;
+
+    private static final double MAX_SMOOTHING = 0.15;
+    private static final double MIN_SMOOTHING = 1 / 14.0;
+
+    private final DayValues days;
+    private final WeekdayProfile profile;
+    private final double[] level;
+    private final double[] forecast;
+    private final boolean[] outlier;
+    private int anchoredAt = -1;
+    private double weightedSum;
+    private double weights;
+    private int residuals;
+
+    private LevelTrack(DayValues days, WeekdayProfile profile) {
+        this.days = days;
+        this.profile = profile;
+        this.level = new double[days.size()];
+        this.forecast = new double[days.size()];
+        this.outlier = new boolean[days.size()];
+        Arrays.fill(forecast, Double.NaN);
+    }
+
+    /** Follows the level through {@code days}, judging each day with overdispersion {@code dispersion}. */
+    static LevelTrack follow(DayValues days, WeekdayProfile profile, double dispersion) {
+        LevelTrack track = new LevelTrack(days, profile);
+        track.run(dispersion);
+        return track;
+    }
+
+    private void run(double dispersion) {
+        double current = initialLevel();
+        int runSide = 0;
+        int runLength = 0;
+        double runCounts = 0;
+        double runFactors = 0;
+        for (int i = 0; i < days.size(); i++) {
+            double projected = current * growthBefore(i);
+            double factor = profile.factor(days.weekday(i));
+            if (!days.known(i) || factor < WeekdayProfile.INACTIVE_BELOW) {
+                level[i] = current = projected;
+                continue;
+            }
+            long x = days.value(i);
+            double f = projected * factor;
+            forecast[i] = f;
+            boolean rare = new CountModel(f, dispersion).rarerThan(x, LEARN_BELOW);
+            outlier[i] = rare;
+            if (!rare) {
+                current = projected + smoothing(projected) * (x / factor - projected);
+                if (i >= WARM_UP && f > 1e-6) {
+                    // Each day's ((x − f)² − f)/f² estimates φ with variance ≈ 2(1/f + φ)²: weigh by its inverse, so
+                    // that a small job's days, which say little about φ, count for little.
+                    double weight = 1 / Math.pow(1 / f + dispersion, 2);
+                    weightedSum += weight * ((x - f) * (x - f) - f) / (f * f);
+                    weights += weight;
+                    residuals++;
+                }
+                runSide = 0;
+                runLength = 0;
+                runCounts = 0;
+                runFactors = 0;
+            } else {
+                current = projected;
+                int side = x > f ? 1 : -1;
+                if (side != runSide) {
+                    runSide = side;
+                    runLength = 0;
+                    runCounts = 0;
+                    runFactors = 0;
+                }
+                runLength++;
+                runCounts += x;
+                runFactors += factor;
+                double runLevel = runCounts / runFactors;
+                if (runLength >= RE_ANCHOR_AFTER && (side > 0 || runLevel >= RE_ANCHOR_FLOOR * projected)) {
+                    current = runLevel;
+                    anchoredAt = i;
+                    runSide = 0;
+                    runLength = 0;
+                    runCounts = 0;
+                    runFactors = 0;
+                }
+            }
+            level[i] = current;
+        }
+    }
+
+    /** A trimmed mean of the first week's known active days, in level units: one odd day cannot skew the start. */
+    private double initialLevel() {
+        double[] first = new double[WARM_UP];
+        int n = 0;
+        for (int i = 0; i < days.size() && n < WARM_UP; i++) {
+            double factor = profile.factor(days.weekday(i));
+            if (days.known(i) && factor >= WeekdayProfile.INACTIVE_BELOW) {
+                first[n++] = days.value(i) / factor;
+            }
+        }
+        if (n == 0) {
+            return 0;
+        }
+        double[] sorted = Arrays.copyOf(first, n);
+        Arrays.sort(sorted);
+        int drop = n >= 5 ? 1 : 0;
+        double sum = 0;
+        for (int i = drop; i < n - drop; i++) {
+            sum += sorted[i];
+        }
+        return sum / (n - 2 * drop);
+    }
+
+    /** The daily growth carried into day {@code i}: the level's rise over the week before, if any, capped. */
+    double growthBefore(int i) {
+        int from = i - 8;
+        if (from < WARM_UP || anchoredAt >= from) {
+            return 1;
+        }
+        double then = level[from];
+        double now = level[i - 1];
+        if (!(then > 0)) {
+            return 1;
+        }
+        return Math.clamp(Math.pow(now / then, 1 / 7.0), 1, MAX_GROWTH);
+    }
+
+    /** How far one day pulls the level: about 2/(n + 1) for the n days that hold {@link #COUNTS_PER_LEVEL} counts. */
+    static double smoothing(double level) {
+        double daysNeeded = COUNTS_PER_LEVEL / Math.max(level, 1e-9);
+        return Math.clamp(2 / (daysNeeded + 1), MIN_SMOOTHING, MAX_SMOOTHING);
+    }
+
+    /**
+     * The overdispersion the usual days' forecast errors show, with {@code prior} counted as {@code priorDays} more
+     * days like them, so that a short look-back leans on it. Never below 0.
+     */
+    double dispersion(double prior, int priorDays) {
+        if (residuals == 0) {
+            return prior;
+        }
+        double priorWeight = priorDays * weights / residuals;
+        return Math.max(0, (weightedSum + priorWeight * prior) / (weights + priorWeight));
+    }
+
+    int residualDays() {
+        return residuals;
+    }
+
+    /** The level after the last day of the look-back, carried to the checked day. */
+    double levelForCheckedDay() {
+        int n = days.size();
+        return n == 0 ? 0 : level[n - 1] * growthBefore(n);
+    }
+
+    /** The level after day {@code i}. */
+    double levelAfter(int i) {
+        return level[i];
+    }
+
+    boolean outlier(int i) {
+        return outlier[i];
+    }
+
+    /** The forecast the track made for day {@code i}, or NaN for a day it did not judge. */
+    double forecast(int i) {
+        return forecast[i];
+    }
+
+    /** The index of the last re-anchoring, or −1. */
+    int anchoredAt() {
+        return anchoredAt;
+    }
+}

@@ -1,0 +1,114 @@
+package io.autowatch.healthcheck.judge.adaptive;
+
+import java.time.DayOfWeek;
+import java.util.Arrays;
+
+/**
+ * How each weekday compares with an average day of the same week: a factor per weekday, averaging 1 over the week
+ * (a Tuesday at ×1.2 sends 20% more than the week's average day; a Sunday at ×0 never sends). Each day is compared
+ * with the mean of the seven days centred on it, so growth does not leak into the shape. Busy weekdays take the
+ * median of those ratios, which one bad day cannot move; weekdays with few counts pool them and lean towards ×1
+ * in proportion to how few counts they rest on. With fewer than {@link #MIN_WEEKS} ratios for some weekday the
+ * profile is flat ("pooled") and marked low-confidence.
+ */
+final class WeekdayProfile {
+
+    static final int MIN_WEEKS = 2;
+
+    /** Below this a weekday counts as one the job does not run on: it teaches nothing about the level. */
+    static final double INACTIVE_BELOW = 0.1;
+
+    /** A weekday whose days hold fewer counts on average than this pools its counts instead of taking a median. */
+    private static final double MEDIAN_FROM = 20;
+
+    /** One pseudo-count at ×1 that a pooled weekday starts from, so that a few zeros of a tiny job do not make a weekday dead. */
+    private static final double PRIOR_COUNTS = 1;
+
+    private final double[] factors;
+    private final boolean pooled;
+
+    private WeekdayProfile(double[] factors, boolean pooled) {
+        this.factors = factors;
+        this.pooled = pooled;
+    }
+
+    static WeekdayProfile flat() {
+        double[] ones = new double[7];
+        Arrays.fill(ones, 1);
+        return new WeekdayProfile(ones, true);
+    }
+
+    static WeekdayProfile of(DayValues days) {
+        int n = days.size();
+        double[][] ratios = new double[7][n / 7 + 1];
+        double[] sumX = new double[7];
+        double[] sumMean = new double[7];
+        int[] count = new int[7];
+        for (int i = 3; i + 3 < n; i++) {
+            double week = centredMean(days, i);
+            if (!days.known(i) || !(week > 0)) {
+                continue;
+            }
+            int w = days.weekday(i).getValue() - 1;
+            ratios[w][count[w]++] = days.value(i) / week;
+            sumX[w] += days.value(i);
+            sumMean[w] += week;
+        }
+        double[] factors = new double[7];
+        for (int w = 0; w < 7; w++) {
+            if (count[w] < MIN_WEEKS) {
+                return flat();
+            }
+            factors[w] = sumX[w] / count[w] >= MEDIAN_FROM
+                    ? median(Arrays.copyOf(ratios[w], count[w]))
+                    : (sumX[w] + PRIOR_COUNTS) / (sumMean[w] + PRIOR_COUNTS);
+        }
+        double mean = Arrays.stream(factors).sum() / 7;
+        if (!(mean > 0)) {
+            return flat();
+        }
+        for (int w = 0; w < 7; w++) {
+            factors[w] /= mean;
+        }
+        return new WeekdayProfile(factors, false);
+    }
+
+    /**
+     * The mean of the seven days centred on {@code i}. An unknown day (an excluded date) takes the same weekday's
+     * value a week before or after, so that a holiday does not tilt the week; NaN if neither is known.
+     */
+    private static double centredMean(DayValues days, int i) {
+        long sum = 0;
+        for (int j = i - 3; j <= i + 3; j++) {
+            if (days.known(j)) {
+                sum += days.value(j);
+            } else if (j - 7 >= 0 && days.known(j - 7)) {
+                sum += days.value(j - 7);
+            } else if (j + 7 < days.size() && days.known(j + 7)) {
+                sum += days.value(j + 7);
+            } else {
+                return Double.NaN;
+            }
+        }
+        return sum / 7.0;
+    }
+
+    static double median(double[] values) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        int m = sorted.length / 2;
+        return sorted.length % 2 == 1 ? sorted[m] : (sorted[m - 1] + sorted[m]) / 2;
+    }
+
+    double factor(DayOfWeek day) {
+        return factors[day.getValue() - 1];
+    }
+
+    boolean active(DayOfWeek day) {
+        return factor(day) >= INACTIVE_BELOW;
+    }
+
+    boolean pooled() {
+        return pooled;
+    }
+}

@@ -1,0 +1,56 @@
+package io.autowatch.healthcheck.run;
+
+import io.autowatch.counts.JobId;
+import io.autowatch.healthcheck.CheckRequest;
+import io.autowatch.healthcheck.alert.AlertLedger;
+import io.autowatch.healthcheck.alert.AlertPublisher;
+import io.autowatch.healthcheck.alert.FailedJobs;
+import io.autowatch.log.Log;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+/** The run's one chat message about the jobs it could not check or notify about. */
+final class FailedJobsNotice {
+
+    private static final Log LOG = Log.of(HealthCheckService.class);
+
+    private final AlertLedger ledger;
+    private final AlertPublisher publisher;
+
+    FailedJobsNotice(AlertLedger ledger, AlertPublisher publisher) {
+        this.ledger = ledger;
+        this.publisher = publisher;
+    }
+
+    /**
+     * One chat message naming the jobs that failed, claimed in the ledger like an alert: the same set of failed jobs
+     * is told once a day however often the day is re-run, and a new failure is told at once. Its own failure is
+     * logged and never fails the run.
+     */
+    void tell(CheckRequest request, Map<JobId, FailedJobs.Failure> failures, LocalDate runDay, Instant now) {
+        if (failures.isEmpty()) {
+            return;
+        }
+        List<FailedJobs.Failure> sorted = failures.values().stream()
+                .sorted(java.util.Comparator.comparing(f -> f.job().value()))
+                .toList();
+        JobId set = FailedJobs.setKey(sorted);
+        try {
+            if (!ledger.claim(set, runDay, AlertLedger.Kind.FAILURES, now, NoticeSender.CLAIM_EXPIRY, request.run())) {
+                LOG.info("failed_jobs_notice_already_sent", "jobs", sorted.size(), "day", runDay);
+                return;
+            }
+            try {
+                publisher.publishFailures(new FailedJobs(RunLog.describe(request), sorted));
+            } catch (RuntimeException e) {
+                ledger.release(set, runDay, AlertLedger.Kind.FAILURES);
+                throw e;
+            }
+            ledger.markSent(set, runDay, AlertLedger.Kind.FAILURES, now);
+        } catch (RuntimeException e) {
+            LOG.error("failed_jobs_notice_failed", "jobs", sorted.size(), "error", e.toString());
+        }
+    }
+}

@@ -1,0 +1,24 @@
+package io.autowatch.schemasync;
+
+import io.autowatch.monitor.SchemaError;
+import io.autowatch.monitor.SchemaRecord;
+import java.util.List;
+
+/** Turns schema files into their annotated records (port; the Avro IDL adapter implements it). */
+public interface SchemaReader {
+
+    /**
+     * Reads {@code paths} and, transitively, what they import from {@code source}.
+     *
+     * @return every record of those files with its annotations, and every problem found, each naming file and line
+     */
+    Read read(SchemaSource source, List<String> paths);
+
+    /** The records read and the problems found; a file with problems may still contribute records. */
+    record Read(List<SchemaRecord> records, List<SchemaError> errors) {
+        public Read {
+            records = List.copyOf(records);
+            errors = List.copyOf(errors);
+        }
+    }
+}

@@ -1,0 +1,295 @@
+package io.autowatch.schemasync;
+
+import io.autowatch.log.Log;
+import io.autowatch.monitor.MonitorStore;
+import io.autowatch.monitor.Plan;
+import io.autowatch.monitor.SchemaError;
+import io.autowatch.schemasync.PullRequests.CommitState;
+import io.autowatch.schemasync.PullRequests.PullRequest;
+import io.autowatch.schemasync.intake.Command;
+import io.autowatch.schemasync.intake.CommandRequest;
+import io.autowatch.schemasync.report.StatusComment;
+import io.autowatch.schemasync.report.SyncResult;
+import io.autowatch.schemasync.report.SyncResult.StepOutcome;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Carries out one pull-request command: checks who may ask, reads the schema files the pull request touches at its
+ * head commit, turns their annotations into monitors, plans against what Datadog has, applies the plan for
+ * {@code esm register}, and reports on the pull request. Nothing is written while any schema has an error, and a
+ * Datadog listing that fails stops everything before any write.
+ */
+public final class SchemaSyncService {
+
+    public static final String STATUS_CONTEXT = "autowatch/monitors";
+    private static final Log LOG = Log.of(SchemaSyncService.class);
+
+    private final PullRequests github;
+    private final MonitorSync sync;
+    private final SyncSettings settings;
+    private final boolean planOnly;
+
+    public SchemaSyncService(PullRequests github, SchemaReader reader, MonitorStore datadog, SyncSettings settings) {
+        this(github, reader, datadog, settings, false);
+    }
+
+    /**
+     * @param planOnly when true (no Datadog keys, e.g. a local run), {@code esm register} plans but writes nothing,
+     *                 and the comment says so
+     */
+    public SchemaSyncService(
+            PullRequests github, SchemaReader reader, MonitorStore datadog, SyncSettings settings, boolean planOnly) {
+        this.github = github;
+        this.sync = new MonitorSync(reader, datadog, settings);
+        this.settings = settings;
+        this.planOnly = planOnly;
+    }
+
+    /**
+     * Carries the command out and reports on the pull request, whatever happens: a failure inside (a bug, a parser
+     * that runs out of stack) is reported as such.
+     *
+     * @throws PullRequests.GitHubException when GitHub fails (after its own retries): the queue delivers the command
+     *     again
+     */
+    public SyncResult handle(CommandRequest request) {
+        try {
+            github.react(request.repository(), request.commentId(), "eyes");
+        } catch (RuntimeException e) { // the comment may be gone, or reactions not allowed: the 👀 is a courtesy
+            LOG.warn("reaction_failed", "delivery", request.deliveryId(), "error", e.toString());
+        }
+        SyncResult result;
+        try {
+            result = run(request);
+        } catch (PullRequests.GitHubException e) {
+            reportQuietly(refuse(
+                    request,
+                    "",
+                    "GitHub failed while the command ran, so it was not finished: " + e.getMessage()
+                            + ". It is tried again; comment again if this stays."));
+            throw e;
+        } catch (Throwable e) { // deliberately everything, StackOverflowError and OutOfMemoryError included
+            LOG.error("command_crashed", "delivery", request.deliveryId(), "error", e.toString());
+            result = refuse(
+                    request,
+                    "",
+                    "autowatch failed inside while carrying the command out ("
+                            + e.getClass().getSimpleName() + "); nothing more was written. The maintainers can find "
+                            + "delivery " + request.deliveryId() + " in the logs.");
+        }
+        report(result);
+        CommandLog.completed(request, result);
+        return result;
+    }
+
+    private SyncResult run(CommandRequest request) {
+        if (request.command() == Command.HELP) {
+            return result(request, "", Optional.empty(), List.of(), List.of(), Optional.empty());
+        }
+        Optional<String> refusal = RegisterRules.repositoryRefusal(request.repository(), settings);
+        if (refusal.isPresent()) {
+            return refuse(request, "", refusal.get());
+        }
+        if (request.command() == Command.RECONCILE) {
+            return reconcile(request);
+        }
+        // Act on the comment as GitHub has it: a signed payload only proves its sender knew the webhook secret.
+        Optional<PullRequests.Comment> comment = github.comment(request.repository(), request.commentId());
+        if (comment.isEmpty()
+                || comment.get().issueNumber() != request.pullRequest()
+                || Command.parse(comment.get().body()).orElse(null) != request.command()) {
+            return refuse(
+                    request,
+                    "",
+                    "GitHub has no such comment on this pull request (it was deleted or edited, "
+                            + "or the request did not come from GitHub), so nothing was done");
+        }
+        request = request.writtenBy(
+                comment.get().author(), Command.allowedDeletes(comment.get().body()));
+        if (request.headSeenAt().isPresent()
+                && request.headSeenAt().get().isAfter(comment.get().createdAt())) {
+            return refuse(
+                    request,
+                    "",
+                    "the pull request's head was pushed after the comment, so the comment was "
+                            + "not about it and nothing was done. Comment again to act on the new head.");
+        }
+        PullRequest pr = github.pullRequest(request.repository(), request.pullRequest());
+        if (request.command() != Command.HELP
+                && request.commit().isPresent()
+                && !request.commit().get().equals(pr.headSha())) {
+            return refuse(
+                    request,
+                    "",
+                    "the pull request's head moved from "
+                            + request.commit().get().substring(0, 7) + " to "
+                            + pr.headSha().substring(0, 7)
+                            + " after the comment, so nothing was done. Comment again to act on "
+                            + pr.headSha().substring(0, 7) + ".");
+        }
+        if (request.command() == Command.REGISTER) {
+            String role = github.permission(request.repository(), request.sender());
+            refusal = RegisterRules.registerRefusal(request.repository(), request.sender(), role, pr, settings);
+            if (refusal.isPresent()) {
+                return refuse(request, pr.headSha(), refusal.get());
+            }
+        }
+        List<PullRequests.ChangedFile> files = github.changedFiles(request.repository(), request.pullRequest());
+        if (files.size() >= Limits.MAX_CHANGED_FILES || pr.changedFiles() > files.size()) {
+            return refuse(
+                    request,
+                    pr.headSha(),
+                    "GitHub listed " + files.size() + " of the "
+                            + Math.max(pr.changedFiles(), files.size())
+                            + " files this pull request changes (it lists at most "
+                            + Limits.MAX_CHANGED_FILES
+                            + "). Nothing was planned: a partial read could delete the monitors "
+                            + "of the files not listed. Split the pull request.");
+        }
+        SyncScope scope = SyncScope.of(files, settings);
+        String mergeBase = github.mergeBase(request.repository(), pr.baseSha(), pr.headSha());
+        MonitorSync.Planned planned = sync.planChange(
+                request.repository(),
+                atCommit(request.repository(), pr.headSha()),
+                scope.headPaths(),
+                atCommit(request.repository(), mergeBase),
+                scope.basePaths(),
+                scope.scopeTags());
+        if (planned.failure().isPresent()) {
+            return result(request, pr.headSha(), Optional.empty(), List.of(), planned.errors(), planned.failure());
+        }
+        Plan plan = planned.plan().orElseThrow();
+        long deletes = plan.count(Plan.Delete.class);
+        boolean confirmed = deletes <= Math.max(Limits.DELETES_WITHOUT_CONFIRMATION, request.allowDeletes());
+        if (request.command() == Command.REGISTER && planned.errors().isEmpty() && !confirmed) {
+            return result(
+                    request,
+                    pr.headSha(),
+                    Optional.of(plan),
+                    List.of(),
+                    List.of(),
+                    Optional.of("this would delete " + deletes + " monitors, more than "
+                            + Limits.DELETES_WITHOUT_CONFIRMATION
+                            + " without confirmation. Check the plan below, then comment `esm register "
+                            + "--allow-deletes=" + deletes + "` to go ahead"));
+        }
+        boolean apply =
+                request.command() == Command.REGISTER && planned.errors().isEmpty() && !planOnly;
+        List<StepOutcome> applied = apply ? sync.apply(plan) : List.of();
+        SyncResult result =
+                result(request, pr.headSha(), Optional.of(plan), applied, planned.errors(), Optional.empty());
+        return planOnly && request.command() == Command.REGISTER
+                ? result.withNotice("plan only: no Datadog keys are configured, so nothing was applied")
+                : result;
+    }
+
+    /** The pull request's files at one commit. */
+    private SchemaSource atCommit(String repository, String sha) {
+        return new SchemaSource() {
+            @Override
+            public Optional<byte[]> read(String path) {
+                return github.file(repository, path, sha);
+            }
+
+            @Override
+            public String where() {
+                return "at " + sha.substring(0, Math.min(7, sha.length()));
+            }
+        };
+    }
+
+    private void reportQuietly(SyncResult result) {
+        try {
+            report(result);
+        } catch (RuntimeException e) {
+            LOG.warn("report_failed", "repository", result.repository(), "error", e.toString());
+        }
+    }
+
+    /**
+     * A push to the default branch: Datadog is made to match the branch as a whole (see
+     * {@link MonitorSync#reconcile}). More stale monitors than one command deletes unconfirmed are left, and the
+     * commit status says so.
+     */
+    private SyncResult reconcile(CommandRequest request) {
+        // The branch as GitHub has it now, not the payload's commit: a push payload is only as true as the secret
+        // is secret, and a later push makes an earlier one moot.
+        String commit = github.defaultBranchHead(request.repository());
+        PullRequests.RepositoryFiles files = github.files(request.repository(), commit);
+        List<String> paths =
+                files.paths().stream().filter(settings::isSchema).sorted().toList();
+        MonitorSync.Planned planned =
+                sync.reconcile(request.repository(), atCommit(request.repository(), commit), paths, files.complete());
+        if (planned.failure().isPresent()) {
+            return result(request, commit, Optional.empty(), List.of(), planned.errors(), planned.failure());
+        }
+        Plan plan = planned.plan().orElseThrow();
+        List<String> notices = new ArrayList<>();
+        long deletes = plan.count(Plan.Delete.class);
+        if (deletes > Limits.DELETES_WITHOUT_CONFIRMATION) {
+            plan = new Plan(plan.steps().stream()
+                    .filter(step -> !(step instanceof Plan.Delete))
+                    .toList());
+            notices.add(deletes + " monitors are no longer annotated but were not deleted (more than "
+                    + Limits.DELETES_WITHOUT_CONFIRMATION + " at once)");
+        }
+        if (!files.complete()) {
+            notices.add("GitHub listed the branch only in part, so nothing was deleted");
+        }
+        List<StepOutcome> applied = planOnly ? List.of() : sync.apply(plan);
+        SyncResult result = new SyncResult(
+                request.command(),
+                request.repository(),
+                0,
+                commit,
+                request.sender(),
+                Optional.of(plan),
+                applied,
+                planned.errors(),
+                Optional.empty(),
+                notices.isEmpty() ? Optional.empty() : Optional.of(String.join("; ", notices)));
+        return result;
+    }
+
+    private void report(SyncResult result) {
+        if (result.command() != Command.RECONCILE) { // a push has no pull request to comment on
+            github.upsertComment(
+                    result.repository(), result.pullRequest(), StatusComment.MARKER, StatusComment.render(result));
+        }
+        if (!result.headSha().isEmpty()) {
+            CommitState state = result.failed() ? CommitState.FAILURE : CommitState.SUCCESS;
+            github.setCommitStatus(
+                    result.repository(), result.headSha(), state, STATUS_CONTEXT, StatusComment.summary(result));
+        }
+    }
+
+    private static SyncResult refuse(CommandRequest request, String sha, String why) {
+        return result(request, sha, Optional.empty(), List.of(), List.of(), Optional.of(why));
+    }
+
+    private static SyncResult result(
+            CommandRequest request,
+            String sha,
+            Optional<Plan> plan,
+            List<StepOutcome> applied,
+            List<SchemaError> errors,
+            Optional<String> refusal) {
+        List<SchemaError> sorted = errors.stream()
+                .sorted(Comparator.comparing(SchemaError::schemaPath).thenComparingInt(SchemaError::line))
+                .toList();
+        return new SyncResult(
+                request.command(),
+                request.repository(),
+                request.pullRequest(),
+                sha,
+                request.sender(),
+                plan,
+                applied,
+                sorted,
+                refusal,
+                Optional.empty());
+    }
+}

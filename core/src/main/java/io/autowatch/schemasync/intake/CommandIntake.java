@@ -1,0 +1,52 @@
+package io.autowatch.schemasync.intake;
+
+import java.time.Instant;
+import java.util.function.Consumer;
+
+/**
+ * What the webhook does with an accepted command: once per GitHub delivery, pinned to the pull request's head as
+ * the webhook last heard of it, handed to the worker's queue.
+ */
+public final class CommandIntake {
+
+    /** What became of a command. */
+    public enum Outcome {
+        QUEUED,
+        /** GitHub delivered it before (a redelivery): it was not queued again. */
+        DUPLICATE
+    }
+
+    private final DeliveryLedger deliveries;
+    private final PullRequestHeads heads;
+    private final Consumer<CommandRequest> queue;
+
+    public CommandIntake(DeliveryLedger deliveries, PullRequestHeads heads, Consumer<CommandRequest> queue) {
+        this.deliveries = deliveries;
+        this.heads = heads;
+        this.queue = queue;
+    }
+
+    public Outcome accept(CommandRequest command) {
+        // Keyed by the comment (or the pushed commit), not GitHub's delivery id, which is not signed.
+        if (!deliveries.firstTime(command.onceKey())) {
+            return Outcome.DUPLICATE;
+        }
+        CommandRequest pinned = command.commit().isPresent()
+                ? command
+                : heads.head(command.repository(), command.pullRequest())
+                        .map(head -> command.pinnedTo(head.sha(), head.at()))
+                        .orElse(command);
+        try {
+            queue.accept(pinned);
+        } catch (RuntimeException e) {
+            deliveries.forget(command.onceKey()); // not handed on: a redelivery must be accepted
+            throw e;
+        }
+        return Outcome.QUEUED;
+    }
+
+    /** A pull request's head moved (opened, pushed to, reopened). */
+    public void headMoved(String repository, int pullRequest, String headSha, Instant at) {
+        heads.moved(repository, pullRequest, headSha, at);
+    }
+}

@@ -1,0 +1,116 @@
+package io.autowatch.schemasync.intake;
+
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * An accepted command, as queued for the worker: everything needed to act without the webhook's body.
+ *
+ * @param deliveryId  GitHub's {@code X-GitHub-Delivery}: the queue's de-duplication id
+ * @param repository  {@code owner/name}
+ * @param pullRequest the pull request's number
+ * @param commentId   the comment that asked (reactions go on it)
+ * @param sender      who commented (the login that must be allowed)
+ * @param allowDeletes how many deletes the comment confirmed ({@code esm register --allow-deletes=N}); 0 without
+ * @param commit      the commit the command is about: the pushed commit of a {@link Command#RECONCILE}, or the
+ *                    pull request's head when the comment came (pinned by the webhook); empty when not known
+ * @param headSeenAt  when the pinned head was pushed, as the webhook heard it: a head pushed after the comment was
+ *                    not what the commenter saw
+ */
+public record CommandRequest(
+        String deliveryId,
+        String repository,
+        int pullRequest,
+        long commentId,
+        String sender,
+        Command command,
+        int allowDeletes,
+        Optional<String> commit,
+        Optional<java.time.Instant> headSeenAt) {
+
+    public CommandRequest {
+        Objects.requireNonNull(deliveryId, "deliveryId");
+        Objects.requireNonNull(repository, "repository");
+        Objects.requireNonNull(sender, "sender");
+        Objects.requireNonNull(command, "command");
+        if (allowDeletes < 0) {
+            throw new IllegalArgumentException("allowDeletes must not be negative");
+        }
+        Objects.requireNonNull(commit, "commit");
+        Objects.requireNonNull(headSeenAt, "headSeenAt");
+        if (commit.isPresent() && !commit.get().matches("[0-9a-f]{40}")) {
+            throw new IllegalArgumentException("commit must be a 40-character SHA");
+        }
+    }
+
+    /** A comment's command. */
+    public CommandRequest(
+            String deliveryId,
+            String repository,
+            int pullRequest,
+            long commentId,
+            String sender,
+            Command command,
+            int allowDeletes) {
+        this(
+                deliveryId,
+                repository,
+                pullRequest,
+                commentId,
+                sender,
+                command,
+                allowDeletes,
+                Optional.empty(),
+                Optional.empty());
+    }
+
+    /** The same command, about that commit, pushed at {@code at}. */
+    public CommandRequest pinnedTo(String sha, java.time.Instant at) {
+        return new CommandRequest(
+                deliveryId,
+                repository,
+                pullRequest,
+                commentId,
+                sender,
+                command,
+                allowDeletes,
+                Optional.of(sha),
+                Optional.of(at));
+    }
+
+    /** The same command, as GitHub says its comment was written: by {@code author}, confirming those deletes. */
+    public CommandRequest writtenBy(String author, int confirmedDeletes) {
+        return new CommandRequest(
+                deliveryId, repository, pullRequest, commentId, author, command, confirmedDeletes, commit, headSeenAt);
+    }
+
+    /**
+     * What makes this command the same as another: the comment it came from (a replay under a new delivery id is
+     * still the same comment), or the pushed commit.
+     */
+    public String onceKey() {
+        return command == Command.RECONCILE
+                ? "push:" + repository.toLowerCase(java.util.Locale.ROOT) + "@" + commit.orElse("")
+                : "comment:" + repository.toLowerCase(java.util.Locale.ROOT) + "#" + commentId;
+    }
+
+    /** A push to the default branch: make Datadog match it at {@code commit}. */
+    public static CommandRequest reconcile(String deliveryId, String repository, String sender, String commit) {
+        return new CommandRequest(
+                deliveryId, repository, 0, 0, sender, Command.RECONCILE, 0, Optional.of(commit), Optional.empty());
+    }
+
+    /** A command that confirms no deletes. */
+    public CommandRequest(
+            String deliveryId, String repository, int pullRequest, long commentId, String sender, Command command) {
+        this(deliveryId, repository, pullRequest, commentId, sender, command, 0, Optional.empty(), Optional.empty());
+    }
+
+    /**
+     * A repository's commands run one at a time, in order, whichever pull request or push they come from: the FIFO
+     * queue's message group. Two commands that create the same monitor at once would both see none and make two.
+     */
+    public String group() {
+        return repository.toLowerCase(java.util.Locale.ROOT);
+    }
+}

@@ -1,0 +1,55 @@
+package io.autowatch.schemasync.report;
+
+import io.autowatch.monitor.Plan;
+import io.autowatch.monitor.SchemaError;
+import io.autowatch.schemasync.intake.Command;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * What one command did, for the PR comment, the commit status and the log.
+ *
+ * @param plan     the plan, when one could be made
+ * @param applied  per step that was meant to write: done, or the Datadog error
+ * @param errors   problems in the schemas (nothing is applied while there are any)
+ * @param refusal  why the command was not carried out at all (authorization, listing failure)
+ * @param notice   something the reader must know that is not a failure (plan-only mode)
+ */
+public record SyncResult(
+        Command command,
+        String repository,
+        int pullRequest,
+        String headSha,
+        String sender,
+        Optional<Plan> plan,
+        List<StepOutcome> applied,
+        List<SchemaError> errors,
+        Optional<String> refusal,
+        Optional<String> notice) {
+
+    public SyncResult {
+        Objects.requireNonNull(command, "command");
+        applied = List.copyOf(applied);
+        errors = List.copyOf(errors);
+    }
+
+    /** One write to Datadog and how it went. */
+    public record StepOutcome(Plan.Step step, Optional<String> error) {
+        public boolean ok() {
+            return error.isEmpty();
+        }
+    }
+
+    public SyncResult withNotice(String text) {
+        return new SyncResult(
+                command, repository, pullRequest, headSha, sender, plan, applied, errors, refusal, Optional.of(text));
+    }
+
+    public boolean failed() {
+        return refusal.isPresent()
+                || !errors.isEmpty()
+                || applied.stream().anyMatch(s -> !s.ok())
+                || plan.map(p -> p.count(Plan.Conflict.class) > 0).orElse(false);
+    }
+}

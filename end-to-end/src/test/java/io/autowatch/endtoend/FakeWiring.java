@@ -1,0 +1,46 @@
+package io.autowatch.endtoend;
+
+import io.autowatch.avro.AvroSchemaFiles;
+import io.autowatch.datadog.DatadogMonitorStore;
+import io.autowatch.github.GitHubRestClient;
+import io.autowatch.schemasync.SchemaReader;
+import io.autowatch.schemasync.SchemaSyncService;
+import io.autowatch.schemasync.SyncSettings;
+import io.autowatch.testing.fakes.FakeDatadog;
+import io.autowatch.testing.fakes.FakeGitHub;
+import java.net.URI;
+import java.time.Duration;
+import java.util.Optional;
+
+/** Schema sync's real service and adapters, wired to the GitHub and Datadog fakes, as the tests here need it. */
+final class FakeWiring {
+
+    private FakeWiring() {}
+
+    static SchemaSyncService service(FakeGitHub github, FakeDatadog datadog) {
+        return service(github, datadog, new AvroSchemaFiles(), SyncSettings.defaults());
+    }
+
+    static SchemaSyncService service(
+            FakeGitHub github, FakeDatadog datadog, SchemaReader reader, SyncSettings settings) {
+        return service(github, datadog, reader, settings, false);
+    }
+
+    /** @param planOnly no Datadog write keys: every command plans and says why */
+    static SchemaSyncService service(
+            FakeGitHub github, FakeDatadog datadog, SchemaReader reader, SyncSettings settings, boolean planOnly) {
+        return new SchemaSyncService(
+                new GitHubRestClient(URI.create(github.baseUrl()), FakeGitHub.TOKEN, Duration.ofSeconds(5)),
+                reader,
+                DatadogMonitorStore.create(
+                        FakeDatadog.API_KEY,
+                        FakeDatadog.APP_KEY,
+                        Optional.of(datadog.baseUrl()),
+                        "datadoghq.com",
+                        Duration.ofSeconds(5),
+                        Duration.ofSeconds(5),
+                        1),
+                settings,
+                planOnly);
+    }
+}

@@ -1,0 +1,127 @@
+package io.autowatch.repository;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.autowatch.json.Json;
+import io.autowatch.testing.SharedCorpus;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Rules about the repository as a whole that keep it readable and usable: thin handlers, small files, and a sample
+ * event for every function in the template (for {@code sam local invoke}), each one read by a test.
+ */
+class RepositoryRulesTest {
+
+    private static final Path ROOT = SharedCorpus.repoRoot();
+
+    /** The sample event of each function in {@code template.yaml}. A new function needs one here and in events/. */
+    private static final Map<String, String> SAMPLE_EVENTS = Map.of(
+            "HealthCheckFunction", "health-check-scheduled.json",
+            "OnCallWidgetFunction", "on-call-widget.json",
+            "PagerDutyRelayFunction", "pagerduty-relay-sqs-page.json",
+            "SchemaWebhookFunction", "schema-sync-webhook-register.json",
+            "SchemaWorkerFunction", "schema-sync-sqs-command.json");
+
+    private static final int MAX_HANDLER_LINES = 60;
+    private static final int MAX_MAIN_FILE_LINES = 250;
+
+    @Test
+    void everyFunctionInTheTemplate_hasASampleEvent_thatIsJson_andThatATestReads() throws IOException {
+        Map<String, String> handlers = functionHandlers();
+        assertThat(handlers.keySet()).containsExactlyInAnyOrderElementsOf(SAMPLE_EVENTS.keySet());
+        List<String> testSources = testSources();
+        SAMPLE_EVENTS.forEach((function, file) -> {
+            Path event = ROOT.resolve("events").resolve(file);
+            assertThat(event).as(function + "'s sample event").isRegularFile();
+            assertThat(readJson(event)).as(file).isNotEmpty();
+            assertThat(testSources)
+                    .as("a test that reads events/" + file)
+                    .anyMatch(source -> source.contains(file));
+        });
+    }
+
+    @Test
+    void everyHandlerInTheTemplate_isAtMost60Lines() throws IOException {
+        Map<String, Integer> lines = new LinkedHashMap<>();
+        for (String handler : functionHandlers().values()) {
+            lines.put(handler, Files.readAllLines(sourceOf(handler)).size());
+        }
+        assertThat(lines).hasSize(SAMPLE_EVENTS.size()).allSatisfy((handler, count) -> assertThat(count)
+                .as(handler + ": parse, call one service, shape the reply")
+                .isLessThanOrEqualTo(MAX_HANDLER_LINES));
+    }
+
+    @Test
+    void noMainSourceFile_isOver250Lines() throws IOException {
+        List<String> tooLong = new ArrayList<>();
+        for (Path file : javaFiles("main")) {
+            int count = Files.readAllLines(file).size();
+            if (count > MAX_MAIN_FILE_LINES) {
+                tooLong.add(ROOT.relativize(file) + " (" + count + " lines)");
+            }
+        }
+        assertThat(javaFiles("main")).hasSizeGreaterThan(100);
+        assertThat(tooLong).as("split these by what they do").isEmpty();
+    }
+
+    /** Each function's logical id and its handler class, read from the template. */
+    private static Map<String, String> functionHandlers() throws IOException {
+        String template = Files.readString(ROOT.resolve("template.yaml"));
+        Matcher function = Pattern.compile(
+                        "(?m)^  (\\w+):\\n    Type: AWS::Serverless::Function\\n(?:(?:      .*|    \\w.*|\\s*)\\n)*?"
+                                + "      Handler: ([\\w.]+)::handleRequest")
+                .matcher(template);
+        Map<String, String> handlers = new LinkedHashMap<>();
+        while (function.find()) {
+            handlers.put(function.group(1), function.group(2));
+        }
+        return handlers;
+    }
+
+    private static Path sourceOf(String handlerClass) throws IOException {
+        String path = "src/main/java/" + handlerClass.replace('.', '/') + ".java";
+        try (Stream<Path> modules = Files.list(ROOT.resolve("functions"))) {
+            return modules.map(m -> m.resolve(path))
+                    .filter(Files::isRegularFile)
+                    .findFirst()
+                    .orElseThrow(() -> new AssertionError("no source for " + handlerClass));
+        }
+    }
+
+    private static List<Path> javaFiles(String sourceSet) throws IOException {
+        try (Stream<Path> files = Files.walk(ROOT)) {
+            return files.filter(f -> f.toString().endsWith(".java"))
+                    .filter(f -> f.toString().contains("/src/" + sourceSet + "/java/"))
+                    .filter(f -> !f.toString().contains("/target/") && !f.toString().contains("/.git/"))
+                    .toList();
+        }
+    }
+
+    private static List<String> testSources() throws IOException {
+        List<String> sources = new ArrayList<>();
+        for (Path file : javaFiles("test")) {
+            if (!file.endsWith("RepositoryRulesTest.java")) {
+                sources.add(Files.readString(file));
+            }
+        }
+        return sources;
+    }
+
+    private static Map<String, Object> readJson(Path file) {
+        try {
+            return Json.readObject(Files.readAllBytes(file));
+        } catch (IOException e) {
+            throw new AssertionError(file + " cannot be read", e);
+        }
+    }
+}

@@ -1,0 +1,109 @@
+package io.autowatch.functions.healthcheck;
+
+import io.autowatch.aws.AwsClients;
+import io.autowatch.aws.dynamodb.DynamoDbAlertLedger;
+import io.autowatch.aws.dynamodb.DynamoDbCountsReader;
+import io.autowatch.aws.dynamodb.DynamoDbResultStore;
+import io.autowatch.aws.dynamodb.DynamoDbSettingsSource;
+import io.autowatch.aws.dynamodb.DynamoDbStoredResults;
+import io.autowatch.aws.sns.SnsAlertPublisher;
+import io.autowatch.healthcheck.alert.AlertPublisher;
+import io.autowatch.healthcheck.judge.Policies;
+import io.autowatch.healthcheck.run.HealthCheckService;
+import io.autowatch.healthcheck.view.OnCallView;
+import io.autowatch.pagerduty.PagerDutyEvents;
+import io.autowatch.pagerduty.PagerDutyRelay;
+import io.autowatch.pagerduty.RoutingKey;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.sns.SnsClient;
+
+/**
+ * Builds the health check's object graphs: the DynamoDB adapters, a publisher and the service; the on-call widget's
+ * view; the PagerDuty relay. Each Lambda function builds its graph once per execution environment; the local
+ * runtime builds the service's graph with its own publisher.
+ */
+public final class HealthCheckWiring {
+
+    private HealthCheckWiring() {}
+
+    static HealthCheckService fromEnvironment() {
+        HealthCheckConfig config = HealthCheckConfig.from(System.getenv());
+        AwsClients aws = AwsClients.forRegion(config.region());
+        return create(config, aws.dynamoDb(), aws.sns(), Clock.systemUTC());
+    }
+
+    static HealthCheckService create(HealthCheckConfig config, DynamoDbClient dynamoDb, SnsClient sns, Clock clock) {
+        ExecutorService executor = Executors.newFixedThreadPool(
+                config.parallelism(),
+                Thread.ofPlatform().daemon().name("health-check-", 0).factory());
+        AlertPublisher publisher = new SnsAlertPublisher(
+                sns,
+                config.chatTopicArn(),
+                config.pagingTopicArn(),
+                config.region(),
+                config.pagingFormat(),
+                config.links());
+        return service(dynamoDb, config.countsTable(), config.healthTable(), publisher, clock, executor);
+    }
+
+    /** The service over the two tables, publishing through {@code publisher}; {@code executor} runs its I/O. */
+    public static HealthCheckService service(
+            DynamoDbClient dynamoDb,
+            String countsTable,
+            String healthTable,
+            AlertPublisher publisher,
+            Clock clock,
+            ExecutorService executor) {
+        return new HealthCheckService(
+                new DynamoDbCountsReader(dynamoDb, countsTable, executor),
+                new DynamoDbSettingsSource(dynamoDb, healthTable),
+                new DynamoDbResultStore(dynamoDb, healthTable, executor),
+                new DynamoDbAlertLedger(dynamoDb, healthTable),
+                publisher,
+                Policies.standard(),
+                clock,
+                executor);
+    }
+
+    /** The on-call widget's view: results and open incidents, read only. */
+    static OnCallView onCallViewFromEnvironment(Map<String, String> env) {
+        String table = env.getOrDefault("HEALTH_TABLE", "");
+        String region = env.getOrDefault("AWS_REGION", "");
+        if (table.isBlank() || region.isBlank()) {
+            throw new IllegalStateException("the on-call widget needs HEALTH_TABLE and AWS_REGION");
+        }
+        DynamoDbClient dynamoDb = AwsClients.forRegion(region).dynamoDb();
+        return new OnCallView(
+                new DynamoDbStoredResults(dynamoDb, table),
+                new DynamoDbAlertLedger(dynamoDb, table),
+                Clock.systemUTC());
+    }
+
+    /** The relay to PagerDuty, with the routing key read from Secrets Manager (again when it may have changed). */
+    static PagerDutyRelay pagerDutyRelayFromEnvironment(Map<String, String> env) {
+        String arn = env.getOrDefault("PAGERDUTY_ROUTING_KEY_SECRET_ARN", "");
+        String region = env.getOrDefault("AWS_REGION", "");
+        if (arn.isBlank() || region.isBlank()) {
+            throw new IllegalStateException(
+                    "the PagerDuty relay needs PAGERDUTY_ROUTING_KEY_SECRET_ARN and AWS_REGION");
+        }
+        var secrets = AwsClients.forRegion(region).secretsManager();
+        URI endpoint = URI.create(env.getOrDefault("PAGERDUTY_EVENTS_URL", PagerDutyEvents.ENQUEUE.toString()));
+        HttpClient http =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        return new PagerDutyRelay(
+                () -> new PagerDutyEvents(
+                        http,
+                        endpoint,
+                        RoutingKey.parse(
+                                secrets.getSecretValue(b -> b.secretId(arn)).secretString())),
+                Clock.systemUTC());
+    }
+}

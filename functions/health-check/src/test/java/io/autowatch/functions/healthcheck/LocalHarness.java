@@ -1,0 +1,397 @@
+package io.autowatch.functions.healthcheck;
+
+import io.autowatch.aws.dynamodb.DynamoDbCountsReader;
+import io.autowatch.aws.dynamodb.DynamoDbSettingsSource;
+import io.autowatch.aws.dynamodb.HealthKeys;
+import io.autowatch.aws.dynamodb.Tables;
+import io.autowatch.healthcheck.CheckRequest;
+import io.autowatch.healthcheck.CountsReader;
+import io.autowatch.healthcheck.RunSummary;
+import io.autowatch.healthcheck.run.HealthCheckService;
+import io.autowatch.testing.AwsEmulator;
+import io.autowatch.testing.DynamoDbLocal;
+import io.autowatch.testing.PackagedFunction;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.PutRequest;
+import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
+import software.amazon.awssdk.services.sns.SnsClient;
+
+/**
+ * Runs the packaged function on this machine (see scripts/health-check-local): DynamoDB Local in this JVM,
+ * moto_server for SNS, the function in a child JVM started exactly as Lambda would load its zip.
+ */
+public final class LocalHarness {
+
+    private static final Path ROOT = Path.of("").toAbsolutePath();
+    private static final LocalDate DAY = LocalDate.of(2026, 11, 20);
+    private static final Instant EVENT_TIME = Instant.parse("2026-11-21T00:30:00Z");
+    private static final String HANDLER = "io.autowatch.functions.healthcheck.HealthCheckHandler";
+    private static final String SCHEDULED = "events/health-check-scheduled.json";
+
+    private final DynamoDbClient dynamoDb;
+    private final SnsClient sns;
+    private final String dynamoDbEndpoint;
+    private final String snsEndpoint;
+    private final ExecutorService pool = Executors.newFixedThreadPool(16);
+
+    private LocalHarness() throws Exception {
+        dynamoDbEndpoint = DynamoDbLocal.start().toString();
+        dynamoDb = DynamoDbLocal.client();
+        var emulator = AwsEmulator.start()
+                .orElseThrow(() -> new IllegalStateException(
+                        "SNS needs moto_server (pip install 'moto[server]') or a Docker engine for LocalStack"));
+        snsEndpoint = emulator.endpoint().toString();
+        sns = AwsEmulator.sns();
+        System.out.println("DynamoDB Local: " + dynamoDbEndpoint + "   SNS (" + emulator.kind() + "): " + snsEndpoint);
+    }
+
+    public static void main(String[] args) throws Exception {
+        String mode = args.length > 0 ? args[0] : "invoke";
+        LocalHarness harness = new LocalHarness();
+        switch (mode) {
+            case "invoke" ->
+                harness.invoke(args.length > 1 ? Path.of(args[1]) : ROOT.resolve("events/health-check-scheduled.json"));
+            case "bench" ->
+                harness.bench(
+                        args.length > 1 ? Integer.parseInt(args[1]) : 10_000,
+                        args.length > 2 ? Integer.parseInt(args[2]) : 90,
+                        args.length > 3 ? Optional.of(args[3]) : Optional.empty());
+            case "widget" -> harness.widget();
+            case "coldstart" -> {
+                if (args.length < 2) {
+                    throw new IllegalArgumentException("usage: health-check-local coldstart <baseline function.zip>");
+                }
+                harness.coldStartAgainst(Path.of(args[1]).toAbsolutePath());
+            }
+            default ->
+                throw new IllegalArgumentException("usage: health-check-local invoke [event] | bench [jobs] [days] | "
+                        + "widget | coldstart <baseline function.zip>");
+        }
+        System.exit(0);
+    }
+
+    private record Stack(String counts, String health, String chatTopic, String pagingTopic) {}
+
+    private Stack stack() {
+        String counts = DynamoDbLocal.uniqueName("counts");
+        String health = DynamoDbLocal.uniqueName("health");
+        Tables.create(dynamoDb, counts, health);
+        return new Stack(
+                counts,
+                health,
+                sns.createTopic(b -> b.name("chat-" + UUID.randomUUID())).topicArn(),
+                sns.createTopic(b -> b.name("paging-" + UUID.randomUUID())).topicArn());
+    }
+
+    private void invoke(Path event) throws Exception {
+        Stack stack = stack();
+        seed(stack.counts(), 12, 60, 7);
+        System.out.println("Seeded 12 demo jobs x 60 days up to " + DAY + "; invoking the packaged function with "
+                + ROOT.relativize(event.toAbsolutePath()));
+        ChildRun run = runPackaged(stack, event);
+        System.out.println(run.output());
+    }
+
+    /**
+     * The on-call widget's cold start: the packaged function (the same zip, the widget's handler) in a fresh JVM,
+     * five times, drawing the open incidents and then a job's chart from a health table a real run filled.
+     */
+    private void widget() throws Exception {
+        Stack stack = stack();
+        seed(stack.counts(), 1000, 60, 7);
+        runPackaged(stack, ROOT.resolve("events/health-check-scheduled.json"));
+        Path list =
+                Files.writeString(Files.createTempFile("widget", ".json"), "{\"widgetContext\": {\"width\": 1200}}");
+        Path chart = Files.writeString(
+                Files.createTempFile("widget", ".json"),
+                "{\"job\": \"email/promo/DE-00050\", \"widgetContext\": {\"width\": 1200}}");
+        for (Path event : List.of(list, chart)) {
+            System.out.println("\nOn-call widget, " + (event == list ? "open incidents" : "a job's chart")
+                    + " (JVM start to first response), 5 runs:");
+            List<Long> walls = new ArrayList<>();
+            for (int i = 0; i < 5; i++) {
+                var run = PackagedFunction.run(
+                        ROOT.resolve("functions/health-check/target/function.zip"),
+                        "io.autowatch.functions.healthcheck.OnCallWidgetHandler",
+                        event,
+                        childEnv(Map.of("HEALTH_TABLE", stack.health())),
+                        PackagedFunction.optionsFromEnvironment(),
+                        0);
+                walls.add(run.wallMillis());
+                System.out.println("  wall_ms=" + run.wallMillis() + "  "
+                        + run.output()
+                                .lines()
+                                .filter(l -> l.startsWith("TIMING") || l.startsWith("PEAK_RSS"))
+                                .toList()
+                        + "  html_chars=" + run.output().length() + " chart="
+                        + run.output().contains("<svg")
+                        + " incident_rows=" + (run.output().split("<tr><td>", -1).length - 1));
+            }
+            walls.sort(Long::compare);
+            System.out.printf("RESULT widget_cold_start_median_wall_ms=%d%n", walls.get(2));
+        }
+        pool.shutdownNow();
+    }
+
+    private void bench(int jobs, int days, Optional<String> policy) throws Exception {
+        System.out.printf("Seeding %,d jobs x %d days ...%n", jobs, days);
+        Stack stack = stack();
+        long seedStart = System.nanoTime();
+        seed(stack.counts(), jobs, days, 42);
+        System.out.printf("Seeded %,d items in %.1f s%n", (long) jobs * days, seconds(seedStart));
+        // A policy named here is every job's, through the deployment-wide settings item, as a user would set it.
+        policy.ifPresent(p -> dynamoDb.putItem(b -> b.tableName(stack.health())
+                .item(Map.of(
+                        HealthKeys.PK,
+                        AttributeValue.fromS(HealthKeys.SETTINGS),
+                        HealthKeys.SK,
+                        AttributeValue.fromS("default"),
+                        "policy",
+                        AttributeValue.fromS(p)))));
+        int lookback =
+                new DynamoDbSettingsSource(dynamoDb, stack.health()).load().maxLookbackDays();
+        System.out.printf("Policy: %s; look-back %d days%n", policy.orElse("the default"), lookback);
+
+        var config = new HealthCheckConfig(
+                stack.counts(),
+                stack.health(),
+                stack.chatTopic(),
+                Optional.of(stack.pagingTopic()),
+                AwsEmulator.REGION.id(),
+                16);
+        Clock clock = Clock.fixed(EVENT_TIME.plusSeconds(60), ZoneOffset.UTC);
+        ExecutorService readers = Executors.newFixedThreadPool(config.parallelism());
+        CountsReader reader = new DynamoDbCountsReader(dynamoDb, stack.counts(), readers);
+        HealthCheckService service = HealthCheckWiring.create(config, dynamoDb, sns, clock);
+        LocalDate from = DAY.minusDays(lookback);
+        reader.read(from, DAY); // warm-up: JIT and DynamoDB Local's caches
+
+        // Three kinds of run, each right after a read floor of its own days, so that a machine busy with other work
+        // for a while slows both of a pair alike. A quiet day (the day before the seeded incidents; three times, the
+        // median reported), the bad day (500 of the 10,000 jobs alert), then a re-run of the bad day, whose notices
+        // were sent already.
+        double[] quiet = new double[3];
+        for (int i = 0; i < quiet.length; i++) {
+            quiet[i] = pair("quiet day " + (i + 1), reader, service, DAY.minusDays(1), lookback);
+        }
+        double bad = pair("bad day", reader, service, DAY, lookback);
+        double rerun = pair("re-run of the bad day", reader, service, DAY, lookback);
+        Arrays.sort(quiet);
+        System.out.printf(
+                "%nRESULT jobs=%d quiet_day_pair_ratio_median=%.2f bad_day_pair_ratio=%.2f rerun_pair_ratio=%.2f%n",
+                jobs, quiet[1], bad, rerun);
+
+        Stack fresh =
+                new Stack(stack.counts(), DynamoDbLocal.uniqueName("health"), stack.chatTopic(), stack.pagingTopic());
+        dynamoDb.createTable(Tables.healthTable(fresh.health()));
+        if (policy.isPresent()) {
+            System.out.println("\n(The packaged run and the cold start below use the default policy.)");
+        }
+        ChildRun packaged = runPackaged(fresh, ROOT.resolve("events/health-check-scheduled.json"));
+        System.out.println("\nPackaged function, full run on the same data in a fresh JVM:\n" + packaged.output());
+        System.out.printf("RESULT packaged_full_run_wall_ms=%d%n", packaged.wallMillis());
+
+        System.out.println("\nCold start (JVM start to first response, 100 jobs x 30 days), 5 runs:");
+        Stack small = stack();
+        seed(small.counts(), 100, 30, 7);
+        List<Long> walls = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            Stack run = new Stack(
+                    small.counts(), DynamoDbLocal.uniqueName("health"), small.chatTopic(), small.pagingTopic());
+            dynamoDb.createTable(Tables.healthTable(run.health()));
+            ChildRun cold = runPackaged(run, ROOT.resolve("events/health-check-scheduled.json"));
+            walls.add(cold.wallMillis());
+            System.out.println("  wall_ms=" + cold.wallMillis() + "  "
+                    + cold.output()
+                            .lines()
+                            .filter(l -> l.startsWith("TIMING") || l.startsWith("PEAK_RSS"))
+                            .toList());
+        }
+        walls.sort(Long::compare);
+        Path zip = ROOT.resolve("functions/health-check/target/function.zip");
+        System.out.printf("RESULT cold_start_median_wall_ms=%d package_bytes=%d%n", walls.get(2), Files.size(zip));
+        readers.shutdownNow();
+        pool.shutdownNow();
+    }
+
+    /**
+     * This checkout's packaged function against another build's zip (say, an earlier commit's), on the same 100 jobs x
+     * 30 days: a fresh JVM and a fresh health table per run, the two taking turns so that a machine whose speed
+     * drifts slows both alike; prints both medians and the median of the pairs' ratios.
+     */
+    private void coldStartAgainst(Path baseline) throws Exception {
+        Path current = ROOT.resolve("functions/health-check/target/function.zip");
+        Stack small = stack();
+        seed(small.counts(), 100, 30, 7);
+        int pairs = 7;
+        long[] a = new long[pairs];
+        long[] b = new long[pairs];
+        double[] ratios = new double[pairs];
+        for (int i = 0; i < pairs; i++) {
+            for (boolean isCurrent : new boolean[] {true, false}) {
+                Stack run = new Stack(
+                        small.counts(), DynamoDbLocal.uniqueName("health"), small.chatTopic(), small.pagingTopic());
+                dynamoDb.createTable(Tables.healthTable(run.health()));
+                ChildRun cold = runPackaged(isCurrent ? current : baseline, run, ROOT.resolve(SCHEDULED));
+                (isCurrent ? a : b)[i] = cold.wallMillis();
+                System.out.println((isCurrent ? "  this checkout  " : "  baseline       ") + "wall_ms="
+                        + cold.wallMillis() + "  "
+                        + cold.output()
+                                .lines()
+                                .filter(l -> l.startsWith("TIMING") || l.startsWith("PEAK_RSS"))
+                                .toList());
+            }
+            ratios[i] = (double) a[i] / b[i];
+        }
+        Arrays.sort(a);
+        Arrays.sort(b);
+        Arrays.sort(ratios);
+        System.out.printf(
+                "RESULT cold_start_median_wall_ms=%d baseline_median_wall_ms=%d pair_ratio_median=%.3f "
+                        + "package_bytes=%d baseline_package_bytes=%d%n",
+                a[pairs / 2], b[pairs / 2], ratios[pairs / 2], Files.size(current), Files.size(baseline));
+        pool.shutdownNow();
+    }
+
+    /**
+     * A read floor (every job's look-back read, nothing else) and then the full check of {@code day}, the check a
+     * schedule starts half an hour after that day ends; returns the check's time over the floor's.
+     */
+    private double pair(String label, CountsReader reader, HealthCheckService service, LocalDate day, int lookback) {
+        long t = System.nanoTime();
+        CountsReader.Snapshot snapshot = reader.read(day.minusDays(lookback), day);
+        double floor = seconds(t);
+        t = System.nanoTime();
+        RunSummary summary = service.run(CheckRequest.scheduled(
+                day.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant().plusSeconds(1800)));
+        double full = seconds(t);
+        System.out.printf(
+                "%s: read floor %.2f s (%,d jobs), full check %.2f s, ratio %.2f  %s%n",
+                label, floor, snapshot.series().size(), full, full / floor, summary.fields());
+        return full / floor;
+    }
+
+    private record ChildRun(String output, long wallMillis) {}
+
+    /** A child function's environment: this harness's endpoints and local credentials, and {@code own}. */
+    private Map<String, String> childEnv(Map<String, String> own) {
+        Map<String, String> env = new java.util.HashMap<>(Map.of(
+                "AWS_REGION",
+                AwsEmulator.REGION.id(),
+                "AWS_ACCESS_KEY_ID",
+                "local",
+                "AWS_SECRET_ACCESS_KEY",
+                "local",
+                "AWS_ENDPOINT_URL_DYNAMODB",
+                dynamoDbEndpoint,
+                "AWS_ENDPOINT_URL_SNS",
+                snsEndpoint));
+        env.putAll(own);
+        return env;
+    }
+
+    /** Runs function.zip in a new JVM, as Lambda would load it, against this harness's endpoints. */
+    private ChildRun runPackaged(Stack stack, Path event) throws Exception {
+        return runPackaged(ROOT.resolve("functions/health-check/target/function.zip"), stack, event);
+    }
+
+    private ChildRun runPackaged(Path zip, Stack stack, Path event) throws Exception {
+        var run = PackagedFunction.run(
+                zip,
+                HANDLER,
+                event,
+                childEnv(Map.of(
+                        "COUNTS_TABLE", stack.counts(),
+                        "HEALTH_TABLE", stack.health(),
+                        "CHAT_TOPIC_ARN", stack.chatTopic(),
+                        "PAGING_TOPIC_ARN", stack.pagingTopic())),
+                PackagedFunction.optionsFromEnvironment(),
+                0);
+        return new ChildRun(run.output(), run.wallMillis());
+    }
+
+    /**
+     * Realistic counts: each job has its own level and weekly shape with ±5% noise. On the last day, every 50th
+     * job halves (a partial failure), the next one doubles (sent twice), every 100th stops reporting, and every
+     * 200th job is new (three days old).
+     */
+    private void seed(String table, int jobs, int days, long randomSeed) throws Exception {
+        Random random = new Random(randomSeed);
+        List<WriteRequest> batch = new ArrayList<>();
+        List<Future<?>> writes = new ArrayList<>();
+        for (int j = 0; j < jobs; j++) {
+            String job = "email/%s/%s-%05d"
+                    .formatted(
+                            j % 3 == 0 ? "daily-active" : j % 3 == 1 ? "weekly" : "promo",
+                            List.of("IN", "BR", "DE", "US", "FR", "JP").get(j % 6),
+                            j);
+            double level = 100 + random.nextDouble() * 100_000;
+            double[] week = new double[7];
+            for (int d = 0; d < 7; d++) {
+                week[d] = 0.8 + random.nextDouble() * 0.4;
+            }
+            int firstDay = j % 200 == 3 ? 3 : days;
+            for (int back = firstDay - 1; back >= 0; back--) {
+                LocalDate day = DAY.minusDays(back);
+                double value = level * week[day.getDayOfWeek().getValue() - 1] * (0.95 + random.nextDouble() * 0.1);
+                if (back == 0) {
+                    if (j % 100 == 2) {
+                        continue;
+                    }
+                    value *= j % 50 == 0 ? 0.4 : j % 50 == 1 ? 2.0 : 1.0;
+                }
+                batch.add(WriteRequest.builder()
+                        .putRequest(PutRequest.builder()
+                                .item(Map.of(
+                                        "job", AttributeValue.fromS(job),
+                                        "day", AttributeValue.fromS(day.toString()),
+                                        "count", AttributeValue.fromN(Long.toString(Math.round(value)))))
+                                .build())
+                        .build());
+                if (batch.size() == 25) {
+                    List<WriteRequest> full = batch;
+                    writes.add(pool.submit(() -> write(table, full)));
+                    batch = new ArrayList<>();
+                }
+            }
+        }
+        if (!batch.isEmpty()) {
+            List<WriteRequest> last = batch;
+            writes.add(pool.submit(() -> write(table, last)));
+        }
+        for (Future<?> write : writes) {
+            write.get();
+        }
+    }
+
+    private void write(String table, List<WriteRequest> requests) {
+        List<WriteRequest> pending = requests;
+        while (!pending.isEmpty()) {
+            List<WriteRequest> sending = pending;
+            pending = dynamoDb.batchWriteItem(b -> b.requestItems(Map.of(table, sending)))
+                    .unprocessedItems()
+                    .getOrDefault(table, List.of());
+        }
+    }
+
+    private static double seconds(long startNanos) {
+        return (System.nanoTime() - startNanos) / 1e9;
+    }
+}

@@ -1,0 +1,57 @@
+package io.autowatch.local.cli;
+
+import io.autowatch.json.Json;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(
+        name = "check",
+        mixinStandardHelpOptions = true,
+        description = "Run the health check in the local runtime, now (as the schedule would) or for one day.")
+final class CheckCommand implements Callable<Integer> {
+
+    @Option(
+            names = "--day",
+            description = "check this day, YYYY-MM-DD or yesterday (default: each job's last complete day)")
+    LocalDate day;
+
+    @picocli.CommandLine.Mixin
+    Options.State state;
+
+    @Override
+    public Integer call() throws Exception {
+        Connection connection = state.connect();
+        URI runtime = connection
+                .runtime()
+                .orElseThrow(() -> new IllegalStateException(
+                        "`check` runs in the local runtime; start it with `./autowatch run`. In AWS, invoke the function: "
+                                + "aws lambda invoke --function-name <HealthCheckFunctionName> --payload …"));
+        URI uri = runtime.resolve("/api/check" + (day == null ? "" : "?day=" + day));
+        java.nio.file.Path alertLog = state.folder.resolve("alerts.jsonl");
+        long before = java.nio.file.Files.exists(alertLog) ? java.nio.file.Files.size(alertLog) : 0;
+        HttpResponse<String> response = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(uri)
+                                .POST(HttpRequest.BodyPublishers.noBody())
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+        Map<String, Object> body = Json.readObject(response.body());
+        if (response.statusCode() != 200) {
+            // The function names the event's field; here the user typed --day.
+            System.err.println("check failed: "
+                    + String.valueOf(body.getOrDefault("message", response.body()))
+                            .replace("'detail.day'", "--day"));
+            return 1;
+        }
+        System.out.println(CheckOutput.summary(body, day));
+        CheckOutput.newAlerts(alertLog, before).forEach(System.out::println);
+        return 0;
+    }
+}

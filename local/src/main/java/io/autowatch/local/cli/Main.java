@@ -1,0 +1,52 @@
+package io.autowatch.local.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code ./autowatch}: the local runtime and the command-line tools. */
+@Command(
+        name = "autowatch",
+        mixinStandardHelpOptions = true,
+        version = "autowatch 0.1.0",
+        description = "Run autowatch on this machine, and the tools around it.",
+        subcommands = {
+            RunCommand.class,
+            CountsCommand.class,
+            CheckCommand.class,
+            PlanCommand.class,
+            BacktestCommand.class,
+            CompareCommand.class,
+            ChartCommand.class,
+            DashboardCommand.class,
+            RetireCommand.class
+        })
+public final class Main {
+
+    public static void main(String[] args) {
+        CommandLine line = new CommandLine(new Main());
+        // A date option says what it wants, not which Java exception a bad one raised.
+        line.registerConverter(java.time.LocalDate.class, Main::date);
+        line.setExecutionExceptionHandler((e, cmd, parsed) -> {
+            cmd.getErr().println("error: " + (e.getMessage() == null ? e.toString() : e.getMessage()));
+            return 1;
+        });
+        System.exit(line.execute(args));
+    }
+
+    /** YYYY-MM-DD, or {@code today} / {@code yesterday} (UTC), so that the tour's commands work on any day. */
+    static java.time.LocalDate date(String text) {
+        java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneOffset.UTC);
+        if (text.equals("today")) {
+            return today;
+        }
+        if (text.equals("yesterday")) {
+            return today.minusDays(1);
+        }
+        try {
+            return java.time.LocalDate.parse(text);
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new CommandLine.TypeConversionException("'" + text
+                    + "' is not a calendar date written YYYY-MM-DD (e.g. 2026-11-20), nor today or yesterday");
+        }
+    }
+}

@@ -1,0 +1,68 @@
+package io.autowatch.local.cli;
+
+import io.autowatch.json.Json;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code ./autowatch retire <job>}: what the deployed function does for a retire event, in the local runtime. */
+@Command(
+        name = "retire",
+        mixinStandardHelpOptions = true,
+        description = "Retire a job in the local runtime: its open incident is resolved (chat and paging), and it is "
+                + "not checked until it writes a count for a later day. In AWS, invoke the function with "
+                + "{\"detail\": {\"retire\": [\"<job>\"]}} (README, Retiring a job).")
+final class RetireCommand implements Callable<Integer> {
+
+    @Parameters(index = "0", description = "job id")
+    String job;
+
+    @Option(names = "--reason", defaultValue = "retired by hand", description = "one line, for the resolve notice")
+    String reason;
+
+    @picocli.CommandLine.Mixin
+    Options.State state;
+
+    @Override
+    public Integer call() throws Exception {
+        URI runtime = state.connect()
+                .runtime()
+                .orElseThrow(() -> new IllegalStateException("`retire` runs in the local runtime; start it with "
+                        + "`./autowatch run`. In AWS: aws lambda invoke --function-name <HealthCheckFunctionName> "
+                        + "--payload '{\"detail\": {\"retire\": [\"" + job + "\"]}}' out.json"));
+        URI uri = runtime.resolve("/api/retire?job=" + URLEncoder.encode(job, StandardCharsets.UTF_8) + "&reason="
+                + URLEncoder.encode(reason, StandardCharsets.UTF_8));
+        HttpResponse<String> response = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(uri)
+                                .POST(HttpRequest.BodyPublishers.noBody())
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+        Map<String, Object> body = Json.readObject(response.body());
+        if (response.statusCode() != 200) {
+            System.err.println("retire failed: " + body.getOrDefault("message", response.body()));
+            return 1;
+        }
+        if (body.get("jobsNotFound") instanceof java.util.List<?> missing && !missing.isEmpty()) {
+            System.err.println(job + " is not retired: it wrote no count in the look-back and has no open incident, "
+                    + "so it is not checked anyway. Check the job id: `./autowatch compare " + job
+                    + "` lists a job's days.");
+            return 1;
+        }
+        boolean resolved = body.get("incidentsResolved") instanceof java.util.List<?> l && !l.isEmpty();
+        System.out.println(job + " is retired"
+                + (resolved
+                        ? "; its open incident is resolved (see the runtime's terminal)"
+                        : "; it had no open incident")
+                + ". It is checked again once it writes a count for a later day.");
+        return 0;
+    }
+}
