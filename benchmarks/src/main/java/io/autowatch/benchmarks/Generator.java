@@ -4,11 +4,13 @@ import io.autowatch.counts.CountSeries;
 import io.autowatch.counts.JobId;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.TreeSet;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.statistics.distribution.GammaDistribution;
+import org.apache.commons.statistics.distribution.NormalDistribution;
 import org.apache.commons.statistics.distribution.PoissonDistribution;
 
 /**
@@ -212,7 +214,7 @@ final class Generator {
             }
             incidents.add(new Incident(kind, start, end, detectable(kind, start, end, mean, counts, dispersion)));
         }
-        incidents.sort(java.util.Comparator.comparingInt(Incident::start));
+        incidents.sort(Comparator.comparingInt(Incident::start));
         return incidents;
     }
 
@@ -268,7 +270,6 @@ final class Generator {
 
     /** A standard normal by inverse CDF, so that the stream of draws stays one uniform per value. */
     private static double gaussian(SplittableRandom random) {
-        return org.apache.commons.statistics.distribution.NormalDistribution.of(0, 1)
-                .inverseCumulativeProbability(random.nextDouble());
+        return NormalDistribution.of(0, 1).inverseCumulativeProbability(random.nextDouble());
     }
 }

@@ -7,6 +7,7 @@ import io.autowatch.healthcheck.settings.Scope;
 import io.autowatch.healthcheck.settings.SettingsOverride;
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -59,7 +60,7 @@ final class LabelledSeries {
         Map<JobId, TreeMap<LocalDate, Day>> byJob = new LinkedHashMap<>();
         try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             readRows(file, in, byJob);
-        } catch (java.nio.charset.CharacterCodingException e) {
+        } catch (CharacterCodingException e) {
             throw new IllegalArgumentException(file + ": not UTF-8 text (save it as CSV UTF-8)", e);
         }
         if (byJob.isEmpty()) {

@@ -1,5 +1,7 @@
 package io.autowatch.benchmarks;
 
+import java.util.Locale;
+
 /** A job's volume class: its base level per day is drawn log-uniformly between the bounds. */
 enum Tier {
     HIGH(1e4, 1e6),
@@ -16,6 +18,6 @@ enum Tier {
     }
 
     String label() {
-        return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+        return name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 }

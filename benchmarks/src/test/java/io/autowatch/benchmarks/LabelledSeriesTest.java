@@ -7,6 +7,7 @@ import io.autowatch.healthcheck.JobSettings;
 import io.autowatch.healthcheck.judge.Policies;
 import io.autowatch.healthcheck.settings.SettingsBook;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -128,9 +129,7 @@ class LabelledSeriesTest {
         Path comma = Files.writeString(dir.resolve("comma.csv"), "job,day,count,label\na,b,2025-01-06,4,\n");
         assertThatThrownBy(() -> LabelledSeries.read(comma)).hasMessageContaining("a job id may not hold a comma");
         Path latin1 = dir.resolve("latin1.csv");
-        Files.write(
-                latin1,
-                "job,day,count,label\nréal/a,2025-01-06,4,\n".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+        Files.write(latin1, "job,day,count,label\nréal/a,2025-01-06,4,\n".getBytes(StandardCharsets.ISO_8859_1));
         assertThatThrownBy(() -> LabelledSeries.read(latin1))
                 .hasMessageEndingWith("latin1.csv: not UTF-8 text (save it as CSV UTF-8)");
         StringBuilder holidays = new StringBuilder("job,day,count,label\n");

@@ -3,9 +3,12 @@ package io.autowatch.healthcheck;
 import io.autowatch.counts.CountSeries;
 import io.autowatch.counts.JobId;
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /** Reads every job's daily counts over a range of days (port; the DynamoDB adapter reads the counts table). */
 public interface CountsReader {
@@ -22,14 +25,14 @@ public interface CountsReader {
      * The counts of {@code jobs} only (all jobs when empty): a job that asks for its own check as it finishes
      * should not make the check read every job's history.
      */
-    default Snapshot read(LocalDate from, LocalDate to, java.util.Set<JobId> jobs) {
+    default Snapshot read(LocalDate from, LocalDate to, Set<JobId> jobs) {
         Snapshot all = read(from, to);
         if (jobs.isEmpty()) {
             return all;
         }
-        Map<JobId, CountSeries> mine = new java.util.HashMap<>(all.series());
+        Map<JobId, CountSeries> mine = new HashMap<>(all.series());
         mine.keySet().retainAll(jobs);
-        java.util.Set<String> ids = jobs.stream().map(JobId::value).collect(java.util.stream.Collectors.toSet());
+        Set<String> ids = jobs.stream().map(JobId::value).collect(Collectors.toSet());
         return new Snapshot(
                 mine, all.rejected().stream().filter(r -> ids.contains(r.job())).toList());
     }

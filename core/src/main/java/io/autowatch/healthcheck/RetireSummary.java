@@ -3,6 +3,7 @@ package io.autowatch.healthcheck;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * What retiring some jobs did.
@@ -27,7 +28,7 @@ public record RetireSummary(
         Map<String, Object> fields = new LinkedHashMap<>();
         fields.put("retired", retired);
         fields.put("incidentsResolved", resolved);
-        fields.put("failed", new java.util.TreeMap<>(failed));
+        fields.put("failed", new TreeMap<>(failed));
         fields.put("jobsNotFound", notFound);
         return fields;
     }

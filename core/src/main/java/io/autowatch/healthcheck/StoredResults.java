@@ -1,6 +1,7 @@
 package io.autowatch.healthcheck;
 
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -21,7 +22,7 @@ public interface StoredResults {
     /** {@link #latest} and {@link #lastAlertDays} together; a store that must scan for them scans once. */
     default Overview overview() {
         List<StoredResult> latest = latest();
-        Map<String, LocalDate> days = new java.util.HashMap<>();
+        Map<String, LocalDate> days = new HashMap<>();
         for (StoredResult r : latest) {
             if (r.alerted()) {
                 days.put(r.job(), r.day());

@@ -3,6 +3,7 @@ package io.autowatch.json;
 import com.fasterxml.jackson.jr.ob.JSON;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 /**
@@ -52,14 +53,14 @@ public final class Json {
     /** Reads any JSON value: an object, a list, a string, a number, a boolean or null. */
     public static Object read(String json) {
         try {
-            return READER.anyFrom(json.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return READER.anyFrom(json.getBytes(StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new IllegalArgumentException("not valid JSON: " + e.getMessage(), e);
         }
     }
 
     public static Map<String, Object> readObject(String json) {
-        return readObject(json.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return readObject(json.getBytes(StandardCharsets.UTF_8));
     }
 
     public static String describe(Object value) {

@@ -4,6 +4,7 @@ import io.autowatch.json.Json;
 import java.io.PrintStream;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -57,7 +58,7 @@ public final class Log {
                     value instanceof Number
                                     || value instanceof Boolean
                                     || value instanceof Map
-                                    || value instanceof java.util.List
+                                    || value instanceof List
                                     || value == null
                             ? value
                             : String.valueOf(value));

@@ -26,7 +26,7 @@ final class AnnotationFields {
         for (Object key : map.keySet()) {
             if (!allowed.contains(String.valueOf(key))) {
                 error.accept("unknown field '" + key + "' for " + what
-                        + Describe.suggestion(String.valueOf(key), allowed) + "; its fields are " + allowed);
+                        + ErrorWording.suggestion(String.valueOf(key), allowed) + "; its fields are " + allowed);
             }
         }
     }
@@ -46,7 +46,7 @@ final class AnnotationFields {
             return Optional.empty();
         }
         if (!(value instanceof String text)) {
-            error.accept("'" + name + "' must be a string, got " + Describe.json(value));
+            error.accept("'" + name + "' must be a string, got " + ErrorWording.describe(value));
             return Optional.empty();
         }
         if (text.length() > maxLength) {
@@ -93,7 +93,7 @@ final class AnnotationFields {
                 || number.compareTo(BigDecimal.valueOf(min)) < 0
                 || number.compareTo(BigDecimal.valueOf(max)) > 0) {
             error.accept("'" + name + "' must be a whole number from " + min + " to " + max + ", got "
-                    + Describe.json(value));
+                    + ErrorWording.describe(value));
             return Optional.empty();
         }
         return Optional.of(number.longValueExact());
@@ -117,7 +117,7 @@ final class AnnotationFields {
         if (number == null || low || number.compareTo(max) > 0) {
             error.accept("'" + name + "' must be a number " + (minExclusive ? "above " : "from ")
                     + min.toPlainString() + (minExclusive ? " and at most " : " to ") + max.toPlainString()
-                    + ", got " + Describe.json(value));
+                    + ", got " + ErrorWording.describe(value));
             return Optional.empty();
         }
         return Optional.of(number.stripTrailingZeros());
@@ -138,7 +138,7 @@ final class AnnotationFields {
             return List.of();
         }
         if (!(value instanceof List<?> list)) {
-            error.accept("'" + name + "' must be a list of strings, got " + Describe.json(value));
+            error.accept("'" + name + "' must be a list of strings, got " + ErrorWording.describe(value));
             return List.of();
         }
         if (list.size() > max) {
@@ -150,7 +150,7 @@ final class AnnotationFields {
             if (item instanceof String s) {
                 result.add(s);
             } else {
-                error.accept("'" + name + "' must hold strings, got " + Describe.json(item));
+                error.accept("'" + name + "' must hold strings, got " + ErrorWording.describe(item));
             }
         }
         return result;

@@ -1,5 +1,7 @@
 package io.autowatch.monitor;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -23,8 +25,6 @@ public record ExistingMonitor(
         message = message == null ? "" : message;
         tags = List.copyOf(tags);
         Objects.requireNonNull(priority, "priority");
-        options = options == null
-                ? Map.of()
-                : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(options));
+        options = options == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(options));
     }
 }

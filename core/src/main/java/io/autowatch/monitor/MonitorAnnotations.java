@@ -8,9 +8,11 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 /**
@@ -99,14 +101,14 @@ public final class MonitorAnnotations {
             return list;
         }
         context.error("@monitors takes a non-empty list of monitor objects, e.g. @monitors([{\"type\": "
-                + "\"traffic_anomaly\"}]), got " + Describe.json(value));
+                + "\"traffic_anomaly\"}]), got " + ErrorWording.describe(value));
         return List.of();
     }
 
     private static Optional<MonitorSpec> spec(Object item, Context context) {
         if (!(item instanceof Map<?, ?> map)) {
             context.error("a monitor must be a JSON object such as {\"type\": \"traffic_anomaly\"}, got "
-                    + Describe.json(item));
+                    + ErrorWording.describe(item));
             return Optional.empty();
         }
         AnnotationFields fields = new AnnotationFields(map, context::error);
@@ -117,7 +119,7 @@ public final class MonitorAnnotations {
         Optional<MonitorType> type = MonitorType.parse(typeName.get());
         if (type.isEmpty()) {
             context.error("unknown monitor type '" + typeName.get() + "'"
-                    + Describe.suggestion(
+                    + ErrorWording.suggestion(
                             typeName.get(),
                             TYPE_FIELDS.keySet().stream()
                                     .map(MonitorType::wireName)
@@ -125,7 +127,7 @@ public final class MonitorAnnotations {
                     + "; known types: " + MonitorType.known());
             return Optional.empty();
         }
-        Set<String> allowed = new java.util.TreeSet<>(COMMON_FIELDS);
+        Set<String> allowed = new TreeSet<>(COMMON_FIELDS);
         allowed.addAll(TYPE_FIELDS.get(type.get()));
         fields.rejectUnknown(allowed, "type '" + type.get().wireName() + "'");
         int errorsBefore = context.errors.size();
@@ -198,7 +200,7 @@ public final class MonitorAnnotations {
     private static List<String> tags(AnnotationFields fields, String name, Context context) {
         List<String> result = new ArrayList<>();
         for (String tag : fields.strings(name, 20)) {
-            String lower = tag.toLowerCase(java.util.Locale.ROOT);
+            String lower = tag.toLowerCase(Locale.ROOT);
             String key = lower.contains(":") ? lower.substring(0, lower.indexOf(':')) : lower;
             if (!MonitorSettings.TAG.matcher(lower).matches()) {
                 context.error("'" + name + "' has '" + tag + "', which is not a Datadog tag: letters, digits, "

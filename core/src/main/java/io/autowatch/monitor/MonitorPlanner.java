@@ -12,8 +12,10 @@ import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -41,7 +43,7 @@ public final class MonitorPlanner {
      */
     public static Plan plan(
             List<MonitorDefinition> desired, List<ExistingMonitor> existing, Set<String> schemaTags, String envTag) {
-        return plan(desired, existing, schemaTags, envTag, java.util.Optional.empty());
+        return plan(desired, existing, schemaTags, envTag, Optional.empty());
     }
 
     /**
@@ -54,7 +56,7 @@ public final class MonitorPlanner {
             List<ExistingMonitor> existing,
             Set<String> schemaTags,
             String envTag,
-            java.util.Optional<String> repository) {
+            Optional<String> repository) {
         Map<Long, ExistingMonitor> ours = new LinkedHashMap<>();
         existing.stream().filter(e -> e.tags().contains(envTag)).forEach(e -> ours.putIfAbsent(e.id(), e));
         Map<String, List<ExistingMonitor>> byName = new LinkedHashMap<>();
@@ -115,30 +117,28 @@ public final class MonitorPlanner {
      * neither among {@code schemaTags}, nor missing. (A monitor with no schema tag was made by hand, or long ago,
      * and is taken over.)
      */
-    private static java.util.Optional<String> ownedElsewhere(
-            MonitorDefinition d, ExistingMonitor e, Set<String> schemaTags) {
+    private static Optional<String> ownedElsewhere(MonitorDefinition d, ExistingMonitor e, Set<String> schemaTags) {
         List<String> owners = e.tags().stream()
                 .filter(t -> t.startsWith(MonitorRenderer.SCHEMA_TAG_KEY + ":"))
                 .toList();
         Set<String> mine =
                 Set.of(MonitorRenderer.schemaTag(d.schemaPath()), MonitorRenderer.legacySchemaTag(d.schemaPath()));
         if (owners.isEmpty() || owners.stream().anyMatch(t -> schemaTags.contains(t) || mine.contains(t))) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
-        return java.util.Optional.of(readable(owners.getFirst()));
+        return Optional.of(readable(owners.getFirst()));
     }
 
     /** The other repository a monitor is tagged with, if it is tagged with one. */
-    private static java.util.Optional<String> otherRepository(
-            ExistingMonitor e, java.util.Optional<String> repository) {
+    private static Optional<String> otherRepository(ExistingMonitor e, Optional<String> repository) {
         if (repository.isEmpty()) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         String prefix = MonitorRenderer.REPOSITORY_TAG_KEY + ":";
         List<String> repos = e.tags().stream().filter(t -> t.startsWith(prefix)).toList();
         return repos.isEmpty() || repos.contains(MonitorRenderer.repositoryTag(repository.get()))
-                ? java.util.Optional.empty()
-                : java.util.Optional.of(repos.getFirst().substring(prefix.length()));
+                ? Optional.empty()
+                : Optional.of(repos.getFirst().substring(prefix.length()));
     }
 
     /** A schema tag as a reader knows the file: without the key and the hash. */
@@ -184,7 +184,7 @@ public final class MonitorPlanner {
 
     private static Set<String> lower(List<String> tags) {
         Set<String> result = new TreeSet<>();
-        tags.forEach(t -> result.add(t.toLowerCase(java.util.Locale.ROOT)));
+        tags.forEach(t -> result.add(t.toLowerCase(Locale.ROOT)));
         return result;
     }
 

@@ -1,5 +1,6 @@
 package io.autowatch.monitor;
 
+import io.autowatch.digest.Sha256;
 import io.autowatch.monitor.MonitorSpec.ErrorRate;
 import io.autowatch.monitor.MonitorSpec.LowVolume;
 import io.autowatch.monitor.MonitorSpec.TrafficAnomaly;
@@ -149,7 +150,7 @@ public final class MonitorRenderer {
 
     /** The monitor with the repository's tag added. */
     public static MonitorDefinition inRepository(MonitorDefinition d, String repository) {
-        java.util.TreeSet<String> tags = new java.util.TreeSet<>(d.tags());
+        TreeSet<String> tags = new TreeSet<>(d.tags());
         tags.add(repositoryTag(repository));
         return new MonitorDefinition(
                 d.name(),
@@ -174,7 +175,7 @@ public final class MonitorRenderer {
      * {@code A_B.avdl} get three tags.
      */
     public static String schemaTag(String schemaPath) {
-        String hash = io.autowatch.digest.Sha256.hex(schemaPath).substring(0, 16);
+        String hash = Sha256.hex(schemaPath).substring(0, 16);
         String readable = schemaPath.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9_\\-:./]", "_");
         int room = 200 - SCHEMA_TAG_KEY.length() - 1 - 2 - hash.length();
         return SCHEMA_TAG_KEY + ":" + (readable.length() <= room ? readable : readable.substring(0, room)) + "--"

@@ -1,5 +1,6 @@
 package io.autowatch.monitor;
 
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -31,13 +32,13 @@ public record SchemaRecord(
      * @param line   where the annotation is written (1-based), or the record's line when unknown
      * @param elementLines for {@code @monitors([...])}, the line of each element of the list, where known
      */
-    public record Annotation(boolean plural, Object value, int line, java.util.List<Integer> elementLines) {
+    public record Annotation(boolean plural, Object value, int line, List<Integer> elementLines) {
         public Annotation {
-            elementLines = java.util.List.copyOf(elementLines);
+            elementLines = List.copyOf(elementLines);
         }
 
         public Annotation(boolean plural, Object value, int line) {
-            this(plural, value, line, java.util.List.of());
+            this(plural, value, line, List.of());
         }
 
         public String spelling() {

@@ -1,5 +1,6 @@
 package io.autowatch.schemasync;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -26,7 +27,7 @@ public interface PullRequests {
     Optional<Comment> comment(String repository, long commentId);
 
     /** @param issueNumber the pull request (or issue) the comment is on */
-    record Comment(String author, String body, int issueNumber, java.time.Instant createdAt) {}
+    record Comment(String author, String body, int issueNumber, Instant createdAt) {}
 
     /** The commit the repository's default branch points at now. */
     String defaultBranchHead(String repository);

@@ -7,6 +7,7 @@ import java.nio.file.PathMatcher;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * How schema sync behaves in this deployment.
@@ -23,9 +24,8 @@ public record SyncSettings(MonitorSettings monitors, String schemaGlob, Set<Stri
     public SyncSettings {
         Objects.requireNonNull(monitors, "monitors");
         Objects.requireNonNull(schemaGlob, "schemaGlob");
-        repositories = repositories.stream()
-                .map(r -> r.toLowerCase(Locale.ROOT))
-                .collect(java.util.stream.Collectors.toUnmodifiableSet());
+        repositories =
+                repositories.stream().map(r -> r.toLowerCase(Locale.ROOT)).collect(Collectors.toUnmodifiableSet());
         FileSystems.getDefault().getPathMatcher("glob:" + schemaGlob);
     }
 

@@ -3,6 +3,8 @@ package io.autowatch.healthcheck;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.DayOfWeek;
+import java.time.format.TextStyle;
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
 
 class WordingTest {
@@ -53,7 +55,7 @@ class WordingTest {
             Long.MIN_VALUE
         };
         for (long v : values) {
-            assertThat(Wording.count(v)).as("%d", v).isEqualTo(String.format(java.util.Locale.ROOT, "%,d", v));
+            assertThat(Wording.count(v)).as("%d", v).isEqualTo(String.format(Locale.ROOT, "%,d", v));
         }
         assertThat(Wording.count(1_180)).isEqualTo("1,180");
     }
@@ -69,8 +71,7 @@ class WordingTest {
     @Test
     void weekdays_areTheJdksEnglishNames_inThePlural() {
         for (DayOfWeek day : DayOfWeek.values()) {
-            assertThat(Wording.weekdays(day))
-                    .isEqualTo(day.getDisplayName(java.time.format.TextStyle.FULL, java.util.Locale.ENGLISH) + "s");
+            assertThat(Wording.weekdays(day)).isEqualTo(day.getDisplayName(TextStyle.FULL, Locale.ENGLISH) + "s");
         }
     }
 }

@@ -9,7 +9,9 @@ import io.autowatch.monitor.Plan.Delete;
 import io.autowatch.monitor.Plan.Unchanged;
 import io.autowatch.monitor.Plan.Update;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -48,7 +50,7 @@ class MonitorPlannerTest {
         options.put("new_host_delay", 300);
         options.put("silenced", Map.of());
         List<String> tags = new ArrayList<>(d.tags());
-        java.util.Collections.reverse(tags);
+        Collections.reverse(tags);
         return new ExistingMonitor(
                 id,
                 d.name(),
@@ -209,7 +211,7 @@ class MonitorPlannerTest {
 
     @Test
     void schemaTags_ofPathsThatLookAlike_areDistinct_andFitDatadog() {
-        Set<String> tags = new java.util.HashSet<>();
+        Set<String> tags = new HashSet<>();
         for (String path : List.of(
                 "schemas/a b.avdl",
                 "schemas/a_b.avdl",

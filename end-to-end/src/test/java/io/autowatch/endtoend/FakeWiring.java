@@ -1,6 +1,6 @@
 package io.autowatch.endtoend;
 
-import io.autowatch.avro.AvroSchemaFiles;
+import io.autowatch.avro.AvroSchemaReader;
 import io.autowatch.datadog.DatadogMonitorStore;
 import io.autowatch.github.GitHubRestClient;
 import io.autowatch.schemasync.SchemaReader;
@@ -18,7 +18,7 @@ final class FakeWiring {
     private FakeWiring() {}
 
     static SchemaSyncService service(FakeGitHub github, FakeDatadog datadog) {
-        return service(github, datadog, new AvroSchemaFiles(), SyncSettings.defaults());
+        return service(github, datadog, new AvroSchemaReader(), SyncSettings.defaults());
     }
 
     static SchemaSyncService service(

@@ -1,9 +1,12 @@
 package io.autowatch.endtoend;
 
-import io.autowatch.avro.AvroSchemaFiles;
+import io.autowatch.avro.AvroIdlParser;
 import io.autowatch.avro.AvroSchemaReader;
+import io.autowatch.aws.dynamodb.Tables;
+import io.autowatch.aws.sqs.CommandQueue;
 import io.autowatch.datadog.DatadogMonitorStore;
 import io.autowatch.github.GitHubRestClient;
+import io.autowatch.json.Json;
 import io.autowatch.monitor.ExistingMonitor;
 import io.autowatch.monitor.MonitorAnnotations;
 import io.autowatch.monitor.MonitorDefinition;
@@ -24,6 +27,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,6 +37,11 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /**
  * The schema-sync benchmarks (scripts/schema-sync-local bench): the packaged webhook's cold start and warm latency,
@@ -56,18 +65,16 @@ public final class SchemaSyncBenchmark {
         var emulator = AwsEmulator.start().orElseThrow(() -> new IllegalStateException("needs moto_server for SQS"));
         var sqs = AwsEmulator.sqs();
         String queue = sqs.createQueue(b -> b.queueName("bench-" + UUID.randomUUID() + ".fifo")
-                        .attributes(Map.of(
-                                software.amazon.awssdk.services.sqs.model.QueueAttributeName.FIFO_QUEUE, "true")))
+                        .attributes(Map.of(QueueAttributeName.FIFO_QUEUE, "true")))
                 .queueUrl();
         // The webhook's table of deliveries and heads, in the same emulator (moto serves DynamoDB too); a new one
         // per cold start, so that each first delivery is new. The warm invocations repeat one delivery, so after the
         // first they measure the duplicate path (a conditional write that fails, and the answer).
-        var dynamoDb = software.amazon.awssdk.services.dynamodb.DynamoDbClient.builder()
+        var dynamoDb = DynamoDbClient.builder()
                 .endpointOverride(emulator.endpoint())
                 .region(AwsEmulator.REGION)
-                .credentialsProvider(software.amazon.awssdk.auth.credentials.StaticCredentialsProvider.create(
-                        software.amazon.awssdk.auth.credentials.AwsBasicCredentials.create("local", "local")))
-                .httpClient(software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient.create())
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
+                .httpClient(UrlConnectionHttpClient.create())
                 .build();
         Map<String, String> base = Map.ofEntries(
                 Map.entry("AWS_ENDPOINT_URL_DYNAMODB", emulator.endpoint().toString()),
@@ -85,8 +92,8 @@ public final class SchemaSyncBenchmark {
         String last = "";
         for (int i = 0; i < 5; i++) {
             String table = "bench-state-" + UUID.randomUUID();
-            dynamoDb.createTable(io.autowatch.aws.dynamodb.Tables.schemaSyncTable(table));
-            Map<String, String> env = new java.util.HashMap<>(base);
+            dynamoDb.createTable(Tables.schemaSyncTable(table));
+            Map<String, String> env = new HashMap<>(base);
             env.put("SCHEMA_SYNC_TABLE", table);
             var run = PackagedFunction.run(
                     zip,
@@ -116,7 +123,7 @@ public final class SchemaSyncBenchmark {
             github.pullRequest(REPO, 1, Map.of(), head, false);
             SchemaSyncService service = new SchemaSyncService(
                     new GitHubRestClient(URI.create(github.baseUrl()), FakeGitHub.TOKEN, Duration.ofSeconds(10)),
-                    new AvroSchemaFiles(),
+                    new AvroSchemaReader(),
                     DatadogMonitorStore.create(
                             FakeDatadog.API_KEY,
                             FakeDatadog.APP_KEY,
@@ -183,7 +190,7 @@ public final class SchemaSyncBenchmark {
         Path event = Files.createTempFile("sqs", ".json");
         Files.writeString(
                 event,
-                io.autowatch.json.Json.write(Map.of(
+                Json.write(Map.of(
                         "Records",
                         List.of(Map.of(
                                 "messageId",
@@ -191,7 +198,7 @@ public final class SchemaSyncBenchmark {
                                 "eventSource",
                                 "aws:sqs",
                                 "body",
-                                io.autowatch.aws.sqs.CommandQueue.write(new CommandRequest(
+                                CommandQueue.write(new CommandRequest(
                                         "d-w",
                                         REPO,
                                         3,
@@ -238,7 +245,7 @@ public final class SchemaSyncBenchmark {
             Files.createDirectories(path.getParent());
             Files.writeString(path, file.getValue());
             tags.add(MonitorRenderer.schemaTag(file.getKey()));
-            var read = (AvroSchemaReader.Read) AvroSchemaReader.read(root, file.getKey());
+            var read = (AvroIdlParser.Read) AvroIdlParser.read(root, file.getKey());
             for (var record : read.records()) {
                 for (var spec : MonitorAnnotations.parse(record, MonitorSettings.defaults())
                         .monitors()) {

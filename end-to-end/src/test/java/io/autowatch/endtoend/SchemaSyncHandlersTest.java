@@ -38,6 +38,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
+import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /** Webhook and worker through the real handler: GitHub and Datadog fakes, an SQS FIFO queue in the emulator. */
 @ExtendWith(AwsEmulator.class)
@@ -62,8 +63,7 @@ class SchemaSyncHandlersTest {
     void setUp(SqsClient sqs) {
         this.sqs = sqs;
         queueUrl = sqs.createQueue(b -> b.queueName("commands-" + UUID.randomUUID() + ".fifo")
-                        .attributes(Map.of(
-                                software.amazon.awssdk.services.sqs.model.QueueAttributeName.FIFO_QUEUE, "true")))
+                        .attributes(Map.of(QueueAttributeName.FIFO_QUEUE, "true")))
                 .queueUrl();
         github.grant("schema-owner", "admin");
         github.pullRequest(REPO, 42, Map.of(), Map.of("schemas/cart.avdl", SCHEMA), false);

@@ -3,7 +3,7 @@ package io.autowatch.endtoend;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.autowatch.avro.AvroSchemaFiles;
+import io.autowatch.avro.AvroSchemaReader;
 import io.autowatch.monitor.Plan;
 import io.autowatch.schemasync.Limits;
 import io.autowatch.schemasync.PullRequests;
@@ -42,7 +42,7 @@ class SchemaSyncHostileTest {
     @BeforeEach
     void setUp() {
         github.grant("owner", "write");
-        service = service(new AvroSchemaFiles());
+        service = service(new AvroSchemaReader());
     }
 
     @AfterEach

@@ -3,6 +3,7 @@ package io.autowatch.endtoend;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.autowatch.monitor.MonitorRenderer;
+import io.autowatch.monitor.Plan.Conflict;
 import io.autowatch.schemasync.SchemaSyncService;
 import io.autowatch.schemasync.intake.Command;
 import io.autowatch.schemasync.intake.CommandRequest;
@@ -132,7 +133,7 @@ class SchemaSyncReconcileTest {
         assertThat(clash.failed()).isTrue();
         assertThat(clash.plan()).hasValueSatisfying(p -> assertThat(p.steps())
                 .singleElement()
-                .isInstanceOfSatisfying(io.autowatch.monitor.Plan.Conflict.class, c -> assertThat(c.reason())
+                .isInstanceOfSatisfying(Conflict.class, c -> assertThat(c.reason())
                         .contains("belongs to the repository shop/other-schemas")));
         assertThat(datadog.monitors()).singleElement().satisfies(m -> assertThat(String.valueOf(m.get("tags")))
                 .isEqualTo(before));

@@ -2,7 +2,7 @@ package io.autowatch.endtoend;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.autowatch.avro.AvroSchemaFiles;
+import io.autowatch.avro.AvroSchemaReader;
 import io.autowatch.monitor.MonitorRenderer;
 import io.autowatch.monitor.MonitorSettings;
 import io.autowatch.schemasync.SchemaSyncService;
@@ -43,7 +43,7 @@ class SchemaSyncServiceTest {
     }
 
     private SchemaSyncService service(SyncSettings settings) {
-        return FakeWiring.service(github, datadog, new AvroSchemaFiles(), settings);
+        return FakeWiring.service(github, datadog, new AvroSchemaReader(), settings);
     }
 
     @AfterEach
@@ -335,7 +335,7 @@ class SchemaSyncServiceTest {
 
     @Test
     void planOnly_registersNothing_andSaysWhy() {
-        service = FakeWiring.service(github, datadog, new AvroSchemaFiles(), SyncSettings.defaults(), true);
+        service = FakeWiring.service(github, datadog, new AvroSchemaReader(), SyncSettings.defaults(), true);
         SyncResult result =
                 pr(Map.of(PATH, cart("@monitor({\"type\": \"traffic_anomaly\"})")), "owner", Command.REGISTER);
         assertThat(result.failed()).isFalse();

@@ -44,9 +44,7 @@ class RepositoryRulesTest {
             Path event = ROOT.resolve("events").resolve(file);
             assertThat(event).as(function + "'s sample event").isRegularFile();
             assertThat(readJson(event)).as(file).isNotEmpty();
-            assertThat(testSources)
-                    .as("a test that reads events/" + file)
-                    .anyMatch(source -> source.contains(file));
+            assertThat(testSources).as("a test that reads events/" + file).anyMatch(source -> source.contains(file));
         });
     }
 
@@ -102,7 +100,8 @@ class RepositoryRulesTest {
         try (Stream<Path> files = Files.walk(ROOT)) {
             return files.filter(f -> f.toString().endsWith(".java"))
                     .filter(f -> f.toString().contains("/src/" + sourceSet + "/java/"))
-                    .filter(f -> !f.toString().contains("/target/") && !f.toString().contains("/.git/"))
+                    .filter(f ->
+                            !f.toString().contains("/target/") && !f.toString().contains("/.git/"))
                     .toList();
         }
     }

@@ -21,6 +21,7 @@ import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
@@ -179,8 +180,8 @@ public final class AwsEmulator implements BeforeAllCallback, ParameterResolver {
                 .build();
     }
 
-    public static software.amazon.awssdk.services.secretsmanager.SecretsManagerClient secretsManager() {
-        return software.amazon.awssdk.services.secretsmanager.SecretsManagerClient.builder()
+    public static SecretsManagerClient secretsManager() {
+        return SecretsManagerClient.builder()
                 .endpointOverride(get().endpoint())
                 .region(REGION)
                 .credentialsProvider(credentials())

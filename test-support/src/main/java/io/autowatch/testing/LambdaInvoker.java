@@ -9,6 +9,7 @@ import java.lang.reflect.Method;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 
 /**
  * Runs a stream handler the way the Lambda Java runtime does: loads the class from the function package's
@@ -49,7 +50,7 @@ public final class LambdaInvoker {
                 handle.invoke(handler, new ByteArrayInputStream(event), new ByteArrayOutputStream(), null);
                 micros[i] = (System.nanoTime() - t) / 1_000;
             }
-            java.util.Arrays.sort(micros);
+            Arrays.sort(micros);
             System.out.printf(
                     "WARM n=%d median_ms=%.2f p99_ms=%.2f max_ms=%.2f%n",
                     warm,

@@ -2,309 +2,262 @@ package io.autowatch.avro;
 
 import io.autowatch.monitor.SchemaError;
 import io.autowatch.monitor.SchemaRecord;
-import java.io.ByteArrayOutputStream;
+import io.autowatch.schemasync.Limits;
+import io.autowatch.schemasync.RepoPaths;
+import io.autowatch.schemasync.SchemaReader;
+import io.autowatch.schemasync.SchemaSource;
+import io.autowatch.schemasync.report.Names;
 import java.io.IOException;
-import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Deque;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import org.apache.avro.JsonProperties;
-import org.apache.avro.Schema;
-import org.apache.avro.idl.IdlFile;
-import org.apache.avro.idl.IdlReader;
+import java.util.stream.Stream;
 
 /**
- * Reads the records of an Avro IDL file and their monitor annotations, with avro-idl's {@link IdlReader}. The file
- * and everything it imports must be laid out under one root folder with the repository's paths, since the reader
- * resolves imports from disk only.
- *
- * <p>Parse failures (Avro's SchemaParseException and I/O errors for missing imports) name the line when Avro does.
- *
- * <p>How annotations are read: Avro keeps {@code @name(json)} on a named type as a schema property, so
- * {@code @monitor({...})} on a record arrives as property {@code monitor} holding the parsed JSON. Avro does not
- * keep line numbers; {@link IdlText} finds them in the source.
+ * The {@link SchemaReader} for Avro IDL: lays the files and, transitively, what they import out in a temporary
+ * folder at their repository paths (Avro's parser resolves imports itself, from disk), reads each, and removes the
+ * folder.
  */
-public final class AvroSchemaReader {
+public final class AvroSchemaReader implements SchemaReader {
 
-    private static final Pattern LINE = Pattern.compile("line (\\d+)");
-    /** ANTLR reports some lexer errors (a stray '#') only on standard error, and the parse then succeeds. */
-    private static final Object STDERR_LOCK = new Object();
-
-    private AvroSchemaReader() {}
-
-    /** The outcome of reading one file. */
-    public sealed interface Result permits Read, Failed {
-        String path();
-    }
-
-    public record Read(String path, List<SchemaRecord> records, List<SchemaError> errors) implements Result {
-        public Read {
-            records = List.copyOf(records);
-            errors = List.copyOf(errors);
-        }
-    }
-
-    /** The file could not be read; every error found, each with its line. */
-    public record Failed(String path, List<SchemaError> errors) implements Result {
-        public Failed {
-            errors = List.copyOf(errors);
-        }
-
-        public Failed(String path, SchemaError error) {
-            this(path, List.of(error));
-        }
-
-        /** The first error. */
-        public SchemaError error() {
-            return errors.getFirst();
-        }
-    }
-
-    /** The files a schema imports, as written (relative to its folder). */
-    public static List<String> imports(String source) {
-        return new IdlText(source).imports().stream().map(IdlText.Import::path).toList();
-    }
-
-    /**
-     * @param root the folder that holds the repository's files at their paths
-     * @param path the file to read, relative to {@code root}
-     */
-    public static Result read(Path root, String path) {
-        return read(root, path, new java.util.HashMap<>());
-    }
-
-    /**
-     * @param importedNames the record names each imported file brings, by path: filled as files are parsed, so
-     *                      that one command parses each import on its own only once
-     */
-    public static Result read(Path root, String path, Map<String, Set<String>> importedNames) {
-        Path file = root.resolve(path);
-        String source;
+    @Override
+    public Read read(SchemaSource source, List<String> paths) {
+        List<SchemaError> errors = new ArrayList<>();
+        List<SchemaRecord> records = new ArrayList<>();
+        Path root;
         try {
-            source = Files.readString(file, StandardCharsets.UTF_8);
+            root = Files.createTempDirectory("schemas");
         } catch (IOException e) {
-            return new Failed(path, new SchemaError(path, 0, "cannot read the file: " + e.getMessage()));
+            throw new UncheckedIOException(e);
         }
-        List<SchemaError> syntax = IdlSyntax.errors(path, source);
-        if (!syntax.isEmpty()) {
-            return new Failed(path, syntax);
-        }
-        IdlFile idl;
-        String lexerErrors;
-        synchronized (STDERR_LOCK) {
-            PrintStream original = System.err;
-            ByteArrayOutputStream captured = new ByteArrayOutputStream();
-            System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
-            try {
-                idl = new IdlReader().parse(file);
-            } catch (IOException | RuntimeException e) {
-                return new Failed(path, new SchemaError(path, lineOf(e.getMessage()), describe(e, root)));
-            } catch (StackOverflowError e) {
-                // The nesting cap should keep this from happening; a file must never take the worker down.
-                return new Failed(path, new SchemaError(path, 0, "the file is nested too deeply to parse"));
-            } finally {
-                System.setErr(original);
+        try {
+            Fetched fetched = fetch(source, paths, root, errors);
+            Map<String, Set<String>> importedNames = new HashMap<>();
+            long parsing = 0;
+            for (String path : paths) {
+                if (!fetched.readable().contains(path)) {
+                    continue;
+                }
+                // Avro parses a file together with everything it imports: the work is the closure's size.
+                long cost = fetched.closureBytes(path);
+                if (parsing + cost > Limits.MAX_PARSE_BYTES) {
+                    errors.add(new SchemaError(
+                            path,
+                            0,
+                            "not read: with its imports it would take this command "
+                                    + "past " + Limits.MAX_PARSE_BYTES
+                                    + " bytes of parsing (files that import the same "
+                                    + "large files count them each time); split the pull request"));
+                    continue;
+                }
+                parsing += cost;
+                switch (AvroIdlParser.read(root, path, importedNames)) {
+                    case AvroIdlParser.Read read -> {
+                        records.addAll(read.records());
+                        errors.addAll(read.errors());
+                    }
+                    case AvroIdlParser.Failed failed -> errors.addAll(failed.errors());
+                }
             }
-            // Only ANTLR's own reports count; anything else printed meanwhile is not about this file.
-            lexerErrors = captured.toString(StandardCharsets.UTF_8)
-                    .lines()
-                    .filter(l -> l.matches("line \\d+:\\d+ .*"))
-                    .collect(java.util.stream.Collectors.joining("\n"));
+            return new Read(records, errors);
+        } finally {
+            delete(root);
         }
-        if (!lexerErrors.isEmpty()) {
-            String first = lexerErrors.lines().findFirst().orElse(lexerErrors);
-            return new Failed(path, new SchemaError(path, lineOf(first), "syntax error: " + first));
+    }
+
+    /** What was fetched: the files that may be parsed, what each imports, and each file's size. */
+    private record Fetched(Set<String> readable, Map<String, List<String>> importsOf, Map<String, Integer> sizes) {
+        /** The bytes of the file and of everything it imports, transitively, each counted once. */
+        long closureBytes(String path) {
+            Set<String> seen = new HashSet<>();
+            Deque<String> todo = new ArrayDeque<>(List.of(path));
+            long bytes = 0;
+            while (!todo.isEmpty()) {
+                String next = todo.poll();
+                if (seen.add(next)) {
+                    bytes += sizes.getOrDefault(next, 0);
+                    todo.addAll(importsOf.getOrDefault(next, List.of()));
+                }
+            }
+            return bytes;
         }
-        return records(path, source, idl, imported(root, path, source, importedNames));
     }
 
     /**
-     * The full names of the record types that {@code path}'s imports bring in (read again on their own), so that an
-     * imported record never stands in for the file's own record of the same simple name.
+     * Fetches the files and, transitively, what they import, each path confined to the repository before it is
+     * fetched; lays out only what was fetched; and answers which of the requested files may be parsed: those whose
+     * every import, transitively, was fetched and passed the checks (so that Avro never looks beyond the folder,
+     * nor falls back to the classpath for a missing file).
      */
-    private static Set<String> imported(Path root, String path, String source, Map<String, Set<String>> importedNames) {
-        Set<String> names = new HashSet<>();
-        for (IdlImports.Import imp : IdlImports.of(source)) {
-            if (!(io.autowatch.schemasync.RepoPaths.imported(path, imp.literal())
-                    instanceof io.autowatch.schemasync.RepoPaths.Inside inside)) {
-                continue; // refused before the parse; never read
+    private static Fetched fetch(SchemaSource source, List<String> paths, Path root, List<SchemaError> errors) {
+        Map<String, List<String>> importsOf = new LinkedHashMap<>();
+        Map<String, Integer> sizes = new HashMap<>();
+        Set<String> bad = new HashSet<>();
+        Deque<String> queue = new ArrayDeque<>();
+        for (String path : paths) {
+            switch (RepoPaths.file(path)) {
+                case RepoPaths.Inside inside -> queue.add(inside.path());
+                case RepoPaths.Refused refused ->
+                    errors.add(new SchemaError(
+                            Names.printable(path), 0, "this file name is refused: " + refused.reason()));
             }
-            Set<String> known = importedNames.get(inside.path());
-            if (known != null) {
-                names.addAll(known);
+        }
+        long totalBytes = 0;
+        while (!queue.isEmpty()) {
+            String path = queue.poll();
+            if (importsOf.containsKey(path) || bad.contains(path)) {
                 continue;
             }
-            Set<String> found = new HashSet<>();
-            importedNames.put(inside.path(), found);
-            Path file = root.resolve(inside.path());
-            try {
-                switch (imp.kind()) {
-                    case "idl" ->
-                        new IdlReader().parse(file).getNamedSchemas().keySet().forEach(names::add);
-                    case "protocol" ->
-                        org.apache.avro.Protocol.parse(file.toFile())
-                                .getTypes()
-                                .forEach(t -> names.add(t.getFullName()));
-                    default -> {
-                        Schema.Parser parser = new Schema.Parser();
-                        parser.parse(file.toFile());
-                        names.addAll(parser.getTypes().keySet());
+            if (importsOf.size() + bad.size() >= Limits.MAX_FILES) {
+                errors.add(new SchemaError(
+                        path,
+                        0,
+                        "not read: this command already reads " + Limits.MAX_FILES
+                                + " files (the changed schemas and their imports), the most one command reads"));
+                bad.add(path);
+                continue;
+            }
+            Optional<byte[]> content = source.read(path);
+            if (content.isEmpty()) {
+                errors.add(new SchemaError(path, 0, "the file does not exist " + source.where()));
+                bad.add(path);
+                continue;
+            }
+            byte[] bytes = content.get();
+            totalBytes += bytes.length;
+            Optional<String> tooBig = bytes.length > Limits.MAX_FILE_BYTES
+                    ? Optional.of("the file is " + bytes.length + " bytes; at most " + Limits.MAX_FILE_BYTES)
+                    : totalBytes > Limits.MAX_TOTAL_BYTES
+                            ? Optional.of("not read: the files of this command exceed " + Limits.MAX_TOTAL_BYTES
+                                    + " bytes together")
+                            : Optional.empty();
+            if (tooBig.isPresent()) {
+                errors.add(new SchemaError(path, 0, tooBig.get()));
+                bad.add(path);
+                continue;
+            }
+            List<String> imports = new ArrayList<>();
+            // Every file is checked as IDL, whatever its name: Avro parses a changed file, or one imported with
+            // `import idl`, as IDL whatever it is called, and then follows its imports itself.
+            if (!checkIdl(path, new String(bytes, StandardCharsets.UTF_8), imports, errors)) {
+                bad.add(path);
+                continue;
+            }
+            importsOf.put(path, imports);
+            sizes.put(path, bytes.length);
+            queue.addAll(imports);
+            write(root, path, bytes);
+        }
+        // A file is readable only when everything it imports is, transitively.
+        boolean changed = true;
+        while (changed) {
+            changed = false;
+            for (var entry : importsOf.entrySet()) {
+                if (bad.contains(entry.getKey())) {
+                    continue;
+                }
+                Optional<String> missing =
+                        entry.getValue().stream().filter(bad::contains).findFirst();
+                if (missing.isPresent()) {
+                    bad.add(entry.getKey());
+                    changed = true;
+                    if (paths.contains(entry.getKey())) {
+                        errors.add(new SchemaError(
+                                entry.getKey(),
+                                0,
+                                "not read, because its import '" + missing.get()
+                                        + "' could not be read (see its error)"));
                     }
                 }
-            } catch (IOException | RuntimeException e) {
-                // The import was parsed as part of the file already; if it fails alone, nothing is excluded.
             }
         }
-        return names;
+        Set<String> readable = new HashSet<>(importsOf.keySet());
+        readable.removeAll(bad);
+        return new Fetched(readable, importsOf, sizes);
     }
 
-    private static Read records(String path, String source, IdlFile idl, Set<String> imported) {
-        IdlText text = new IdlText(source);
-        List<SchemaError> errors = new ArrayList<>();
-        Map<String, Schema> declared = new LinkedHashMap<>();
-        Map<String, IdlText.Declaration> declarations = new LinkedHashMap<>();
-        List<IdlText.Declaration> found = text.records();
-        Map<String, Schema> recordsByName = recordsBySimpleName(idl, imported);
-        for (IdlText.Declaration declaration : found) {
-            Optional.ofNullable(recordsByName.get(declaration.name())).ifPresent(schema -> {
-                declared.put(schema.getFullName(), schema);
-                declarations.put(schema.getFullName(), declaration);
-            });
-        }
-        Set<String> usedByOthers = new HashSet<>();
-        declared.values().forEach(schema -> schema.getFields()
-                .forEach(field -> collectRecords(field.schema(), usedByOthers, new HashSet<>())));
-
-        List<SchemaRecord> records = new ArrayList<>();
-        for (Map.Entry<String, Schema> entry : declared.entrySet()) {
-            Schema schema = entry.getValue();
-            IdlText.Declaration declaration = declarations.get(entry.getKey());
-            Object single = schema.getObjectProp("monitor");
-            Object plural = schema.getObjectProp("monitors");
-            int annotationLine =
-                    declaration.annotation().map(IdlText.AnnotationAt::line).orElse(declaration.line());
-            misspelt(schema)
-                    .ifPresent(prop -> errors.add(new SchemaError(
-                            path,
-                            annotationLine,
-                            "record " + schema.getName() + ": unknown annotation @" + prop
-                                    + "; did you mean @monitor or @monitors?")));
-            Optional<SchemaRecord.Annotation> annotation = Optional.empty();
-            if (single != null && plural != null) {
-                errors.add(new SchemaError(
-                        path,
-                        annotationLine,
-                        "record " + schema.getName()
-                                + " has both @monitor and @monitors; use @monitors([...]) for several monitors"));
-            } else if ((single != null || plural != null) && !schema.getName().matches("[A-Za-z_][A-Za-z0-9_]*")) {
-                errors.add(new SchemaError(
-                        path,
-                        annotationLine,
-                        "record " + schema.getName() + " has a name that is not plain ASCII (letters A-Z, digits, _): "
-                                + "Datadog monitor names and tags need one, so rename the record to annotate it"));
-            } else if (single != null || plural != null) {
-                annotation = Optional.of(new SchemaRecord.Annotation(
-                        plural != null,
-                        plain(plural != null ? plural : single),
-                        annotationLine,
-                        declaration
-                                .annotation()
-                                .map(IdlText.AnnotationAt::elementLines)
-                                .orElse(List.of())));
-            }
-            records.add(new SchemaRecord(
-                    path,
-                    declaration.line(),
-                    schema.getName(),
-                    schema.getFullName(),
-                    annotation,
-                    !usedByOthers.contains(schema.getFullName())));
-        }
-        for (IdlText.Stray stray : text.strayAnnotations(found)) {
+    /**
+     * Checks an IDL file before it is parsed: its nesting depth (deep JSON in an annotation overflows the parser's
+     * stack) and each import, confined to the repository. Adds the confined imports to {@code imports}.
+     *
+     * @return whether the file may be parsed
+     */
+    private static boolean checkIdl(String path, String text, List<String> imports, List<SchemaError> errors) {
+        int errorsBefore = errors.size();
+        IdlText.Nesting nesting = new IdlText(text).deepestNesting();
+        if (nesting.depth() > Limits.MAX_NESTING) {
             errors.add(new SchemaError(
                     path,
-                    stray.line(),
-                    (stray.plural() ? "@monitors" : "@monitor")
-                            + " must stand directly before a record declaration; here it annotates something else"));
+                    nesting.line(),
+                    "brackets are nested " + nesting.depth() + " deep here; at most " + Limits.MAX_NESTING));
+            return false;
         }
-        return new Read(path, records, errors);
+        List<IdlImports.Import> found = IdlImports.of(text);
+        if (found.size() > Limits.MAX_IMPORTS_PER_FILE) {
+            errors.add(new SchemaError(
+                    path, 0, "the file has " + found.size() + " imports; at most " + Limits.MAX_IMPORTS_PER_FILE));
+            return false;
+        }
+        for (IdlImports.Import imported : found) {
+            String wanted =
+                    switch (imported.kind()) {
+                        case "idl" -> ".avdl";
+                        case "protocol" -> ".avpr";
+                        default -> ".avsc";
+                    };
+            if (!imported.literal().endsWith(wanted)) {
+                errors.add(new SchemaError(
+                        path,
+                        imported.line(),
+                        "import " + imported.kind() + " \""
+                                + Names.printable(imported.literal()) + "\" is refused: an " + imported.kind()
+                                + " import names a " + wanted + " file"));
+                continue;
+            }
+            switch (RepoPaths.imported(path, imported.literal())) {
+                case RepoPaths.Inside inside -> imports.add(inside.path());
+                case RepoPaths.Refused refused ->
+                    errors.add(new SchemaError(
+                            path,
+                            imported.line(),
+                            "import "
+                                    + imported.kind() + " \"" + Names.printable(imported.literal()) + "\" is refused: "
+                                    + refused.reason()));
+            }
+        }
+        return errors.size() == errorsBefore;
     }
 
-    /** The record types (the file's own and imported ones) by simple name; the file's own win. */
-    private static Map<String, Schema> recordsBySimpleName(IdlFile idl, Set<String> imported) {
-        Map<String, Schema> named = new LinkedHashMap<>(idl.getNamedSchemas());
-        if (idl.getProtocol() != null) {
-            idl.getProtocol().getTypes().forEach(t -> named.putIfAbsent(t.getFullName(), t));
+    private static void write(Path root, String path, byte[] bytes) {
+        Path file = root.resolve(path).normalize();
+        if (!file.startsWith(root)) { // RepoPaths confined it already; a second lock on the same door
+            throw new IllegalStateException("refusing to write outside the schema folder: " + path);
         }
-        Map<String, Schema> bySimpleName = new LinkedHashMap<>();
-        // The file's own records first: an imported one of the same simple name must not shadow them.
-        named.values().stream()
-                .filter(s -> s.getType() == Schema.Type.RECORD && !s.isError())
-                .sorted(java.util.Comparator.comparing((Schema s) -> imported.contains(s.getFullName())))
-                .forEach(s -> bySimpleName.putIfAbsent(s.getName(), s));
-        return bySimpleName;
-    }
-
-    private static void collectRecords(Schema schema, Set<String> into, Set<Schema> seen) {
-        if (!seen.add(schema)) {
-            return;
-        }
-        switch (schema.getType()) {
-            case RECORD -> into.add(schema.getFullName());
-            case ARRAY -> collectRecords(schema.getElementType(), into, seen);
-            case MAP -> collectRecords(schema.getValueType(), into, seen);
-            case UNION -> schema.getTypes().forEach(t -> collectRecords(t, into, seen));
-            default -> {}
+        try {
+            Files.createDirectories(file.getParent());
+            Files.write(file, bytes);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
-    private static Optional<String> misspelt(Schema schema) {
-        return schema.getObjectProps().keySet().stream()
-                .filter(p -> !p.equals("monitor") && !p.equals("monitors"))
-                .filter(p -> p.toLowerCase(java.util.Locale.ROOT).startsWith("moni")
-                        || p.equalsIgnoreCase("monitor")
-                        || p.equalsIgnoreCase("monitors"))
-                .findFirst();
-    }
-
-    /** Avro's JSON values as plain Java values: maps, lists, strings, numbers, booleans, null. */
-    static Object plain(Object value) {
-        if (value == JsonProperties.NULL_VALUE) {
-            return null;
+    private static void delete(Path root) {
+        try (Stream<Path> walk = Files.walk(root)) {
+            walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException ignored) {
+            // A temporary folder left behind is cleaned with the execution environment.
         }
-        if (value instanceof Map<?, ?> map) {
-            Map<String, Object> result = new LinkedHashMap<>();
-            map.forEach((k, v) -> result.put(String.valueOf(k), plain(v)));
-            return result;
-        }
-        if (value instanceof List<?> list) {
-            List<Object> result = new ArrayList<>();
-            list.forEach(v -> result.add(plain(v)));
-            return result;
-        }
-        return value;
-    }
-
-    private static int lineOf(String message) {
-        if (message == null) {
-            return 0;
-        }
-        Matcher line = LINE.matcher(message);
-        return line.find() ? Integer.parseInt(line.group(1)) : 0;
-    }
-
-    private static String describe(Exception e, Path root) {
-        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-        // Paths in messages are the temporary folder's: show them as repository paths.
-        return message.replace(root.toAbsolutePath() + "/", "").replace(root + "/", "");
     }
 }

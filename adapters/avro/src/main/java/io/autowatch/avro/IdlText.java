@@ -1,10 +1,14 @@
 package io.autowatch.avro;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 /**
  * What the Avro parser does not keep: on which line each record and each monitor annotation is written, and which
@@ -28,7 +32,7 @@ final class IdlText {
     IdlText(String source) {
         this.source = source;
         this.blank = blankCommentsAndStrings(source);
-        this.lineStarts = java.util.stream.IntStream.range(0, blank.length())
+        this.lineStarts = IntStream.range(0, blank.length())
                 .filter(i -> blank.charAt(i) == '\n')
                 .map(i -> i + 1)
                 .toArray();
@@ -149,10 +153,10 @@ final class IdlText {
 
     /** The monitor annotations that none of {@code declarations} (from {@link #records()}) owns. */
     List<Stray> strayAnnotations(List<Declaration> declarations) {
-        java.util.Set<Integer> owned = declarations.stream()
+        Set<Integer> owned = declarations.stream()
                 .flatMap(d -> d.annotation().stream())
                 .map(AnnotationAt::line)
-                .collect(java.util.stream.Collectors.toSet());
+                .collect(Collectors.toSet());
         List<Stray> stray = new ArrayList<>();
         Matcher annotation = ANNOTATION.matcher(blank);
         while (annotation.find()) {
@@ -200,7 +204,7 @@ final class IdlText {
     }
 
     int lineOf(int offset) {
-        int found = java.util.Arrays.binarySearch(lineStarts, offset);
+        int found = Arrays.binarySearch(lineStarts, offset);
         return (found >= 0 ? found + 1 : -found - 1) + 1;
     }
 

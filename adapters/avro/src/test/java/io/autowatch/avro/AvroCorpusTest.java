@@ -2,11 +2,13 @@ package io.autowatch.avro;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.autowatch.json.Json;
 import io.autowatch.testing.SharedCorpus;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.stream.Collectors;
 import org.apache.avro.Schema;
 import org.apache.avro.idl.IdlFile;
 import org.apache.avro.idl.IdlReader;
@@ -19,7 +21,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class AvroCorpusTest {
 
     private static Object json(String text) {
-        return io.autowatch.json.Json.readObject("{\"v\": " + text + "}").get("v");
+        return Json.readObject("{\"v\": " + text + "}").get("v");
     }
 
     @ParameterizedTest(name = "{0} reads, and Avro's output matches {1}")
@@ -37,7 +39,7 @@ class AvroCorpusTest {
     })
     void everyFileReads_andAvrosOutputMatchesTheExpectedFile(String file, String expected) throws IOException {
         Path corpus = SharedCorpus.folder("avro-idl");
-        assertThat(AvroSchemaReader.read(corpus, file)).isInstanceOf(AvroSchemaReader.Read.class);
+        assertThat(AvroIdlParser.read(corpus, file)).isInstanceOf(AvroIdlParser.Read.class);
 
         IdlFile idl = new IdlReader().parse(corpus.resolve(file));
         String actual = idl.getProtocol() != null
@@ -46,7 +48,7 @@ class AvroCorpusTest {
                         ? idl.getMainSchema().toString()
                         : idl.getNamedSchemas().values().stream()
                                 .map(Schema::toString)
-                                .collect(java.util.stream.Collectors.joining(",", "[", "]"));
+                                .collect(Collectors.joining(",", "[", "]"));
         assertThat(json(actual))
                 .isEqualTo(json(Files.readString(corpus.resolve("expected").resolve(expected))));
     }
@@ -54,15 +56,15 @@ class AvroCorpusTest {
     @ParameterizedTest
     @ValueSource(strings = {"logicalTypes.avdl", "stringables.avdl", "http.avdl"})
     void filesWithoutAnExpectedOutput_read(String file) {
-        assertThat(AvroSchemaReader.read(SharedCorpus.folder("avro-idl"), file))
-                .isInstanceOfSatisfying(AvroSchemaReader.Read.class, read -> assertThat(read.errors())
+        assertThat(AvroIdlParser.read(SharedCorpus.folder("avro-idl"), file))
+                .isInstanceOfSatisfying(AvroIdlParser.Read.class, read -> assertThat(read.errors())
                         .isEmpty());
     }
 
     @Test
     void anAnnotatedTypeReference_failsWithAvrosMessageAndLine() {
-        var result = AvroSchemaReader.read(SharedCorpus.folder("avro-idl"), "AnnotationOnTypeReference.avdl");
-        assertThat(result).isInstanceOfSatisfying(AvroSchemaReader.Failed.class, failed -> {
+        var result = AvroIdlParser.read(SharedCorpus.folder("avro-idl"), "AnnotationOnTypeReference.avdl");
+        assertThat(result).isInstanceOfSatisfying(AvroIdlParser.Failed.class, failed -> {
             assertThat(failed.error().line()).isEqualTo(29);
             assertThat(failed.error().message())
                     .contains("Type references may not be annotated")
@@ -73,14 +75,14 @@ class AvroCorpusTest {
 
     @Test
     void recordsOfTheCorpus_carryLinesAndTopLevel_andSimplesPropertyIsNotAMonitor() {
-        var read = (AvroSchemaReader.Read) AvroSchemaReader.read(SharedCorpus.folder("avro-idl"), "simple.avdl");
+        var read = (AvroIdlParser.Read) AvroIdlParser.read(SharedCorpus.folder("avro-idl"), "simple.avdl");
         assertThat(read.records()).extracting(r -> r.name() + "@" + r.line()).contains("TestRecord@41");
         assertThat(read.records()).allSatisfy(r -> assertThat(r.annotation()).isEmpty());
-        var baseball = (AvroSchemaReader.Read) AvroSchemaReader.read(SharedCorpus.folder("avro-idl"), "baseball.avdl");
+        var baseball = (AvroIdlParser.Read) AvroIdlParser.read(SharedCorpus.folder("avro-idl"), "baseball.avdl");
         assertThat(baseball.records())
                 .as("imported types are not this file's records")
                 .isEmpty();
-        assertThat(AvroSchemaReader.imports("import schema \"position.avsc\";\nimport idl \"a/b.avdl\";"))
+        assertThat(AvroIdlParser.imports("import schema \"position.avsc\";\nimport idl \"a/b.avdl\";"))
                 .isEqualTo(List.of("position.avsc", "a/b.avdl"));
     }
 }

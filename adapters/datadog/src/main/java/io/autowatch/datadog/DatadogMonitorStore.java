@@ -14,6 +14,7 @@ import io.autowatch.json.Json;
 import io.autowatch.monitor.ExistingMonitor;
 import io.autowatch.monitor.MonitorDefinition;
 import io.autowatch.monitor.MonitorStore;
+import jakarta.ws.rs.ProcessingException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -140,7 +141,7 @@ public final class DatadogMonitorStore implements MonitorStore {
             return call.run();
         } catch (ApiException e) {
             throw failure(what, e);
-        } catch (jakarta.ws.rs.ProcessingException e) {
+        } catch (ProcessingException e) {
             throw new MonitorStoreException(what + " failed: Datadog did not answer (" + e.getMessage() + ")", 0, e);
         }
     }

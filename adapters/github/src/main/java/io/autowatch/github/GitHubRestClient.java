@@ -8,7 +8,9 @@ import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -110,7 +112,7 @@ public final class GitHubRestClient implements PullRequests {
                 author,
                 c.get("body") instanceof String body ? body : "",
                 Integer.parseInt(issueUrl.substring(issueUrl.lastIndexOf('/') + 1)),
-                java.time.Instant.parse(String.valueOf(c.get("created_at")))));
+                Instant.parse(String.valueOf(c.get("created_at")))));
     }
 
     @Override
@@ -156,7 +158,7 @@ public final class GitHubRestClient implements PullRequests {
         }
         String encoded = String.join(
                 "/",
-                java.util.Arrays.stream(path.split("/"))
+                Arrays.stream(path.split("/"))
                         .map(p -> URLEncoder.encode(p, StandardCharsets.UTF_8).replace("+", "%20"))
                         .toList());
         HttpResponse<byte[]> response = http.send(

@@ -3,14 +3,17 @@ package io.autowatch.github;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.autowatch.schemasync.Limits;
 import io.autowatch.schemasync.PullRequests;
 import io.autowatch.testing.fakes.FakeGitHub;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -122,7 +125,7 @@ class GitHubRestClientTest {
     @Test
     void rateLimits_403Or429_areWaitedFor_whenTheResetIsNear() {
         github.pullRequest("o/r", 9, Map.of(), Map.of(), false);
-        String reset = Long.toString(java.time.Instant.now().getEpochSecond() + 1);
+        String reset = Long.toString(Instant.now().getEpochSecond() + 1);
         github.failNext(
                 1,
                 403,
@@ -136,7 +139,7 @@ class GitHubRestClientTest {
     @Test
     void rateLimits_whenTheResetIsFar_failAtOnceSayingUntilWhen_andA403WithoutLimitIsNotRetried() {
         github.pullRequest("o/r", 10, Map.of(), Map.of(), false);
-        String reset = Long.toString(java.time.Instant.now().getEpochSecond() + 3600);
+        String reset = Long.toString(Instant.now().getEpochSecond() + 3600);
         github.failNext(
                 1,
                 403,
@@ -169,10 +172,7 @@ class GitHubRestClientTest {
         github.pullRequest("o/r", 12, Map.of(), Map.of(), false);
         github.actAsApp(true);
         var named = new GitHubRestClient(
-                URI.create(github.baseUrl()),
-                FakeGitHub.TOKEN,
-                Duration.ofSeconds(5),
-                java.util.Optional.of(FakeGitHub.LOGIN));
+                URI.create(github.baseUrl()), FakeGitHub.TOKEN, Duration.ofSeconds(5), Optional.of(FakeGitHub.LOGIN));
         named.upsertComment("o/r", 12, "<!-- m -->", "<!-- m --> one");
         named.upsertComment("o/r", 12, "<!-- m -->", "<!-- m --> two");
         assertThat(github.comments("o/r", 12)).containsExactly("<!-- m --> two");
@@ -185,12 +185,8 @@ class GitHubRestClientTest {
     @Test
     void aHugeFile_isReadOnlyUpToOneBytePastTheCap() {
         String head = github.pullRequest(
-                "o/r",
-                13,
-                Map.of(),
-                Map.of("big.avdl", "x".repeat(3 * io.autowatch.schemasync.Limits.MAX_FILE_BYTES)),
-                false);
+                "o/r", 13, Map.of(), Map.of("big.avdl", "x".repeat(3 * Limits.MAX_FILE_BYTES)), false);
         assertThat(client.file("o/r", "big.avdl", head))
-                .hasValueSatisfying(b -> assertThat(b).hasSize(io.autowatch.schemasync.Limits.MAX_FILE_BYTES + 1));
+                .hasValueSatisfying(b -> assertThat(b).hasSize(Limits.MAX_FILE_BYTES + 1));
     }
 }

@@ -1,6 +1,7 @@
 package io.autowatch.healthcheck.alert;
 
 import io.autowatch.counts.JobId;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Collection;
@@ -40,7 +41,7 @@ public interface AlertLedger {
      *
      * @return false when it was sent already, or another run holds a live claim
      */
-    boolean claim(JobId job, LocalDate day, Kind kind, Instant now, java.time.Duration staleAfter, String run);
+    boolean claim(JobId job, LocalDate day, Kind kind, Instant now, Duration staleAfter, String run);
 
     void markSent(JobId job, LocalDate day, Kind kind, Instant now);
 

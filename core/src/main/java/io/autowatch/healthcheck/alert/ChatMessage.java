@@ -1,6 +1,9 @@
 package io.autowatch.healthcheck.alert;
 
+import io.autowatch.counts.JobId;
 import io.autowatch.json.Json;
+import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -111,7 +114,7 @@ public final class ChatMessage {
         return threadId(notification.job(), notification.incidentOpened());
     }
 
-    private static String threadId(io.autowatch.counts.JobId job, java.time.LocalDate incidentOpened) {
+    private static String threadId(JobId job, LocalDate incidentOpened) {
         return "autowatch/" + job.value() + "/" + incidentOpened;
     }
 
@@ -147,7 +150,7 @@ public final class ChatMessage {
         content.put("textType", "client-markdown");
         content.put("title", slack(icon + " " + AlertText.title(notification), MAX_TITLE));
         content.put("description", slack(description.toString(), MAX_DESCRIPTION));
-        List<String> steps = new java.util.ArrayList<>(AlertText.nextSteps(notification).stream()
+        List<String> steps = new ArrayList<>(AlertText.nextSteps(notification).stream()
                 .map(step -> slack(step, MAX_NEXT_STEP))
                 .toList());
         // A configured address with the job URL-encoded: nothing in it for Slack to read as a control sequence.

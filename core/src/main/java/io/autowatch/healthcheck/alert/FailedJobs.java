@@ -1,9 +1,11 @@
 package io.autowatch.healthcheck.alert;
 
 import io.autowatch.counts.JobId;
+import io.autowatch.digest.Sha256;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Objects;
+import java.util.stream.Collectors;
 
 /**
  * The jobs one run could not check or could not tell anyone about, for one message to the chat topic per run: a job
@@ -30,10 +32,7 @@ public record FailedJobs(String run, List<Failure> failures) {
     /** A name for a set of failed jobs ("failed-jobs/<digest>"), so that the ledger tells each set once a day. */
     public static JobId setKey(List<Failure> failures) {
         // Each id ends in a NUL, which no job id holds, so that two sets never run together into the same bytes.
-        String ids = failures.stream()
-                .map(f -> f.job().value() + "\0")
-                .sorted()
-                .collect(java.util.stream.Collectors.joining());
-        return JobId.of("failed-jobs/" + io.autowatch.digest.Sha256.hex(ids).substring(0, 32));
+        String ids = failures.stream().map(f -> f.job().value() + "\0").sorted().collect(Collectors.joining());
+        return JobId.of("failed-jobs/" + Sha256.hex(ids).substring(0, 32));
     }
 }

@@ -1,5 +1,6 @@
 package io.autowatch.healthcheck.alert;
 
+import io.autowatch.counts.JobId;
 import io.autowatch.json.Json;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
@@ -22,7 +23,7 @@ public final class PagerDutyEvent {
     private PagerDutyEvent() {}
 
     /** The job's key: a job id is at most 200 characters, so this fits in 255. */
-    public static String dedupKey(io.autowatch.counts.JobId job) {
+    public static String dedupKey(JobId job) {
         String key = "autowatch/" + job.value();
         return key.length() <= MAX_DEDUP_KEY ? key : key.substring(0, MAX_DEDUP_KEY);
     }

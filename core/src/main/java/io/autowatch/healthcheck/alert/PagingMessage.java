@@ -3,6 +3,7 @@ package io.autowatch.healthcheck.alert;
 import io.autowatch.counts.JobId;
 import io.autowatch.healthcheck.Assessment;
 import io.autowatch.json.Json;
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
@@ -71,7 +72,7 @@ public final class PagingMessage {
             String description,
             boolean alarm,
             String reason,
-            java.time.Instant at,
+            Instant at,
             Threshold threshold,
             String region,
             String pagingTopicArn) {

@@ -5,6 +5,7 @@ import io.autowatch.counts.DayCount;
 import io.autowatch.healthcheck.JobSettings;
 import io.autowatch.healthcheck.judge.DayJudge;
 import io.autowatch.healthcheck.judge.Policies;
+import io.autowatch.healthcheck.judge.adaptive.AdaptivePolicy;
 import io.autowatch.healthcheck.judge.classic.ClassicPolicy;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -37,8 +38,7 @@ final class ColdStart {
                 days.add(new DayCount(day, 300));
                 CountSeries series = CountSeries.of(day.minusDays(60), day, days);
                 // The built-in ones only: another policy is not ours to call outside a run.
-                for (String name :
-                        List.of(ClassicPolicy.NAME, io.autowatch.healthcheck.judge.adaptive.AdaptivePolicy.NAME)) {
+                for (String name : List.of(ClassicPolicy.NAME, AdaptivePolicy.NAME)) {
                     DayJudge.judge(
                             series,
                             day,

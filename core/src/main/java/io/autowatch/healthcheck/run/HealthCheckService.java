@@ -25,9 +25,12 @@ import io.autowatch.log.Log;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -41,10 +44,11 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
 
 /**
  * One health-check run: read the counts, judge every job that reported within its look-back ({@link JobCheck}),
- * store every result, and send what is due ({@link DueNotices}) once ({@link NoticeSender}). A job's failure is
+ * store every result, and send what is due ({@link DueNotifications}) once ({@link NotificationSender}). A job's failure is
  * recorded and the run goes on; a {@link SystemFailureException} fails the run.
  */
 public final class HealthCheckService {
@@ -58,8 +62,8 @@ public final class HealthCheckService {
     private final SettingsSource settings;
     private final ResultStore results;
     private final AlertLedger ledger;
-    private final NoticeSender sender;
-    private final FailedJobsNotice failedJobs;
+    private final NotificationSender sender;
+    private final FailedJobsSender failedJobs;
     private final Retirements retirements;
     private final Policies policies;
     private final Clock clock;
@@ -79,8 +83,8 @@ public final class HealthCheckService {
         this.results = Objects.requireNonNull(results);
         this.ledger = Objects.requireNonNull(ledger);
         Objects.requireNonNull(publisher);
-        this.sender = new NoticeSender(ledger, publisher, Objects.requireNonNull(executor));
-        this.failedJobs = new FailedJobsNotice(ledger, publisher);
+        this.sender = new NotificationSender(ledger, publisher, Objects.requireNonNull(executor));
+        this.failedJobs = new FailedJobsSender(ledger, publisher);
         this.retirements = new Retirements(ledger, publisher, clock);
         this.policies = Objects.requireNonNull(policies);
         this.clock = Objects.requireNonNull(clock);
@@ -134,7 +138,7 @@ public final class HealthCheckService {
         JudgedSlices slices = JudgedSlices.start(
                 executor, new JobCheck(policies, book, request, now, open.keySet(), retired), jobs, rejectedByJob);
         Map<JobId, FailedJobs.Failure> failures = new ConcurrentHashMap<>();
-        LocalDate runDay = request.dayFor(java.time.ZoneOffset.UTC);
+        LocalDate runDay = request.dayFor(ZoneOffset.UTC);
         // Each slice is stored, and its notices sent, as soon as it is judged: judging, storing and notifying run at
         // once, each on its own, and all finish before the run ends.
         // A slice's store does not wait for the one before it: waiting for each slice's slowest batch before the
@@ -175,8 +179,8 @@ public final class HealthCheckService {
         CompletableFuture<Long> notifying = CompletableFuture.supplyAsync(
                 () -> {
                     slices.forEachJudged(part -> {
-                        NoticeSender.Sent sent =
-                                sender.sendAll(DueNotices.of(part, open, now), now, failures, request.run());
+                        NotificationSender.Sent sent =
+                                sender.sendAll(DueNotifications.of(part, open, now), now, failures, request.run());
                         alerts.addAndGet(sent.alerts());
                         recoveries.addAndGet(sent.recoveries());
                     });
@@ -210,7 +214,7 @@ public final class HealthCheckService {
             throw storing;
         }
         notified = join(notifying);
-        NoticeSender.Sent sent = new NoticeSender.Sent(alerts.get(), recoveries.get());
+        NotificationSender.Sent sent = new NotificationSender.Sent(alerts.get(), recoveries.get());
         failedJobs.tell(request, failures, runDay, now);
 
         RunSummary summary =
@@ -258,8 +262,8 @@ public final class HealthCheckService {
             Map<JobId, OpenIncident> open,
             LocalDate from,
             LocalDate to) {
-        Map<JobId, CountSeries> all = new java.util.LinkedHashMap<>(snapshot.series());
-        java.util.stream.Stream.concat(rejectedByJob.keySet().stream(), open.keySet().stream())
+        Map<JobId, CountSeries> all = new LinkedHashMap<>(snapshot.series());
+        Stream.concat(rejectedByJob.keySet().stream(), open.keySet().stream())
                 .forEach(job -> all.computeIfAbsent(job, j -> CountSeries.of(from, to, List.of())));
         return all.entrySet().stream()
                 .filter(e -> request.jobs().isEmpty() || request.jobs().contains(e.getKey()))
@@ -273,10 +277,10 @@ public final class HealthCheckService {
         }
         // Wider than any run's days: a run for yesterday may still be due, and a job's own time zone may put its days
         // a day either side of UTC's.
-        LocalDate today = clock.instant().atZone(java.time.ZoneOffset.UTC).toLocalDate();
+        LocalDate today = clock.instant().atZone(ZoneOffset.UTC).toLocalDate();
         LocalDate from = today.minusDays(settings.load().maxLookbackDays() + 2L);
         Snapshot recent = counts.read(from, today.plusDays(1), jobs);
-        Set<JobId> seen = new java.util.HashSet<>(recent.series().keySet());
+        Set<JobId> seen = new HashSet<>(recent.series().keySet());
         recent.rejected().stream()
                 .map(RejectedCount::job)
                 .filter(JobId::isValid)
@@ -304,7 +308,7 @@ public final class HealthCheckService {
     private static RunSummary summarize(
             List<CheckResult> checked,
             Set<JobId> failedJobs,
-            NoticeSender.Sent sent,
+            NotificationSender.Sent sent,
             int invalidCounts,
             List<String> notFound) {
         Map<HealthStatus, Integer> byStatus = RunSummary.emptyCounts();

@@ -11,9 +11,13 @@ import io.autowatch.log.Log;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 /** Retiring jobs that are gone for good (README, "Retiring a job"). */
 public final class Retirements {
@@ -38,13 +42,13 @@ public final class Retirements {
      */
     public RetireSummary retire(Set<JobId> jobs, String reason, Set<JobId> recentlySeen) {
         Instant now = clock.instant();
-        LocalDate day = now.atZone(java.time.ZoneOffset.UTC).toLocalDate();
+        LocalDate day = now.atZone(ZoneOffset.UTC).toLocalDate();
         Map<JobId, OpenIncident> open = ledger.openIncidents();
-        List<String> retired = new java.util.ArrayList<>();
-        List<String> resolved = new java.util.ArrayList<>();
-        Map<String, String> failed = new java.util.LinkedHashMap<>();
-        List<String> notFound = new java.util.ArrayList<>();
-        for (JobId job : new java.util.TreeSet<>(jobs)) {
+        List<String> retired = new ArrayList<>();
+        List<String> resolved = new ArrayList<>();
+        Map<String, String> failed = new LinkedHashMap<>();
+        List<String> notFound = new ArrayList<>();
+        for (JobId job : new TreeSet<>(jobs)) {
             // A mistyped id must not read as retired: retiring it would change nothing, and hide the typo.
             if (!open.containsKey(job) && !recentlySeen.contains(job)) {
                 notFound.add(job.value());

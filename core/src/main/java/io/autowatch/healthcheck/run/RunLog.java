@@ -4,6 +4,7 @@ import io.autowatch.counts.JobId;
 import io.autowatch.healthcheck.CheckRequest;
 import io.autowatch.healthcheck.RunSummary;
 import io.autowatch.log.Log;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -59,7 +60,7 @@ final class RunLog {
     private static Map<String, Object> metrics() {
         return Map.of(
                 "Timestamp",
-                java.time.Instant.now().toEpochMilli(),
+                Instant.now().toEpochMilli(),
                 "CloudWatchMetrics",
                 List.of(Map.of(
                         "Namespace",

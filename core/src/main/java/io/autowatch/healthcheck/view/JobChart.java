@@ -5,6 +5,8 @@ import io.autowatch.healthcheck.Wording;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.DoubleUnaryOperator;
+import java.util.function.IntFunction;
 
 /**
  * A job's counts as an SVG line chart: the count each day (a line, and a dot coloured by status), and the range the
@@ -63,8 +65,8 @@ final class JobChart {
         double step = n > 1 ? plotW / (n - 1) : 0;
         final double top0 = top;
         final double scale = plotH / max;
-        java.util.function.IntFunction<Double> x = i -> left + (n > 1 ? i * step : plotW / 2);
-        java.util.function.DoubleUnaryOperator y = v -> top0 + plotH - v * scale;
+        IntFunction<Double> x = i -> left + (n > 1 ? i * step : plotW / 2);
+        DoubleUnaryOperator y = v -> top0 + plotH - v * scale;
 
         StringBuilder svg = new StringBuilder();
         svg.append("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"")

@@ -1,5 +1,7 @@
 package io.autowatch.schemasync.intake;
 
+import java.time.Instant;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -26,7 +28,7 @@ public record CommandRequest(
         Command command,
         int allowDeletes,
         Optional<String> commit,
-        Optional<java.time.Instant> headSeenAt) {
+        Optional<Instant> headSeenAt) {
 
     public CommandRequest {
         Objects.requireNonNull(deliveryId, "deliveryId");
@@ -65,7 +67,7 @@ public record CommandRequest(
     }
 
     /** The same command, about that commit, pushed at {@code at}. */
-    public CommandRequest pinnedTo(String sha, java.time.Instant at) {
+    public CommandRequest pinnedTo(String sha, Instant at) {
         return new CommandRequest(
                 deliveryId,
                 repository,
@@ -90,8 +92,8 @@ public record CommandRequest(
      */
     public String onceKey() {
         return command == Command.RECONCILE
-                ? "push:" + repository.toLowerCase(java.util.Locale.ROOT) + "@" + commit.orElse("")
-                : "comment:" + repository.toLowerCase(java.util.Locale.ROOT) + "#" + commentId;
+                ? "push:" + repository.toLowerCase(Locale.ROOT) + "@" + commit.orElse("")
+                : "comment:" + repository.toLowerCase(Locale.ROOT) + "#" + commentId;
     }
 
     /** A push to the default branch: make Datadog match it at {@code commit}. */
@@ -111,6 +113,6 @@ public record CommandRequest(
      * queue's message group. Two commands that create the same monitor at once would both see none and make two.
      */
     public String group() {
-        return repository.toLowerCase(java.util.Locale.ROOT);
+        return repository.toLowerCase(Locale.ROOT);
     }
 }

@@ -11,6 +11,7 @@ import io.autowatch.healthcheck.ZeroAlerts;
 import io.autowatch.healthcheck.judge.classic.ClassicPolicy;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -38,7 +39,7 @@ class AlertRuleTest {
                 7,
                 mode,
                 Severity.CRITICAL,
-                java.time.ZoneOffset.UTC,
+                ZoneOffset.UTC,
                 42);
     }
 

@@ -35,6 +35,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -42,6 +44,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -56,10 +60,9 @@ class HealthCheckServiceTest {
     private final Map<JobId, CountSeries> series = new HashMap<>();
     private final List<CountsReader.RejectedCount> rejected = new ArrayList<>();
     /** Slices are stored at once, from several threads, as the store in AWS is. */
-    private final List<CheckResult> saved = java.util.Collections.synchronizedList(new ArrayList<>());
+    private final List<CheckResult> saved = Collections.synchronizedList(new ArrayList<>());
 
-    private final java.util.concurrent.atomic.AtomicInteger storeCalls =
-            new java.util.concurrent.atomic.AtomicInteger();
+    private final AtomicInteger storeCalls = new AtomicInteger();
     private final MemoryLedger ledger = new MemoryLedger();
     private final List<Notification> published = new ArrayList<>();
     private final List<FailedJobs> failureNotices = new ArrayList<>();
@@ -580,13 +583,13 @@ class HealthCheckServiceTest {
         boolean failBulkRead;
 
         @Override
-        public synchronized Set<Notice> alreadySent(java.util.Collection<Notice> notices) {
+        public synchronized Set<Notice> alreadySent(Collection<Notice> notices) {
             if (failBulkRead) {
                 throw new IllegalStateException("throttled");
             }
             return notices.stream()
                     .filter(n -> sent.contains(key(n.job(), n.day(), n.kind())))
-                    .collect(java.util.stream.Collectors.toSet());
+                    .collect(Collectors.toSet());
         }
 
         @Override

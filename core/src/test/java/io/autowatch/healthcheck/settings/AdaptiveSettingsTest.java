@@ -2,6 +2,7 @@ package io.autowatch.healthcheck.settings;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.autowatch.counts.CountSeries;
 import io.autowatch.counts.DayCount;
 import io.autowatch.counts.JobId;
 import io.autowatch.healthcheck.Assessment;
@@ -13,17 +14,22 @@ import io.autowatch.healthcheck.HealthStatus;
 import io.autowatch.healthcheck.JobSettings;
 import io.autowatch.healthcheck.Severity;
 import io.autowatch.healthcheck.ZeroAlerts;
+import io.autowatch.healthcheck.alert.OpenIncident;
 import io.autowatch.healthcheck.judge.AlertRule;
 import io.autowatch.healthcheck.judge.DayJudge;
 import io.autowatch.healthcheck.judge.Policies;
-import io.autowatch.healthcheck.run.DueNotices;
+import io.autowatch.healthcheck.run.DueNotifications;
 import io.autowatch.healthcheck.settings.Scope.AllJobs;
 import io.autowatch.healthcheck.settings.Scope.Job;
 import io.autowatch.healthcheck.settings.Scope.Prefix;
+import java.math.BigDecimal;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 
 /** The adaptive policy's settings and its branch of the alert rule; classic's behaviour is in the other tests. */
@@ -100,22 +106,21 @@ class AdaptiveSettingsTest {
     @Test
     void dueNotices_aHealthyLookingHolidayInTheMiddleOfAnIncident_isNoRecovery() {
         JobId job = JobId.of("email/x");
-        var incident = new io.autowatch.healthcheck.alert.OpenIncident(
-                job, DAY.minusDays(3), DAY.minusDays(1), Severity.CRITICAL, HealthStatus.UNHEALTHY);
+        var incident =
+                new OpenIncident(job, DAY.minusDays(3), DAY.minusDays(1), Severity.CRITICAL, HealthStatus.UNHEALTHY);
         Expectation low = new Expectation(100, 80, 120, 0.5, Verdict.EXPECTED_LOW, "b", "e", false);
         Expectation usual = new Expectation(100, 80, 120, 0.5, Verdict.USUAL, "b", "e", false);
-        java.util.function.Function<Expectation, CheckResult> healthy = e -> new CheckResult.Checked(
+        Function<Expectation, CheckResult> healthy = e -> new CheckResult.Checked(
                 job,
                 new Assessment(DAY, 60, HealthStatus.HEALTHY, "adaptive", Optional.empty(), List.of(), Optional.of(e)),
                 JobSettings.DEFAULTS,
                 false,
-                java.time.Instant.EPOCH);
+                Instant.EPOCH);
 
-        assertThat(DueNotices.of(List.of(healthy.apply(low)), java.util.Map.of(job, incident), java.time.Instant.EPOCH))
+        assertThat(DueNotifications.of(List.of(healthy.apply(low)), Map.of(job, incident), Instant.EPOCH))
                 .as("a drop on an expected-low date says nothing about recovery")
                 .isEmpty();
-        assertThat(DueNotices.of(
-                        List.of(healthy.apply(usual)), java.util.Map.of(job, incident), java.time.Instant.EPOCH))
+        assertThat(DueNotifications.of(List.of(healthy.apply(usual)), Map.of(job, incident), Instant.EPOCH))
                 .hasSize(1);
     }
 
@@ -146,8 +151,8 @@ class AdaptiveSettingsTest {
         assertThat(s.minChangePercent()).isEqualByComparingTo("10");
         assertThat(s.excludedDates()).isEmpty();
 
-        var bad = new SettingsBook(List.of(
-                        SettingsOverride.empty(new Job(JOB)).withFalseAlarmRate(new java.math.BigDecimal("0.5"))))
+        var bad = new SettingsBook(
+                        List.of(SettingsOverride.empty(new Job(JOB)).withFalseAlarmRate(new BigDecimal("0.5"))))
                 .resolve(JOB);
         assertThat(((SettingsBook.Unresolvable) bad).reason()).contains("falseAlarmRate");
     }
@@ -156,7 +161,7 @@ class AdaptiveSettingsTest {
     void standard_namesAdaptive_andAJobThatAsksForItIsJudgedByIt() {
         JobSettings s = settingsWith(SettingsOverride.empty(new Job(JOB)).withPolicy("adaptive"));
         HealthPolicy policy = Policies.standard().named(s.policy()).orElseThrow();
-        var series = io.autowatch.counts.CountSeries.covering(DAY.minusDays(42), 43);
+        var series = CountSeries.covering(DAY.minusDays(42), 43);
         for (LocalDate d = DAY.minusDays(42); !d.isAfter(DAY); d = d.plusDays(1)) {
             series.put(d, 1000);
         }

@@ -17,7 +17,9 @@ import io.autowatch.healthcheck.settings.Scope.Prefix;
 import io.autowatch.healthcheck.settings.SettingsBook.Resolved;
 import io.autowatch.healthcheck.settings.SettingsBook.Unresolvable;
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -136,8 +138,8 @@ class SettingsBookTest {
 
     @Test
     void checkRequest_scheduled_checksEachJobsLastCompleteLocalDay() {
-        CheckRequest scheduled = CheckRequest.scheduled(java.time.Instant.parse("2026-11-21T00:30:00Z"));
-        assertThat(scheduled.dayFor(java.time.ZoneOffset.UTC)).hasToString("2026-11-20");
+        CheckRequest scheduled = CheckRequest.scheduled(Instant.parse("2026-11-21T00:30:00Z"));
+        assertThat(scheduled.dayFor(ZoneOffset.UTC)).hasToString("2026-11-20");
         assertThat(scheduled.dayFor(ZoneId.of("Asia/Kolkata"))).hasToString("2026-11-20");
         assertThat(scheduled.dayFor(ZoneId.of("America/Los_Angeles")))
                 .as("still 20 Nov there")

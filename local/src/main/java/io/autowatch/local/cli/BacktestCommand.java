@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -30,7 +31,7 @@ final class BacktestCommand implements Callable<Integer> {
     @Parameters(index = "0", description = "job id")
     String job;
 
-    @picocli.CommandLine.Mixin
+    @Mixin
     Options.Days days;
 
     @Option(names = "--policy", description = "classic or adaptive (default: the job's)")
@@ -63,7 +64,7 @@ final class BacktestCommand implements Callable<Integer> {
     @Option(names = "--zero-alerts", description = "auto, always or never")
     String zeroAlerts;
 
-    @picocli.CommandLine.Mixin
+    @Mixin
     Options.State state;
 
     @Spec

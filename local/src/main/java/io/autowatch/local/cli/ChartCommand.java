@@ -2,10 +2,12 @@ package io.autowatch.local.cli;
 
 import io.autowatch.aws.dynamodb.DynamoDbStoredResults;
 import io.autowatch.local.dashboard.ChartExport;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -25,7 +27,7 @@ public final class ChartCommand implements Callable<Integer> {
             description = "the PNG file to write (default: .autowatch/charts/<job>.png, outside your sources)")
     Path out;
 
-    @picocli.CommandLine.Mixin
+    @Mixin
     Options.Days days;
 
     @Option(
@@ -40,7 +42,7 @@ public final class ChartCommand implements Callable<Integer> {
             description = "height of the PNG in pixels (default ${DEFAULT-VALUE})")
     int height;
 
-    @picocli.CommandLine.Mixin
+    @Mixin
     Options.State state;
 
     /** {@code .autowatch/charts/email_daily-active_IN.png}: a job id as a file name, with nothing that climbs out. */
@@ -61,7 +63,7 @@ public final class ChartCommand implements Callable<Integer> {
         }
         Path file = out != null ? out : defaultFile(state.folder, job);
         if (file.toAbsolutePath().getParent() != null) {
-            java.nio.file.Files.createDirectories(file.toAbsolutePath().getParent());
+            Files.createDirectories(file.toAbsolutePath().getParent());
         }
         ChartExport.png(job, points, file, width, height);
         System.out.printf("Wrote %s (%d days)%n", file, points.size());

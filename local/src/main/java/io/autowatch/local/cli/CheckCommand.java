@@ -5,10 +5,13 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(
@@ -22,7 +25,7 @@ final class CheckCommand implements Callable<Integer> {
             description = "check this day, YYYY-MM-DD or yesterday (default: each job's last complete day)")
     LocalDate day;
 
-    @picocli.CommandLine.Mixin
+    @Mixin
     Options.State state;
 
     @Override
@@ -34,8 +37,8 @@ final class CheckCommand implements Callable<Integer> {
                         "`check` runs in the local runtime; start it with `./autowatch run`. In AWS, invoke the function: "
                                 + "aws lambda invoke --function-name <HealthCheckFunctionName> --payload …"));
         URI uri = runtime.resolve("/api/check" + (day == null ? "" : "?day=" + day));
-        java.nio.file.Path alertLog = state.folder.resolve("alerts.jsonl");
-        long before = java.nio.file.Files.exists(alertLog) ? java.nio.file.Files.size(alertLog) : 0;
+        Path alertLog = state.folder.resolve("alerts.jsonl");
+        long before = Files.exists(alertLog) ? Files.size(alertLog) : 0;
         HttpResponse<String> response = HttpClient.newHttpClient()
                 .send(
                         HttpRequest.newBuilder(uri)

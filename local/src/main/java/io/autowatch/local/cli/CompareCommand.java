@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.function.UnaryOperator;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -26,7 +27,7 @@ final class CompareCommand implements Callable<Integer> {
     @Parameters(index = "0", description = "job id")
     String job;
 
-    @picocli.CommandLine.Mixin
+    @Mixin
     Options.Days days;
 
     @Option(
@@ -39,7 +40,7 @@ final class CompareCommand implements Callable<Integer> {
     @Option(names = "--alerts-only", description = "list only the days on which some policy alerts")
     boolean alertsOnly;
 
-    @picocli.CommandLine.Mixin
+    @Mixin
     Options.State state;
 
     @Spec

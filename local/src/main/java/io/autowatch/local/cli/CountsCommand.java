@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -31,7 +32,7 @@ final class CountsCommand {
         @Option(names = "--day", description = "the day, YYYY-MM-DD, or yesterday (default: today, UTC)")
         LocalDate day;
 
-        @picocli.CommandLine.Mixin
+        @Mixin
         Options.State state;
 
         @Override

@@ -9,6 +9,7 @@ import io.autowatch.healthcheck.view.PageLinks;
 import io.autowatch.local.dashboard.QueryString;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.net.BindException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -19,6 +20,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -36,7 +38,7 @@ public final class DashboardCommand implements Callable<Integer> {
     @Option(names = "--port", defaultValue = "8081", description = "HTTP port (default ${DEFAULT-VALUE})")
     int port;
 
-    @picocli.CommandLine.Mixin
+    @Mixin
     Options.State state;
 
     @Override
@@ -59,7 +61,7 @@ public final class DashboardCommand implements Callable<Integer> {
         HttpServer server;
         try {
             server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
-        } catch (java.net.BindException e) {
+        } catch (BindException e) {
             throw new IllegalStateException("port " + port + " on 127.0.0.1 is in use; pick another with --port", e);
         }
         server.createContext("/", exchange -> {

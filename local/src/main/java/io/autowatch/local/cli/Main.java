@@ -1,5 +1,8 @@
 package io.autowatch.local.cli;
 
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -25,7 +28,7 @@ public final class Main {
     public static void main(String[] args) {
         CommandLine line = new CommandLine(new Main());
         // A date option says what it wants, not which Java exception a bad one raised.
-        line.registerConverter(java.time.LocalDate.class, Main::date);
+        line.registerConverter(LocalDate.class, Main::date);
         line.setExecutionExceptionHandler((e, cmd, parsed) -> {
             cmd.getErr().println("error: " + (e.getMessage() == null ? e.toString() : e.getMessage()));
             return 1;
@@ -34,8 +37,8 @@ public final class Main {
     }
 
     /** YYYY-MM-DD, or {@code today} / {@code yesterday} (UTC), so that the tour's commands work on any day. */
-    static java.time.LocalDate date(String text) {
-        java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneOffset.UTC);
+    static LocalDate date(String text) {
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
         if (text.equals("today")) {
             return today;
         }
@@ -43,8 +46,8 @@ public final class Main {
             return today.minusDays(1);
         }
         try {
-            return java.time.LocalDate.parse(text);
-        } catch (java.time.format.DateTimeParseException e) {
+            return LocalDate.parse(text);
+        } catch (DateTimeParseException e) {
             throw new CommandLine.TypeConversionException("'" + text
                     + "' is not a calendar date written YYYY-MM-DD (e.g. 2026-11-20), nor today or yesterday");
         }

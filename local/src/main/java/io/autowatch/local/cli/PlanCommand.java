@@ -1,9 +1,10 @@
 package io.autowatch.local.cli;
 
-import io.autowatch.avro.AvroSchemaFiles;
+import io.autowatch.avro.AvroSchemaReader;
 import io.autowatch.avro.SchemaFolder;
 import io.autowatch.local.runtime.LocalSchemaSync;
 import io.autowatch.monitor.MonitorRenderer;
+import io.autowatch.monitor.MonitorStore;
 import io.autowatch.schemasync.MonitorSync;
 import io.autowatch.schemasync.SyncSettings;
 import io.autowatch.schemasync.intake.Command;
@@ -76,8 +77,7 @@ final class PlanCommand implements Callable<Integer> {
 
     record Planned(SyncResult result, String text, int files) {}
 
-    static Planned plan(Path folder, SyncSettings settings, io.autowatch.monitor.MonitorStore store)
-            throws IOException {
+    static Planned plan(Path folder, SyncSettings settings, MonitorStore store) throws IOException {
         Path root = folder.toAbsolutePath().normalize();
         List<String> paths;
         try (Stream<Path> walk = Files.walk(root)) {
@@ -93,7 +93,7 @@ final class PlanCommand implements Callable<Integer> {
             scope.add(MonitorRenderer.legacySchemaTag(p));
         });
         MonitorSync.Planned planned =
-                new MonitorSync(new AvroSchemaFiles(), store, settings).plan(new SchemaFolder(root), paths, scope);
+                new MonitorSync(new AvroSchemaReader(), store, settings).plan(new SchemaFolder(root), paths, scope);
         SyncResult result = new SyncResult(
                 Command.PLAN,
                 folder.toString(),

@@ -7,9 +7,11 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -28,7 +30,7 @@ final class RetireCommand implements Callable<Integer> {
     @Option(names = "--reason", defaultValue = "retired by hand", description = "one line, for the resolve notice")
     String reason;
 
-    @picocli.CommandLine.Mixin
+    @Mixin
     Options.State state;
 
     @Override
@@ -51,13 +53,13 @@ final class RetireCommand implements Callable<Integer> {
             System.err.println("retire failed: " + body.getOrDefault("message", response.body()));
             return 1;
         }
-        if (body.get("jobsNotFound") instanceof java.util.List<?> missing && !missing.isEmpty()) {
+        if (body.get("jobsNotFound") instanceof List<?> missing && !missing.isEmpty()) {
             System.err.println(job + " is not retired: it wrote no count in the look-back and has no open incident, "
                     + "so it is not checked anyway. Check the job id: `./autowatch compare " + job
                     + "` lists a job's days.");
             return 1;
         }
-        boolean resolved = body.get("incidentsResolved") instanceof java.util.List<?> l && !l.isEmpty();
+        boolean resolved = body.get("incidentsResolved") instanceof List<?> l && !l.isEmpty();
         System.out.println(job + " is retired"
                 + (resolved
                         ? "; its open incident is resolved (see the runtime's terminal)"

@@ -1,6 +1,7 @@
 package io.autowatch.local.cli;
 
 import io.autowatch.healthcheck.JobSettings;
+import io.autowatch.healthcheck.StoredResult;
 import io.autowatch.json.Json;
 import io.autowatch.local.demo.DemoData;
 import io.autowatch.local.demo.DemoSummary;
@@ -13,8 +14,10 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -136,10 +139,7 @@ public final class RunCommand implements Callable<Integer> {
                 runtime.notificationsSent(),
                 runtime.alertLog(),
                 Json.write(runtime.results().latest().stream()
-                        .collect(java.util.stream.Collectors.groupingBy(
-                                io.autowatch.healthcheck.StoredResult::status,
-                                java.util.TreeMap::new,
-                                java.util.stream.Collectors.counting()))));
+                        .collect(Collectors.groupingBy(StoredResult::status, TreeMap::new, Collectors.counting()))));
         System.out.println();
         System.out.print(DemoSummary.text(
                 DemoSummary.score(

@@ -3,6 +3,7 @@ package io.autowatch.local.dashboard;
 import io.autowatch.healthcheck.StoredResult;
 import java.awt.BasicStroke;
 import java.awt.Color;
+import java.awt.Font;
 import java.awt.Paint;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -122,7 +123,7 @@ public final class ChartExport {
         plot.setFixedLegendItems(legend);
         JFreeChart chart = new JFreeChart(job, JFreeChart.DEFAULT_TITLE_FONT, plot, true);
         chart.setBackgroundPaint(Color.WHITE);
-        chart.getLegend().setItemFont(new java.awt.Font(java.awt.Font.SANS_SERIF, java.awt.Font.PLAIN, 14));
+        chart.getLegend().setItemFont(new Font(Font.SANS_SERIF, Font.PLAIN, 14));
         if (!policies.isEmpty()) {
             chart.addSubtitle(new TextTitle("judged by " + String.join(" and ", policies)));
         }

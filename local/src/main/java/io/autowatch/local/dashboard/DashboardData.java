@@ -7,6 +7,7 @@ import io.autowatch.healthcheck.view.OnCallPage;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -39,7 +40,7 @@ public final class DashboardData {
     public static List<StoredResult> worstFirst(
             List<StoredResult> latest, Map<JobId, OpenIncident> open, Map<String, LocalDate> lastAlertDays) {
         List<OpenIncident> ranked = OnCallPage.ranked(List.copyOf(open.values()));
-        Map<String, Integer> incidentOrder = new java.util.HashMap<>();
+        Map<String, Integer> incidentOrder = new HashMap<>();
         for (int i = 0; i < ranked.size(); i++) {
             incidentOrder.put(ranked.get(i).job().value(), i);
         }

@@ -1,9 +1,11 @@
 package io.autowatch.local.demo;
 
+import io.autowatch.aws.dynamodb.HealthKeys;
 import io.autowatch.counts.JobId;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -115,10 +117,10 @@ public final class DemoData {
     public static void seedSettings(DynamoDbClient dynamoDb, String table) {
         for (String country : List.of("IS", "LU")) {
             for (String type : TYPES) {
-                Map<String, AttributeValue> item = new java.util.HashMap<>(Map.of(
-                        io.autowatch.aws.dynamodb.HealthKeys.PK,
+                Map<String, AttributeValue> item = new HashMap<>(Map.of(
+                        HealthKeys.PK,
                         AttributeValue.fromS("SETTINGS"),
-                        io.autowatch.aws.dynamodb.HealthKeys.SK,
+                        HealthKeys.SK,
                         AttributeValue.fromS("job:email/" + type + "/" + country),
                         "percent",
                         AttributeValue.fromN("300"),

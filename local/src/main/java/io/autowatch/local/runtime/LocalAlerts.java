@@ -20,7 +20,9 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Stands in for the SNS topics: prints each notification on one line, and appends it to a JSON-lines log with the
@@ -31,7 +33,7 @@ final class LocalAlerts implements AlertPublisher {
     private final Path log;
     private final PrintStream console;
     private volatile boolean quiet;
-    private final java.util.concurrent.atomic.AtomicInteger published = new java.util.concurrent.atomic.AtomicInteger();
+    private final AtomicInteger published = new AtomicInteger();
 
     LocalAlerts(Path log, PrintStream console) {
         this.log = log;
@@ -75,7 +77,7 @@ final class LocalAlerts implements AlertPublisher {
                         n.status().name(),
                         "severity",
                         n.severity().wireName()));
-        line.put("topics", paging ? java.util.List.of("chat", "paging") : java.util.List.of("chat"));
+        line.put("topics", paging ? List.of("chat", "paging") : List.of("chat"));
         line.put("chat", Json.readObject(ChatMessage.render(n)));
         if (paging) {
             line.put("pagingSubject", PagingMessage.subject(n, "local"));
@@ -99,7 +101,7 @@ final class LocalAlerts implements AlertPublisher {
         Map<String, Object> line = new LinkedHashMap<>();
         line.put("time", Instant.now().toString());
         boolean paging = retirement.incident().resolvingSeverity() == Severity.CRITICAL;
-        line.put("topics", paging ? java.util.List.of("chat", "paging") : java.util.List.of("chat"));
+        line.put("topics", paging ? List.of("chat", "paging") : List.of("chat"));
         line.put("chat", Json.readObject(ChatMessage.render(retirement)));
         if (paging) {
             line.put(
@@ -123,7 +125,7 @@ final class LocalAlerts implements AlertPublisher {
         }
         Map<String, Object> line = new LinkedHashMap<>();
         line.put("time", Instant.now().toString());
-        line.put("topics", java.util.List.of("chat"));
+        line.put("topics", List.of("chat"));
         line.put("chat", Json.readObject(ChatMessage.render(failed)));
         append(line);
     }

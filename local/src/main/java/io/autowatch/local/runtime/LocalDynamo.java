@@ -5,6 +5,8 @@ import com.amazonaws.services.dynamodbv2.local.server.DynamoDBProxyServer;
 import io.autowatch.aws.AwsClients;
 import io.autowatch.aws.dynamodb.Tables;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -47,8 +49,8 @@ public final class LocalDynamo implements AutoCloseable {
             args.addAll(List.of("-inMemory", "-sharedDb"));
         }
         // DynamoDB Local prints its configuration banner on standard output; the runtime prints its own summary.
-        java.io.PrintStream console = System.out;
-        System.setOut(new java.io.PrintStream(java.io.OutputStream.nullOutputStream()));
+        PrintStream console = System.out;
+        System.setOut(new PrintStream(OutputStream.nullOutputStream()));
         DynamoDBProxyServer server;
         try {
             server = ServerRunner.createServerFromCommandLineArgs(args.toArray(String[]::new));

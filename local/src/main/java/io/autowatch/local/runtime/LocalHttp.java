@@ -12,11 +12,13 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
+import java.net.BindException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -47,7 +49,7 @@ final class LocalHttp implements AutoCloseable {
         this.out = out;
         try {
             this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
-        } catch (java.net.BindException e) {
+        } catch (BindException e) {
             throw new IllegalStateException(
                     "port " + port + " on 127.0.0.1 is in use (another `./autowatch run`?); "
                             + "stop it, or start this one with --port <another port>",
@@ -117,7 +119,7 @@ final class LocalHttp implements AutoCloseable {
                         exchange,
                         200,
                         runtime.retire(
-                                java.util.List.of(query.getOrDefault("job", "")),
+                                List.of(query.getOrDefault("job", "")),
                                 query.getOrDefault("reason", "retired by hand")));
             } else if (path.equals("/api/check") && method.equals("POST")) {
                 json(
@@ -177,7 +179,7 @@ final class LocalHttp implements AutoCloseable {
      */
     private byte[] page(String wanted) throws IOException {
         var jobs = jobs();
-        Map<String, Object> initial = new java.util.LinkedHashMap<>();
+        Map<String, Object> initial = new LinkedHashMap<>();
         initial.put("jobs", jobs);
         String job = wanted != null && !wanted.isBlank()
                 ? wanted
@@ -187,7 +189,7 @@ final class LocalHttp implements AutoCloseable {
             initial.put("chart", DashboardData.chartJson(job, results.between(job, to.minusDays(89), to)));
         }
         // Inside a script element: no "</script>" or "<!--" may appear, so every "<" is written as \u003c.
-        String json = io.autowatch.json.Json.write(initial).replace("<", "\\u003c");
+        String json = Json.write(initial).replace("<", "\\u003c");
         String html = new String(resource("web/index.html"), StandardCharsets.UTF_8).replace("__INITIAL__", json);
         return html.getBytes(StandardCharsets.UTF_8);
     }

@@ -1,8 +1,10 @@
 package io.autowatch.local.runtime;
 
 import io.autowatch.aws.AwsClients;
+import io.autowatch.aws.dynamodb.DynamoDbAlertLedger;
 import io.autowatch.aws.dynamodb.DynamoDbSchemaSyncState;
 import io.autowatch.aws.dynamodb.DynamoDbStoredResults;
+import io.autowatch.counts.JobId;
 import io.autowatch.functions.healthcheck.HealthCheckHandler;
 import io.autowatch.functions.healthcheck.HealthCheckWiring;
 import io.autowatch.functions.schemawebhook.Webhook;
@@ -11,6 +13,7 @@ import io.autowatch.functions.schemaworker.WorkerWiring;
 import io.autowatch.github.webhook.WebhookReceiver;
 import io.autowatch.github.webhook.WebhookSignature;
 import io.autowatch.healthcheck.StoredResults;
+import io.autowatch.healthcheck.alert.OpenIncident;
 import io.autowatch.healthcheck.judge.Comparison;
 import io.autowatch.json.Json;
 import io.autowatch.local.cli.Options;
@@ -66,7 +69,7 @@ public final class LocalRuntime implements AutoCloseable {
     private LocalDynamo dynamo;
     private ExecutorService workers;
     private ExecutorService requests;
-    private io.autowatch.aws.dynamodb.DynamoDbAlertLedger ledger;
+    private DynamoDbAlertLedger ledger;
     private LocalHttp http;
     private DailySchedule schedule;
     private HealthCheckHandler healthCheck;
@@ -109,7 +112,7 @@ public final class LocalRuntime implements AutoCloseable {
                         state,
                         WorkerWiring.inline(AwsClients.memoize(() -> LocalSchemaSync.service(options))))));
         results = new DynamoDbStoredResults(ddb, LocalDynamo.HEALTH_TABLE);
-        ledger = new io.autowatch.aws.dynamodb.DynamoDbAlertLedger(ddb, LocalDynamo.HEALTH_TABLE);
+        ledger = new DynamoDbAlertLedger(ddb, LocalDynamo.HEALTH_TABLE);
         // Requests have threads of their own: a request waits for the service's work on `workers`, and must not
         // take the threads that work needs.
         requests = Executors.newFixedThreadPool(
@@ -120,12 +123,12 @@ public final class LocalRuntime implements AutoCloseable {
     }
 
     /** The retired jobs and the day each was retired on. */
-    Map<io.autowatch.counts.JobId, LocalDate> retiredJobs() {
+    Map<JobId, LocalDate> retiredJobs() {
         return ledger.retired();
     }
 
     /** The jobs with an open incident, as the ledger has them. */
-    Map<io.autowatch.counts.JobId, io.autowatch.healthcheck.alert.OpenIncident> openIncidents() {
+    Map<JobId, OpenIncident> openIncidents() {
         return ledger.openIncidents();
     }
 
@@ -148,7 +151,7 @@ public final class LocalRuntime implements AutoCloseable {
     }
 
     /** Retires jobs as the deployed function does for {@code {"detail": {"retire": [...], "reason": ...}}}. */
-    Map<String, Object> retire(java.util.List<String> jobs, String reason) throws IOException {
+    Map<String, Object> retire(List<String> jobs, String reason) throws IOException {
         Map<String, Object> detail = new LinkedHashMap<>();
         detail.put("retire", jobs);
         detail.put("reason", reason);

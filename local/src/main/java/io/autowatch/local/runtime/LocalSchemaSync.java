@@ -7,6 +7,7 @@ import io.autowatch.monitor.MonitorStore;
 import io.autowatch.schemasync.SchemaSyncService;
 import io.autowatch.schemasync.SyncSettings;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** Schema sync for local runs: real Datadog with keys, plan-only without; real GitHub with a token. */
@@ -70,7 +71,7 @@ public final class LocalSchemaSync {
     }
 
     /** {@code DD_API_KEY} and {@code DD_APP_KEY}, when both are set. */
-    public static Optional<String[]> datadogKeys(java.util.Map<String, String> env) {
+    public static Optional<String[]> datadogKeys(Map<String, String> env) {
         String api = env.get("DD_API_KEY");
         String app = env.get("DD_APP_KEY");
         return api == null || app == null || api.isBlank() || app.isBlank()

@@ -9,6 +9,8 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
@@ -47,7 +49,7 @@ class MainTest {
     @Test
     void aBadDate_saysWhatADateLooksLike_notWhichExceptionItRaised() {
         CommandLine line = new CommandLine(new Main());
-        line.registerConverter(java.time.LocalDate.class, Main::date);
+        line.registerConverter(LocalDate.class, Main::date);
         StringWriter err = new StringWriter();
         line.setErr(new PrintWriter(err));
 
@@ -59,7 +61,7 @@ class MainTest {
                         "'2026-13-01' is not a calendar date written YYYY-MM-DD (e.g. 2026-11-20), nor today or yesterday")
                 .doesNotContain("DateTimeParseException");
         assertThat(Main.date("yesterday"))
-                .isEqualTo(java.time.LocalDate.now(java.time.ZoneOffset.UTC).minusDays(1));
+                .isEqualTo(LocalDate.now(ZoneOffset.UTC).minusDays(1));
     }
 
     @Test

@@ -2,7 +2,7 @@ package io.autowatch.local.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.autowatch.avro.AvroSchemaReader;
+import io.autowatch.avro.AvroIdlParser;
 import io.autowatch.local.runtime.LocalSchemaSync;
 import io.autowatch.monitor.MonitorAnnotations;
 import io.autowatch.monitor.MonitorPlanner;
@@ -63,7 +63,7 @@ class PlanCommandTest {
                 SyncSettings.defaults(),
                 LocalSchemaSync.store(Optional.empty(), "datadoghq.com", Optional.empty()));
 
-        var read = (AvroSchemaReader.Read) AvroSchemaReader.read(folder, "cart/cart.avdl");
+        var read = (AvroIdlParser.Read) AvroIdlParser.read(folder, "cart/cart.avdl");
         var record = read.records().getFirst();
         var expected = MonitorPlanner.plan(
                 MonitorAnnotations.parse(record, MonitorSettings.defaults()).monitors().stream()

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.autowatch.aws.dynamodb.CountWriter;
 import io.autowatch.counts.JobId;
+import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,7 +35,7 @@ class LocalPersistenceTest {
                                 Optional.empty(),
                                 "datadoghq.com",
                                 Optional.empty()),
-                        new PrintStream(java.io.OutputStream.nullOutputStream()),
+                        new PrintStream(OutputStream.nullOutputStream()),
                         Clock.systemUTC())
                 .start();
     }

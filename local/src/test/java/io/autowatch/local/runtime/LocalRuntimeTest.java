@@ -2,18 +2,26 @@ package io.autowatch.local.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.autowatch.aws.dynamodb.DynamoDbAlertLedger;
 import io.autowatch.aws.dynamodb.DynamoDbCountsReader;
 import io.autowatch.aws.dynamodb.DynamoDbSettingsSource;
+import io.autowatch.aws.dynamodb.DynamoDbStoredResults;
 import io.autowatch.aws.dynamodb.HealthKeys;
 import io.autowatch.counts.CountSeries;
 import io.autowatch.counts.JobId;
 import io.autowatch.github.webhook.WebhookSignature;
+import io.autowatch.healthcheck.HealthStatus;
 import io.autowatch.healthcheck.JobSettings;
+import io.autowatch.healthcheck.Severity;
+import io.autowatch.healthcheck.StoredResult;
+import io.autowatch.healthcheck.alert.OpenIncident;
 import io.autowatch.healthcheck.judge.Backtest;
 import io.autowatch.healthcheck.judge.DayJudge;
 import io.autowatch.healthcheck.judge.Policies;
 import io.autowatch.healthcheck.judge.classic.ClassicPolicy;
 import io.autowatch.healthcheck.settings.SettingsBook;
+import io.autowatch.healthcheck.view.OnCallPage;
+import io.autowatch.healthcheck.view.OnCallView;
 import io.autowatch.json.Json;
 import io.autowatch.local.cli.ChartCommand;
 import io.autowatch.local.cli.DashboardCommand;
@@ -24,6 +32,10 @@ import io.autowatch.local.demo.DemoData;
 import io.autowatch.local.demo.DemoSummary;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.Socket;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -35,7 +47,10 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Executors;
@@ -43,11 +58,14 @@ import java.util.concurrent.TimeUnit;
 import javax.imageio.ImageIO;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.chart.title.TextTitle;
+import org.jfree.data.xy.YIntervalSeriesCollection;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** The local runtime started in a test: the demo, the dashboard's API and page, the webhook, the chart. */
@@ -99,7 +117,7 @@ class LocalRuntimeTest {
     }
 
     private static void settings(String job, Map<String, AttributeValue> fields) {
-        Map<String, AttributeValue> item = new java.util.HashMap<>(fields);
+        Map<String, AttributeValue> item = new HashMap<>(fields);
         item.put(HealthKeys.PK, AttributeValue.fromS(HealthKeys.SETTINGS));
         item.put(HealthKeys.SK, AttributeValue.fromS("job:" + job));
         runtime.dynamo().client().putItem(b -> b.tableName(LocalDynamo.HEALTH_TABLE)
@@ -290,8 +308,8 @@ class LocalRuntimeTest {
         var days = runtime.results().lastAlertDays();
         for (String job : List.of("email/promo/DE", "email/welcome/FR", "email/daily-digest/US", "email/promo/BR")) {
             var alerted = runtime.results().between(job, YESTERDAY.minusDays(400), YESTERDAY).stream()
-                    .filter(io.autowatch.healthcheck.StoredResult::alerted)
-                    .map(io.autowatch.healthcheck.StoredResult::day)
+                    .filter(StoredResult::alerted)
+                    .map(StoredResult::day)
                     .max(LocalDate::compareTo);
             assertThat(Optional.ofNullable(days.get(job))).as(job).isEqualTo(alerted);
         }
@@ -403,7 +421,7 @@ class LocalRuntimeTest {
         assertThat(classicBand.getItemCount(0)).isEqualTo(classicDays).isBetween(7, FIRST_ADAPTIVE);
         assertThat(plot.getDataset(ChartExport.PERCENT_BAND).getItemCount(0)).isEqualTo(classicDays);
         assertThat(adaptiveRange.getItemCount(0)).isEqualTo(30 - FIRST_ADAPTIVE);
-        var zeroDay = (org.jfree.data.xy.YIntervalSeriesCollection) adaptiveRange;
+        var zeroDay = (YIntervalSeriesCollection) adaptiveRange;
         var stored = points.get(27).expectation().orElseThrow();
         assertThat(zeroDay.getYValue(0, 27 - FIRST_ADAPTIVE)).isEqualTo(stored.expected());
         assertThat(zeroDay.getStartYValue(0, 27 - FIRST_ADAPTIVE)).isEqualTo((double) stored.low());
@@ -417,7 +435,7 @@ class LocalRuntimeTest {
                         "adaptive: expected",
                         "adaptive: range without an alert");
         assertThat(((TextTitle) chart.getSubtitle(1)).getText()).isEqualTo("judged by classic and adaptive");
-        var counts = (org.jfree.chart.renderer.xy.XYLineAndShapeRenderer) plot.getRenderer(ChartExport.COUNTS);
+        var counts = (XYLineAndShapeRenderer) plot.getRenderer(ChartExport.COUNTS);
         assertThat(counts.getSeriesLinesVisible(0) == null || counts.getSeriesLinesVisible(0))
                 .as("the counts are joined by a line")
                 .isTrue();
@@ -488,8 +506,8 @@ class LocalRuntimeTest {
                         .filter(l -> l.startsWith(YESTERDAY.minusDays(20).toString())))
                 .singleElement()
                 .asString()
-                .contains(String.format(java.util.Locale.ROOT, "%,d", e.low()))
-                .contains(String.format(java.util.Locale.ROOT, "%,d", e.high()))
+                .contains(String.format(Locale.ROOT, "%,d", e.low()))
+                .contains(String.format(Locale.ROOT, "%,d", e.high()))
                 .endsWith("ALERT");
         assertThat(cli("backtest", job, "--policy", "fancy")).contains("error: unknown policy 'fancy'");
     }
@@ -517,7 +535,7 @@ class LocalRuntimeTest {
     }
 
     private static List<String> labels(XYPlot plot) {
-        List<String> labels = new java.util.ArrayList<>();
+        List<String> labels = new ArrayList<>();
         for (int i = 0; i < plot.getLegendItems().getItemCount(); i++) {
             labels.add(plot.getLegendItems().get(i).getLabel());
         }
@@ -531,12 +549,12 @@ class LocalRuntimeTest {
 
     /** Runs a CLI command in this JVM against the running runtime (found through the state folder). */
     private static String cli(String... args) {
-        List<String> all = new java.util.ArrayList<>(List.of(args));
+        List<String> all = new ArrayList<>(List.of(args));
         all.addAll(List.of("--state", state.toString()));
-        var out = new java.io.StringWriter();
-        var line = new picocli.CommandLine(new Main());
-        line.setOut(new java.io.PrintWriter(out, true));
-        line.setErr(new java.io.PrintWriter(out, true));
+        var out = new StringWriter();
+        var line = new CommandLine(new Main());
+        line.setOut(new PrintWriter(out, true));
+        line.setErr(new PrintWriter(out, true));
         line.setExecutionExceptionHandler((e, cmd, parsed) -> {
             cmd.getErr().println("error: " + e.getMessage());
             return 1;
@@ -649,24 +667,24 @@ class LocalRuntimeTest {
                 Files.isExecutable(chromium),
                 "skipped: no /usr/bin/chromium (.ci/run installs Debian's chromium when it can)");
         var ddb = runtime.dynamo().client();
-        var view = new io.autowatch.healthcheck.view.OnCallView(
-                new io.autowatch.aws.dynamodb.DynamoDbStoredResults(ddb, LocalDynamo.HEALTH_TABLE),
-                new io.autowatch.aws.dynamodb.DynamoDbAlertLedger(ddb, LocalDynamo.HEALTH_TABLE),
-                java.time.Clock.systemUTC());
-        var ledger = new io.autowatch.aws.dynamodb.DynamoDbAlertLedger(ddb, LocalDynamo.HEALTH_TABLE);
+        var view = new OnCallView(
+                new DynamoDbStoredResults(ddb, LocalDynamo.HEALTH_TABLE),
+                new DynamoDbAlertLedger(ddb, LocalDynamo.HEALTH_TABLE),
+                Clock.systemUTC());
+        var ledger = new DynamoDbAlertLedger(ddb, LocalDynamo.HEALTH_TABLE);
         // Two incidents as runs record them: a warning open for longer, and a critical one that alerted last.
-        var warning = new io.autowatch.healthcheck.alert.OpenIncident(
-                io.autowatch.counts.JobId.of("email/promo/IS"),
+        var warning = new OpenIncident(
+                JobId.of("email/promo/IS"),
                 YESTERDAY.minusDays(9),
                 YESTERDAY.minusDays(4),
-                io.autowatch.healthcheck.Severity.WARNING,
-                io.autowatch.healthcheck.HealthStatus.ZERO);
-        var critical = new io.autowatch.healthcheck.alert.OpenIncident(
-                io.autowatch.counts.JobId.of("email/welcome/FR"),
+                Severity.WARNING,
+                HealthStatus.ZERO);
+        var critical = new OpenIncident(
+                JobId.of("email/welcome/FR"),
                 YESTERDAY.minusDays(2),
                 YESTERDAY.minusDays(1),
-                io.autowatch.healthcheck.Severity.CRITICAL,
-                io.autowatch.healthcheck.HealthStatus.ZERO);
+                Severity.CRITICAL,
+                HealthStatus.ZERO);
         ledger.recordAlert(warning);
         ledger.recordAlert(critical);
         var open = ledger.openIncidents();
@@ -685,7 +703,7 @@ class LocalRuntimeTest {
 
             String list = run(chromium, flags, "--dump-dom", base);
             assertThat(list).contains("autowatch · open incidents").doesNotContain("<script");
-            var ranked = io.autowatch.healthcheck.view.OnCallPage.ranked(List.copyOf(open.values()));
+            var ranked = OnCallPage.ranked(List.copyOf(open.values()));
             int firstAt = list.indexOf(ranked.getFirst().job().value());
             int lastAt = list.lastIndexOf(ranked.getLast().job().value());
             assertThat(firstAt)
@@ -694,11 +712,8 @@ class LocalRuntimeTest {
                     .isLessThanOrEqualTo(lastAt);
 
             String job = ranked.getFirst().job().value();
-            String page = run(
-                    chromium,
-                    flags,
-                    "--dump-dom",
-                    base + "?job=" + java.net.URLEncoder.encode(job, StandardCharsets.UTF_8));
+            String page =
+                    run(chromium, flags, "--dump-dom", base + "?job=" + URLEncoder.encode(job, StandardCharsets.UTF_8));
             assertThat(page)
                     .contains("<svg")
                     .contains("<polygon")
@@ -712,8 +727,8 @@ class LocalRuntimeTest {
                     flags,
                     "--screenshot=" + screenshot,
                     "--window-size=1300,900",
-                    base + "?job=" + java.net.URLEncoder.encode(job, StandardCharsets.UTF_8));
-            var image = javax.imageio.ImageIO.read(screenshot.toFile());
+                    base + "?job=" + URLEncoder.encode(job, StandardCharsets.UTF_8));
+            var image = ImageIO.read(screenshot.toFile());
             long inked = 0;
             for (int yy = 0; yy < image.getHeight(); yy += 2) {
                 for (int xx = 0; xx < image.getWidth(); xx += 2) {
@@ -726,8 +741,7 @@ class LocalRuntimeTest {
                     .as("the screenshot right after load shows the chart, not a blank page")
                     .isGreaterThan(5_000);
             assertThat(firstAt).as("critical before warning").isLessThan(list.indexOf("email/promo/IS"));
-            try (var socket =
-                    new java.net.Socket("127.0.0.1", server.getAddress().getPort())) {
+            try (var socket = new Socket("127.0.0.1", server.getAddress().getPort())) {
                 socket.getOutputStream()
                         .write(("GET / HTTP/1.1\r\nHost: rebound.example:"
                                         + server.getAddress().getPort() + "\r\nConnection: close\r\n\r\n")
@@ -753,7 +767,7 @@ class LocalRuntimeTest {
     }
 
     private static String run(Path chromium, List<String> flags, String... more) throws Exception {
-        List<String> command = new java.util.ArrayList<>(List.of(chromium.toString()));
+        List<String> command = new ArrayList<>(List.of(chromium.toString()));
         command.addAll(flags);
         command.addAll(List.of(more));
         Process process = new ProcessBuilder(command)

@@ -3,7 +3,9 @@ package io.autowatch.testing.fakes;
 import io.autowatch.json.Json;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -152,7 +154,7 @@ public final class FakeGitHub extends FakeHttp {
                 "issue_url",
                 uri() + "/repos/" + repository + "/issues/" + number,
                 "created_at",
-                java.time.Instant.now().toString()));
+                Instant.now().toString()));
     }
 
     public synchronized List<String> comments(String repository, int number) {
@@ -197,7 +199,7 @@ public final class FakeGitHub extends FakeHttp {
         }
         if (resource.equals("contents") && method.equals("GET")) {
             String path = URLDecoder.decode(
-                    String.join("/", java.util.Arrays.copyOfRange(parts, 5, parts.length)), StandardCharsets.UTF_8);
+                    String.join("/", Arrays.copyOfRange(parts, 5, parts.length)), StandardCharsets.UTF_8);
             byte[] content = contents.get(call.query().get("ref") + ":" + path);
             return content == null
                     ? notFound()

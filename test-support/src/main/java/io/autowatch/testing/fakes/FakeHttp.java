@@ -17,6 +17,8 @@ import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.Executors;
 
 /**
  * A real HTTP server on loopback for fakes: routing by method and path, JSON in and out, a log of requests, and
@@ -48,7 +50,7 @@ public abstract class FakeHttp implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
         server.createContext("/", this::serve);
-        server.setExecutor(java.util.concurrent.Executors.newFixedThreadPool(8));
+        server.setExecutor(Executors.newFixedThreadPool(8));
         server.start();
     }
 
@@ -107,7 +109,7 @@ public abstract class FakeHttp implements AutoCloseable {
                 write(exchange, fault.status(), fault.body());
                 return;
             }
-            Map<String, String> headers = new java.util.TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+            Map<String, String> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
             exchange.getRequestHeaders().forEach((k, v) -> headers.put(k, v.getFirst()));
             Answer answer = handle(call, headers);
             answer.headers().forEach((k, v) -> exchange.getResponseHeaders().add(k, v));

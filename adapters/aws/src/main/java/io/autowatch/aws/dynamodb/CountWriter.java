@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Objects;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 
 /**
@@ -34,7 +35,7 @@ public final class CountWriter {
             throw new IllegalArgumentException("a count only grows; cannot add " + amount + " for " + job);
         }
         var updated = dynamoDb.updateItem(request(table, job, day, amount).toBuilder()
-                .returnValues(software.amazon.awssdk.services.dynamodb.model.ReturnValue.UPDATED_NEW)
+                .returnValues(ReturnValue.UPDATED_NEW)
                 .build());
         return Long.parseLong(updated.attributes().get("count").n());
     }

@@ -7,11 +7,13 @@ import io.autowatch.healthcheck.CountsReader;
 import io.autowatch.healthcheck.SystemFailureException;
 import io.autowatch.healthcheck.run.Parallel;
 import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -75,7 +77,7 @@ public final class DynamoDbCountsReader implements CountsReader {
 
     /** A few named jobs are read by their own keys (one query each); more are read day by day like a full run. */
     @Override
-    public Snapshot read(LocalDate from, LocalDate to, java.util.Set<JobId> jobs) {
+    public Snapshot read(LocalDate from, LocalDate to, Set<JobId> jobs) {
         if (jobs.isEmpty() || jobs.size() > MAX_JOBS_BY_KEY) {
             return CountsReader.super.read(from, to, jobs);
         }
@@ -114,7 +116,7 @@ public final class DynamoDbCountsReader implements CountsReader {
                 for (Map<String, AttributeValue> item : page.items()) {
                     try {
                         accept(LocalDate.parse(item.get("day").s()), item, from, days, series, rejected);
-                    } catch (java.time.format.DateTimeParseException e) {
+                    } catch (DateTimeParseException e) {
                         rejected.add(
                                 new RejectedCount(job.value(), item.get("day").s(), "day is not YYYY-MM-DD"));
                     }

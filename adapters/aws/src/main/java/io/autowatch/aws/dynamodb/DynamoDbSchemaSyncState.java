@@ -6,6 +6,7 @@ import io.autowatch.schemasync.intake.PullRequestHeads.Head;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -91,7 +92,7 @@ public final class DynamoDbSchemaSyncState implements DeliveryLedger, PullReques
 
     private static String headKey(String repository, int pullRequest) {
         // GitHub's repository names are case-insensitive.
-        return "HEAD#" + repository.toLowerCase(java.util.Locale.ROOT) + "#" + pullRequest;
+        return "HEAD#" + repository.toLowerCase(Locale.ROOT) + "#" + pullRequest;
     }
 
     private AttributeValue expiry(Duration keep) {

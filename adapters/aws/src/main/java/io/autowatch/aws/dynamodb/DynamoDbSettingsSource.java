@@ -4,6 +4,7 @@ import io.autowatch.healthcheck.settings.SettingsBook;
 import io.autowatch.healthcheck.settings.SettingsOverride;
 import io.autowatch.healthcheck.settings.SettingsSource;
 import io.autowatch.log.Log;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -64,7 +65,7 @@ public final class DynamoDbSettingsSource implements SettingsSource {
                     name,
                     switch (value.type()) {
                         case S -> value.s();
-                        case N -> new java.math.BigDecimal(value.n());
+                        case N -> new BigDecimal(value.n());
                         case BOOL -> value.bool();
                         case SS -> value.ss();
                         case L ->

@@ -3,6 +3,7 @@ package io.autowatch.aws.secrets;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 
 /**
@@ -22,7 +23,7 @@ public final class Secrets {
     }
 
     /** Reads secrets with a Secrets Manager client that is created only if some value is held there. */
-    public static Secrets of(Map<String, String> env, java.util.function.Supplier<SecretsManagerClient> client) {
+    public static Secrets of(Map<String, String> env, Supplier<SecretsManagerClient> client) {
         return new Secrets(env, new Function<>() {
             private SecretsManagerClient created;
 

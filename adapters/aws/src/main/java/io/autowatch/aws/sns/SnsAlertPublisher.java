@@ -1,5 +1,7 @@
 package io.autowatch.aws.sns;
 
+import io.autowatch.counts.JobId;
+import io.autowatch.digest.Sha256;
 import io.autowatch.healthcheck.Severity;
 import io.autowatch.healthcheck.SystemFailureException;
 import io.autowatch.healthcheck.alert.AlertLinks;
@@ -12,10 +14,14 @@ import io.autowatch.healthcheck.alert.PagingMessage;
 import io.autowatch.healthcheck.alert.Retirement;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sns.model.AuthorizationErrorException;
 import software.amazon.awssdk.services.sns.model.MessageAttributeValue;
 import software.amazon.awssdk.services.sns.model.NotFoundException;
+import software.amazon.awssdk.services.sns.model.PublishRequest;
 
 /**
  * Publishes to two topics. Paging (critical alerts and their recoveries, for PagerDuty) goes first, since a page
@@ -112,14 +118,14 @@ public final class SnsAlertPublisher implements AlertPublisher {
      * @param notice what is said of the job that day, for the FIFO topic's deduplication id
      */
     private void deliver(
-            io.autowatch.counts.JobId job,
+            JobId job,
             String notice,
             Severity severity,
             String status,
-            java.util.function.Supplier<String> cloudWatchSubject,
-            java.util.function.UnaryOperator<String> cloudWatchBody,
-            java.util.function.Supplier<String> eventsBody,
-            java.util.function.Supplier<String> chatBody) {
+            Supplier<String> cloudWatchSubject,
+            UnaryOperator<String> cloudWatchBody,
+            Supplier<String> eventsBody,
+            Supplier<String> chatBody) {
         Map<String, MessageAttributeValue> attributes = Map.of(
                 "job", text(job.value()),
                 "status", text(status),
@@ -169,11 +175,8 @@ public final class SnsAlertPublisher implements AlertPublisher {
      * On a FIFO topic (its ARN ends in {@code .fifo}): one message group per job, so a job's events keep their order,
      * and a deduplication id per notice, so a notice published twice within five minutes is delivered once.
      */
-    static java.util.function.Consumer<software.amazon.awssdk.services.sns.model.PublishRequest.Builder> ordered(
-            java.util.function.Consumer<software.amazon.awssdk.services.sns.model.PublishRequest.Builder> request,
-            String topic,
-            io.autowatch.counts.JobId job,
-            String notice) {
+    static Consumer<PublishRequest.Builder> ordered(
+            Consumer<PublishRequest.Builder> request, String topic, JobId job, String notice) {
         if (!topic.endsWith(".fifo")) {
             return request;
         }
@@ -185,7 +188,7 @@ public final class SnsAlertPublisher implements AlertPublisher {
 
     /** 64 hex characters: within SNS's 128-character limit for group and deduplication ids, whatever the job id. */
     private static String digest(String text) {
-        return io.autowatch.digest.Sha256.hex(text);
+        return Sha256.hex(text);
     }
 
     private static void send(String topic, Runnable publish) {

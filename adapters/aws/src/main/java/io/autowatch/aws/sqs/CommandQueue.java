@@ -3,6 +3,7 @@ package io.autowatch.aws.sqs;
 import io.autowatch.json.Json;
 import io.autowatch.schemasync.intake.Command;
 import io.autowatch.schemasync.intake.CommandRequest;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -57,7 +58,7 @@ public final class CommandQueue {
                     Command.valueOf(((String) body.get("command")).toUpperCase(Locale.ROOT)),
                     body.get("allowDeletes") instanceof Number n ? n.intValue() : 0,
                     Optional.ofNullable((String) body.get("commit")),
-                    Optional.ofNullable((String) body.get("headSeenAt")).map(java.time.Instant::parse));
+                    Optional.ofNullable((String) body.get("headSeenAt")).map(Instant::parse));
         } catch (RuntimeException e) {
             throw new IllegalArgumentException("not a queued command: " + e.getMessage(), e);
         }

@@ -30,8 +30,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.junit.jupiter.api.AfterAll;
@@ -113,7 +116,7 @@ class DynamoDbAdaptersTest {
         put("by-key/other", DAY, AttributeValue.fromN("11"));
         var reader = new DynamoDbCountsReader(dynamoDb, counts, EXECUTOR);
 
-        Snapshot snapshot = reader.read(DAY.minusDays(10), DAY, java.util.Set.of(mine));
+        Snapshot snapshot = reader.read(DAY.minusDays(10), DAY, Set.of(mine));
 
         assertThat(snapshot.series()).containsOnlyKeys(mine);
         assertThat(snapshot.series().get(mine).countOn(DAY)).hasValue(5);
@@ -188,9 +191,7 @@ class DynamoDbAdaptersTest {
                     .assess(new HealthPolicy.Input(
                             DAY,
                             100 + i,
-                            List.of(
-                                    new io.autowatch.counts.DayCount(DAY.minusDays(1), 100),
-                                    new io.autowatch.counts.DayCount(DAY.minusDays(2), 110)),
+                            List.of(new DayCount(DAY.minusDays(1), 100), new DayCount(DAY.minusDays(2), 110)),
                             CLASSIC));
             results.add(new CheckResult.Checked(job, a, CLASSIC, false, now));
         }
@@ -203,7 +204,7 @@ class DynamoDbAdaptersTest {
                 .item();
         assertThat(item.get("status").s()).isEqualTo("INSUFFICIENT_HISTORY");
         assertThat(item.get("count").n()).isEqualTo("107");
-        assertThat(new java.math.BigDecimal(item.get("mean").n())).isEqualByComparingTo("105");
+        assertThat(new BigDecimal(item.get("mean").n())).isEqualByComparingTo("105");
         assertThat(item.get("policy").s()).isEqualTo("classic");
         assertThat(item).containsKeys("sigma", "sigmaLow", "sigmaHigh", "percentLow", "percentHigh");
         var failed = dynamoDb.getItem(b -> b.tableName(health).key(HealthKeys.result(JobId.of("broken"), DAY)))
@@ -223,9 +224,7 @@ class DynamoDbAdaptersTest {
                     .assess(new HealthPolicy.Input(
                             day,
                             200 + d,
-                            List.of(
-                                    new io.autowatch.counts.DayCount(day.minusDays(1), 200),
-                                    new io.autowatch.counts.DayCount(day.minusDays(2), 220)),
+                            List.of(new DayCount(day.minusDays(1), 200), new DayCount(day.minusDays(2), 220)),
                             CLASSIC));
             results.add(new CheckResult.Checked(JobId.of("read/back"), a, CLASSIC, false, now));
         }
@@ -329,14 +328,8 @@ class DynamoDbAdaptersTest {
                 longBasis,
                 "Counted nothing, expected a lot: " + "🙂".repeat(400),
                 true);
-        Assessment a = new Assessment(
-                DAY,
-                0,
-                HealthStatus.ZERO,
-                "adaptive",
-                java.util.Optional.empty(),
-                List.of(),
-                java.util.Optional.of(wordy));
+        Assessment a =
+                new Assessment(DAY, 0, HealthStatus.ZERO, "adaptive", Optional.empty(), List.of(), Optional.of(wordy));
         JobId job = JobId.of("w".repeat(200));
         assertThat(new DynamoDbResultStore(dynamoDb, health, EXECUTOR)
                         .saveAll(List.of(new CheckResult.Checked(job, a, JobSettings.DEFAULTS, true, now))))
@@ -514,7 +507,7 @@ class DynamoDbAdaptersTest {
     }
 
     private void putSettings(String key, Map<String, AttributeValue> fields) {
-        Map<String, AttributeValue> item = new java.util.HashMap<>(fields);
+        Map<String, AttributeValue> item = new HashMap<>(fields);
         item.put(HealthKeys.PK, AttributeValue.fromS(HealthKeys.SETTINGS));
         item.put(HealthKeys.SK, AttributeValue.fromS(key));
         dynamoDb.putItem(b -> b.tableName(health).item(item));

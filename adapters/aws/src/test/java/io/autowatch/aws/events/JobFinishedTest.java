@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
+import software.amazon.awssdk.services.eventbridge.model.Target;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
@@ -36,11 +37,8 @@ class JobFinishedTest {
         // The template's pattern, word for word.
         events.putRule(b ->
                 b.name(rule).eventPattern("{\"source\": [\"autowatch.jobs\"], \"detail-type\": [\"Job Finished\"]}"));
-        events.putTargets(b -> b.rule(rule)
-                .targets(software.amazon.awssdk.services.eventbridge.model.Target.builder()
-                        .id("q")
-                        .arn(queueArn)
-                        .build()));
+        events.putTargets(
+                b -> b.rule(rule).targets(Target.builder().id("q").arn(queueArn).build()));
 
         String id = new JobFinished(events).send(JobId.of("email/daily-active/IN"), LocalDate.of(2026, 11, 20));
 

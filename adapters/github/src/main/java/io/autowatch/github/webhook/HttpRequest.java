@@ -3,6 +3,7 @@ package io.autowatch.github.webhook;
 import io.autowatch.json.Json;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.Collections;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -17,7 +18,7 @@ public record HttpRequest(String method, String path, Map<String, String> header
     public HttpRequest {
         TreeMap<String, String> caseless = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         caseless.putAll(headers);
-        headers = java.util.Collections.unmodifiableMap(caseless);
+        headers = Collections.unmodifiableMap(caseless);
         body = body.clone();
     }
 

@@ -1,5 +1,6 @@
 package io.autowatch.github.webhook;
 
+import io.autowatch.schemasync.intake.Command;
 import io.autowatch.schemasync.intake.CommandRequest;
 import java.time.Instant;
 
@@ -70,9 +71,7 @@ public sealed interface WebhookDecision {
         @Override
         public String message() {
             return "accepted: " + command.command().text() + " on " + command.repository()
-                    + (command.command() == io.autowatch.schemasync.intake.Command.RECONCILE
-                            ? ""
-                            : "#" + command.pullRequest());
+                    + (command.command() == Command.RECONCILE ? "" : "#" + command.pullRequest());
         }
     }
 }

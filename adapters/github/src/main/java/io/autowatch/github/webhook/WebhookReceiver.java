@@ -5,8 +5,12 @@ import io.autowatch.schemasync.intake.Command;
 import io.autowatch.schemasync.intake.CommandRequest;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Decides what a webhook delivery is, before anything is done: signature first (nothing is read from an unsigned
@@ -90,7 +94,7 @@ public final class WebhookReceiver {
 
     /** A pull request opened, pushed to or reopened: where its head is now. */
     private static WebhookDecision pullRequest(Map<String, Object> payload) {
-        if (!java.util.Set.of("opened", "synchronize", "reopened").contains(payload.get("action"))) {
+        if (!Set.of("opened", "synchronize", "reopened").contains(payload.get("action"))) {
             return new WebhookDecision.Ignored("this pull_request action does not move the head");
         }
         Map<?, ?> pr = object(payload, "pull_request");
@@ -104,10 +108,10 @@ public final class WebhookReceiver {
                 || !sha.matches("[0-9a-f]{40}")) {
             return new WebhookDecision.Malformed("a pull_request payload needs its number, head SHA and repository");
         }
-        java.time.Instant at;
+        Instant at;
         try {
-            at = java.time.Instant.parse(String.valueOf(pr.get("updated_at")));
-        } catch (java.time.format.DateTimeParseException e) {
+            at = Instant.parse(String.valueOf(pr.get("updated_at")));
+        } catch (DateTimeParseException e) {
             return new WebhookDecision.Malformed("a pull_request payload needs 'updated_at'");
         }
         return new WebhookDecision.HeadMoved(name, number.intValue(), sha, at);
@@ -141,7 +145,7 @@ public final class WebhookReceiver {
     /** JSON, or {@code payload=<url-encoded JSON>} when the webhook's content type is form-encoded. */
     static Map<String, Object> payload(HttpRequest request) {
         String contentType =
-                request.header("Content-Type").orElse("application/json").toLowerCase(java.util.Locale.ROOT);
+                request.header("Content-Type").orElse("application/json").toLowerCase(Locale.ROOT);
         byte[] body = request.body();
         if (contentType.startsWith("application/x-www-form-urlencoded")) {
             String form = new String(body, StandardCharsets.UTF_8);

@@ -20,7 +20,7 @@ import org.apache.commons.statistics.distribution.TDistribution;
  * The {@code adaptive} policy (README, "The adaptive policy"): each day is expected from a same-weekday baseline
  * ({@link WeekdayProfile}) times the job's recent level ({@link LevelTrack}), and judged by a count model fitted to
  * the job's own noise ({@link CountModel}). A day alerts when it is rarer than {@code falseAlarmRate} and off by
- * more than the floor ({@link Floor}); so does a run of low days whose sum is that rare ({@link SumTest}). Zero days
+ * more than the floor ({@link Floor}); so does a run of low days whose sum is that rare ({@link SustainedDrop}). Zero days
  * are judged the same way, excluded dates not at all. Pure.
  *
  * <p>The false-alarm budget is shared: half to the day's two-sided test, a quarter to each one-sided drop test (the
@@ -88,7 +88,7 @@ public final class AdaptivePolicy implements HealthPolicy {
         long low = Math.max(0, Math.min(statLow, floor.lowestQuiet(expected)));
         long high = Math.max(statHigh, floor.highestQuiet(expected));
 
-        SumTest drop = null;
+        SustainedDrop drop = null;
         // A drop spans active days only: a day the job does not run on is not part of one.
         if (!dayImprobable
                 && !expectedLow
@@ -96,7 +96,7 @@ public final class AdaptivePolicy implements HealthPolicy {
                 && profile.active(input.day().getDayOfWeek())) {
             for (int window : SUM_WINDOWS) {
                 // The sum allows for its own uncertainties; the day's widening is not carried into it.
-                SumTest test = SumTest.of(days, track, profile, measured, window, x, alpha / 4, floor);
+                SustainedDrop test = SustainedDrop.of(days, track, profile, measured, window, x, alpha / 4, floor);
                 if (test != null
                         && test.improbable(alpha / 4, floor)
                         && (drop == null || test.probability() < drop.probability())) {

@@ -5,6 +5,7 @@ import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /** The words of an adaptive verdict: where the expectation came from, and one sentence on how far off the day was. */
 final class Basis {
@@ -79,7 +80,7 @@ final class Basis {
     }
 
     /** A drop on an expected-low date: said, and not alerted on. */
-    static String expectedLowSentence(java.time.LocalDate day, long x, double expected) {
+    static String expectedLowSentence(LocalDate day, long x, double expected) {
         return (x == 0 ? "Counted nothing" : "Counted " + Wording.count(x)) + ", around " + Wording.amount(expected)
                 + " on a usual day: " + Wording.change(x, expected) + " (" + Wording.ratio(x, expected) + "), but "
                 + day + " is an expected-low date in this job's settings: a drop does not alert, a rise would, and"
@@ -87,7 +88,7 @@ final class Basis {
     }
 
     /** E.g. "The last 7 days counted 12, expected at least 20 around 31: −61% (×0.39), about 1 day in 50,000 …". */
-    static String sumSentence(SumTest drop) {
+    static String sumSentence(SustainedDrop drop) {
         return "The last " + drop.days() + " days counted " + Wording.count(drop.counted()) + ", expected at least "
                 + Wording.count(drop.lowest()) + " around " + Wording.amount(drop.expected()) + ": "
                 + Wording.change(drop.counted(), drop.expected()) + " ("
@@ -96,8 +97,6 @@ final class Basis {
     }
 
     private static String twoDigits(double value) {
-        return value >= 10
-                ? String.format(java.util.Locale.ROOT, "%.0f", value)
-                : String.format(java.util.Locale.ROOT, "%.2g", value);
+        return value >= 10 ? String.format(Locale.ROOT, "%.0f", value) : String.format(Locale.ROOT, "%.2g", value);
     }
 }

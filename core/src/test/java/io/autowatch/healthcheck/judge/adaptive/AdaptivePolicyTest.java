@@ -27,9 +27,11 @@ import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
@@ -75,8 +77,8 @@ class AdaptivePolicyTest {
             assertThat(usual.status()).isEqualTo(HealthStatus.HEALTHY);
             assertThat(expectation(usual).expected()).isCloseTo(2000, within(60.0));
             String lastFour = List.of(7, 14, 21, 28).stream()
-                    .map(i -> String.format(java.util.Locale.ROOT, "%,d", tuesdaysDouble(TUESDAY.minusDays(i))))
-                    .collect(java.util.stream.Collectors.joining(", "));
+                    .map(i -> String.format(Locale.ROOT, "%,d", tuesdaysDouble(TUESDAY.minusDays(i))))
+                    .collect(Collectors.joining(", "));
             assertThat(expectation(usual).basis()).startsWith("last 4 Tuesdays: " + lastFour + "; Tuesdays ×1.");
             assertThat(expectation(usual).lowConfidence()).isFalse();
         }

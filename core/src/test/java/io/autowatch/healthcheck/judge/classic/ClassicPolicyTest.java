@@ -14,6 +14,7 @@ import io.autowatch.healthcheck.ZeroAlerts;
 import io.autowatch.healthcheck.judge.Policies;
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Nested;
@@ -42,7 +43,7 @@ class ClassicPolicyTest {
             5,
             ZeroAlerts.AUTO,
             Severity.CRITICAL,
-            java.time.ZoneOffset.UTC,
+            ZoneOffset.UTC,
             42);
 
     /** The given counts on the days before {@link #DAY}, most recent first. */
@@ -112,7 +113,7 @@ class ClassicPolicyTest {
                     5,
                     ZeroAlerts.AUTO,
                     Severity.CRITICAL,
-                    java.time.ZoneOffset.UTC,
+                    ZoneOffset.UTC,
                     42);
             // σ = 50, so ±2.5σ = 875..1125, and ±12.5% = 875..1125: both edges meet at 1125.
             assertThat(assess(1125, NARROW_SIGMA, settings).status()).isEqualTo(HealthStatus.HEALTHY);
@@ -172,7 +173,7 @@ class ClassicPolicyTest {
                     5,
                     ZeroAlerts.AUTO,
                     Severity.CRITICAL,
-                    java.time.ZoneOffset.UTC,
+                    ZoneOffset.UTC,
                     6);
             List<DayCount> previous = List.of(
                     new DayCount(DAY.minusDays(1), 1000),
@@ -226,7 +227,7 @@ class ClassicPolicyTest {
                     2,
                     ZeroAlerts.AUTO,
                     Severity.CRITICAL,
-                    java.time.ZoneOffset.UTC,
+                    ZoneOffset.UTC,
                     42);
             // [8, 12]: population σ = 2, sample σ = √8 ≈ 2.828.
             assertThat(assess(10, List.of(8L, 12L), two).bands().orElseThrow().sigma())

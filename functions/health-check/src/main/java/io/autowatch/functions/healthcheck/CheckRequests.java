@@ -1,6 +1,7 @@
 package io.autowatch.functions.healthcheck;
 
 import io.autowatch.counts.JobId;
+import io.autowatch.digest.Sha256;
 import io.autowatch.healthcheck.CheckRequest;
 import io.autowatch.json.Json;
 import java.time.Instant;
@@ -10,6 +11,7 @@ import java.time.format.DateTimeParseException;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -39,7 +41,7 @@ final class CheckRequests {
             return "event:" + id;
         }
         // The first 16 bytes of the digest.
-        return "digest:" + io.autowatch.digest.Sha256.hex(event).substring(0, 32);
+        return "digest:" + Sha256.hex(event).substring(0, 32);
     }
 
     private static CheckRequest request(Map<String, Object> root, Instant now) {
@@ -56,7 +58,7 @@ final class CheckRequests {
                         + "'detail.day' (a manual run, e.g. {\"detail\": {\"day\": \"2026-11-20\"}})");
             }
             if (!jobs.isEmpty()) {
-                return new CheckRequest(time, java.util.Optional.empty(), jobs);
+                return new CheckRequest(time, Optional.empty(), jobs);
             }
             return CheckRequest.scheduled(time);
         }

@@ -4,6 +4,7 @@ import io.autowatch.json.Json;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
@@ -58,7 +59,7 @@ final class AlertInbox {
             }
             for (Message message : messages) {
                 Map<String, Object> envelope = Json.readObject(message.body());
-                Map<String, String> attributes = new java.util.TreeMap<>();
+                Map<String, String> attributes = new TreeMap<>();
                 Object raw = envelope.getOrDefault("MessageAttributes", Map.of());
                 ((Map<?, ?>) raw)
                         .forEach((name, value) ->

@@ -3,12 +3,16 @@ package io.autowatch.functions.healthcheck;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.amazonaws.services.lambda.runtime.Context;
 import io.autowatch.aws.dynamodb.CountWriter;
+import io.autowatch.aws.dynamodb.DynamoDbAlertLedger;
+import io.autowatch.aws.dynamodb.DynamoDbStoredResults;
 import io.autowatch.aws.dynamodb.HealthKeys;
 import io.autowatch.aws.dynamodb.Tables;
 import io.autowatch.counts.JobId;
 import io.autowatch.healthcheck.SystemFailureException;
 import io.autowatch.healthcheck.alert.AlertPublisher;
+import io.autowatch.healthcheck.view.OnCallView;
 import io.autowatch.json.Json;
 import io.autowatch.log.Log;
 import io.autowatch.testing.AwsEmulator;
@@ -17,6 +21,7 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.lang.reflect.Proxy;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,10 +29,12 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.Executors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -132,7 +139,7 @@ class HealthCheckHandlerTest {
     }
 
     private void settings(String key, Map<String, AttributeValue> fields) {
-        Map<String, AttributeValue> item = new java.util.HashMap<>(fields);
+        Map<String, AttributeValue> item = new HashMap<>(fields);
         item.put(HealthKeys.PK, AttributeValue.fromS(HealthKeys.SETTINGS));
         item.put(HealthKeys.SK, AttributeValue.fromS(key));
         dynamoDb.putItem(b -> b.tableName(healthTable).item(item));
@@ -376,13 +383,13 @@ class HealthCheckHandlerTest {
 
     /** Invokes the widget as CloudWatch does, with a context that names the function (its cwdb-action calls it). */
     private String widget(String event) throws IOException {
-        var handler = new OnCallWidgetHandler(new io.autowatch.healthcheck.view.OnCallView(
-                new io.autowatch.aws.dynamodb.DynamoDbStoredResults(dynamoDb, healthTable),
-                new io.autowatch.aws.dynamodb.DynamoDbAlertLedger(dynamoDb, healthTable),
+        var handler = new OnCallWidgetHandler(new OnCallView(
+                new DynamoDbStoredResults(dynamoDb, healthTable),
+                new DynamoDbAlertLedger(dynamoDb, healthTable),
                 Clock.fixed(NOW, ZoneOffset.UTC)));
-        var context = (com.amazonaws.services.lambda.runtime.Context) java.lang.reflect.Proxy.newProxyInstance(
+        var context = (Context) Proxy.newProxyInstance(
                 getClass().getClassLoader(),
-                new Class<?>[] {com.amazonaws.services.lambda.runtime.Context.class},
+                new Class<?>[] {Context.class},
                 (proxy, method, args) -> method.getName().equals("getInvokedFunctionArn")
                         ? "arn:aws:lambda:us-east-1:123456789012:function:on-call"
                         : null);
@@ -576,12 +583,7 @@ class HealthCheckHandlerTest {
         };
         var dead = new HealthCheckHandler(
                 HealthCheckWiring.service(
-                        dynamoDb,
-                        countsTable,
-                        healthTable,
-                        dying,
-                        clock,
-                        java.util.concurrent.Executors.newFixedThreadPool(2)),
+                        dynamoDb, countsTable, healthTable, dying, clock, Executors.newFixedThreadPool(2)),
                 clock);
         assertThatThrownBy(() -> invoke(dead, scheduled)).isInstanceOf(RuntimeException.class);
         assertThat(chat.drain()).isEmpty();

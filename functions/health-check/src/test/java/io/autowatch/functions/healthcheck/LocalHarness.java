@@ -19,6 +19,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -292,7 +293,7 @@ public final class LocalHarness {
 
     /** A child function's environment: this harness's endpoints and local credentials, and {@code own}. */
     private Map<String, String> childEnv(Map<String, String> own) {
-        Map<String, String> env = new java.util.HashMap<>(Map.of(
+        Map<String, String> env = new HashMap<>(Map.of(
                 "AWS_REGION",
                 AwsEmulator.REGION.id(),
                 "AWS_ACCESS_KEY_ID",

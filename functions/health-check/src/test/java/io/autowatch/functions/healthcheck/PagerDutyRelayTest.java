@@ -2,6 +2,7 @@ package io.autowatch.functions.healthcheck;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.amazonaws.services.lambda.runtime.Context;
 import io.autowatch.aws.sns.SnsAlertPublisher;
 import io.autowatch.aws.sns.SnsAlertPublisher.PagingFormat;
 import io.autowatch.counts.JobId;
@@ -18,12 +19,16 @@ import io.autowatch.pagerduty.PagerDutyRelay;
 import io.autowatch.pagerduty.RoutingKey;
 import io.autowatch.testing.AwsEmulator;
 import io.autowatch.testing.Judged;
+import io.autowatch.testing.SharedCorpus;
 import io.autowatch.testing.fakes.FakePagerDuty;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.lang.reflect.Proxy;
 import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -31,6 +36,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -120,13 +127,12 @@ class PagerDutyRelayTest {
         return new PagerDutyRelayHandler(new PagerDutyRelay(
                 () -> new PagerDutyEvents(
                         HttpClient.newHttpClient(), pagerDuty.uri().resolve("/v2/enqueue"), key),
-                java.time.Clock.systemUTC()));
+                Clock.systemUTC()));
     }
 
     @Test
     void theSampleEvent_asSamLocalInvokeSendsIt_opensTheJobsIncident() throws IOException {
-        byte[] sample = java.nio.file.Files.readAllBytes(
-                io.autowatch.testing.SharedCorpus.repoRoot().resolve("events/pagerduty-relay-sqs-page.json"));
+        byte[] sample = Files.readAllBytes(SharedCorpus.repoRoot().resolve("events/pagerduty-relay-sqs-page.json"));
         try (FakePagerDuty pagerDuty = new FakePagerDuty(KEY)) {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             handler(pagerDuty, KEY).handleRequest(new ByteArrayInputStream(sample), out, null);
@@ -142,9 +148,9 @@ class PagerDutyRelayTest {
     void withTooLittleOfTheFunctionsTimeLeft_noEventIsStarted_andAllGoBackToTheQueue() throws IOException {
         publisher.publish(new Notification.Alert(JOB, classic(DAY, 0), CLASSIC, NOW));
         List<Message> messages = drain(1);
-        var almostOut = (com.amazonaws.services.lambda.runtime.Context) java.lang.reflect.Proxy.newProxyInstance(
+        var almostOut = (Context) Proxy.newProxyInstance(
                 getClass().getClassLoader(),
-                new Class<?>[] {com.amazonaws.services.lambda.runtime.Context.class},
+                new Class<?>[] {Context.class},
                 (proxy, method, args) -> method.getName().equals("getRemainingTimeInMillis") ? 10_000 : null);
 
         try (FakePagerDuty pagerDuty = new FakePagerDuty(KEY)) {
@@ -171,14 +177,13 @@ class PagerDutyRelayTest {
     void aFixedKey_isReadAgainAfterPagerDutyRefusedOne_andTheSecretMustHoldAPlainKey() throws IOException {
         publisher.publish(new Notification.Alert(JOB, classic(DAY, 0), CLASSIC, NOW));
         List<Message> messages = drain(1);
-        java.util.concurrent.atomic.AtomicReference<String> secret =
-                new java.util.concurrent.atomic.AtomicReference<>("WRONGKEY000000000000000000000032");
+        AtomicReference<String> secret = new AtomicReference<>("WRONGKEY000000000000000000000032");
 
         try (FakePagerDuty pagerDuty = new FakePagerDuty(KEY)) {
             var relay = new PagerDutyRelayHandler(new PagerDutyRelay(
                     () -> new PagerDutyEvents(
                             HttpClient.newHttpClient(), pagerDuty.uri().resolve("/v2/enqueue"), secret.get()),
-                    java.time.Clock.systemUTC()));
+                    Clock.systemUTC()));
             secret.set("WRONG");
             assertThat(relay(relay, messages))
                     .as("PagerDuty drops an unknown key: accepted, no incident")
@@ -187,7 +192,7 @@ class PagerDutyRelayTest {
             var refusing = new PagerDutyRelayHandler(new PagerDutyRelay(
                     () -> new PagerDutyEvents(
                             HttpClient.newHttpClient(), pagerDuty.uri().resolve("/v2/enqueue"), secret.get()),
-                    java.time.Clock.systemUTC()));
+                    Clock.systemUTC()));
             assertThat(relay(refusing, messages))
                     .as("a 5-character key is refused (400)")
                     .hasSize(1);
@@ -198,11 +203,10 @@ class PagerDutyRelayTest {
             assertThat(pagerDuty.incidents()).containsKey("autowatch/" + JOB.value());
         }
 
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> RoutingKey.parse("{\"key\": \"" + KEY + "\"}"))
+        Assertions.assertThatThrownBy(() -> RoutingKey.parse("{\"key\": \"" + KEY + "\"}"))
                 .hasMessageContaining("plain text")
                 .hasMessageNotContaining(KEY);
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> RoutingKey.parse(null))
-                .hasMessageContaining("binary");
+        Assertions.assertThatThrownBy(() -> RoutingKey.parse(null)).hasMessageContaining("binary");
         assertThat(RoutingKey.parse(" " + KEY + "\n")).isEqualTo(KEY);
     }
 

@@ -1,6 +1,6 @@
 package io.autowatch.functions.schemaworker;
 
-import io.autowatch.avro.AvroSchemaFiles;
+import io.autowatch.avro.AvroSchemaReader;
 import io.autowatch.aws.AwsClients;
 import io.autowatch.aws.secrets.Secrets;
 import io.autowatch.datadog.DatadogMonitorStore;
@@ -52,7 +52,7 @@ public final class WorkerWiring {
         return new SchemaSyncService(
                 new GitHubRestClient(
                         URI.create(config.githubApiUrl()), token, Duration.ofSeconds(10), config.botLogin()),
-                new AvroSchemaFiles(),
+                new AvroSchemaReader(),
                 datadog(keys, config.datadogApiUrl(), config.ddSite()),
                 config.sync(),
                 false);
@@ -67,7 +67,7 @@ public final class WorkerWiring {
             String githubApiUrl, String token, MonitorStore datadog, SyncSettings settings, boolean planOnly) {
         return new SchemaSyncService(
                 new GitHubRestClient(URI.create(githubApiUrl), token, Duration.ofSeconds(10)),
-                new AvroSchemaFiles(),
+                new AvroSchemaReader(),
                 datadog,
                 settings,
                 planOnly);

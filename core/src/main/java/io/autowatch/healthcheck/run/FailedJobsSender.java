@@ -8,18 +8,19 @@ import io.autowatch.healthcheck.alert.FailedJobs;
 import io.autowatch.log.Log;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
 /** The run's one chat message about the jobs it could not check or notify about. */
-final class FailedJobsNotice {
+final class FailedJobsSender {
 
     private static final Log LOG = Log.of(HealthCheckService.class);
 
     private final AlertLedger ledger;
     private final AlertPublisher publisher;
 
-    FailedJobsNotice(AlertLedger ledger, AlertPublisher publisher) {
+    FailedJobsSender(AlertLedger ledger, AlertPublisher publisher) {
         this.ledger = ledger;
         this.publisher = publisher;
     }
@@ -34,11 +35,12 @@ final class FailedJobsNotice {
             return;
         }
         List<FailedJobs.Failure> sorted = failures.values().stream()
-                .sorted(java.util.Comparator.comparing(f -> f.job().value()))
+                .sorted(Comparator.comparing(f -> f.job().value()))
                 .toList();
         JobId set = FailedJobs.setKey(sorted);
         try {
-            if (!ledger.claim(set, runDay, AlertLedger.Kind.FAILURES, now, NoticeSender.CLAIM_EXPIRY, request.run())) {
+            if (!ledger.claim(
+                    set, runDay, AlertLedger.Kind.FAILURES, now, NotificationSender.CLAIM_EXPIRY, request.run())) {
                 LOG.info("failed_jobs_notice_already_sent", "jobs", sorted.size(), "day", runDay);
                 return;
             }

@@ -20,7 +20,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
-class DueNoticesTest {
+class DueNotificationsTest {
 
     /** Classic's rule, pinned: the built-in default is adaptive. */
     private static final JobSettings CLASSIC = JobSettings.DEFAULTS.withPolicy(ClassicPolicy.NAME);
@@ -43,7 +43,7 @@ class DueNoticesTest {
 
     @Test
     void of_whenAJudgedDayAlerts_anAlertIsDue() {
-        var due = DueNotices.of(List.of(checked("a", HealthStatus.UNHEALTHY, true, DAY)), Map.of(), NOW);
+        var due = DueNotifications.of(List.of(checked("a", HealthStatus.UNHEALTHY, true, DAY)), Map.of(), NOW);
         assertThat(due).singleElement().isInstanceOf(Alert.class).satisfies(n -> assertThat(
                         n.job().value())
                 .isEqualTo("a"));
@@ -51,13 +51,13 @@ class DueNoticesTest {
 
     @Test
     void of_whenAnUnhealthyDayDoesNotAlert_nothingIsDue() {
-        assertThat(DueNotices.of(List.of(checked("a", HealthStatus.ZERO, false, DAY)), Map.of(), NOW))
+        assertThat(DueNotifications.of(List.of(checked("a", HealthStatus.ZERO, false, DAY)), Map.of(), NOW))
                 .isEmpty();
     }
 
     @Test
     void of_whenAJobWithAnOpenIncidentIsHealthyAfterIt_aRecoveryIsDue() {
-        var due = DueNotices.of(
+        var due = DueNotifications.of(
                 List.of(checked("a", HealthStatus.HEALTHY, false, DAY)),
                 Map.of(JobId.of("a"), incident("a", DAY.minusDays(1))),
                 NOW);
@@ -66,7 +66,7 @@ class DueNoticesTest {
 
     @Test
     void of_whenAnOldDayIsReChecked_itDoesNotCloseANewerIncident() {
-        var due = DueNotices.of(
+        var due = DueNotifications.of(
                 List.of(checked("a", HealthStatus.HEALTHY, false, DAY)),
                 Map.of(JobId.of("a"), incident("a", DAY)),
                 NOW);
@@ -75,7 +75,7 @@ class DueNoticesTest {
 
     @Test
     void of_healthyWithoutAnIncident_andFailedJobs_oweNothing() {
-        var due = DueNotices.of(
+        var due = DueNotifications.of(
                 List.of(
                         checked("a", HealthStatus.HEALTHY, false, DAY),
                         new Failed(JobId.of("b"), DAY, "bad count", NOW)),

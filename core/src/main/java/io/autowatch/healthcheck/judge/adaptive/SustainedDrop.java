@@ -16,11 +16,11 @@ package io.autowatch.healthcheck.judge.adaptive;
  * @param tail        the test's tail, for {@link #lowest}
  * @param floor       the floor, for {@link #lowest}
  */
-record SumTest(
+record SustainedDrop(
         int days, long counted, double expected, double probability, CountModel model, double tail, Floor floor) {
 
     /** Tests the last {@code window} days ending on the checked day (index {@code days.size()}), or null if too few. */
-    static SumTest of(
+    static SustainedDrop of(
             DayValues days,
             LevelTrack track,
             WeekdayProfile profile,
@@ -64,7 +64,7 @@ record SumTest(
         double sumDispersion = (Math.max(0, dispersion - levelNoise) * squares + levelNoise * expected * expected)
                 / (expected * expected);
         CountModel model = new CountModel(expected, sumDispersion);
-        return new SumTest(used, counted, expected, model.atMost(counted), model, tail, floor);
+        return new SustainedDrop(used, counted, expected, model.atMost(counted), model, tail, floor);
     }
 
     /**

@@ -24,7 +24,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Sends each due notice once per job and day, in parallel: claim it in the ledger, publish, then record the incident
  * and mark it sent. A publish that fails releases the claim, so the next run tries again.
  */
-final class NoticeSender {
+final class NotificationSender {
 
     private static final Log LOG = Log.of(HealthCheckService.class);
 
@@ -38,7 +38,7 @@ final class NoticeSender {
     private final AlertPublisher publisher;
     private final ExecutorService executor;
 
-    NoticeSender(AlertLedger ledger, AlertPublisher publisher, ExecutorService executor) {
+    NotificationSender(AlertLedger ledger, AlertPublisher publisher, ExecutorService executor) {
         this.ledger = ledger;
         this.publisher = publisher;
         this.executor = executor;
@@ -75,7 +75,8 @@ final class NoticeSender {
             return Set.of();
         }
         try {
-            return ledger.alreadySent(due.stream().map(NoticeSender::notice).toList());
+            return ledger.alreadySent(
+                    due.stream().map(NotificationSender::notice).toList());
         } catch (RuntimeException e) {
             LOG.warn("sent_notices_unread", "notices", due.size(), "error", e.toString());
             return Set.of();

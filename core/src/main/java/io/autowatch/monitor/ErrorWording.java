@@ -3,14 +3,15 @@ package io.autowatch.monitor;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /** Words for error messages: what a JSON value is, and which known word a typo was probably meant to be. */
-final class Describe {
+final class ErrorWording {
 
-    private Describe() {}
+    private ErrorWording() {}
 
-    static String json(Object value) {
+    static String describe(Object value) {
         return switch (value) {
             case null -> "null";
             case String s -> "\"" + s + "\" (a string)";
@@ -25,7 +26,7 @@ final class Describe {
     /** {@code ; did you mean 'deviations'?} when a known word is within two edits, else empty. */
     static String suggestion(String typo, Collection<String> known) {
         return known.stream()
-                .filter(k -> distance(typo.toLowerCase(java.util.Locale.ROOT), k) <= 2)
+                .filter(k -> distance(typo.toLowerCase(Locale.ROOT), k) <= 2)
                 .min(Comparator.comparingInt(k -> distance(typo, k)))
                 .map(k -> "; did you mean '" + k + "'?")
                 .orElse("");

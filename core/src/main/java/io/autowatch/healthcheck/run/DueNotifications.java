@@ -16,9 +16,9 @@ import java.util.List;
 import java.util.Map;
 
 /** What a run owes: an alert for every judged day that alerts, a recovery for every open incident now healthy. Pure. */
-public final class DueNotices {
+public final class DueNotifications {
 
-    private DueNotices() {}
+    private DueNotifications() {}
 
     /**
      * @param open the open incidents by job; a recovery is due only for a day after the incident's last alert, so
