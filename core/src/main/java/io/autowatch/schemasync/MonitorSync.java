@@ -31,11 +31,13 @@ public final class MonitorSync {
     private final SchemaReader reader;
     private final MonitorStore datadog;
     private final SyncSettings settings;
+    private final WantedMonitors wanted;
 
     public MonitorSync(SchemaReader reader, MonitorStore datadog, SyncSettings settings) {
         this.reader = reader;
         this.datadog = datadog;
         this.settings = settings;
+        this.wanted = new WantedMonitors(reader, settings);
     }
 
     /**
@@ -61,7 +63,7 @@ public final class MonitorSync {
      *                  ones' old paths): a monitor there that is no longer desired is deleted
      */
     public Planned plan(SchemaSource source, List<String> paths, Set<String> scopeTags) {
-        Wanted head = wanted(source, paths, Optional.empty());
+        WantedMonitors.Wanted head = wanted.read(source, paths, Optional.empty());
         if (head.failure().isPresent()) {
             return new Planned(Optional.empty(), head.errors(), head.failure());
         }
@@ -83,11 +85,11 @@ public final class MonitorSync {
             SchemaSource base,
             List<String> basePaths,
             Set<String> scopeTags) {
-        Wanted after = wanted(head, headPaths, Optional.of(repository));
+        WantedMonitors.Wanted after = wanted.read(head, headPaths, Optional.of(repository));
         if (after.failure().isPresent()) {
             return new Planned(Optional.empty(), after.errors(), after.failure());
         }
-        Wanted before = wanted(base, basePaths, Optional.of(repository));
+        WantedMonitors.Wanted before = wanted.read(base, basePaths, Optional.of(repository));
         if (before.failure().isPresent()) {
             return new Planned(
                     Optional.empty(), after.errors(), before.failure().map(f -> "at the base: " + f));
@@ -113,7 +115,7 @@ public final class MonitorSync {
      * @param complete whether GitHub listed every file of the branch
      */
     public Planned reconcile(String repository, SchemaSource source, List<String> paths, boolean complete) {
-        Wanted all = wanted(source, paths, Optional.of(repository));
+        WantedMonitors.Wanted all = wanted.read(source, paths, Optional.of(repository));
         if (all.failure().isPresent()) {
             return new Planned(Optional.empty(), all.errors(), all.failure());
         }
@@ -121,23 +123,13 @@ public final class MonitorSync {
         paths.forEach(p -> onBranch.add(MonitorRenderer.schemaTag(p)));
         Set<String> readCleanly = new HashSet<>(onBranch);
         all.errors().forEach(e -> readCleanly.remove(MonitorRenderer.schemaTag(e.schemaPath())));
-        List<ExistingMonitor> existing = new ArrayList<>();
+        List<ExistingMonitor> existing;
         try {
-            existing.addAll(datadog.listByTags(
-                    List.of(settings.monitors().envTag(), MonitorRenderer.repositoryTag(repository))));
-            Set<String> found = new HashSet<>();
-            existing.forEach(e -> found.add(e.name()));
-            for (MonitorDefinition d : all.monitors()) {
-                if (!found.contains(d.name())) {
-                    existing.addAll(datadog.listByName(
-                            d.name(), List.of(settings.monitors().envTag())));
-                }
-            }
+            existing = listed(
+                    List.of(List.of(settings.monitors().envTag(), MonitorRenderer.repositoryTag(repository))),
+                    all.monitors());
         } catch (MonitorStoreException e) {
-            return new Planned(
-                    Optional.empty(),
-                    all.errors(),
-                    Optional.of("could not read the monitors in Datadog, so nothing was changed: " + e.getMessage()));
+            return unlisted(all.errors(), e);
         }
         // May delete: monitors of files read cleanly, and of files gone from the branch; never on a partial listing.
         Set<String> deletable = new HashSet<>();
@@ -161,45 +153,6 @@ public final class MonitorSync {
         return new Planned(Optional.of(new Plan(steps)), all.errors(), Optional.empty());
     }
 
-    /** What the reader can do about a refusal that has a known cause. */
-    private static String hint(Plan.Step step, MonitorStoreException e) {
-        boolean anomaly =
-                switch (step) {
-                    case Plan.Create c -> c.desired().query().contains("anomalies(");
-                    case Plan.Update u -> u.desired().query().contains("anomalies(");
-                    default -> false;
-                };
-        return anomaly && (e.status() == 400 || e.status() == 403)
-                ? " (Datadog creates anomaly monitors through its API only on some plans: if yours is not one,"
-                        + " use low_volume or error_rate instead)"
-                : "";
-    }
-
-    /** What the files ask for, or why they were not read whole. */
-    private record Wanted(List<MonitorDefinition> monitors, List<SchemaError> errors, Optional<String> failure) {}
-
-    private Wanted wanted(SchemaSource source, List<String> paths, Optional<String> repository) {
-        if (paths.isEmpty()) {
-            return new Wanted(List.of(), List.of(), Optional.empty());
-        }
-        SchemaReader.Read read = reader.read(source, paths);
-        if (read.records().size() > Limits.MAX_RECORDS) {
-            return tooMany(read.records().size() + " records", Limits.MAX_RECORDS + " records", read.errors());
-        }
-        DesiredMonitors.Desired desired = DesiredMonitors.from(read.records(), settings.monitors());
-        if (desired.monitors().size() > Limits.MAX_MONITORS) {
-            return tooMany(desired.monitors().size() + " monitors", Limits.MAX_MONITORS + " monitors", read.errors());
-        }
-        List<SchemaError> errors = new ArrayList<>(read.errors());
-        errors.addAll(desired.errors());
-        List<MonitorDefinition> monitors = repository
-                .map(repo -> desired.monitors().stream()
-                        .map(d -> MonitorRenderer.inRepository(d, repo))
-                        .toList())
-                .orElse(desired.monitors());
-        return new Wanted(monitors, errors, Optional.empty());
-    }
-
     /**
      * Lists what Datadog has for the scope and the desired names, and plans.
      *
@@ -211,24 +164,15 @@ public final class MonitorSync {
             List<SchemaError> errors,
             Set<String> scopeTags,
             Optional<String> repository) {
-        List<ExistingMonitor> existing = new ArrayList<>();
+        List<ExistingMonitor> existing;
         try {
-            for (String tag : scopeTags) {
-                existing.addAll(datadog.listByTags(List.of(settings.monitors().envTag(), tag)));
-            }
-            Set<String> found = new HashSet<>();
-            existing.forEach(e -> found.add(e.name()));
-            for (MonitorDefinition d : desired) {
-                if (!found.contains(d.name())) {
-                    existing.addAll(datadog.listByName(
-                            d.name(), List.of(settings.monitors().envTag())));
-                }
-            }
+            existing = listed(
+                    scopeTags.stream()
+                            .map(tag -> List.of(settings.monitors().envTag(), tag))
+                            .toList(),
+                    desired);
         } catch (MonitorStoreException e) {
-            return new Planned(
-                    Optional.empty(),
-                    errors,
-                    Optional.of("could not read the monitors in Datadog, so nothing was changed: " + e.getMessage()));
+            return unlisted(errors, e);
         }
         List<ExistingMonitor> inPlay = only.map(names ->
                         existing.stream().filter(e -> names.contains(e.name())).toList())
@@ -240,43 +184,37 @@ public final class MonitorSync {
                 Optional.empty());
     }
 
-    private static Wanted tooMany(String found, String cap, List<SchemaError> errors) {
-        return new Wanted(
-                List.of(),
+    /**
+     * What Datadog has: the monitors carrying each set of tags, and each desired monitor found by its name (a monitor
+     * created before it had our tags, or whose tags someone edited, is found again by name).
+     *
+     * @throws MonitorStoreException when a listing fails: nothing may be planned on a partial listing
+     */
+    private List<ExistingMonitor> listed(List<List<String>> tagQueries, List<MonitorDefinition> desired) {
+        List<ExistingMonitor> existing = new ArrayList<>();
+        for (List<String> tags : tagQueries) {
+            existing.addAll(datadog.listByTags(tags));
+        }
+        Set<String> found = new HashSet<>();
+        existing.forEach(e -> found.add(e.name()));
+        for (MonitorDefinition d : desired) {
+            if (!found.contains(d.name())) {
+                existing.addAll(
+                        datadog.listByName(d.name(), List.of(settings.monitors().envTag())));
+            }
+        }
+        return existing;
+    }
+
+    private static Planned unlisted(List<SchemaError> errors, MonitorStoreException e) {
+        return new Planned(
+                Optional.empty(),
                 errors,
-                Optional.of("the changed schema files ask for " + found + "; one command handles at most " + cap
-                        + ", so nothing was planned. Split the pull request."));
+                Optional.of("could not read the monitors in Datadog, so nothing was changed: " + e.getMessage()));
     }
 
     /** Writes the plan; a step that fails is recorded with Datadog's words and the others go on. */
     public List<StepOutcome> apply(Plan plan) {
-        List<StepOutcome> outcomes = new ArrayList<>();
-        for (Plan.Step step : plan.steps()) {
-            Optional<String> error = Optional.empty();
-            try {
-                switch (step) {
-                    case Plan.Create c -> {
-                        datadog.validate(c.desired());
-                        datadog.create(c.desired());
-                    }
-                    case Plan.Update u -> {
-                        datadog.validate(u.desired());
-                        datadog.update(u.id(), u.desired());
-                    }
-                    case Plan.Delete d -> datadog.delete(d.existing().id());
-                    case Plan.Unchanged ignored -> {
-                        continue;
-                    }
-                    case Plan.Conflict ignored -> {
-                        continue;
-                    }
-                }
-            } catch (MonitorStoreException e) {
-                error = Optional.of(e.getMessage() + hint(step, e));
-                LOG.warn("monitor_write_failed", "monitor", step.name(), "error", e.getMessage());
-            }
-            outcomes.add(new StepOutcome(step, error));
-        }
-        return outcomes;
+        return PlanWriter.apply(datadog, plan);
     }
 }

@@ -3,7 +3,6 @@ package io.autowatch.schemasync;
 import io.autowatch.log.Log;
 import io.autowatch.monitor.MonitorStore;
 import io.autowatch.monitor.Plan;
-import io.autowatch.monitor.SchemaError;
 import io.autowatch.schemasync.PullRequests.CommitState;
 import io.autowatch.schemasync.PullRequests.PullRequest;
 import io.autowatch.schemasync.intake.Command;
@@ -11,8 +10,6 @@ import io.autowatch.schemasync.intake.CommandRequest;
 import io.autowatch.schemasync.report.StatusComment;
 import io.autowatch.schemasync.report.SyncResult;
 import io.autowatch.schemasync.report.SyncResult.StepOutcome;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
@@ -31,6 +28,7 @@ public final class SchemaSyncService {
     private final MonitorSync sync;
     private final SyncSettings settings;
     private final boolean planOnly;
+    private final BranchReconcile reconcile;
 
     public SchemaSyncService(PullRequests github, SchemaReader reader, MonitorStore datadog, SyncSettings settings) {
         this(github, reader, datadog, settings, false);
@@ -46,6 +44,7 @@ public final class SchemaSyncService {
         this.sync = new MonitorSync(reader, datadog, settings);
         this.settings = settings;
         this.planOnly = planOnly;
+        this.reconcile = new BranchReconcile(github, sync, settings, planOnly);
     }
 
     /**
@@ -65,7 +64,7 @@ public final class SchemaSyncService {
         try {
             result = run(request);
         } catch (PullRequests.GitHubException e) {
-            reportQuietly(refuse(
+            reportQuietly(SyncResult.refused(
                     request,
                     "",
                     "GitHub failed while the command ran, so it was not finished: " + e.getMessage()
@@ -73,7 +72,7 @@ public final class SchemaSyncService {
             throw e;
         } catch (Throwable e) { // deliberately everything, StackOverflowError and OutOfMemoryError included
             LOG.error("command_crashed", "delivery", request.deliveryId(), "error", e.toString());
-            result = refuse(
+            result = SyncResult.refused(
                     request,
                     "",
                     "autowatch failed inside while carrying the command out ("
@@ -87,21 +86,21 @@ public final class SchemaSyncService {
 
     private SyncResult run(CommandRequest request) {
         if (request.command() == Command.HELP) {
-            return result(request, "", Optional.empty(), List.of(), List.of(), Optional.empty());
+            return SyncResult.of(request, "", Optional.empty(), List.of(), List.of(), Optional.empty());
         }
         Optional<String> refusal = RegisterRules.repositoryRefusal(request.repository(), settings);
         if (refusal.isPresent()) {
-            return refuse(request, "", refusal.get());
+            return SyncResult.refused(request, "", refusal.get());
         }
         if (request.command() == Command.RECONCILE) {
-            return reconcile(request);
+            return reconcile.reconcile(request);
         }
         // Act on the comment as GitHub has it: a signed payload only proves its sender knew the webhook secret.
         Optional<PullRequests.Comment> comment = github.comment(request.repository(), request.commentId());
         if (comment.isEmpty()
                 || comment.get().issueNumber() != request.pullRequest()
                 || Command.parse(comment.get().body()).orElse(null) != request.command()) {
-            return refuse(
+            return SyncResult.refused(
                     request,
                     "",
                     "GitHub has no such comment on this pull request (it was deleted or edited, "
@@ -111,7 +110,7 @@ public final class SchemaSyncService {
                 comment.get().author(), Command.allowedDeletes(comment.get().body()));
         if (request.headSeenAt().isPresent()
                 && request.headSeenAt().get().isAfter(comment.get().createdAt())) {
-            return refuse(
+            return SyncResult.refused(
                     request,
                     "",
                     "the pull request's head was pushed after the comment, so the comment was "
@@ -121,7 +120,7 @@ public final class SchemaSyncService {
         if (request.command() != Command.HELP
                 && request.commit().isPresent()
                 && !request.commit().get().equals(pr.headSha())) {
-            return refuse(
+            return SyncResult.refused(
                     request,
                     "",
                     "the pull request's head moved from "
@@ -134,12 +133,12 @@ public final class SchemaSyncService {
             String role = github.permission(request.repository(), request.sender());
             refusal = RegisterRules.registerRefusal(request.repository(), request.sender(), role, pr, settings);
             if (refusal.isPresent()) {
-                return refuse(request, pr.headSha(), refusal.get());
+                return SyncResult.refused(request, pr.headSha(), refusal.get());
             }
         }
         List<PullRequests.ChangedFile> files = github.changedFiles(request.repository(), request.pullRequest());
         if (files.size() >= Limits.MAX_CHANGED_FILES || pr.changedFiles() > files.size()) {
-            return refuse(
+            return SyncResult.refused(
                     request,
                     pr.headSha(),
                     "GitHub listed " + files.size() + " of the "
@@ -153,19 +152,20 @@ public final class SchemaSyncService {
         String mergeBase = github.mergeBase(request.repository(), pr.baseSha(), pr.headSha());
         MonitorSync.Planned planned = sync.planChange(
                 request.repository(),
-                atCommit(request.repository(), pr.headSha()),
+                new CommitFiles(github, request.repository(), pr.headSha()),
                 scope.headPaths(),
-                atCommit(request.repository(), mergeBase),
+                new CommitFiles(github, request.repository(), mergeBase),
                 scope.basePaths(),
                 scope.scopeTags());
         if (planned.failure().isPresent()) {
-            return result(request, pr.headSha(), Optional.empty(), List.of(), planned.errors(), planned.failure());
+            return SyncResult.of(
+                    request, pr.headSha(), Optional.empty(), List.of(), planned.errors(), planned.failure());
         }
         Plan plan = planned.plan().orElseThrow();
         long deletes = plan.count(Plan.Delete.class);
         boolean confirmed = deletes <= Math.max(Limits.DELETES_WITHOUT_CONFIRMATION, request.allowDeletes());
         if (request.command() == Command.REGISTER && planned.errors().isEmpty() && !confirmed) {
-            return result(
+            return SyncResult.of(
                     request,
                     pr.headSha(),
                     Optional.of(plan),
@@ -180,25 +180,10 @@ public final class SchemaSyncService {
                 request.command() == Command.REGISTER && planned.errors().isEmpty() && !planOnly;
         List<StepOutcome> applied = apply ? sync.apply(plan) : List.of();
         SyncResult result =
-                result(request, pr.headSha(), Optional.of(plan), applied, planned.errors(), Optional.empty());
+                SyncResult.of(request, pr.headSha(), Optional.of(plan), applied, planned.errors(), Optional.empty());
         return planOnly && request.command() == Command.REGISTER
                 ? result.withNotice("plan only: no Datadog keys are configured, so nothing was applied")
                 : result;
-    }
-
-    /** The pull request's files at one commit. */
-    private SchemaSource atCommit(String repository, String sha) {
-        return new SchemaSource() {
-            @Override
-            public Optional<byte[]> read(String path) {
-                return github.file(repository, path, sha);
-            }
-
-            @Override
-            public String where() {
-                return "at " + sha.substring(0, Math.min(7, sha.length()));
-            }
-        };
     }
 
     private void reportQuietly(SyncResult result) {
@@ -207,51 +192,6 @@ public final class SchemaSyncService {
         } catch (RuntimeException e) {
             LOG.warn("report_failed", "repository", result.repository(), "error", e.toString());
         }
-    }
-
-    /**
-     * A push to the default branch: Datadog is made to match the branch as a whole (see
-     * {@link MonitorSync#reconcile}). More stale monitors than one command deletes unconfirmed are left, and the
-     * commit status says so.
-     */
-    private SyncResult reconcile(CommandRequest request) {
-        // The branch as GitHub has it now, not the payload's commit: a push payload is only as true as the secret
-        // is secret, and a later push makes an earlier one moot.
-        String commit = github.defaultBranchHead(request.repository());
-        PullRequests.RepositoryFiles files = github.files(request.repository(), commit);
-        List<String> paths =
-                files.paths().stream().filter(settings::isSchema).sorted().toList();
-        MonitorSync.Planned planned =
-                sync.reconcile(request.repository(), atCommit(request.repository(), commit), paths, files.complete());
-        if (planned.failure().isPresent()) {
-            return result(request, commit, Optional.empty(), List.of(), planned.errors(), planned.failure());
-        }
-        Plan plan = planned.plan().orElseThrow();
-        List<String> notices = new ArrayList<>();
-        long deletes = plan.count(Plan.Delete.class);
-        if (deletes > Limits.DELETES_WITHOUT_CONFIRMATION) {
-            plan = new Plan(plan.steps().stream()
-                    .filter(step -> !(step instanceof Plan.Delete))
-                    .toList());
-            notices.add(deletes + " monitors are no longer annotated but were not deleted (more than "
-                    + Limits.DELETES_WITHOUT_CONFIRMATION + " at once)");
-        }
-        if (!files.complete()) {
-            notices.add("GitHub listed the branch only in part, so nothing was deleted");
-        }
-        List<StepOutcome> applied = planOnly ? List.of() : sync.apply(plan);
-        SyncResult result = new SyncResult(
-                request.command(),
-                request.repository(),
-                0,
-                commit,
-                request.sender(),
-                Optional.of(plan),
-                applied,
-                planned.errors(),
-                Optional.empty(),
-                notices.isEmpty() ? Optional.empty() : Optional.of(String.join("; ", notices)));
-        return result;
     }
 
     private void report(SyncResult result) {
@@ -264,32 +204,5 @@ public final class SchemaSyncService {
             github.setCommitStatus(
                     result.repository(), result.headSha(), state, STATUS_CONTEXT, StatusComment.summary(result));
         }
-    }
-
-    private static SyncResult refuse(CommandRequest request, String sha, String why) {
-        return result(request, sha, Optional.empty(), List.of(), List.of(), Optional.of(why));
-    }
-
-    private static SyncResult result(
-            CommandRequest request,
-            String sha,
-            Optional<Plan> plan,
-            List<StepOutcome> applied,
-            List<SchemaError> errors,
-            Optional<String> refusal) {
-        List<SchemaError> sorted = errors.stream()
-                .sorted(Comparator.comparing(SchemaError::schemaPath).thenComparingInt(SchemaError::line))
-                .toList();
-        return new SyncResult(
-                request.command(),
-                request.repository(),
-                request.pullRequest(),
-                sha,
-                request.sender(),
-                plan,
-                applied,
-                sorted,
-                refusal,
-                Optional.empty());
     }
 }

@@ -26,25 +26,16 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.Stream;
 
 /**
  * One health-check run: read the counts, judge every job that reported within its look-back ({@link JobCheck}),
@@ -54,9 +45,6 @@ import java.util.stream.Stream;
 public final class HealthCheckService {
 
     private static final Log LOG = Log.of(HealthCheckService.class);
-
-    /** Slices stored at once: enough to keep the run's executor busy with writes (a slice is 10 batches of 25). */
-    private static final int STORES_AT_ONCE = 4;
 
     private final CountsReader counts;
     private final SettingsSource settings;
@@ -114,7 +102,7 @@ public final class HealthCheckService {
         }
         long read = System.nanoTime();
 
-        Map<JobId, Map<LocalDate, String>> rejectedByJob = indexRejected(snapshot.rejected());
+        Map<JobId, Map<LocalDate, String>> rejectedByJob = RunJobs.indexRejected(snapshot.rejected());
         List<String> notFound = request.jobs().stream()
                 .filter(job -> !snapshot.series().containsKey(job))
                 .map(JobId::value)
@@ -132,48 +120,17 @@ public final class HealthCheckService {
                 "no count was recorded for this job in the days read"));
 
         // Read before judging: a job with an open incident is checked even when it wrote nothing in its look-back.
-        Map<JobId, OpenIncident> open = join(openRead);
-        List<Map.Entry<JobId, CountSeries>> jobs = jobsToCheck(request, snapshot, rejectedByJob, open, from, to);
-        Map<JobId, LocalDate> retired = forgetComebacks(join(retiredRead), snapshot.series());
+        Map<JobId, OpenIncident> open = Futures.join(openRead);
+        List<Map.Entry<JobId, CountSeries>> jobs =
+                RunJobs.jobsToCheck(request, snapshot, rejectedByJob, open, from, to);
+        Map<JobId, LocalDate> retired = forgetComebacks(Futures.join(retiredRead), snapshot.series());
         JudgedSlices slices = JudgedSlices.start(
                 executor, new JobCheck(policies, book, request, now, open.keySet(), retired), jobs, rejectedByJob);
         Map<JobId, FailedJobs.Failure> failures = new ConcurrentHashMap<>();
         LocalDate runDay = request.dayFor(ZoneOffset.UTC);
         // Each slice is stored, and its notices sent, as soon as it is judged: judging, storing and notifying run at
         // once, each on its own, and all finish before the run ends.
-        // A slice's store does not wait for the one before it: waiting for each slice's slowest batch before the
-        // next slice's first one would make the writes a chain of round trips. The stores have threads of their own
-        // because each waits for its batches on the run's executor.
-        CompletableFuture<Long> saving = CompletableFuture.supplyAsync(
-                () -> {
-                    // After a store failed the run's way (the table is gone, access denied), the slices still to come
-                    // are not stored: the run fails with that failure, and soon, rather than after every retry.
-                    AtomicBoolean storeFailed = new AtomicBoolean();
-                    try (ExecutorService storing = Executors.newFixedThreadPool(
-                            STORES_AT_ONCE,
-                            Thread.ofPlatform().name("health-check-store-", 0).factory())) {
-                        List<Future<Void>> stores = new ArrayList<>();
-                        slices.forEachJudged(part -> {
-                            if (!storeFailed.get()) {
-                                stores.add(storing.submit(() -> {
-                                    if (storeFailed.get()) {
-                                        return null;
-                                    }
-                                    try {
-                                        store(part, failures, runDay);
-                                    } catch (SystemFailureException e) {
-                                        storeFailed.set(true);
-                                        throw e;
-                                    }
-                                    return null;
-                                }));
-                            }
-                        });
-                        Parallel.awaitAll(stores);
-                    }
-                    return System.nanoTime();
-                },
-                runnable -> Thread.ofPlatform().name("health-check-save").start(runnable));
+        CompletableFuture<Long> saving = SliceStores.start(slices, results, failures, runDay);
         AtomicInteger alerts = new AtomicInteger();
         AtomicInteger recoveries = new AtomicInteger();
         CompletableFuture<Long> notifying = CompletableFuture.supplyAsync(
@@ -193,8 +150,8 @@ public final class HealthCheckService {
             checked = slices.all();
             assessed = System.nanoTime();
         } finally {
-            awaitQuietly(notifying);
-            awaitQuietly(saving);
+            Futures.awaitQuietly(notifying);
+            Futures.awaitQuietly(saving);
         }
         for (CheckResult r : checked) {
             if (r instanceof Failed f) {
@@ -206,14 +163,14 @@ public final class HealthCheckService {
         long saved;
         long notified;
         try {
-            saved = join(saving);
+            saved = Futures.join(saving);
         } catch (SystemFailureException e) {
             throw e;
         } catch (RuntimeException storing) {
-            join(notifying);
+            Futures.join(notifying);
             throw storing;
         }
-        notified = join(notifying);
+        notified = Futures.join(notifying);
         NotificationSender.Sent sent = new NotificationSender.Sent(alerts.get(), recoveries.get());
         failedJobs.tell(request, failures, runDay, now);
 
@@ -221,16 +178,6 @@ public final class HealthCheckService {
                 summarize(checked, failures.keySet(), sent, snapshot.rejected().size(), notFound);
         RunLog.completed(request, summary, from, to, new RunLog.Phases(started, read, assessed, saved, notified));
         return summary;
-    }
-
-    /** Stores a slice's results; a job whose result could not be stored is a failed job of this run. */
-    private void store(List<CheckResult> part, Map<JobId, FailedJobs.Failure> failures, LocalDate runDay) {
-        Set<JobId> unsaved = results.saveAll(part);
-        unsaved.forEach(job -> {
-            LOG.error("result_not_saved", "job", job, "reason", "storing the result failed after retries");
-            failures.putIfAbsent(
-                    job, new FailedJobs.Failure(job, runDay, "its result could not be stored in the health table"));
-        });
     }
 
     /**
@@ -248,26 +195,6 @@ public final class HealthCheckService {
             }
         });
         return inForce;
-    }
-
-    /**
-     * The jobs this run considers: those with counts in the days read, those whose every count there is invalid
-     * (they fail, saying so), and those with an open incident (a dead job keeps alerting until it writes again or is
-     * retired); limited to the request's jobs when it names some.
-     */
-    private static List<Map.Entry<JobId, CountSeries>> jobsToCheck(
-            CheckRequest request,
-            Snapshot snapshot,
-            Map<JobId, Map<LocalDate, String>> rejectedByJob,
-            Map<JobId, OpenIncident> open,
-            LocalDate from,
-            LocalDate to) {
-        Map<JobId, CountSeries> all = new LinkedHashMap<>(snapshot.series());
-        Stream.concat(rejectedByJob.keySet().stream(), open.keySet().stream())
-                .forEach(job -> all.computeIfAbsent(job, j -> CountSeries.of(from, to, List.of())));
-        return all.entrySet().stream()
-                .filter(e -> request.jobs().isEmpty() || request.jobs().contains(e.getKey()))
-                .toList();
     }
 
     /** Retires jobs ({@link Retirements}): their open incidents are resolved, and they are checked no more. */
@@ -289,22 +216,6 @@ public final class HealthCheckService {
         return retirements.retire(jobs, reason, seen);
     }
 
-    private static Map<JobId, Map<LocalDate, String>> indexRejected(List<RejectedCount> rejected) {
-        Map<JobId, Map<LocalDate, String>> byJob = new HashMap<>();
-        for (RejectedCount r : rejected) {
-            LOG.warn("count_rejected", "job", r.job(), "day", r.day(), "reason", r.reason());
-            if (JobId.isValid(r.job())) {
-                try {
-                    byJob.computeIfAbsent(JobId.of(r.job()), j -> new HashMap<>())
-                            .put(LocalDate.parse(r.day()), r.reason());
-                } catch (DateTimeParseException ignored) {
-                    // A day that is not a date cannot be a checked day; the warning above is all it needs.
-                }
-            }
-        }
-        return byJob;
-    }
-
     private static RunSummary summarize(
             List<CheckResult> checked,
             Set<JobId> failedJobs,
@@ -319,24 +230,5 @@ public final class HealthCheckService {
         }
         return new RunSummary(
                 checked.size(), byStatus, failedJobs.size(), sent.alerts(), sent.recoveries(), invalidCounts, notFound);
-    }
-
-    /** Waits for the task; its failure, if any, is thrown by {@link #join}. */
-    private static void awaitQuietly(CompletableFuture<?> task) {
-        try {
-            task.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (ExecutionException ignored) {
-            // Reported by join().
-        }
-    }
-
-    private static <T> T join(CompletableFuture<T> task) {
-        try {
-            return task.join();
-        } catch (CompletionException e) {
-            throw e.getCause() instanceof RuntimeException cause ? cause : e;
-        }
     }
 }

@@ -3,6 +3,8 @@ package io.autowatch.schemasync.report;
 import io.autowatch.monitor.Plan;
 import io.autowatch.monitor.SchemaError;
 import io.autowatch.schemasync.intake.Command;
+import io.autowatch.schemasync.intake.CommandRequest;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -39,6 +41,35 @@ public record SyncResult(
         public boolean ok() {
             return error.isEmpty();
         }
+    }
+
+    /** What a command did for a pull request, its schema errors sorted by file and line. */
+    public static SyncResult of(
+            CommandRequest request,
+            String sha,
+            Optional<Plan> plan,
+            List<StepOutcome> applied,
+            List<SchemaError> errors,
+            Optional<String> refusal) {
+        List<SchemaError> sorted = errors.stream()
+                .sorted(Comparator.comparing(SchemaError::schemaPath).thenComparingInt(SchemaError::line))
+                .toList();
+        return new SyncResult(
+                request.command(),
+                request.repository(),
+                request.pullRequest(),
+                sha,
+                request.sender(),
+                plan,
+                applied,
+                sorted,
+                refusal,
+                Optional.empty());
+    }
+
+    /** A command that was not carried out, and why. */
+    public static SyncResult refused(CommandRequest request, String sha, String why) {
+        return of(request, sha, Optional.empty(), List.of(), List.of(), Optional.of(why));
     }
 
     public SyncResult withNotice(String text) {
