@@ -9,9 +9,6 @@ import java.util.List;
 import java.util.SplittableRandom;
 import java.util.TreeSet;
 import org.apache.commons.rng.UniformRandomProvider;
-import org.apache.commons.statistics.distribution.GammaDistribution;
-import org.apache.commons.statistics.distribution.NormalDistribution;
-import org.apache.commons.statistics.distribution.PoissonDistribution;
 
 /**
  * Deterministic labelled job histories: the same seed gives the same jobs, byte for byte. Each job gets a volume
@@ -74,8 +71,8 @@ final class Generator {
 
     private LabelledJob job(int index, Tier tier, SplittableRandom random) {
         UniformRandomProvider rng = random::nextLong;
-        double base = Math.exp(uniform(random, Math.log(tier.low), Math.log(tier.high)));
-        double cv = Math.exp(uniform(random, Math.log(0.03), Math.log(0.10)));
+        double base = Math.exp(Draws.uniform(random, Math.log(tier.low), Math.log(tier.high)));
+        double cv = Math.exp(Draws.uniform(random, Math.log(0.03), Math.log(0.10)));
         double dispersion = cv * cv;
         double[] profile = profile(random);
 
@@ -87,14 +84,14 @@ final class Generator {
         List<Integer> shifts = new ArrayList<>();
         double drift = 0;
         for (int i = 0; i < days; i++) {
-            drift += 0.004 * gaussian(random) - 0.01 * drift;
+            drift += 0.004 * Draws.gaussian(random) - 0.01 * drift;
             level[i] = base * Math.exp(drift);
         }
         double kind = random.nextDouble();
         if (kind < 0.2) {
             int length = 30 + random.nextInt(31);
             int start = WARM_UP + random.nextInt(days - WARM_UP - length);
-            double rate = uniform(random, 0.01, 0.05);
+            double rate = Draws.uniform(random, 0.01, 0.05);
             double factor = 1;
             for (int i = start; i < days; i++) {
                 if (i < start + length) {
@@ -104,7 +101,7 @@ final class Generator {
                 }
                 level[i] *= factor;
             }
-            mark(busy, start - 7, start + length + 7);
+            Draws.mark(busy, start - 7, start + length + 7);
         } else if (kind < 0.45) {
             int start = WARM_UP + 14 + random.nextInt(days - WARM_UP - 28);
             double factor = random.nextBoolean() ? 1.5 : 0.7;
@@ -112,13 +109,13 @@ final class Generator {
                 level[i] *= factor;
             }
             shifts.add(start);
-            mark(benign, start, start + 14);
-            mark(busy, start - 7, start + 21);
+            Draws.mark(benign, start, start + 14);
+            Draws.mark(busy, start - 7, start + 21);
         }
         for (int h : holidays) {
-            level[h] *= uniform(random, 0.3, 0.7);
+            level[h] *= Draws.uniform(random, 0.3, 0.7);
             benign[h] = true;
-            mark(busy, h - 2, h + 3);
+            Draws.mark(busy, h - 2, h + 3);
         }
         double[] mean = new double[days];
         for (int i = 0; i < days; i++) {
@@ -127,7 +124,7 @@ final class Generator {
 
         long[] counts = new long[days];
         for (int i = 0; i < days; i++) {
-            counts[i] = mean[i] <= 0 ? -1 : sample(mean[i], dispersion, rng);
+            counts[i] = mean[i] <= 0 ? -1 : Draws.sample(mean[i], dispersion, rng);
         }
         List<Incident> incidents = incidents(random, rng, mean, counts, dispersion, busy);
 
@@ -148,15 +145,15 @@ final class Generator {
         for (int w = 0; w < 7; w++) {
             boolean weekend = w >= 5;
             if (kind < 0.3) {
-                p[w] = uniform(random, 0.95, 1.05);
+                p[w] = Draws.uniform(random, 0.95, 1.05);
             } else if (kind < 0.65) {
-                p[w] = weekend ? uniform(random, 0.3, 0.7) : uniform(random, 1.0, 1.3);
+                p[w] = weekend ? Draws.uniform(random, 0.3, 0.7) : Draws.uniform(random, 1.0, 1.3);
             } else if (kind < 0.8) {
-                p[w] = weekend ? 0 : uniform(random, 0.9, 1.2);
+                p[w] = weekend ? 0 : Draws.uniform(random, 0.9, 1.2);
             } else if (kind < 0.9) {
-                p[w] = w % 2 == 0 && w < 5 ? uniform(random, 0.9, 1.1) : 0;
+                p[w] = w % 2 == 0 && w < 5 ? Draws.uniform(random, 0.9, 1.1) : 0;
             } else {
-                p[w] = weekend ? uniform(random, 1.3, 1.8) : uniform(random, 0.8, 1.0);
+                p[w] = weekend ? Draws.uniform(random, 1.3, 1.8) : Draws.uniform(random, 0.8, 1.0);
             }
         }
         return p;
@@ -185,16 +182,16 @@ final class Generator {
                     };
             int start = WARM_UP + random.nextInt(judged - length - 3);
             int end = start + length - 1;
-            if (anyBusy(busy, start - 10, end + 10)) {
+            if (Draws.anyBusy(busy, start - 10, end + 10)) {
                 continue;
             }
-            mark(busy, start - 10, end + 10);
+            Draws.mark(busy, start - 10, end + 10);
             // The job's clean mean is spent: an incident replaces the clean days' counts.
             double[] actual = new double[length];
             switch (kind) {
-                case DUPLICATE_SENDS -> actual[0] = mean[start] * uniform(random, 1.5, 3);
+                case DUPLICATE_SENDS -> actual[0] = mean[start] * Draws.uniform(random, 1.5, 3);
                 case PARTIAL_FAILURE -> {
-                    double kept = 1 - uniform(random, 0.3, 0.8);
+                    double kept = 1 - Draws.uniform(random, 0.3, 0.8);
                     for (int d = 0; d < length; d++) {
                         actual[d] = mean[start + d] * kept;
                     }
@@ -210,7 +207,7 @@ final class Generator {
             for (int d = 0; d < length; d++) {
                 int i = start + d;
                 boolean noItem = actual[d] == 0 && mean[i] > 0;
-                counts[i] = noItem || mean[i] <= 0 ? -1 : sample(actual[d], dispersion, rng);
+                counts[i] = noItem || mean[i] <= 0 ? -1 : Draws.sample(actual[d], dispersion, rng);
             }
             incidents.add(new Incident(kind, start, end, detectable(kind, start, end, mean, counts, dispersion)));
         }
@@ -237,39 +234,5 @@ final class Generator {
             return false;
         }
         return Tails.oneSided(counted, expected, variance) < 1e-3;
-    }
-
-    private static long sample(double mean, double dispersion, UniformRandomProvider rng) {
-        if (mean <= 0) {
-            return 0;
-        }
-        double rate = GammaDistribution.of(1 / dispersion, mean * dispersion)
-                .createSampler(rng)
-                .sample();
-        return rate <= 0 ? 0 : PoissonDistribution.of(rate).createSampler(rng).sample();
-    }
-
-    private static void mark(boolean[] days, int from, int to) {
-        for (int i = Math.max(0, from); i < Math.min(days.length, to); i++) {
-            days[i] = true;
-        }
-    }
-
-    private static boolean anyBusy(boolean[] days, int from, int to) {
-        for (int i = Math.max(0, from); i < Math.min(days.length, to); i++) {
-            if (days[i]) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static double uniform(SplittableRandom random, double low, double high) {
-        return low + (high - low) * random.nextDouble();
-    }
-
-    /** A standard normal by inverse CDF, so that the stream of draws stays one uniform per value. */
-    private static double gaussian(SplittableRandom random) {
-        return NormalDistribution.of(0, 1).inverseCumulativeProbability(random.nextDouble());
     }
 }

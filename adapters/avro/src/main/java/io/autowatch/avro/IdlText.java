@@ -31,7 +31,7 @@ final class IdlText {
 
     IdlText(String source) {
         this.source = source;
-        this.blank = blankCommentsAndStrings(source);
+        this.blank = IdlBlanks.commentsAndStrings(source);
         this.lineStarts = IntStream.range(0, blank.length())
                 .filter(i -> blank.charAt(i) == '\n')
                 .map(i -> i + 1)
@@ -206,46 +206,5 @@ final class IdlText {
     int lineOf(int offset) {
         int found = Arrays.binarySearch(lineStarts, offset);
         return (found >= 0 ? found + 1 : -found - 1) + 1;
-    }
-
-    static String blankCommentsAndStrings(String text) {
-        StringBuilder out = new StringBuilder(text.length());
-        int i = 0;
-        while (i < text.length()) {
-            char c = text.charAt(i);
-            char next = i + 1 < text.length() ? text.charAt(i + 1) : '\0';
-            if (c == '/' && next == '/') {
-                while (i < text.length() && text.charAt(i) != '\n') {
-                    out.append(' ');
-                    i++;
-                }
-            } else if (c == '/' && next == '*') {
-                int end = text.indexOf("*/", i + 2);
-                end = end < 0 ? text.length() : end + 2;
-                for (; i < end; i++) {
-                    out.append(text.charAt(i) == '\n' ? '\n' : ' ');
-                }
-            } else if (c == '"') {
-                out.append('"');
-                i++;
-                while (i < text.length() && text.charAt(i) != '"') {
-                    if (text.charAt(i) == '\\' && i + 1 < text.length()) {
-                        out.append("  ");
-                        i += 2;
-                    } else {
-                        out.append(text.charAt(i) == '\n' ? '\n' : ' ');
-                        i++;
-                    }
-                }
-                if (i < text.length()) {
-                    out.append('"');
-                    i++;
-                }
-            } else {
-                out.append(c);
-                i++;
-            }
-        }
-        return out.toString();
     }
 }

@@ -27,8 +27,7 @@ import java.util.Optional;
 public final class GitHubRestClient implements PullRequests {
 
     private final GitHubHttp http;
-    private final Optional<String> configuredLogin;
-    private volatile Optional<String> identity;
+    private final OwnComments comments;
 
     public GitHubRestClient(URI base, String token, Duration timeout) {
         this(base, token, timeout, Optional.empty());
@@ -39,8 +38,8 @@ public final class GitHubRestClient implements PullRequests {
      *                 {@code <app-slug>[bot]}); without either, the status comment is never edited, only added
      */
     public GitHubRestClient(URI base, String token, Duration timeout, Optional<String> botLogin) {
-        this.configuredLogin = botLogin.filter(l -> !l.isBlank());
         this.http = new GitHubHttp(base, token, timeout);
+        this.comments = new OwnComments(http, botLogin.filter(l -> !l.isBlank()));
     }
 
     @Override
@@ -202,29 +201,7 @@ public final class GitHubRestClient implements PullRequests {
 
     @Override
     public void upsertComment(String repository, int number, String marker, String body) {
-        String next = "repos/" + repository + "/issues/" + number + "/comments?per_page=100";
-        while (next != null) {
-            HttpResponse<byte[]> page = http.get(next, "application/vnd.github+json");
-            for (Object item : GitHubHttp.list(page)) {
-                Map<?, ?> comment = (Map<?, ?>) item;
-                if (comment.get("body") instanceof String text && text.contains(marker) && writtenByMe(comment)) {
-                    http.send(
-                            "PATCH",
-                            "repos/" + repository + "/issues/comments/" + comment.get("id"),
-                            "application/vnd.github+json",
-                            Map.of("body", body),
-                            false);
-                    return;
-                }
-            }
-            next = GitHubHttp.nextPage(page);
-        }
-        http.send(
-                "POST",
-                "repos/" + repository + "/issues/" + number + "/comments",
-                "application/vnd.github+json",
-                Map.of("body", body),
-                false);
+        comments.upsert(repository, number, marker, body);
     }
 
     @Override
@@ -236,31 +213,5 @@ public final class GitHubRestClient implements PullRequests {
                 "application/vnd.github+json",
                 Map.of("state", state.name().toLowerCase(Locale.ROOT), "context", context, "description", shortened),
                 false);
-    }
-
-    /** Whether the comment is this identity's own; with no known identity, none is. */
-    private boolean writtenByMe(Map<?, ?> comment) {
-        Optional<String> me = identity();
-        return me.isPresent()
-                && comment.get("user") instanceof Map<?, ?> user
-                && me.get().equalsIgnoreCase(String.valueOf(user.get("login")));
-    }
-
-    /** Who the token acts as: {@code GET /user} once, else the configured bot login. */
-    private Optional<String> identity() {
-        if (identity == null) {
-            Optional<String> login;
-            try {
-                HttpResponse<byte[]> me = http.send("GET", "user", "application/vnd.github+json", null, true);
-                login = me.statusCode() == 200
-                        ? Optional.ofNullable(GitHubHttp.object(me).get("login"))
-                                .map(String::valueOf)
-                        : Optional.empty();
-            } catch (GitHubException e) {
-                login = Optional.empty(); // an App's installation token may not ask: 403
-            }
-            identity = login.or(() -> configuredLogin);
-        }
-        return identity;
     }
 }

@@ -21,8 +21,6 @@ import io.autowatch.local.cli.RunCommand;
 import io.autowatch.local.dashboard.JobHistory;
 import io.autowatch.log.Log;
 import io.autowatch.schemasync.intake.CommandIntake;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URI;
@@ -72,7 +70,7 @@ public final class LocalRuntime implements AutoCloseable {
     private DynamoDbAlertLedger ledger;
     private LocalHttp http;
     private DailySchedule schedule;
-    private HealthCheckHandler healthCheck;
+    private LocalHealthCheck healthCheck;
     private WebhookHandler webhook;
     private LocalAlerts alerts;
     private StoredResults results;
@@ -100,9 +98,11 @@ public final class LocalRuntime implements AutoCloseable {
         }
         alerts = new LocalAlerts(alertLog, out);
         var ddb = dynamo.client();
-        healthCheck = new HealthCheckHandler(
-                HealthCheckWiring.service(
-                        ddb, LocalDynamo.COUNTS_TABLE, LocalDynamo.HEALTH_TABLE, alerts, clock, workers),
+        healthCheck = new LocalHealthCheck(
+                new HealthCheckHandler(
+                        HealthCheckWiring.service(
+                                ddb, LocalDynamo.COUNTS_TABLE, LocalDynamo.HEALTH_TABLE, alerts, clock, workers),
+                        clock),
                 clock);
         var state = new DynamoDbSchemaSyncState(ddb, LocalDynamo.SCHEMA_SYNC_TABLE, clock);
         webhook = new WebhookHandler(new Webhook(
@@ -134,46 +134,17 @@ public final class LocalRuntime implements AutoCloseable {
 
     /** Runs the health check as the schedule would, or for one day (a manual run). */
     Map<String, Object> check(Optional<LocalDate> day) throws IOException {
-        Map<String, Object> event = new LinkedHashMap<>();
-        if (day.isPresent()) {
-            event.put("detail-type", "Manual Health Check");
-            event.put("detail", Map.of("day", day.get().toString()));
-        } else {
-            event.put("detail-type", "Scheduled Event");
-            event.put("source", "aws.scheduler");
-            event.put("time", clock.instant().toString());
-            event.put("detail", Map.of());
-        }
-        ByteArrayOutputStream response = new ByteArrayOutputStream();
-        healthCheck.handleRequest(
-                new ByteArrayInputStream(Json.write(event).getBytes(StandardCharsets.UTF_8)), response, null);
-        return Json.readObject(response.toByteArray());
+        return healthCheck.check(day);
     }
 
-    /** Retires jobs as the deployed function does for {@code {"detail": {"retire": [...], "reason": ...}}}. */
+    /** Retires jobs as the deployed function does. */
     Map<String, Object> retire(List<String> jobs, String reason) throws IOException {
-        Map<String, Object> detail = new LinkedHashMap<>();
-        detail.put("retire", jobs);
-        detail.put("reason", reason);
-        ByteArrayOutputStream response = new ByteArrayOutputStream();
-        healthCheck.handleRequest(
-                new ByteArrayInputStream(Json.write(Map.of("detail", detail)).getBytes(StandardCharsets.UTF_8)),
-                response,
-                null);
-        return Json.readObject(response.toByteArray());
+        return healthCheck.retire(jobs, reason);
     }
 
     /** Checks every day of a range in order, as daily runs would have: for demo data and backfills. */
     public Map<String, Integer> backfill(LocalDate from, LocalDate to) throws IOException {
-        Map<String, Integer> totals = new LinkedHashMap<>();
-        for (LocalDate day = from; !day.isAfter(to); day = day.plusDays(1)) {
-            check(Optional.of(day)).forEach((k, v) -> {
-                if (v instanceof Number n) {
-                    totals.merge(k, n.intValue(), Integer::sum);
-                }
-            });
-        }
-        return totals;
+        return healthCheck.backfill(from, to);
     }
 
     /** Every policy's verdicts on the job's days from {@code from} to {@code to}, with its stored settings. */

@@ -3,7 +3,6 @@ package io.autowatch.testing.fakes;
 import io.autowatch.json.Json;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -28,10 +27,9 @@ public final class FakeGitHub extends FakeHttp {
     private final Map<String, List<Map<String, Object>>> files = new HashMap<>();
     private final Map<String, byte[]> contents = new HashMap<>();
     private final Map<String, String> roles = new HashMap<>();
-    private final Map<String, List<Map<String, Object>>> comments = new HashMap<>();
-    private final List<Map<String, Object>> reactions = new ArrayList<>();
     private final List<Map<String, Object>> statuses = new ArrayList<>();
     private final AtomicLong ids = new AtomicLong(5000);
+    private final FakeIssueComments issues = new FakeIssueComments(this::uri, ids);
     private final AtomicLong shas = new AtomicLong(0xabc000);
     private final Map<String, String> customBase = new HashMap<>();
     private boolean app;
@@ -133,38 +131,20 @@ public final class FakeGitHub extends FakeHttp {
 
     /** A comment by {@code user} on the pull request, as a person writes it; returns its id. */
     public synchronized long addComment(String repository, int number, String user, String body) {
-        return addComment(repository, number, ids.incrementAndGet(), user, body);
+        return issues.add(repository, number, ids.incrementAndGet(), user, body);
     }
 
     /** The same, with a given id (a sample event names one). */
     public synchronized long addComment(String repository, int number, long id, String user, String body) {
-        comments.computeIfAbsent(repository + "#" + number, k -> new ArrayList<>())
-                .add(comment(repository, number, id, user, body));
-        return id;
-    }
-
-    private Map<String, Object> comment(String repository, int number, long id, String user, String body) {
-        return new LinkedHashMap<>(Map.of(
-                "id",
-                id,
-                "body",
-                body,
-                "user",
-                Map.of("login", user),
-                "issue_url",
-                uri() + "/repos/" + repository + "/issues/" + number,
-                "created_at",
-                Instant.now().toString()));
+        return issues.add(repository, number, id, user, body);
     }
 
     public synchronized List<String> comments(String repository, int number) {
-        return comments.getOrDefault(repository + "#" + number, List.of()).stream()
-                .map(c -> (String) c.get("body"))
-                .toList();
+        return issues.bodies(repository, number);
     }
 
     public synchronized List<Map<String, Object>> reactions() {
-        return List.copyOf(reactions);
+        return issues.reactions();
     }
 
     public synchronized List<Map<String, Object>> statuses() {
@@ -234,49 +214,8 @@ public final class FakeGitHub extends FakeHttp {
             return Answer.json(
                     200, Map.of("permission", permission, "role_name", role, "user", Map.of("login", parts[5])));
         }
-        if (resource.equals("issues")
-                && parts.length == 8
-                && parts[5].equals("comments")
-                && parts[7].equals("reactions")
-                && method.equals("POST")) {
-            Map<String, Object> reaction = new LinkedHashMap<>(Json.readObject(call.body()));
-            reaction.put("comment_id", Long.parseLong(parts[6]));
-            reactions.add(reaction);
-            return Answer.json(201, reaction);
-        }
-        if (resource.equals("issues") && parts.length == 7 && parts[6].equals("comments")) {
-            List<Map<String, Object>> list =
-                    comments.computeIfAbsent(repository + "#" + parts[5], k -> new ArrayList<>());
-            if (method.equals("GET")) {
-                return page(call, list);
-            }
-            if (method.equals("POST")) {
-                String body = (String) Json.readObject(call.body()).get("body");
-                if (body.length() > 65_536) {
-                    return Answer.json(
-                            422,
-                            Map.of(
-                                    "message",
-                                    "Validation Failed",
-                                    "errors",
-                                    List.of(Map.of("message", "Body is too long (maximum is 65536 characters)"))));
-                }
-                Map<String, Object> comment =
-                        comment(repository, Integer.parseInt(parts[5]), ids.incrementAndGet(), LOGIN, body);
-                list.add(comment);
-                return Answer.json(201, comment);
-            }
-        }
-        if (resource.equals("issues") && parts.length == 7 && parts[5].equals("comments") && method.equals("GET")) {
-            long id = Long.parseLong(parts[6]);
-            for (List<Map<String, Object>> list : comments.values()) {
-                for (Map<String, Object> comment : list) {
-                    if (((Number) comment.get("id")).longValue() == id) {
-                        return Answer.json(200, comment);
-                    }
-                }
-            }
-            return notFound();
+        if (resource.equals("issues")) {
+            return issues.handle(call, repository, parts);
         }
         if (parts.length == 4 && method.equals("GET")) { // GET /repos/{owner}/{repo}
             return Answer.json(200, Map.of("full_name", repository, "default_branch", "main"));
@@ -286,22 +225,6 @@ public final class FakeGitHub extends FakeHttp {
             return sha == null
                     ? notFound()
                     : Answer.json(200, Map.of("ref", "refs/heads/" + parts[7], "object", Map.of("sha", sha)));
-        }
-        if (resource.equals("issues") && parts.length == 7 && parts[5].equals("comments") && method.equals("PATCH")) {
-            long id = Long.parseLong(parts[6]);
-            String body = (String) Json.readObject(call.body()).get("body");
-            if (body.length() > 65_536) {
-                return Answer.json(422, Map.of("message", "Validation Failed"));
-            }
-            for (List<Map<String, Object>> list : comments.values()) {
-                for (Map<String, Object> comment : list) {
-                    if (((Number) comment.get("id")).longValue() == id) {
-                        comment.put("body", body);
-                        return Answer.json(200, comment);
-                    }
-                }
-            }
-            return notFound();
         }
         if (resource.equals("statuses") && parts.length == 6 && method.equals("POST")) {
             Map<String, Object> status = new LinkedHashMap<>(Json.readObject(call.body()));
@@ -313,17 +236,7 @@ public final class FakeGitHub extends FakeHttp {
     }
 
     private Answer page(Call call, List<Map<String, Object>> list) {
-        int perPage = Integer.parseInt(call.query().getOrDefault("per_page", "30"));
-        int page = Integer.parseInt(call.query().getOrDefault("page", "1"));
-        int from = Math.min(list.size(), (page - 1) * perPage);
-        int to = Math.min(list.size(), from + perPage);
-        Map<String, String> headers = new HashMap<>();
-        if (to < list.size()) {
-            headers.put(
-                    "Link",
-                    "<" + uri() + call.path() + "?per_page=" + perPage + "&page=" + (page + 1) + ">; rel=\"next\"");
-        }
-        return new Answer(200, List.copyOf(list.subList(from, to)), headers);
+        return FakeIssueComments.page(uri(), call, list);
     }
 
     private static Answer notFound() {

@@ -38,10 +38,12 @@ public final class DynamoDbAlertLedger implements AlertLedger {
 
     private final DynamoDbClient dynamoDb;
     private final String table;
+    private final RetirementItems retirements;
 
     public DynamoDbAlertLedger(DynamoDbClient dynamoDb, String table) {
         this.dynamoDb = dynamoDb;
         this.table = table;
+        this.retirements = new RetirementItems(dynamoDb, table);
     }
 
     @Override
@@ -207,45 +209,17 @@ public final class DynamoDbAlertLedger implements AlertLedger {
 
     @Override
     public void retire(JobId job, LocalDate day) {
-        Map<String, AttributeValue> item = new HashMap<>(HealthKeys.retired(job));
-        item.put("day", AttributeValue.fromS(day.toString()));
-        try {
-            dynamoDb.putItem(b -> b.tableName(table).item(item));
-        } catch (RuntimeException e) {
-            throw DynamoDbErrors.translate(table, "retiring " + job, e);
-        }
+        retirements.retire(job, day);
     }
 
     @Override
     public void unretire(JobId job) {
-        try {
-            dynamoDb.deleteItem(b -> b.tableName(table).key(HealthKeys.retired(job)));
-        } catch (RuntimeException e) {
-            throw DynamoDbErrors.translate(table, "forgetting the retirement of " + job, e);
-        }
+        retirements.unretire(job);
     }
 
     @Override
     public Map<JobId, LocalDate> retired() {
-        QueryRequest request = QueryRequest.builder()
-                .tableName(table)
-                .keyConditionExpression("#pk = :pk")
-                .expressionAttributeNames(Map.of("#pk", HealthKeys.PK))
-                .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(HealthKeys.RETIRED)))
-                .build();
-        Map<JobId, LocalDate> retired = new LinkedHashMap<>();
-        try {
-            for (QueryResponse page : dynamoDb.queryPaginator(request)) {
-                for (Map<String, AttributeValue> item : page.items()) {
-                    retired.put(
-                            JobId.of(item.get(HealthKeys.SK).s()),
-                            LocalDate.parse(item.get("day").s()));
-                }
-            }
-        } catch (RuntimeException e) {
-            throw DynamoDbErrors.translate(table, "reading retired jobs", e);
-        }
-        return retired;
+        return retirements.retired();
     }
 
     private static AttributeValue epochMillis(Instant instant) {

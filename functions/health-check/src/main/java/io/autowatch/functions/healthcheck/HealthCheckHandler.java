@@ -13,10 +13,8 @@ import java.time.Clock;
 import java.util.Map;
 
 /**
- * Lambda entry point: EventBridge Scheduler's scheduled event, a manual run / backfill
- * ({@code {"detail": {"day": "YYYY-MM-DD", "jobs": [...]}}}), or a retirement ({@code {"detail": {"retire": [...]}}}).
- * Returns the run's (or the retirement's) summary as JSON. A malformed event or a system failure (table or topic
- * missing) fails the invocation.
+ * Lambda entry point for a scheduled run, a manual run or backfill, or a retirement ({@link HealthCheckEvent}):
+ * answers the summary as JSON. A malformed event or a system failure (table or topic missing) fails the invocation.
  */
 public final class HealthCheckHandler implements RequestStreamHandler {
 
@@ -52,12 +50,8 @@ public final class HealthCheckHandler implements RequestStreamHandler {
         try {
             return HealthCheckEvent.parse(event, clock.instant());
         } catch (IllegalArgumentException e) {
-            LOG.error(
-                    "request_rejected",
-                    "requestId",
-                    context == null ? null : context.getAwsRequestId(),
-                    "reason",
-                    e.getMessage());
+            String requestId = context == null ? null : context.getAwsRequestId();
+            LOG.error("request_rejected", "requestId", requestId, "reason", e.getMessage());
             throw e;
         }
     }

@@ -1,0 +1,70 @@
+package io.autowatch.local.runtime;
+
+import io.autowatch.functions.healthcheck.HealthCheckHandler;
+import io.autowatch.json.Json;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** The health-check function's handler, invoked with the events EventBridge Scheduler and a person would send it. */
+final class LocalHealthCheck {
+
+    private final HealthCheckHandler handler;
+    private final Clock clock;
+
+    LocalHealthCheck(HealthCheckHandler handler, Clock clock) {
+        this.handler = handler;
+        this.clock = clock;
+    }
+
+    /** Runs the health check as the schedule would, or for one day (a manual run). */
+    Map<String, Object> check(Optional<LocalDate> day) throws IOException {
+        Map<String, Object> event = new LinkedHashMap<>();
+        if (day.isPresent()) {
+            event.put("detail-type", "Manual Health Check");
+            event.put("detail", Map.of("day", day.get().toString()));
+        } else {
+            event.put("detail-type", "Scheduled Event");
+            event.put("source", "aws.scheduler");
+            event.put("time", clock.instant().toString());
+            event.put("detail", Map.of());
+        }
+        ByteArrayOutputStream response = new ByteArrayOutputStream();
+        handler.handleRequest(
+                new ByteArrayInputStream(Json.write(event).getBytes(StandardCharsets.UTF_8)), response, null);
+        return Json.readObject(response.toByteArray());
+    }
+
+    /** Retires jobs as the deployed function does for {@code {"detail": {"retire": [...], "reason": ...}}}. */
+    Map<String, Object> retire(List<String> jobs, String reason) throws IOException {
+        Map<String, Object> detail = new LinkedHashMap<>();
+        detail.put("retire", jobs);
+        detail.put("reason", reason);
+        ByteArrayOutputStream response = new ByteArrayOutputStream();
+        handler.handleRequest(
+                new ByteArrayInputStream(Json.write(Map.of("detail", detail)).getBytes(StandardCharsets.UTF_8)),
+                response,
+                null);
+        return Json.readObject(response.toByteArray());
+    }
+
+    /** Checks every day of a range in order, as daily runs would have: for demo data and backfills. */
+    Map<String, Integer> backfill(LocalDate from, LocalDate to) throws IOException {
+        Map<String, Integer> totals = new LinkedHashMap<>();
+        for (LocalDate day = from; !day.isAfter(to); day = day.plusDays(1)) {
+            check(Optional.of(day)).forEach((k, v) -> {
+                if (v instanceof Number n) {
+                    totals.merge(k, n.intValue(), Integer::sum);
+                }
+            });
+        }
+        return totals;
+    }
+}
