@@ -141,7 +141,8 @@ final class InMemoryMonitorStore implements MonitorStore {
     private void refuseIfTold(String name) {
         Integer status = refusedWrites.get(name);
         if (status != null) {
-            throw new MonitorStoreException("Datadog answered " + status + " for '" + name + "' (injected)", status, null);
+            throw new MonitorStoreException(
+                    "Datadog answered " + status + " for '" + name + "' (injected)", status, null);
         }
     }
 

@@ -51,7 +51,7 @@ final class InMemoryPullRequests implements PullRequests {
 
     /** A new commit holding exactly these files (path to text); returns its 40-character sha. */
     String commit(Map<String, String> files) {
-        String sha = "%040x".formatted(0xc0ffee00L + nextCommit++);
+        String sha = "%07x".formatted(0xa000000 + nextCommit++) + "0".repeat(33); // short sha a000001, a000002, …
         Map<String, byte[]> bytes = new TreeMap<>();
         files.forEach((path, text) -> bytes.put(path, text.getBytes(StandardCharsets.UTF_8)));
         commits.put(sha, bytes);
@@ -91,13 +91,7 @@ final class InMemoryPullRequests implements PullRequests {
         pullRequests.put(
                 number,
                 new PullRequest(
-                        repository,
-                        number,
-                        pr.state(),
-                        pr.headSha(),
-                        pr.headRepository(),
-                        pr.baseSha(),
-                        files.size()));
+                        repository, number, pr.state(), pr.headSha(), pr.headRepository(), pr.baseSha(), files.size()));
     }
 
     /** Someone pushed to the pull request's branch: its head is now {@code headSha}. */
@@ -106,13 +100,7 @@ final class InMemoryPullRequests implements PullRequests {
         pullRequests.put(
                 number,
                 new PullRequest(
-                        repository,
-                        number,
-                        pr.state(),
-                        headSha,
-                        pr.headRepository(),
-                        pr.baseSha(),
-                        pr.changedFiles()));
+                        repository, number, pr.state(), headSha, pr.headRepository(), pr.baseSha(), pr.changedFiles()));
     }
 
     PullRequest pullRequest(int number) {
