@@ -4,7 +4,6 @@ import io.autowatch.counts.CountSeries;
 import io.autowatch.counts.JobId;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.TreeSet;
@@ -25,27 +24,29 @@ final class Generator {
 
     private static final int HOLIDAYS = 8;
 
-    /** The kinds of incident generated, in a fixed order: the same seed draws the same incidents. */
-    private static final Incident.Kind[] GENERATED = {
-        Incident.Kind.DUPLICATE_SENDS,
-        Incident.Kind.PARTIAL_FAILURE,
-        Incident.Kind.TOTAL_FAILURE,
-        Incident.Kind.MISSED_RUN_CATCH_UP,
-        Incident.Kind.SLOW_DEGRADATION
-    };
-
     private final long seed;
     private final int jobs;
     private final int days;
+    private final boolean skipping;
     private final TreeSet<Integer> holidays = new TreeSet<>();
 
     Generator(long seed, int jobs, int days) {
+        this(seed, jobs, days, false);
+    }
+
+    /**
+     * @param skipping jobs that idle at random on 10–50% of their days (no item written), not tied to the weekday:
+     *                 a job that runs when its input arrives. Drawn from their own stream, so that the every-day jobs
+     *                 of a seed stay as they are
+     */
+    Generator(long seed, int jobs, int days, boolean skipping) {
         if (days < WARM_UP + 60) {
             throw new IllegalArgumentException("--days must be at least " + (WARM_UP + 60));
         }
         this.seed = seed;
         this.jobs = jobs;
         this.days = days;
+        this.skipping = skipping;
         SplittableRandom random = new SplittableRandom(seed ^ 0x5DEECE66DL);
         while (holidays.size() < Math.min(HOLIDAYS, (days - WARM_UP) / 30)) {
             holidays.add(WARM_UP + random.nextInt(days - WARM_UP));
@@ -60,7 +61,7 @@ final class Generator {
     }
 
     List<LabelledJob> jobs() {
-        SplittableRandom root = new SplittableRandom(seed);
+        SplittableRandom root = new SplittableRandom(skipping ? seed ^ 0x51_1CE5L : seed);
         List<LabelledJob> result = new ArrayList<>();
         for (int j = 0; j < jobs; j++) {
             Tier tier = Tier.values()[j % Tier.values().length];
@@ -122,11 +123,21 @@ final class Generator {
             mean[i] = level[i] * profile[FIRST_DAY.plusDays(i).getDayOfWeek().getValue() - 1];
         }
 
+        double idleShare = 0;
+        if (skipping) {
+            idleShare = Draws.uniform(random, 0.1, 0.5);
+            for (int i = 0; i < days; i++) {
+                if (random.nextDouble() < idleShare) {
+                    mean[i] = 0;
+                }
+            }
+        }
         long[] counts = new long[days];
         for (int i = 0; i < days; i++) {
             counts[i] = mean[i] <= 0 ? -1 : Draws.sample(mean[i], dispersion, rng);
         }
-        List<Incident> incidents = incidents(random, rng, mean, counts, dispersion, busy);
+        List<Incident> incidents =
+                Incidents.generate(random, rng, mean, counts, dispersion, busy, skipping ? idleShare : -1);
 
         CountSeries series = CountSeries.covering(FIRST_DAY, days);
         for (int i = 0; i < days; i++) {
@@ -134,7 +145,7 @@ final class Generator {
                 series.put(FIRST_DAY.plusDays(i), counts[i]);
             }
         }
-        JobId id = JobId.of("bench/" + tier.label() + "/" + index);
+        JobId id = JobId.of("bench/" + (skipping ? "skipping/" : "") + tier.label() + "/" + index);
         return new LabelledJob(id, tier, FIRST_DAY, series, counts, ramp, benign, incidents, shifts);
     }
 
@@ -157,82 +168,5 @@ final class Generator {
             }
         }
         return p;
-    }
-
-    private List<Incident> incidents(
-            SplittableRandom random,
-            UniformRandomProvider rng,
-            double[] mean,
-            long[] counts,
-            double dispersion,
-            boolean[] busy) {
-        List<Incident> incidents = new ArrayList<>();
-        int judged = days - WARM_UP;
-        int wanted = (int) Math.round(4.0 * judged / 295);
-        int attempts = 0;
-        while (incidents.size() < wanted && attempts++ < 200) {
-            Incident.Kind kind = GENERATED[random.nextInt(GENERATED.length)];
-            int length =
-                    switch (kind) {
-                        case DUPLICATE_SENDS -> 1;
-                        case PARTIAL_FAILURE, TOTAL_FAILURE -> 1 + random.nextInt(3);
-                        case MISSED_RUN_CATCH_UP -> 2;
-                        case SLOW_DEGRADATION -> 7 + random.nextInt(4);
-                        case KNOWN_EVENT -> throw new IllegalStateException("a real series' label, never generated");
-                    };
-            int start = WARM_UP + random.nextInt(judged - length - 3);
-            int end = start + length - 1;
-            if (Draws.anyBusy(busy, start - 10, end + 10)) {
-                continue;
-            }
-            Draws.mark(busy, start - 10, end + 10);
-            // The job's clean mean is spent: an incident replaces the clean days' counts.
-            double[] actual = new double[length];
-            switch (kind) {
-                case DUPLICATE_SENDS -> actual[0] = mean[start] * Draws.uniform(random, 1.5, 3);
-                case PARTIAL_FAILURE -> {
-                    double kept = 1 - Draws.uniform(random, 0.3, 0.8);
-                    for (int d = 0; d < length; d++) {
-                        actual[d] = mean[start + d] * kept;
-                    }
-                }
-                case TOTAL_FAILURE -> {}
-                case MISSED_RUN_CATCH_UP -> actual[1] = mean[start] + mean[start + 1];
-                case SLOW_DEGRADATION -> {
-                    for (int d = 0; d < length; d++) {
-                        actual[d] = mean[start + d] * Math.pow(0.97, d + 1);
-                    }
-                }
-            }
-            for (int d = 0; d < length; d++) {
-                int i = start + d;
-                boolean noItem = actual[d] == 0 && mean[i] > 0;
-                counts[i] = noItem || mean[i] <= 0 ? -1 : Draws.sample(actual[d], dispersion, rng);
-            }
-            incidents.add(new Incident(kind, start, end, detectable(kind, start, end, mean, counts, dispersion)));
-        }
-        incidents.sort(Comparator.comparingInt(Incident::start));
-        return incidents;
-    }
-
-    /**
-     * A one-sided test of the incident's days against their clean means, with the generator's own noise: the sum of
-     * the days (for a missed run, the missed day alone, since the catch-up cancels it in a sum).
-     */
-    private static boolean detectable(
-            Incident.Kind kind, int start, int end, double[] mean, long[] counts, double dispersion) {
-        int last = kind == Incident.Kind.MISSED_RUN_CATCH_UP ? start : end;
-        double expected = 0;
-        double variance = 0;
-        long counted = 0;
-        for (int i = start; i <= last; i++) {
-            expected += mean[i];
-            variance += mean[i] + dispersion * mean[i] * mean[i];
-            counted += Math.max(0, counts[i]);
-        }
-        if (expected <= 0) {
-            return false;
-        }
-        return Tails.oneSided(counted, expected, variance) < 1e-3;
     }
 }

@@ -35,6 +35,7 @@ public final class PolicyBench {
         String holidays = "excluded";
         String labelled = null;
         int history = 28;
+        int skipping = 120;
         for (int i = 0; i < args.length; i++) {
             String value = i + 1 < args.length ? args[i + 1] : null;
             switch (args[i]) {
@@ -47,10 +48,11 @@ public final class PolicyBench {
                 case "--holidays" -> holidays = required(args[i], value);
                 case "--labelled" -> labelled = required(args[i], value);
                 case "--history" -> history = Integer.parseInt(required(args[i], value));
+                case "--skipping" -> skipping = Integer.parseInt(required(args[i], value));
                 default ->
                     throw new IllegalArgumentException(
                             "unknown option " + args[i] + "; use --seed N, --jobs N, --days N, --policies a,b, "
-                                    + "--holidays excluded|expected-low|none, or --labelled FILE.csv [--history N]");
+                                    + "--holidays excluded|expected-low|none, --skipping N, or --labelled FILE.csv [--history N]");
             }
             i++;
         }
@@ -86,7 +88,9 @@ public final class PolicyBench {
                 holidays);
         System.out.println(summary(generated));
         if (dump != null) {
-            for (LabelledJob job : generated) {
+            List<LabelledJob> all = new ArrayList<>(generated);
+            all.addAll(new Generator(seed, skipping, days, true).jobs());
+            for (LabelledJob job : all) {
                 if (job.id().value().equals(dump)) {
                     for (int d = 0; d < days; d++) {
                         System.out.println(Generator.FIRST_DAY.plusDays(d) + " "
@@ -100,6 +104,18 @@ public final class PolicyBench {
         }
         for (String name : names) {
             scoreAndPrint(name, generated, book, Generator.WARM_UP, explain);
+        }
+        if (skipping > 0) {
+            List<LabelledJob> skippers = new Generator(seed, skipping, days, true).jobs();
+            System.out.printf(
+                    Locale.ROOT,
+                    "# Jobs that skip days at random: %d jobs, each idle on 10–50%% of its days (no item written),"
+                            + " not by weekday%n%n",
+                    skipping);
+            System.out.println(summary(skippers));
+            for (String name : names) {
+                scoreAndPrint(name, skippers, book, Generator.WARM_UP, explain);
+            }
         }
         System.out.printf(Locale.ROOT, "Total time %.1f s.%n", (System.nanoTime() - started) / 1e9);
     }
@@ -184,6 +200,7 @@ public final class PolicyBench {
         Score pooled = new Score();
         byTier.values().forEach(pooled::add);
         System.out.println(Report.table(name, byTier, pooled));
+        System.out.println(Report.kinds(pooled));
         pooled.examples.stream().limit(explain).forEach(System.out::println);
         return pooled;
     }

@@ -20,6 +20,20 @@ final class Report {
         return out.toString();
     }
 
+    /** Recall of detectable incidents by kind, pooled over the tiers. */
+    static String kinds(Score pooled) {
+        StringBuilder out =
+                new StringBuilder("| incident kind | incidents (detectable) | recall detectable |\n|---|---|---|\n");
+        pooled.byKind.forEach((kind, c) -> out.append(String.format(
+                Locale.ROOT,
+                "| %s | %d (%d) | %s |%n",
+                kind.name().toLowerCase(Locale.ROOT).replace('_', ' '),
+                c[0],
+                c[1],
+                percent(c[1] == 0 ? Double.NaN : (double) c[2] / c[1]))));
+        return out.toString();
+    }
+
     private static String row(String name, Score s) {
         return String.format(
                 Locale.ROOT,

@@ -1,7 +1,9 @@
 package io.autowatch.benchmarks;
 
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 
 /** What one policy scored on a set of jobs (a tier, or all). Counts only; the rates are derived. */
 final class Score {
@@ -20,6 +22,8 @@ final class Score {
     long rampDays;
     long rampAlerts;
     final List<Integer> shiftSettle = new ArrayList<>();
+    /** Per incident kind: incidents, detectable ones, detectable ones caught. */
+    final Map<Incident.Kind, int[]> byKind = new EnumMap<>(Incident.Kind.class);
     /** A few false episodes and slow shifts, described, for {@code --explain}. */
     final List<String> examples = new ArrayList<>();
 
@@ -41,6 +45,12 @@ final class Score {
         rampDays += other.rampDays;
         rampAlerts += other.rampAlerts;
         shiftSettle.addAll(other.shiftSettle);
+        other.byKind.forEach((kind, c) -> {
+            int[] mine = byKind.computeIfAbsent(kind, k -> new int[3]);
+            for (int i = 0; i < 3; i++) {
+                mine[i] += c[i];
+            }
+        });
         examples.addAll(other.examples);
         judgements += other.judgements;
         nanos += other.nanos;

@@ -65,6 +65,9 @@ final class Scorer {
             }
             score.incidents++;
             score.detectable += incident.detectable() ? 1 : 0;
+            int[] kind = score.byKind.computeIfAbsent(incident.kind(), k -> new int[3]);
+            kind[0]++;
+            kind[1] += incident.detectable() ? 1 : 0;
             boolean found = false;
             for (int i = incident.start(); i <= incident.end(); i++) {
                 if (alerts[i]) {
@@ -72,6 +75,7 @@ final class Scorer {
                     score.detected++;
                     if (incident.detectable()) {
                         score.detectableDetected++;
+                        kind[2]++;
                         score.delaySum += i - incident.start();
                     }
                     break;

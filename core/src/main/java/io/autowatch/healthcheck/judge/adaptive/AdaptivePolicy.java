@@ -60,13 +60,16 @@ public final class AdaptivePolicy implements HealthPolicy {
                     false);
             return assessment(input, x == 0 ? HealthStatus.ZERO : HealthStatus.HEALTHY, null, List.of(), excluded);
         }
-        DayValues days = DayValues.of(input);
-        List<DayCount> history = history(days);
+        DayValues all = DayValues.of(input);
+        List<DayCount> history = history(all);
+        // A job that idles at random is judged on the days it ran; a day it did not run, by its streak of idle days.
+        IdleDays idle = IdleDays.of(all, x);
+        DayValues days = idle == null ? all : all.withIdleUnknown(IdleDays.weekdaysOff(all));
         if (days.knownCount() < s.minHistory()) {
             HealthStatus status = x == 0 ? HealthStatus.ZERO : HealthStatus.INSUFFICIENT_HISTORY;
             return new Assessment(input.day(), x, status, NAME, Optional.empty(), history);
         }
-        WeekdayProfile profile = WeekdayProfile.of(days);
+        WeekdayProfile profile = WeekdayProfile.of(days, idle != null);
         double alpha = s.falseAlarmRate().doubleValue();
         LevelTrack rough = LevelTrack.follow(days, profile, 4 * PRIOR_DISPERSION);
         double dispersion = Math.max(MIN_DISPERSION, rough.dispersion(PRIOR_DISPERSION, PRIOR_DAYS));
@@ -82,7 +85,11 @@ public final class AdaptivePolicy implements HealthPolicy {
         double probability = model.twoSided(x);
         // On an expected-low date (a holiday that slows the job down) a drop is what was expected: only a rise alerts.
         boolean expectedLow = s.expectsLow(input.day()) && x < expected;
-        boolean dayImprobable = !expectedLow && probability < alpha / 2 && floor.matters(x, expected);
+        boolean idleDay = idle != null && x == 0;
+        if (idleDay) {
+            probability = idle.probability();
+        }
+        boolean dayImprobable = !expectedLow && probability < alpha / 2 && (idleDay || floor.matters(x, expected));
         long statLow = model.lowest(dayTail);
         long statHigh = model.highest(dayTail);
         long low = Math.max(0, Math.min(statLow, floor.lowestQuiet(expected)));
@@ -92,6 +99,7 @@ public final class AdaptivePolicy implements HealthPolicy {
         // A drop spans active days only: a day the job does not run on is not part of one.
         if (!dayImprobable
                 && !expectedLow
+                && !idleDay
                 && x < expected
                 && profile.active(input.day().getDayOfWeek())) {
             for (int window : SUM_WINDOWS) {
@@ -106,15 +114,18 @@ public final class AdaptivePolicy implements HealthPolicy {
         }
         boolean improbable = dayImprobable || drop != null;
         boolean lowConfidence = profile.pooled() || track.residualDays() < PRIOR_DAYS;
-        String basis = Basis.of(days, profile, track, input.day(), dispersion);
+        String basis = Basis.of(days, profile, track, input.day(), dispersion)
+                + (idle == null ? "" : "; " + Basis.idleBasis(idle));
         String explanation = expectedLow
                 ? Basis.expectedLowSentence(input.day(), x, expected)
-                : drop != null
-                        ? Basis.sumSentence(drop)
-                        : Basis.daySentence(x, expected, low, high, probability, model, improbable);
+                : idleDay
+                        ? Basis.idleSentence(idle, dayImprobable)
+                        : drop != null
+                                ? Basis.sumSentence(drop)
+                                : Basis.daySentence(x, expected, low, high, probability, model, improbable);
         Expectation expectation = new Expectation(
                 expected,
-                low,
+                idleDay ? 0 : low,
                 high,
                 drop != null ? Math.min(1, drop.probability()) : probability,
                 expectedLow ? Verdict.EXPECTED_LOW : improbable ? Verdict.IMPROBABLE : Verdict.USUAL,

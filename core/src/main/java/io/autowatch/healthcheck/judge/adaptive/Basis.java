@@ -79,6 +79,21 @@ final class Basis {
                 + (probability >= 0.5 ? "a usual day." : "within its noise (" + Wording.rarity(probability) + ").");
     }
 
+    /** E.g. "ran on 22 of the 30 days it could have, idle at random (not by weekday): judged on the days it ran". */
+    static String idleBasis(IdleDays idle) {
+        return "ran on " + idle.ranDays() + " of the " + idle.activeDays()
+                + " days it could have, idle at random (not by weekday): judged on the days it ran";
+    }
+
+    /** E.g. "Counted nothing: it ran on 22 of its last 30 days; 4 idle days in a row come about once in 2,000 days." */
+    static String idleSentence(IdleDays idle, boolean improbable) {
+        String streak = idle.streak() == 1 ? "an idle day" : idle.streak() + " idle days in a row";
+        return "Counted nothing: it ran on " + idle.ranDays() + " of its last " + idle.activeDays()
+                + " days, so " + streak + " come" + (idle.streak() == 1 ? "s " : " ")
+                + Wording.rarity(idle.probability()).replace("a usual day", "often") + " for this job"
+                + (improbable ? ": it has stopped longer than it ever idles." : ", which is how it idles.");
+    }
+
     /** A drop on an expected-low date: said, and not alerted on. */
     static String expectedLowSentence(LocalDate day, long x, double expected) {
         return (x == 0 ? "Counted nothing" : "Counted " + Wording.count(x)) + ", around " + Wording.amount(expected)

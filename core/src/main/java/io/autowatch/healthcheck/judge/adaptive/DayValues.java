@@ -60,6 +60,20 @@ final class DayValues {
         return new DayValues(day.minusDays(values.length), copy);
     }
 
+    /**
+     * These days with the idle ones unknown: a zero on a weekday the job runs on (not one of {@code weekdaysOff}) is
+     * a day it did not run, which says nothing about how much it does when it runs.
+     */
+    DayValues withIdleUnknown(boolean[] weekdaysOff) {
+        long[] running = values.clone();
+        for (int i = 0; i < running.length; i++) {
+            if (running[i] == 0 && !weekdaysOff[weekday(i).getValue() - 1]) {
+                running[i] = UNKNOWN;
+            }
+        }
+        return new DayValues(first, running);
+    }
+
     int size() {
         return values.length;
     }

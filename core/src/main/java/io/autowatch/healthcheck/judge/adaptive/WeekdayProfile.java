@@ -39,13 +39,22 @@ final class WeekdayProfile {
     }
 
     static WeekdayProfile of(DayValues days) {
+        return of(days, false);
+    }
+
+    /**
+     * @param sparse the days of a job that idles at random, with its idle days unknown: few weeks are whole, so each
+     *               day is compared with the mean of the known days of the three weeks centred on it (at least seven;
+     *               random idling leaves every weekday about as often, so the mix of weekdays stays fair)
+     */
+    static WeekdayProfile of(DayValues days, boolean sparse) {
         int n = days.size();
         double[][] ratios = new double[7][n / 7 + 1];
         double[] sumX = new double[7];
         double[] sumMean = new double[7];
         int[] count = new int[7];
-        for (int i = 3; i + 3 < n; i++) {
-            double week = centredMean(days, i);
+        for (int i = sparse ? 0 : 3; sparse ? i < n : i + 3 < n; i++) {
+            double week = sparse ? knownMean(days, Math.max(0, i - 10), Math.min(n - 1, i + 10)) : centredMean(days, i);
             if (!days.known(i) || !(week > 0)) {
                 continue;
             }
@@ -71,6 +80,19 @@ final class WeekdayProfile {
             factors[w] /= mean;
         }
         return new WeekdayProfile(factors, false);
+    }
+
+    /** The mean of the known days from {@code from} to {@code to}, or NaN with fewer than seven of them. */
+    private static double knownMean(DayValues days, int from, int to) {
+        long sum = 0;
+        int known = 0;
+        for (int j = from; j <= to; j++) {
+            if (days.known(j)) {
+                sum += days.value(j);
+                known++;
+            }
+        }
+        return known < 7 ? Double.NaN : (double) sum / known;
     }
 
     /**

@@ -1,0 +1,137 @@
+package io.autowatch.healthcheck.judge.adaptive;
+
+import org.apache.commons.statistics.distribution.BinomialDistribution;
+
+/**
+ * A job that idles at random: it writes nothing on some days, and which days is not a matter of the weekday (a job
+ * that runs when its input arrives). Such a job is judged as two questions. A day it ran is compared with its running
+ * days only ({@link DayValues#withIdleUnknown}). A day it did not run is judged by its streak of idle days: a streak of
+ * length L is as rare as the job's own idle rate to the power L, so a job that stopped for good is still caught, a
+ * few days later than a job that never idles.
+ *
+ * <p>The idle rate is not known exactly from a few weeks, and an underestimate would page: the streak's probability
+ * is its expectation under the rate's posterior given the look-back (Jeffreys' prior, Beta(½, ½)), which is the
+ * product over the streak's days of (idle + ½ + i) / (active + 1 + i). The streak being judged never teaches the rate.
+ *
+ * @param activeDays the days before the current streak on which the job could have run (known days, weekdays it runs)
+ * @param idleDays   how many of those it did not run on
+ * @param streak     the idle days in a row up to and including the checked day (0 when it ran)
+ * @param probability how often the job's own idling gives a streak this long: 1 when it ran
+ */
+record IdleDays(int activeDays, int idleDays, int streak, double probability) {
+
+    /** Fewer idle days than this, or all in one run, is no pattern: an outage, or a job that never idles. */
+    static final int MIN_IDLE_DAYS = 2;
+
+    static final int MIN_IDLE_RUNS = 2;
+
+    /** A weekday with at least this share of idle days is one the job does not run on (weekday-tied, not random). */
+    private static final double WEEKDAY_OFF = 0.8;
+
+    private static final double OFF_BY_CHANCE = 1e-3;
+
+    /**
+     * The job's idling, or null when it does not idle at random: it never idles, idles only on fixed weekdays, its
+     * idle days form one run (an outage being judged), or its zeros are what counting noise gives a small job.
+     *
+     * @param today the checked day's count
+     */
+    static IdleDays of(DayValues days, long today) {
+        boolean[] off = weekdaysOff(days);
+        int n = days.size();
+        int streakStart = n;
+        for (int i = n - 1; i >= 0; i--) {
+            if (!days.known(i) || off[days.weekday(i).getValue() - 1]) {
+                continue;
+            }
+            if (days.value(i) != 0) {
+                break;
+            }
+            streakStart = i;
+        }
+        int active = 0;
+        int idle = 0;
+        int runs = 0;
+        long sum = 0;
+        boolean inRun = false;
+        for (int i = 0; i < streakStart; i++) {
+            if (!days.known(i) || off[days.weekday(i).getValue() - 1]) {
+                continue;
+            }
+            active++;
+            sum += days.value(i);
+            if (days.value(i) == 0) {
+                idle++;
+                runs += inRun ? 0 : 1;
+                inRun = true;
+            } else {
+                inRun = false;
+            }
+        }
+        if (idle < MIN_IDLE_DAYS || runs < MIN_IDLE_RUNS || active - idle < 7) {
+            return null;
+        }
+        // A small job's zeros may be its counting noise: Poisson zeros at its mean, with two standard deviations.
+        double zero = Math.exp(-(double) sum / active);
+        double byChance = active * zero + 2 * Math.sqrt(active * zero * (1 - zero)) + 1;
+        if (idle <= byChance) {
+            return null;
+        }
+        int streak = 0;
+        if (today == 0) {
+            streak = 1;
+            for (int i = streakStart; i < n; i++) {
+                streak += days.known(i) && !off[days.weekday(i).getValue() - 1] ? 1 : 0;
+            }
+        }
+        return new IdleDays(active, idle, streak, streakProbability(active, idle, streak));
+    }
+
+    /** E[q^L] for an idle rate q ~ Beta(idle + ½, active − idle + ½): how often a streak of L idle days comes. */
+    static double streakProbability(int active, int idle, int streak) {
+        double p = 1;
+        for (int i = 0; i < streak; i++) {
+            p *= (idle + 0.5 + i) / (active + 1.0 + i);
+        }
+        return p;
+    }
+
+    /**
+     * The weekdays on which the job does not run: most of a weekday's days idle (at least 80% of at least three), and
+     * more of them than its idling on the weekdays it plainly runs on explains (binomially, less than 1 in 1,000). A
+     * job that idles half its days at random idles on all of some weekday's six days now and then; that weekday is
+     * still one it runs on.
+     */
+    static boolean[] weekdaysOff(DayValues days) {
+        int[] known = new int[7];
+        int[] zeros = new int[7];
+        for (int i = 0; i < days.size(); i++) {
+            if (days.known(i)) {
+                int w = days.weekday(i).getValue() - 1;
+                known[w]++;
+                zeros[w] += days.value(i) == 0 ? 1 : 0;
+            }
+        }
+        boolean[] candidate = new boolean[7];
+        int runningKnown = 0;
+        int runningZeros = 0;
+        for (int w = 0; w < 7; w++) {
+            candidate[w] = known[w] >= 3 && zeros[w] >= WEEKDAY_OFF * known[w];
+            runningKnown += candidate[w] ? 0 : known[w];
+            runningZeros += candidate[w] ? 0 : zeros[w];
+        }
+        // How often the job idles on the weekdays it plainly runs on: what chance alone gives a weekday.
+        double byChance = (runningZeros + 0.5) / (runningKnown + 1.0);
+        boolean[] off = new boolean[7];
+        for (int w = 0; w < 7; w++) {
+            off[w] = candidate[w]
+                    && BinomialDistribution.of(known[w], byChance).survivalProbability(zeros[w] - 1) < OFF_BY_CHANCE;
+        }
+        return off;
+    }
+
+    /** The days it ran on, of those it could have run on. */
+    int ranDays() {
+        return activeDays - idleDays;
+    }
+}

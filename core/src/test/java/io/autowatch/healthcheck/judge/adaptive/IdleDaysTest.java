@@ -1,0 +1,151 @@
+package io.autowatch.healthcheck.judge.adaptive;
+
+import static io.autowatch.healthcheck.judge.adaptive.Jobs.ADAPTIVE;
+import static io.autowatch.healthcheck.judge.adaptive.Jobs.TUESDAY;
+import static io.autowatch.healthcheck.judge.adaptive.Jobs.judge;
+import static io.autowatch.healthcheck.judge.adaptive.Jobs.quiet;
+import static io.autowatch.healthcheck.judge.adaptive.Jobs.series;
+import static io.autowatch.healthcheck.judge.adaptive.Jobs.weekend;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import io.autowatch.counts.CountSeries;
+import io.autowatch.healthcheck.Expectation;
+import io.autowatch.healthcheck.HealthStatus;
+import io.autowatch.healthcheck.judge.DayJudge;
+import java.time.LocalDate;
+import org.junit.jupiter.api.Test;
+
+/** Jobs that idle at random (not by weekday): judged on the days they run, and their idle days by the streak. */
+class IdleDaysTest {
+
+    /** Idle on days whose epoch day is divisible by 3 or is 7 more than a multiple of 11: no weekday pattern. */
+    private static boolean idles(LocalDate day) {
+        long e = day.toEpochDay();
+        return e % 3 == 0 || e % 11 == 7;
+    }
+
+    private static Long everyThirdDayIdle(LocalDate day) {
+        return day.toEpochDay() % 3 == 0 ? null : quiet(day, 1000);
+    }
+
+    private static Expectation expectation(DayJudge.Judged judged) {
+        return judged.assessment().expectation().orElseThrow();
+    }
+
+    private static DayJudge.Judged judgeOn(CountSeries series, LocalDate day) {
+        return judge(series, day, ADAPTIVE);
+    }
+
+    private static LocalDate runDay(LocalDate near) {
+        LocalDate day = near;
+        while (day.toEpochDay() % 3 == 0) {
+            day = day.plusDays(1);
+        }
+        return day;
+    }
+
+    @Test
+    void aJobIdleEveryThirdDay_thatDropsTo700OnADayItRuns_isUnhealthy() {
+        LocalDate day = runDay(TUESDAY);
+        CountSeries series =
+                series(day.minusDays(60), day, d -> d.equals(day) ? Long.valueOf(700) : everyThirdDayIdle(d));
+
+        var judged = judgeOn(series, day);
+
+        assertThat(judged.assessment().status()).isEqualTo(HealthStatus.UNHEALTHY);
+        assertThat(judged.alerts()).isTrue();
+        assertThat(expectation(judged).expected()).isBetween(950.0, 1050.0);
+        assertThat(expectation(judged).basis()).contains("idle at random (not by weekday)");
+    }
+
+    @Test
+    void aJobThatIdlesAtRandom_isQuietOnAnIdleDay_andSaysHowOftenItIdles() {
+        LocalDate day = TUESDAY;
+        while (!idles(day) || idles(day.minusDays(1))) {
+            day = day.plusDays(1);
+        }
+        LocalDate checked = day;
+        CountSeries series = series(checked.minusDays(60), checked, d -> idles(d) ? null : quiet(d, 5000));
+
+        var judged = judgeOn(series, checked);
+
+        assertThat(judged.assessment().status()).isEqualTo(HealthStatus.ZERO);
+        assertThat(judged.alerts()).isFalse();
+        assertThat(expectation(judged).verdict()).isEqualTo(Expectation.Verdict.USUAL);
+        assertThat(expectation(judged).explanation())
+                .startsWith("Counted nothing: it ran on ")
+                .contains("an idle day comes")
+                .endsWith("which is how it idles.");
+    }
+
+    @Test
+    void aJobThatIdlesAtRandom_andStoppedForGood_alertsOnceTheStreakIsRarerThanItsIdling() {
+        LocalDate stopped = runDay(TUESDAY.minusDays(14));
+        CountSeries series =
+                series(stopped.minusDays(60), TUESDAY, d -> d.isBefore(stopped) && !idles(d) ? quiet(d, 5000) : null);
+
+        boolean firstDayAlerts = judgeOn(series, stopped).alerts();
+        var last = judgeOn(series, TUESDAY);
+
+        assertThat(firstDayAlerts).as("one idle day is how this job idles").isFalse();
+        assertThat(last.alerts()).as("15 idle days in a row").isTrue();
+        assertThat(expectation(last).explanation())
+                .contains("idle days in a row")
+                .endsWith("it has stopped longer than it ever idles.");
+    }
+
+    @Test
+    void aJobThatNeverIdles_stillAlertsOnItsFirstZero() {
+        CountSeries series = series(TUESDAY.minusDays(60), TUESDAY, d -> d.equals(TUESDAY) ? null : quiet(d, 1000));
+
+        assertThat(judgeOn(series, TUESDAY).alerts()).isTrue();
+    }
+
+    @Test
+    void aJobThatRunsOnWeekdaysOnly_isNotOneThatIdlesAtRandom() {
+        DayValues days = DayValues.ofValues(TUESDAY, valuesBefore(TUESDAY, 42));
+
+        boolean[] off = IdleDays.weekdaysOff(days);
+
+        assertThat(IdleDays.of(days, 0)).isNull();
+        assertThat(off[5]).as("Saturday").isTrue();
+        assertThat(off[6]).as("Sunday").isTrue();
+        assertThat(off[0]).as("Monday").isFalse();
+    }
+
+    @Test
+    void aWeekdayOnWhichAHalfIdleJobHappenedToIdleSixTimes_isStillADayItRuns() {
+        long[] values = new long[42];
+        LocalDate first = TUESDAY.minusDays(42);
+        for (int i = 0; i < 42; i++) {
+            boolean wednesday = first.plusDays(i).getDayOfWeek().getValue() == 3;
+            values[i] = wednesday || i % 2 == 1 ? 0 : 1000; // idle every other day, and on every Wednesday
+        }
+        DayValues days = DayValues.ofValues(TUESDAY, values);
+
+        assertThat(IdleDays.weekdaysOff(days)[2])
+                .as("Wednesday: 6 of 6 idle, as chance gives a half-idle job")
+                .isFalse();
+        assertThat(IdleDays.of(days, 0)).isNotNull();
+    }
+
+    @Test
+    void theStreaksProbability_isItsExpectationOverTheIdleRatesUncertainty() {
+        // 10 idle of 40 days: a rate near 1/4; a streak of 1 is about that, of 5 rarer than 0.25^5 allows for doubt.
+        assertThat(IdleDays.streakProbability(40, 10, 1)).isCloseTo(10.5 / 41, within(1e-12));
+        assertThat(IdleDays.streakProbability(40, 10, 5))
+                .isGreaterThan(Math.pow(0.25, 5))
+                .isLessThan(Math.pow(0.35, 5));
+        assertThat(IdleDays.streakProbability(40, 10, 0)).isEqualTo(1.0);
+    }
+
+    private static long[] valuesBefore(LocalDate day, int count) {
+        long[] values = new long[count];
+        for (int i = 0; i < count; i++) {
+            LocalDate d = day.minusDays(count - i);
+            values[i] = weekend(d) ? 0 : quiet(d, 1000);
+        }
+        return values;
+    }
+}
