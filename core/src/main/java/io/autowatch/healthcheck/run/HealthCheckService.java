@@ -19,6 +19,7 @@ import io.autowatch.healthcheck.alert.AlertPublisher;
 import io.autowatch.healthcheck.alert.FailedJobs;
 import io.autowatch.healthcheck.alert.OpenIncident;
 import io.autowatch.healthcheck.judge.Policies;
+import io.autowatch.healthcheck.settings.HolidayCalendars;
 import io.autowatch.healthcheck.settings.SettingsBook;
 import io.autowatch.healthcheck.settings.SettingsSource;
 import io.autowatch.log.Log;
@@ -54,9 +55,11 @@ public final class HealthCheckService {
     private final FailedJobsSender failedJobs;
     private final Retirements retirements;
     private final Policies policies;
+    private final HolidayCalendars holidays;
     private final Clock clock;
     private final ExecutorService executor;
 
+    /** @param holidays the public-holiday calendars that settings may name ({@code holidays: US}) */
     public HealthCheckService(
             CountsReader counts,
             SettingsSource settings,
@@ -64,6 +67,7 @@ public final class HealthCheckService {
             AlertLedger ledger,
             AlertPublisher publisher,
             Policies policies,
+            HolidayCalendars holidays,
             Clock clock,
             ExecutorService executor) {
         this.counts = Objects.requireNonNull(counts);
@@ -75,6 +79,7 @@ public final class HealthCheckService {
         this.failedJobs = new FailedJobsSender(ledger, publisher);
         this.retirements = new Retirements(ledger, publisher, clock);
         this.policies = Objects.requireNonNull(policies);
+        this.holidays = Objects.requireNonNull(holidays);
         this.clock = Objects.requireNonNull(clock);
         this.executor = executor;
     }
@@ -83,11 +88,13 @@ public final class HealthCheckService {
         Instant now = clock.instant();
         long started = System.nanoTime();
         ColdStart.warmJudging(policies, executor);
-        SettingsBook book = settings.load();
+        SettingsBook stored = settings.load();
         List<LocalDate> checkedDays =
-                book.timeZones().stream().map(request::dayFor).sorted().toList();
-        LocalDate from = checkedDays.getFirst().minusDays(book.maxLookbackDays());
+                stored.timeZones().stream().map(request::dayFor).sorted().toList();
+        LocalDate from = checkedDays.getFirst().minusDays(stored.maxLookbackDays());
         LocalDate to = checkedDays.getLast();
+        // Public holidays within the days read (a look-back learns nothing from them either).
+        SettingsBook book = stored.withHolidays(holidays, from, to);
         // The ledger's two small reads go along with the counts' long one rather than after it.
         CompletableFuture<Map<JobId, OpenIncident>> openRead =
                 CompletableFuture.supplyAsync(ledger::openIncidents, executor);

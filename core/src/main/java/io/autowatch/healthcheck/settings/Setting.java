@@ -37,7 +37,13 @@ public record Setting<T>(String name, Class<T> type, Function<JobSettings, T> re
     public static final Setting<BigDecimal> MIN_CHANGE_PERCENT =
             new Setting<>("minChangePercent", BigDecimal.class, JobSettings::minChangePercent);
 
-    /** Every setting, in the order of {@link JobSettings}' components. */
+    /**
+     * A public-holiday calendar ({@code US}, {@code DE-BY}): not a field of {@link JobSettings}, since
+     * {@link SettingsBook} turns it into expected-low dates; a narrower scope's calendar replaces a wider one's.
+     */
+    public static final Setting<String> HOLIDAYS = new Setting<>("holidays", String.class, settings -> "");
+
+    /** Every setting that is a field of {@link JobSettings}, in the order of its components. */
     public static final List<Setting<?>> ALL = List.of(
             POLICY,
             WINDOW,

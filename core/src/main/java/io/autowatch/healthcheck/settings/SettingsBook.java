@@ -2,10 +2,13 @@ package io.autowatch.healthcheck.settings;
 
 import io.autowatch.counts.JobId;
 import io.autowatch.healthcheck.JobSettings;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -13,10 +16,24 @@ import java.util.stream.Collectors;
  * Every stored settings override, and how they combine for one job: built-in defaults, then the {@code default}
  * override, then every matching prefix from shortest to longest, then the job's own override.
  */
-public record SettingsBook(List<SettingsOverride> overrides) {
+public record SettingsBook(List<SettingsOverride> overrides, HolidayWindow holidays) {
 
     public SettingsBook {
         overrides = List.copyOf(overrides);
+        Objects.requireNonNull(holidays, "holidays");
+    }
+
+    /** The overrides without holiday calendars: a job whose settings name one cannot be resolved. */
+    public SettingsBook(List<SettingsOverride> overrides) {
+        this(overrides, HolidayWindow.NONE);
+    }
+
+    /**
+     * These overrides, with the public holidays of the calendars they name ({@code holidays: US}) from {@code from} to
+     * {@code to} as expected-low dates of the jobs in their scope.
+     */
+    public SettingsBook withHolidays(HolidayCalendars calendars, LocalDate from, LocalDate to) {
+        return new SettingsBook(overrides, new HolidayWindow(calendars, from, to));
     }
 
     public static SettingsBook defaultsOnly() {
@@ -50,7 +67,18 @@ public record SettingsBook(List<SettingsOverride> overrides) {
             }
         }
         try {
-            return new Resolved(merged.applyTo(JobSettings.DEFAULTS));
+            JobSettings settings = merged.applyTo(JobSettings.DEFAULTS);
+            Optional<String> calendar = merged.holidays();
+            if (calendar.isEmpty()) {
+                return new Resolved(settings);
+            }
+            return switch (holidays.lookup(calendar.get())) {
+                case HolidayCalendars.Known known ->
+                    new Resolved(settings.withExpectedLowDates(known.holidays().keySet()));
+                case HolidayCalendars.Unknown unknown ->
+                    new Unresolvable("settings for this job (from " + sources + ") name the holiday calendar '"
+                            + calendar.get() + "', which cannot be used: " + unknown.reason());
+            };
         } catch (IllegalArgumentException e) {
             return new Unresolvable("settings for this job (from " + sources + ") are invalid: " + e.getMessage());
         }

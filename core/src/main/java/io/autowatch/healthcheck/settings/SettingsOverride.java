@@ -114,6 +114,15 @@ public record SettingsOverride(
         return get(Setting.MIN_CHANGE_PERCENT);
     }
 
+    /** The public-holiday calendar this scope names ({@code US}, {@code DE-BY}), if it names one. */
+    public Optional<String> holidays() {
+        return get(Setting.HOLIDAYS);
+    }
+
+    public SettingsOverride withHolidays(String calendar) {
+        return with(Setting.HOLIDAYS, calendar);
+    }
+
     public SettingsOverride withPolicy(String value) {
         return with(Setting.POLICY, value);
     }

@@ -26,6 +26,7 @@ import io.autowatch.healthcheck.alert.Retirement;
 import io.autowatch.healthcheck.judge.DayJudge;
 import io.autowatch.healthcheck.judge.Policies;
 import io.autowatch.healthcheck.judge.classic.ClassicPolicy;
+import io.autowatch.healthcheck.settings.HolidayCalendars;
 import io.autowatch.healthcheck.settings.Scope;
 import io.autowatch.healthcheck.settings.SettingsBook;
 import io.autowatch.healthcheck.settings.SettingsOverride;
@@ -134,6 +135,7 @@ class HealthCheckServiceTest {
                 ledger,
                 publisher,
                 Policies.standard(),
+                HolidayCalendars.none(),
                 Clock.fixed(EVENT.plusSeconds(30), ZoneOffset.UTC),
                 executor);
     }

@@ -5,7 +5,9 @@ import io.autowatch.aws.dynamodb.DynamoDbSettingsSource;
 import io.autowatch.counts.CountSeries;
 import io.autowatch.counts.JobId;
 import io.autowatch.healthcheck.JobSettings;
+import io.autowatch.healthcheck.settings.HolidayCalendars;
 import io.autowatch.healthcheck.settings.SettingsBook;
+import io.autowatch.holidays.JollydayCalendars;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -39,6 +41,8 @@ public record JobHistory(JobSettings settings, CountSeries series) {
                 .get(job);
     }
 
+    private static final HolidayCalendars CALENDARS = new JollydayCalendars();
+
     /** {@link #read} for several jobs, with one read of the counts: by job, in the order given. */
     public static Map<String, JobHistory> readAll(
             DynamoDbClient dynamoDb,
@@ -48,7 +52,10 @@ public record JobHistory(JobSettings settings, CountSeries series) {
             LocalDate first,
             LocalDate last,
             UnaryOperator<JobSettings> adjust) {
-        SettingsBook book = new DynamoDbSettingsSource(dynamoDb, healthTable).load();
+        // The public holidays a job's settings name, over the days read (the first day's look-back included).
+        SettingsBook book = new DynamoDbSettingsSource(dynamoDb, healthTable)
+                .load()
+                .withHolidays(CALENDARS, first.minusDays(JobSettings.MAX_LOOKBACK_DAYS), last);
         Map<String, JobSettings> settings = new LinkedHashMap<>();
         for (String job : jobs) {
             JobSettings stored =

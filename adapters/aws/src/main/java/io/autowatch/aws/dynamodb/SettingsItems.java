@@ -39,6 +39,7 @@ public final class SettingsItems {
             "minChangePercent",
             "excludedDates",
             "expectedLowDates",
+            "holidays",
             "note"));
 
     /** A value of a DynamoDB type that settings never use. */
@@ -94,6 +95,7 @@ public final class SettingsItems {
             case "minChangePercent" -> o.withMinChangePercent(number(value));
             case "excludedDates" -> o.withExcludedDates(dates(value));
             case "expectedLowDates" -> o.withExpectedLowDates(dates(value));
+            case "holidays" -> o.withHolidays(calendar(value));
             case "note" -> o;
             default -> throw new IllegalArgumentException("unknown setting; known settings: " + FIELDS);
         };
@@ -104,6 +106,17 @@ public final class SettingsItems {
             return s;
         }
         throw new IllegalArgumentException("must be a String, not " + describe(value));
+    }
+
+    /** A public-holiday calendar's name: a country code, optionally with a region ({@code US}, {@code DE-BY}). */
+    private static String calendar(Object value) {
+        String name = text(value).strip();
+        if (!name.matches("[A-Za-z]{2}(-[A-Za-z0-9]{1,4})?")) {
+            throw new IllegalArgumentException(
+                    "must name a public-holiday calendar by country code, optionally with a region (US, DE-BY, IN), not '"
+                            + name + "'");
+        }
+        return name;
     }
 
     private static BigDecimal number(Object value) {

@@ -42,4 +42,18 @@ class SettingsItemsTest {
                 .hasValueSatisfying(p ->
                         assertThat(p).startsWith("excludedDates: ").contains("'25/12/2026' is not a YYYY-MM-DD date"));
     }
+
+    @Test
+    void parse_readsAHolidayCalendarByCountryAndRegion_andRefusesAnythingElseNamingTheField() {
+        assertThat(SettingsItems.parse("default", Map.of("holidays", "DE-BY")).holidays())
+                .contains("DE-BY");
+        assertThat(SettingsItems.parse("prefix:us/", Map.of("holidays", " US ")).holidays())
+                .contains("US");
+        assertThat(SettingsItems.parse("default", Map.of("holidays", "United States"))
+                        .problem())
+                .hasValueSatisfying(p -> assertThat(p)
+                        .startsWith("holidays: ")
+                        .contains("(US, DE-BY, IN)")
+                        .contains("'United States'"));
+    }
 }

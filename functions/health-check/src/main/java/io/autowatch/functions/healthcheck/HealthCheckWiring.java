@@ -11,6 +11,7 @@ import io.autowatch.healthcheck.alert.AlertPublisher;
 import io.autowatch.healthcheck.judge.Policies;
 import io.autowatch.healthcheck.run.HealthCheckService;
 import io.autowatch.healthcheck.view.OnCallView;
+import io.autowatch.holidays.JollydayCalendars;
 import io.autowatch.pagerduty.PagerDutyEvents;
 import io.autowatch.pagerduty.PagerDutyRelay;
 import io.autowatch.pagerduty.RoutingKey;
@@ -68,6 +69,7 @@ public final class HealthCheckWiring {
                 new DynamoDbAlertLedger(dynamoDb, healthTable),
                 publisher,
                 Policies.standard(),
+                new JollydayCalendars(),
                 clock,
                 executor);
     }
