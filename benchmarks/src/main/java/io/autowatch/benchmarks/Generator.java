@@ -5,6 +5,7 @@ import io.autowatch.counts.JobId;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.TreeSet;
 import org.apache.commons.rng.UniformRandomProvider;
@@ -51,6 +52,21 @@ final class Generator {
         while (holidays.size() < Math.min(HOLIDAYS, (days - WARM_UP) / 30)) {
             holidays.add(WARM_UP + random.nextInt(days - WARM_UP));
         }
+    }
+
+    /**
+     * The holidays are these dates (those after the first {@link #WARM_UP} days), not random ones: a country's public
+     * holidays. The jobs then differ from the seed's usual ones.
+     */
+    Generator withHolidays(Set<LocalDate> dates) {
+        holidays.clear();
+        for (LocalDate date : dates) {
+            long i = date.toEpochDay() - FIRST_DAY.toEpochDay();
+            if (i >= WARM_UP && i < days) {
+                holidays.add((int) i);
+            }
+        }
+        return this;
     }
 
     /** The deployment-wide calendar: days on which every job sends less (×0.3–0.7). */

@@ -3,17 +3,22 @@ package io.autowatch.benchmarks;
 import io.autowatch.healthcheck.HealthPolicy;
 import io.autowatch.healthcheck.JobSettings;
 import io.autowatch.healthcheck.judge.Policies;
+import io.autowatch.healthcheck.settings.HolidayCalendars;
 import io.autowatch.healthcheck.settings.Scope;
 import io.autowatch.healthcheck.settings.SettingsBook;
 import io.autowatch.healthcheck.settings.SettingsOverride;
+import io.autowatch.holidays.JollydayCalendars;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * {@code scripts/policy-bench [--seed N] [--jobs N] [--days N] [--policies a,b]}: generates labelled jobs and
@@ -22,6 +27,9 @@ import java.util.Map;
  * settings, plus the deployment's holidays as excluded dates in a {@code default} override (classic ignores them).
  */
 public final class PolicyBench {
+
+    /** The public-holiday calendars that {@code --calendar} and {@code --holidays calendar} read. */
+    private static final HolidayCalendars CALENDARS = new JollydayCalendars();
 
     private PolicyBench() {}
 
@@ -36,6 +44,7 @@ public final class PolicyBench {
         String labelled = null;
         int history = 28;
         int skipping = 120;
+        String country = null;
         for (int i = 0; i < args.length; i++) {
             String value = i + 1 < args.length ? args[i + 1] : null;
             switch (args[i]) {
@@ -49,10 +58,12 @@ public final class PolicyBench {
                 case "--labelled" -> labelled = required(args[i], value);
                 case "--history" -> history = Integer.parseInt(required(args[i], value));
                 case "--skipping" -> skipping = Integer.parseInt(required(args[i], value));
+                case "--calendar" -> country = required(args[i], value);
                 default ->
                     throw new IllegalArgumentException(
                             "unknown option " + args[i] + "; use --seed N, --jobs N, --days N, --policies a,b, "
-                                    + "--holidays excluded|expected-low|none, --skipping N, or --labelled FILE.csv [--history N]");
+                                    + "--holidays excluded|expected-low|none|calendar, --calendar CC, --skipping N, "
+                                    + "or --labelled FILE.csv [--history N]");
             }
             i++;
         }
@@ -61,7 +72,15 @@ public final class PolicyBench {
             return;
         }
         long started = System.nanoTime();
+        LocalDate lastDay = Generator.FIRST_DAY.plusDays(days - 1L);
+        Optional<Set<LocalDate>> countryHolidays = Optional.ofNullable(country)
+                .map(c -> switch (CALENDARS.holidays(c, Generator.FIRST_DAY, lastDay)) {
+                    case HolidayCalendars.Known known -> known.holidays().keySet();
+                    case HolidayCalendars.Unknown unknown ->
+                        throw new IllegalArgumentException("--calendar: " + unknown.reason());
+                });
         Generator generator = new Generator(seed, jobs, days);
+        countryHolidays.ifPresent(generator::withHolidays);
         List<LabelledJob> generated = generator.jobs();
         // The deployment's calendar, as its default item would hold it: the holidays excluded (the default), marked
         // expected-low, or not told to the policy at all.
@@ -72,11 +91,17 @@ public final class PolicyBench {
                     case "expected-low" ->
                         SettingsOverride.empty(new Scope.AllJobs()).withExpectedLowDates(generator.holidayDates());
                     case "none" -> SettingsOverride.empty(new Scope.AllJobs());
+                    case "calendar" ->
+                        SettingsOverride.empty(new Scope.AllJobs())
+                                .withHolidays(Optional.ofNullable(country)
+                                        .orElseThrow(() -> new IllegalArgumentException(
+                                                "--holidays calendar needs --calendar CC")));
                     default ->
                         throw new IllegalArgumentException(
-                                "--holidays is excluded, expected-low or none, not " + holidays);
+                                "--holidays is excluded, expected-low, none or calendar, not " + holidays);
                 };
-        SettingsBook book = new SettingsBook(List.of(calendar));
+        SettingsBook book = new SettingsBook(List.of(calendar)).withHolidays(CALENDARS, Generator.FIRST_DAY, lastDay);
+        Set<LocalDate> holidayDates = generator.holidayDates();
         System.out.printf(
                 Locale.ROOT,
                 "# Policy benchmark: seed %d, %d jobs × %d days (first %d days are history only), %d holidays (%s)%n%n",
@@ -103,10 +128,12 @@ public final class PolicyBench {
             return;
         }
         for (String name : names) {
-            scoreAndPrint(name, generated, book, Generator.WARM_UP, explain);
+            scoreAndPrint(name, generated, book, Generator.WARM_UP, explain, holidayDates);
         }
         if (skipping > 0) {
-            List<LabelledJob> skippers = new Generator(seed, skipping, days, true).jobs();
+            Generator skippingJobs = new Generator(seed, skipping, days, true);
+            countryHolidays.ifPresent(skippingJobs::withHolidays);
+            List<LabelledJob> skippers = skippingJobs.jobs();
             System.out.printf(
                     Locale.ROOT,
                     "# Jobs that skip days at random: %d jobs, each idle on 10–50%% of its days (no item written),"
@@ -114,7 +141,7 @@ public final class PolicyBench {
                     skipping);
             System.out.println(summary(skippers));
             for (String name : names) {
-                scoreAndPrint(name, skippers, book, Generator.WARM_UP, explain);
+                scoreAndPrint(name, skippers, book, Generator.WARM_UP, explain, holidayDates);
             }
         }
         System.out.printf(Locale.ROOT, "Total time %.1f s.%n", (System.nanoTime() - started) / 1e9);
@@ -167,7 +194,7 @@ public final class PolicyBench {
                 history);
         Map<String, Score> pooledByPolicy = new LinkedHashMap<>();
         for (String name : names) {
-            pooledByPolicy.put(name, scoreAndPrint(name, jobs, book, history, explain));
+            pooledByPolicy.put(name, scoreAndPrint(name, jobs, book, history, explain, Set.of()));
         }
         pooledByPolicy.forEach((name, s) -> System.out.printf(
                 Locale.ROOT,
@@ -184,7 +211,12 @@ public final class PolicyBench {
      * its table by tier and {@code explain} examples; returns the pooled score.
      */
     private static Score scoreAndPrint(
-            String name, List<LabelledJob> jobs, SettingsBook book, int firstJudged, int explain) {
+            String name,
+            List<LabelledJob> jobs,
+            SettingsBook book,
+            int firstJudged,
+            int explain,
+            Set<LocalDate> holidays) {
         HealthPolicy policy = Policies.standard()
                 .named(name)
                 .orElseThrow(() -> new IllegalArgumentException("unknown policy " + name));
@@ -195,7 +227,7 @@ public final class PolicyBench {
         for (LabelledJob job : jobs) {
             JobSettings settings =
                     ((SettingsBook.Resolved) book.resolve(job.id())).settings().withPolicy(name);
-            byTier.get(job.tier()).add(Scorer.score(job, settings, policy, firstJudged, job.counts().length));
+            byTier.get(job.tier()).add(Scorer.score(job, settings, policy, firstJudged, job.counts().length, holidays));
         }
         Score pooled = new Score();
         byTier.values().forEach(pooled::add);

@@ -12,9 +12,9 @@ final class Report {
         StringBuilder out = new StringBuilder();
         out.append("## ").append(policy).append("\n\n");
         out.append("| tier | incidents (detectable) | recall | recall detectable | episodes | precision | F1 | F1 all"
-                + " | false episodes /100 normal days | benign days alerting | ramp days alerting"
+                + " | false episodes /100 normal days | benign days alerting | holiday days alerting | ramp days alerting"
                 + " | shift settles (mean / max days) | delay (days) | µs / judgement |\n");
-        out.append("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
+        out.append("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
         byTier.forEach((tier, s) -> out.append(row(tier.label(), s)));
         out.append(row("**pooled**", pooled));
         return out.toString();
@@ -37,7 +37,7 @@ final class Report {
     private static String row(String name, Score s) {
         return String.format(
                 Locale.ROOT,
-                "| %s | %d (%d) | %s | %s | %d | %s | %.2f | %.2f | %s | %s | %s | %s | %s | %.0f |%n",
+                "| %s | %d (%d) | %s | %s | %d | %s | %.2f | %.2f | %s | %s | %s | %s | %s | %s | %.0f |%n",
                 name,
                 s.incidents,
                 s.detectable,
@@ -49,6 +49,7 @@ final class Report {
                 s.f1All(),
                 decimal(s.falseEpisodesPer100(), "%.2f"),
                 percent(s.benignAlertShare()),
+                percent(s.holidayAlertShare()),
                 percent(s.rampAlertShare()),
                 s.shiftSettle.isEmpty() ? "–" : decimal(s.meanShiftSettle(), "%.1f") + " / " + s.maxShiftSettle(),
                 decimal(s.meanDelay(), "%.2f"),

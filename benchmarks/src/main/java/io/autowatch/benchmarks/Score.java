@@ -19,6 +19,8 @@ final class Score {
     long normalDays;
     long benignDays;
     long benignAlerts;
+    long holidayDays;
+    long holidayAlerts;
     long rampDays;
     long rampAlerts;
     final List<Integer> shiftSettle = new ArrayList<>();
@@ -42,6 +44,8 @@ final class Score {
         normalDays += other.normalDays;
         benignDays += other.benignDays;
         benignAlerts += other.benignAlerts;
+        holidayDays += other.holidayDays;
+        holidayAlerts += other.holidayAlerts;
         rampDays += other.rampDays;
         rampAlerts += other.rampAlerts;
         shiftSettle.addAll(other.shiftSettle);
@@ -54,6 +58,10 @@ final class Score {
         examples.addAll(other.examples);
         judgements += other.judgements;
         nanos += other.nanos;
+    }
+
+    double holidayAlertShare() {
+        return ratio(holidayAlerts, holidayDays);
     }
 
     double recall() {

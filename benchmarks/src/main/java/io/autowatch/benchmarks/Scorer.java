@@ -6,6 +6,7 @@ import io.autowatch.healthcheck.judge.Backtest;
 import io.autowatch.healthcheck.judge.DayJudge;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Scores one policy on one job: {@link Backtest} over every judged day, exactly as the live check would judge it,
@@ -41,6 +42,17 @@ final class Scorer {
     }
 
     static Score score(LabelledJob job, JobSettings settings, HealthPolicy policy, int firstJudged, int days) {
+        return score(job, settings, policy, firstJudged, days, Set.of());
+    }
+
+    /** @param holidays the deployment's holidays: how many of their judged days alert is counted */
+    static Score score(
+            LabelledJob job,
+            JobSettings settings,
+            HealthPolicy policy,
+            int firstJudged,
+            int days,
+            Set<LocalDate> holidays) {
         LocalDate from = job.firstDay().plusDays(firstJudged);
         LocalDate to = job.firstDay().plusDays(days - 1L);
         long started = System.nanoTime();
@@ -93,6 +105,10 @@ final class Scorer {
             if (job.benign()[i] && !incidentDay[i]) {
                 score.benignDays++;
                 score.benignAlerts += alerts[i] ? 1 : 0;
+            }
+            if (holidays.contains(job.firstDay().plusDays(i)) && !incidentDay[i]) {
+                score.holidayDays++;
+                score.holidayAlerts += alerts[i] ? 1 : 0;
             }
             if (job.ramp()[i] && !incidentDay[i]) {
                 score.rampDays++;
