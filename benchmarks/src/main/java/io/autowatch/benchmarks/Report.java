@@ -13,7 +13,7 @@ final class Report {
         out.append("## ").append(policy).append("\n\n");
         out.append("| tier | incidents (detectable) | recall | recall detectable | episodes | precision | F1 | F1 all"
                 + " | false episodes /100 normal days | benign days alerting | holiday days alerting | ramp days alerting"
-                + " | shift settles (mean / max days) | delay (days) | µs / judgement |\n");
+                + " | shift settles (median / mean / max days) | delay (days) | µs / judgement |\n");
         out.append("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
         byTier.forEach((tier, s) -> out.append(row(tier.label(), s)));
         out.append(row("**pooled**", pooled));
@@ -51,7 +51,10 @@ final class Report {
                 percent(s.benignAlertShare()),
                 percent(s.holidayAlertShare()),
                 percent(s.rampAlertShare()),
-                s.shiftSettle.isEmpty() ? "–" : decimal(s.meanShiftSettle(), "%.1f") + " / " + s.maxShiftSettle(),
+                s.shiftSettle.isEmpty()
+                        ? "–"
+                        : decimal(s.medianShiftSettle(), "%.1f") + " / " + decimal(s.meanShiftSettle(), "%.1f") + " / "
+                                + s.maxShiftSettle(),
                 decimal(s.meanDelay(), "%.2f"),
                 s.judgements == 0 ? 0 : s.nanos / 1e3 / s.judgements);
     }

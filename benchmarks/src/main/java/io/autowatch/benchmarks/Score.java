@@ -102,6 +102,13 @@ final class Score {
         return detectableDetected == 0 ? Double.NaN : (double) delaySum / detectableDetected;
     }
 
+    /** The median of the days each planned shift alerted for (0 when it never did). */
+    double medianShiftSettle() {
+        List<Integer> sorted = shiftSettle.stream().sorted().toList();
+        int n = sorted.size();
+        return n == 0 ? Double.NaN : n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2.0;
+    }
+
     double meanShiftSettle() {
         return shiftSettle.stream().mapToInt(Integer::intValue).average().orElse(Double.NaN);
     }

@@ -23,6 +23,8 @@ final class LevelTrack {
 
     static final double LEARN_BELOW = 1e-3;
     static final int RE_ANCHOR_AFTER = 3;
+    /** A usual day this far off on a run's side (rarer than 1 in 20, two-sided) keeps the run going. */
+    static final double HOLDS_RUN_BELOW = 0.05;
     /** A run below this share of the level is a failure, not a new level. */
     static final double RE_ANCHOR_FLOOR = 0.1;
 
@@ -76,8 +78,19 @@ final class LevelTrack {
             long x = days.value(i);
             double f = projected * factor;
             forecast[i] = f;
-            boolean rare = new CountModel(f, dispersion).rarerThan(x, LEARN_BELOW);
+            CountModel model = new CountModel(f, dispersion);
+            boolean rare = model.rarerThan(x, LEARN_BELOW);
             outlier[i] = rare;
+            // A day on the run's side and still unusual (beyond 1 in 20) does not break a run of improbable days: a
+            // level that moved keeps some days within reach of the old one, and those must not restart the count.
+            boolean holdsTheRun = !rare
+                    && runSide != 0
+                    && Integer.signum(Long.compare(x, Math.round(f))) == runSide
+                    && model.rarerThan(x, HOLDS_RUN_BELOW);
+            if (holdsTheRun) {
+                runCounts += x;
+                runFactors += factor;
+            }
             if (!rare) {
                 current = projected + smoothing(projected) * (x / factor - projected);
                 if (i >= WARM_UP && f > 1e-6) {
@@ -88,10 +101,12 @@ final class LevelTrack {
                     weights += weight;
                     residuals++;
                 }
-                runSide = 0;
-                runLength = 0;
-                runCounts = 0;
-                runFactors = 0;
+                if (!holdsTheRun) {
+                    runSide = 0;
+                    runLength = 0;
+                    runCounts = 0;
+                    runFactors = 0;
+                }
             } else {
                 current = projected;
                 int side = x > f ? 1 : -1;
