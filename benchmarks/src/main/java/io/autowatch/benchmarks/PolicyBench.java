@@ -111,7 +111,7 @@ public final class PolicyBench {
                 Generator.WARM_UP,
                 generator.holidayDates().size(),
                 holidays);
-        System.out.println(summary(generated));
+        System.out.println(Report.summary(generated));
         if (dump != null) {
             List<LabelledJob> all = new ArrayList<>(generated);
             all.addAll(new Generator(seed, skipping, days, true).jobs());
@@ -139,7 +139,7 @@ public final class PolicyBench {
                     "# Jobs that skip days at random: %d jobs, each idle on 10–50%% of its days (no item written),"
                             + " not by weekday%n%n",
                     skipping);
-            System.out.println(summary(skippers));
+            System.out.println(Report.summary(skippers));
             for (String name : names) {
                 scoreAndPrint(name, skippers, book, Generator.WARM_UP, explain, holidayDates);
             }
@@ -235,35 +235,6 @@ public final class PolicyBench {
         System.out.println(Report.kinds(pooled));
         pooled.examples.stream().limit(explain).forEach(System.out::println);
         return pooled;
-    }
-
-    private static String summary(List<LabelledJob> jobs) {
-        Map<Incident.Kind, int[]> kinds = new EnumMap<>(Incident.Kind.class);
-        int ramps = 0;
-        int shifts = 0;
-        for (LabelledJob job : jobs) {
-            for (Incident incident : job.incidents()) {
-                int[] c = kinds.computeIfAbsent(incident.kind(), k -> new int[2]);
-                c[0]++;
-                c[1] += incident.detectable() ? 1 : 0;
-            }
-            ramps += hasRamp(job) ? 1 : 0;
-            shifts += job.shifts().size();
-        }
-        List<String> parts = new ArrayList<>();
-        kinds.forEach(
-                (k, c) -> parts.add(k.name().toLowerCase(Locale.ROOT) + " " + c[0] + " (" + c[1] + " detectable)"));
-        return "Incidents: " + String.join(", ", parts) + ". Growth ramps: " + ramps + " jobs; planned shifts: "
-                + shifts + ".\n";
-    }
-
-    private static boolean hasRamp(LabelledJob job) {
-        for (boolean r : job.ramp()) {
-            if (r) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static String required(String option, String value) {

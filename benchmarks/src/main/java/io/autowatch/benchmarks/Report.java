@@ -1,5 +1,8 @@
 package io.autowatch.benchmarks;
 
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -66,5 +69,35 @@ final class Report {
 
     private static String percent(double value) {
         return Double.isNaN(value) ? "–" : String.format(Locale.ROOT, "%.1f%%", 100 * value);
+    }
+
+    /** How many incidents of each kind (and how many detectable), growth ramps and planned shifts. */
+    static String summary(List<LabelledJob> jobs) {
+        Map<Incident.Kind, int[]> kinds = new EnumMap<>(Incident.Kind.class);
+        int ramps = 0;
+        int shifts = 0;
+        for (LabelledJob job : jobs) {
+            for (Incident incident : job.incidents()) {
+                int[] c = kinds.computeIfAbsent(incident.kind(), k -> new int[2]);
+                c[0]++;
+                c[1] += incident.detectable() ? 1 : 0;
+            }
+            ramps += hasRamp(job) ? 1 : 0;
+            shifts += job.shifts().size();
+        }
+        List<String> parts = new ArrayList<>();
+        kinds.forEach(
+                (k, c) -> parts.add(k.name().toLowerCase(Locale.ROOT) + " " + c[0] + " (" + c[1] + " detectable)"));
+        return "Incidents: " + String.join(", ", parts) + ". Growth ramps: " + ramps + " jobs; planned shifts: "
+                + shifts + ".\n";
+    }
+
+    private static boolean hasRamp(LabelledJob job) {
+        for (boolean r : job.ramp()) {
+            if (r) {
+                return true;
+            }
+        }
+        return false;
     }
 }
