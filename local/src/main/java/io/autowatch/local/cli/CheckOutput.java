@@ -17,7 +17,8 @@ final class CheckOutput {
     private CheckOutput() {}
 
     static String summary(Map<String, Object> s, LocalDate day) {
-        return "Checked " + s.get("checked") + " jobs " + (day == null ? "for their last complete day" : "for " + day)
+        return "Checked " + plural(s.get("checked"), "job") + " "
+                + (day == null ? "for their last complete day" : "for " + day)
                 + ": " + s.get("healthy") + " healthy, " + s.get("unhealthy") + " unhealthy, " + s.get("zero")
                 + " zero, " + s.get("insufficient") + " with too little history, " + s.get("failed") + " failed. "
                 + plural(s.get("alerts"), "alert") + " and " + plural(s.get("recoveries"), "recovery") + " sent"

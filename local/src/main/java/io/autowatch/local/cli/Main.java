@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
 @Command(
         name = "autowatch",
         mixinStandardHelpOptions = true,
-        version = "autowatch 0.1.0",
+        version = "autowatch 0.4.0",
         description = "Run autowatch on this machine, and the tools around it.",
         subcommands = {
             RunCommand.class,
@@ -26,14 +26,42 @@ import picocli.CommandLine.Command;
 public final class Main {
 
     public static void main(String[] args) {
+        QuietStandardError.install();
+        System.exit(commandLine().execute(args));
+    }
+
+    /** The command line as {@code ./autowatch} runs it: its converters and error handling included. */
+    static CommandLine commandLine() {
         CommandLine line = new CommandLine(new Main());
         // A date option says what it wants, not which Java exception a bad one raised.
         line.registerConverter(LocalDate.class, Main::date);
+        // A number option says "a whole number", not Java's "is not a long".
+        line.registerConverter(Long.class, Main::wholeNumber);
+        line.registerConverter(long.class, Main::wholeNumber);
+        line.registerConverter(Integer.class, Main::wholeInt);
+        line.registerConverter(int.class, Main::wholeInt);
         line.setExecutionExceptionHandler((e, cmd, parsed) -> {
             cmd.getErr().println("error: " + (e.getMessage() == null ? e.toString() : e.getMessage()));
             return 1;
         });
-        System.exit(line.execute(args));
+        return line;
+    }
+
+    /** A whole number written in digits (a sign allowed), e.g. {@code 1200}. */
+    static long wholeNumber(String text) {
+        try {
+            return Long.parseLong(text.strip());
+        } catch (NumberFormatException e) {
+            throw new CommandLine.TypeConversionException("'" + text + "' is not a whole number (e.g. 1200)");
+        }
+    }
+
+    static int wholeInt(String text) {
+        long value = wholeNumber(text);
+        if (value != (int) value) {
+            throw new CommandLine.TypeConversionException("'" + text + "' is too large a number here");
+        }
+        return (int) value;
     }
 
     /** YYYY-MM-DD, or {@code today} / {@code yesterday} (UTC), so that the tour's commands work on any day. */

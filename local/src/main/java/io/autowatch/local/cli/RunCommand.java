@@ -2,8 +2,8 @@ package io.autowatch.local.cli;
 
 import io.autowatch.healthcheck.JobSettings;
 import io.autowatch.healthcheck.StoredResult;
-import io.autowatch.json.Json;
 import io.autowatch.local.demo.DemoData;
+import io.autowatch.local.demo.DemoOutput;
 import io.autowatch.local.demo.DemoSummary;
 import io.autowatch.local.runtime.LocalDynamo;
 import io.autowatch.local.runtime.LocalRuntime;
@@ -116,13 +116,8 @@ public final class RunCommand implements Callable<Integer> {
         int items = DemoData.seed(runtime.dynamo().client(), LocalDynamo.COUNTS_TABLE, yesterday);
         DemoData.seedSettings(runtime.dynamo().client(), LocalDynamo.HEALTH_TABLE);
         System.out.printf(
-                "Demo: %d jobs, %,d daily counts up to %s. Incidents: %s%n",
-                DemoData.jobs().size(),
-                items,
-                yesterday,
-                DemoData.incidents(yesterday).stream()
-                        .map(i -> i.job() + " on " + i.day() + ": " + i.what())
-                        .toList());
+                "Demo: %d jobs, %,d daily counts up to %s. Incidents: %s.%n",
+                DemoData.jobs().size(), items, yesterday, DemoOutput.incidents(DemoData.incidents(yesterday)));
         LocalDate from = yesterday.minusDays(89);
         System.out.print("Checking the last 90 days as daily runs would have (low-volume countries get settings "
                 + "that suit them) ");
@@ -134,11 +129,11 @@ public final class RunCommand implements Callable<Integer> {
         }
         runtime.quietAlerts(false);
         System.out.printf(
-                " done in %.1f s.%n%d notifications were sent (see %s). Yesterday's statuses: %s%n",
+                " done in %.1f s.%n%d notifications were sent (see %s). Yesterday: %s.%n",
                 (System.nanoTime() - start) / 1e9,
                 runtime.notificationsSent(),
                 runtime.alertLog(),
-                Json.write(runtime.results().latest().stream()
+                DemoOutput.statuses(runtime.results().latest().stream()
                         .collect(Collectors.groupingBy(StoredResult::status, TreeMap::new, Collectors.counting()))));
         System.out.println();
         System.out.print(DemoSummary.text(

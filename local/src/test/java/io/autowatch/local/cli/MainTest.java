@@ -89,4 +89,42 @@ class MainTest {
             System.setErr(original);
         }
     }
+
+    @Test
+    void aCountThatIsNotANumber_isCalledAWholeNumber_notALong() {
+        CommandLine line = Main.commandLine();
+        StringWriter err = new StringWriter();
+        line.setErr(new PrintWriter(err));
+
+        int code = line.execute("counts", "add", "email/promo/DE", "abc");
+
+        assertThat(code).isEqualTo(2);
+        assertThat(err.toString())
+                .contains("'abc' is not a whole number (e.g. 1200)")
+                .doesNotContain("long");
+    }
+
+    @Test
+    void antlrsVersionNotices_areDroppedFromStandardError_andEveryOtherLineGoesThrough() {
+        assertThat(QuietStandardError.isAntlrNotice(
+                        "ANTLR Tool version 4.10.1 used for code generation does not match the current runtime version"
+                                + " 4.13.2\n"))
+                .isTrue();
+        assertThat(QuietStandardError.isAntlrNotice(
+                        "ANTLR Runtime version 4.10.1 used for parser compilation does not match\n"))
+                .isTrue();
+        assertThat(QuietStandardError.isAntlrNotice("error: ANTLR Tool version is fine\n"))
+                .isFalse();
+    }
+
+    @Test
+    void theVersion_isTheChangelogs() {
+        StringWriter out = new StringWriter();
+        CommandLine line = Main.commandLine();
+        line.setOut(new PrintWriter(out));
+
+        line.execute("--version");
+
+        assertThat(out.toString()).contains("autowatch 0.4.0");
+    }
 }
