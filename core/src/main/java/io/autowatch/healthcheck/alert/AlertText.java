@@ -68,16 +68,7 @@ public final class AlertText {
                     + " without an alert)" + (e.lowConfidence() ? ", low confidence: short history" : ""));
             lines.add("Based on: " + e.basis());
             lines.add("History (" + a.history().size() + " days, newest first): " + history(a.history()));
-            if (notification instanceof Alert alert) {
-                JobSettings s = alert.settings();
-                lines.add("Policy: " + a.policy() + " (false-alarm rate "
-                        + s.falseAlarmRate().toPlainString()
-                        + " per day, floor " + s.minChange() + " and "
-                        + s.minChangePercent().toPlainString()
-                        + "%, severity " + s.severity().wireName() + ")");
-            } else {
-                lines.add("Policy: " + a.policy());
-            }
+            lines.add(policyLine(notification));
             return lines;
         }
         a.bands().ifPresent(b -> {
@@ -87,15 +78,31 @@ public final class AlertText {
             lines.add("Relative band (μ ± p%): " + decimal(b.percentLow()) + " to " + decimal(b.percentHigh()));
         });
         lines.add("History (" + a.history().size() + " non-zero days, newest first): " + history(a.history()));
-        if (notification instanceof Alert alert) {
-            JobSettings s = alert.settings();
-            lines.add("Policy: " + a.policy() + " (window " + s.window() + ", "
-                    + s.sigmas().toPlainString() + "σ, " + s.percent().toPlainString() + "%, severity "
-                    + s.severity().wireName() + ")");
-        } else {
-            lines.add("Policy: " + a.policy());
-        }
+        lines.add(policyLine(notification));
         return lines;
+    }
+
+    /**
+     * The policy that judged the day, with an alert's settings of that policy: {@code classic}'s window and bands,
+     * {@code adaptive}'s false-alarm rate and floor (another policy's name alone). By the name, not by what the
+     * assessment carries: an {@code adaptive} day with too little history has no expectation, and is still adaptive's.
+     */
+    private static String policyLine(Notification notification) {
+        String policy = notification.assessment().policy();
+        if (!(notification instanceof Alert alert)) {
+            return "Policy: " + policy;
+        }
+        JobSettings s = alert.settings();
+        String severity = "severity " + s.severity().wireName();
+        return switch (policy) {
+            case "classic" ->
+                "Policy: classic (window " + s.window() + ", " + s.sigmas().toPlainString() + "σ, "
+                        + s.percent().toPlainString() + "%, " + severity + ")";
+            case "adaptive" ->
+                "Policy: adaptive (false-alarm rate " + s.falseAlarmRate().toPlainString() + " per day, floor "
+                        + s.minChange() + " and " + s.minChangePercent().toPlainString() + "%, " + severity + ")";
+            default -> "Policy: " + policy + " (" + severity + ")";
+        };
     }
 
     /** What to look at first. */

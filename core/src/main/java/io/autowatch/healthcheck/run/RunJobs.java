@@ -24,8 +24,8 @@ final class RunJobs {
 
     /**
      * The jobs this run considers: those with counts in the days read, those whose every count there is invalid
-     * (they fail, saying so), and those with an open incident (a dead job keeps alerting until it writes again or is
-     * retired); limited to the request's jobs when it names some.
+     * (they fail, saying so), and those with an open incident opened by the last day checked (a dead job keeps
+     * alerting until it writes again or is retired); limited to the request's jobs when it names some.
      */
     static List<Map.Entry<JobId, CountSeries>> jobsToCheck(
             CheckRequest request,
@@ -35,7 +35,13 @@ final class RunJobs {
             LocalDate from,
             LocalDate to) {
         Map<JobId, CountSeries> all = new LinkedHashMap<>(snapshot.series());
-        Stream.concat(rejectedByJob.keySet().stream(), open.keySet().stream())
+        // An open incident keeps a job checked from the day it opened on: a day before it (a mistyped year) is not
+        // judged for a job that wrote nothing then.
+        Stream.concat(
+                        rejectedByJob.keySet().stream(),
+                        open.values().stream()
+                                .filter(incident -> !incident.openedDay().isAfter(to))
+                                .map(OpenIncident::job))
                 .forEach(job -> all.computeIfAbsent(job, j -> CountSeries.of(from, to, List.of())));
         return all.entrySet().stream()
                 .filter(e -> request.jobs().isEmpty() || request.jobs().contains(e.getKey()))

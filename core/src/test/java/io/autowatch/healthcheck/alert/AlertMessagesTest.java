@@ -16,6 +16,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 @SuppressWarnings("unchecked")
@@ -113,5 +114,23 @@ class AlertMessagesTest {
         assertThat(Json.write(content))
                 .doesNotContain("<!channel>", "<!here>", "<@U12345>")
                 .contains("&lt;!channel&gt;");
+    }
+
+    @Test
+    void anAdaptiveZeroWithTooLittleHistory_namesAdaptivesSettings_notClassics() {
+        Assessment zero = new Assessment(DAY, 0, HealthStatus.ZERO, "adaptive", Optional.empty(), List.of());
+        List<String> details = AlertText.details(new Notification.Alert(JOB, zero, JobSettings.DEFAULTS, NOW));
+
+        assertThat(details)
+                .contains("Policy: adaptive (false-alarm rate 0.0001 per day, floor 5 and 10%, severity critical)")
+                .noneMatch(line -> line.contains("window"));
+    }
+
+    @Test
+    void aClassicAlert_namesClassicsWindowAndBands() {
+        Assessment low = new Assessment(DAY, 0, HealthStatus.ZERO, "classic", Optional.empty(), List.of());
+
+        assertThat(AlertText.details(new Notification.Alert(JOB, low, CLASSIC, NOW)))
+                .contains("Policy: classic (window 14, 2σ, 20%, severity critical)");
     }
 }

@@ -355,6 +355,23 @@ class HealthCheckServiceTest {
     }
 
     @Test
+    void aDayBeforeAnOpenIncidentOpened_doesNotJudgeThatJob_soAMistypedYearPagesNothing() {
+        JobId dead = JobId.of("dead/x");
+        ledger.incidents.put(
+                dead,
+                new OpenIncident(dead, FROM.minusDays(10), FROM.minusDays(1), Severity.CRITICAL, HealthStatus.ZERO));
+
+        LocalDate mistyped = LocalDate.of(2019, 1, 1);
+        readFrom = mistyped.minusDays(42);
+        readTo = mistyped;
+
+        RunSummary summary = service().run(CheckRequest.forDay(EVENT, mistyped, Set.of()));
+
+        assertThat(summary.checked()).isZero();
+        assertThat(published).isEmpty();
+    }
+
+    @Test
     void retire_resolvesTheOpenIncident_andTheJobIsNotCheckedUntilItWritesAgain() {
         job("stopped", -1, 100);
         service().run(CheckRequest.scheduled(EVENT));
