@@ -73,6 +73,7 @@ final class BacktestCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Connection connection = state.connect();
+        KnownJobs.require(connection, job);
         LocalDate last = days.last();
         LocalDate first = days.first();
         System.err.printf("Reading %s from %s…%n", job, connection.description());

@@ -53,6 +53,7 @@ public final class ChartCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Connection connection = state.connect();
+        KnownJobs.require(connection, job);
         LocalDate last = days.last();
         LocalDate first = days.first();
         var points =

@@ -49,6 +49,7 @@ final class CompareCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Connection connection = state.connect();
+        KnownJobs.require(connection, job);
         LocalDate last = days.last();
         LocalDate first = days.first();
         List<HealthPolicy> chosen = policies.stream()

@@ -38,6 +38,11 @@ final class CountsCommand {
         @Override
         public Integer call() throws Exception {
             Connection connection = state.connect();
+            var known = KnownJobs.checked(connection);
+            if (!known.isEmpty() && !known.contains(job)) {
+                // A new job is fine; a mistyped one would start a job nobody checks. Say so, and add all the same.
+                System.err.println("note: " + KnownJobs.unknown(job, known, connection) + " (adding to a new job)");
+            }
             LocalDate when = day != null ? day : LocalDate.now(ZoneOffset.UTC);
             long total =
                     new CountWriter(connection.dynamoDb(), connection.countsTable()).add(JobId.of(job), when, amount);

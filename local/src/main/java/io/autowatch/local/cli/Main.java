@@ -31,7 +31,7 @@ public final class Main {
     }
 
     /** The command line as {@code ./autowatch} runs it: its converters and error handling included. */
-    static CommandLine commandLine() {
+    public static CommandLine commandLine() {
         CommandLine line = new CommandLine(new Main());
         // A date option says what it wants, not which Java exception a bad one raised.
         line.registerConverter(LocalDate.class, Main::date);

@@ -35,7 +35,8 @@ final class RetireCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        URI runtime = state.connect()
+        Connection connection = state.connect();
+        URI runtime = connection
                 .runtime()
                 .orElseThrow(() -> new IllegalStateException("`retire` runs in the local runtime; start it with "
                         + "`./autowatch run`. In AWS: aws lambda invoke --function-name <HealthCheckFunctionName> "
@@ -55,8 +56,8 @@ final class RetireCommand implements Callable<Integer> {
         }
         if (body.get("jobsNotFound") instanceof List<?> missing && !missing.isEmpty()) {
             System.err.println(job + " is not retired: it wrote no count in the look-back and has no open incident, "
-                    + "so it is not checked anyway. Check the job id: `./autowatch compare " + job
-                    + "` lists a job's days.");
+                    + "so it is not checked anyway. "
+                    + KnownJobs.unknown(job, KnownJobs.checked(connection), connection));
             return 1;
         }
         boolean resolved = body.get("incidentsResolved") instanceof List<?> l && !l.isEmpty();

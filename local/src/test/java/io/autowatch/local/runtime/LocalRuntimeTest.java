@@ -65,7 +65,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import picocli.CommandLine;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** The local runtime started in a test: the demo, the dashboard's API and page, the webhook, the chart. */
@@ -453,6 +452,37 @@ class LocalRuntimeTest {
     }
 
     @Test
+    void aMistypedOrWronglyCasedJobId_namesTheNearestKnownIds_inEveryCommandThatTakesOne() {
+        assertThat(cli("chart", "emial/promo/DE"))
+                .contains("error: no job 'emial/promo/DE' has been checked in the local runtime")
+                .contains("did you mean email/promo/DE?")
+                .doesNotContain("run the check first");
+        assertThat(cli("compare", "Email/Promo/DE")).contains("did you mean email/promo/DE?");
+        assertThat(cli("backtest", "email/promo/D")).contains("did you mean email/promo/DE");
+        assertThat(cli("compare", "nothing/like/it"))
+                .contains("no job 'nothing/like/it' has been checked")
+                .contains("jobs have been");
+
+        PrintStream original = System.err;
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+        try {
+            cli(
+                    "counts",
+                    "add",
+                    "emial/promo/DE",
+                    "0",
+                    "--day",
+                    YESTERDAY.minusDays(400).toString());
+        } finally {
+            System.setErr(original);
+        }
+        assertThat(err.toString(StandardCharsets.UTF_8))
+                .contains("note: no job 'emial/promo/DE' has been checked")
+                .contains("did you mean email/promo/DE? (adding to a new job)");
+    }
+
+    @Test
     void theCompareAndBacktestCommands_printEachPolicysVerdicts_asTheCoreJudgesThem() {
         String job = "email/promo/DE";
         LocalDate from = YESTERDAY.minusDays(29);
@@ -552,13 +582,9 @@ class LocalRuntimeTest {
         List<String> all = new ArrayList<>(List.of(args));
         all.addAll(List.of("--state", state.toString()));
         var out = new StringWriter();
-        var line = new CommandLine(new Main());
+        var line = Main.commandLine();
         line.setOut(new PrintWriter(out, true));
         line.setErr(new PrintWriter(out, true));
-        line.setExecutionExceptionHandler((e, cmd, parsed) -> {
-            cmd.getErr().println("error: " + e.getMessage());
-            return 1;
-        });
         line.execute(all.toArray(String[]::new));
         return out.toString();
     }
