@@ -2,12 +2,16 @@ package io.autowatch.local.cli;
 
 import io.autowatch.json.Json;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -25,6 +29,12 @@ final class CheckCommand implements Callable<Integer> {
             description = "check this day, YYYY-MM-DD or yesterday (default: each job's last complete day)")
     LocalDate day;
 
+    @Option(
+            names = "--job",
+            description = "check only this job (repeat for several); with --day today, a job that finished its day's"
+                    + " work asks for its own check, as the Job Finished rule does")
+    List<String> jobs = new ArrayList<>();
+
     @Mixin
     Options.State state;
 
@@ -36,7 +46,14 @@ final class CheckCommand implements Callable<Integer> {
                 .orElseThrow(() -> new IllegalStateException(
                         "`check` runs in the local runtime; start it with `./autowatch run`. In AWS, invoke the function: "
                                 + "aws lambda invoke --function-name <HealthCheckFunctionName> --payload …"));
-        URI uri = runtime.resolve("/api/check" + (day == null ? "" : "?day=" + day));
+        List<String> query = new ArrayList<>();
+        if (day != null) {
+            query.add("day=" + day);
+        }
+        if (!jobs.isEmpty()) {
+            query.add("jobs=" + URLEncoder.encode(String.join(",", jobs), StandardCharsets.UTF_8));
+        }
+        URI uri = runtime.resolve("/api/check" + (query.isEmpty() ? "" : "?" + String.join("&", query)));
         Path alertLog = state.folder.resolve("alerts.jsonl");
         long before = Files.exists(alertLog) ? Files.size(alertLog) : 0;
         HttpResponse<String> response = HttpClient.newHttpClient()
@@ -47,10 +64,8 @@ final class CheckCommand implements Callable<Integer> {
                         HttpResponse.BodyHandlers.ofString());
         Map<String, Object> body = Json.readObject(response.body());
         if (response.statusCode() != 200) {
-            // The function names the event's field; here the user typed --day.
-            System.err.println("check failed: "
-                    + String.valueOf(body.getOrDefault("message", response.body()))
-                            .replace("'detail.day'", "--day"));
+            // The runtime words the refusal in this command's options (--day, --job).
+            System.err.println("check failed: " + body.getOrDefault("message", response.body()));
             return 1;
         }
         System.out.println(CheckOutput.summary(body, day));

@@ -26,10 +26,20 @@ final class LocalHealthCheck {
 
     /** Runs the health check as the schedule would, or for one day (a manual run). */
     Map<String, Object> check(Optional<LocalDate> day) throws IOException {
+        return check(day, List.of());
+    }
+
+    /** @param jobs the jobs to check, all when empty (the event's {@code detail.jobs}) */
+    Map<String, Object> check(Optional<LocalDate> day, List<String> jobs) throws IOException {
         Map<String, Object> event = new LinkedHashMap<>();
-        if (day.isPresent()) {
+        if (day.isPresent() || !jobs.isEmpty()) {
+            Map<String, Object> detail = new LinkedHashMap<>();
+            day.ifPresent(d -> detail.put("day", d.toString()));
+            if (!jobs.isEmpty()) {
+                detail.put("jobs", jobs);
+            }
             event.put("detail-type", "Manual Health Check");
-            event.put("detail", Map.of("day", day.get().toString()));
+            event.put("detail", detail);
         } else {
             event.put("detail-type", "Scheduled Event");
             event.put("source", "aws.scheduler");

@@ -18,6 +18,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -125,21 +126,30 @@ final class LocalHttp implements AutoCloseable {
                 json(
                         exchange,
                         200,
-                        runtime.check(Optional.ofNullable(query.get("day")).map(LocalDate::parse)));
+                        runtime.check(
+                                Optional.ofNullable(query.get("day")).map(LocalDate::parse),
+                                Optional.ofNullable(query.get("jobs")).stream()
+                                        .flatMap(jobs -> Arrays.stream(jobs.split(",")))
+                                        .filter(job -> !job.isBlank())
+                                        .toList()));
             } else {
                 json(exchange, 404, Map.of("message", "not found: " + method + " " + path));
             }
         } catch (RuntimeException e) {
             boolean bad = e instanceof IllegalArgumentException || e instanceof DateTimeParseException;
+            // The function names its event's fields; here the request came from `./autowatch check`'s options.
+            String reason = exchange.getRequestURI().getPath().equals("/api/check")
+                    ? CliWords.of(e.getMessage())
+                    : e.getMessage();
             // A bad request is the caller's to fix and is answered with its reason; only a failure is ours.
             out.println(
                     bad
                             ? "Refused " + exchange.getRequestMethod() + " "
-                                    + exchange.getRequestURI().getPath() + ": " + e.getMessage()
+                                    + exchange.getRequestURI().getPath() + ": " + reason
                             : "Request failed: " + e);
             if (exchange.getResponseCode() == -1) {
                 // Nothing was sent yet: answer with the reason, as an API would (a bad date, a job with no counts).
-                json(exchange, bad ? 400 : 500, Map.of("message", String.valueOf(e.getMessage())));
+                json(exchange, bad ? 400 : 500, Map.of("message", String.valueOf(reason)));
             }
         }
     }

@@ -137,6 +137,11 @@ public final class LocalRuntime implements AutoCloseable {
         return healthCheck.check(day);
     }
 
+    /** Runs the health check for some jobs only, as a job's own check (the Job Finished rule) would. */
+    Map<String, Object> check(Optional<LocalDate> day, List<String> jobs) throws IOException {
+        return healthCheck.check(day, jobs);
+    }
+
     /** Retires jobs as the deployed function does. */
     Map<String, Object> retire(List<String> jobs, String reason) throws IOException {
         return healthCheck.retire(jobs, reason);

@@ -483,6 +483,35 @@ class LocalRuntimeTest {
     }
 
     @Test
+    void checkingToday_isRefusedInTheCommandsOwnWords_andAJobMayAskForItsOwnCheckWithJob() {
+        PrintStream originalOut = System.out;
+        PrintStream originalErr = System.err;
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        PrintStream both = new PrintStream(printed, true, StandardCharsets.UTF_8);
+        System.setOut(both);
+        System.setErr(both);
+        try {
+            String today = YESTERDAY.plusDays(1).toString(); // the runtime's today (its clock is fixed)
+            cli("check", "--day", today);
+            String refused = printed.toString(StandardCharsets.UTF_8);
+            printed.reset();
+            cli("check", "--day", today, "--job", "email/welcome/US");
+            String own = printed.toString(StandardCharsets.UTF_8);
+
+            assertThat(refused)
+                    .contains("check failed: --day ")
+                    .contains("is today (UTC), which has not ended")
+                    .contains("with --job <job>")
+                    .doesNotContain("detail.")
+                    .doesNotContain("\"jobs\"");
+            assertThat(own).contains("Checked 1 job for " + today);
+        } finally {
+            System.setOut(originalOut);
+            System.setErr(originalErr);
+        }
+    }
+
+    @Test
     void theCompareAndBacktestCommands_printEachPolicysVerdicts_asTheCoreJudgesThem() {
         String job = "email/promo/DE";
         LocalDate from = YESTERDAY.minusDays(29);
