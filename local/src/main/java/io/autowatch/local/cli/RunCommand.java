@@ -24,7 +24,8 @@ import picocli.CommandLine.Option;
 @Command(
         name = "run",
         mixinStandardHelpOptions = true,
-        description = "Start both functions on this machine: DynamoDB Local, the webhook, the health check and its "
+        description = "Start autowatch on this machine, its functions in one process: DynamoDB Local, the webhook and"
+                + " its worker, the health check and its "
                 + "dashboard. Ctrl-C stops it.")
 public final class RunCommand implements Callable<Integer> {
 

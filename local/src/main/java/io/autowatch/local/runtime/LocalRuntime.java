@@ -41,7 +41,7 @@ import java.util.concurrent.Executors;
 import java.util.function.UnaryOperator;
 
 /**
- * Both functions in one process, as close to AWS as practical: the real handlers, wired by the functions' own
+ * The functions in one process, as close to AWS as practical: the real handlers, wired by the functions' own
  * wiring and fed the events Lambda would feed them. DynamoDB Local holds the tables; {@link LocalHttp} serves the
  * webhook and the dashboard; the health check runs on a {@link DailySchedule} and on demand; notifications go to
  * the console and to a log with the bodies the SNS topics would carry.

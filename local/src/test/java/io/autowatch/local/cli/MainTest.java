@@ -127,4 +127,9 @@ class MainTest {
 
         assertThat(out.toString()).contains("autowatch 0.4.0");
     }
+
+    @Test
+    void runsHelp_doesNotSpeakOfTwoFunctions() {
+        assertThat(helpOf("run")).doesNotContain("both functions").contains("its functions in one process");
+    }
 }
