@@ -25,7 +25,9 @@ async function loadJobs() {
     const row = document.createElement('tr');
     row.className = 'job';
     row.dataset.job = job.job;
-    row.innerHTML = '<td></td><td>' + job.day + '</td><td class="' + job.status + '">' + job.status + '</td>';
+    row.innerHTML = '<td></td><td>' + job.day + '</td><td class="' + job.status + '">' + job.status + '</td><td class="alerted"></td>';
+    // When it last alerted in the 90 days on screen: an incident that has recovered still shows.
+    if (job.lastAlert) row.lastChild.textContent = '▲ ' + job.lastAlert;
     // An open incident leads the list, and says since when.
     row.firstChild.textContent = (job.incidentSince ? '● ' : '') + job.job + (job.retiredOn ? ' (retired)' : '');
     if (job.incidentSince) row.firstChild.title = 'open incident since ' + job.incidentSince;

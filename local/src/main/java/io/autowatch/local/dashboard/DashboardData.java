@@ -26,17 +26,15 @@ public final class DashboardData {
 
     /**
      * Worst first, as on call reads it: jobs with an open incident first (in the on-call page's order: critical,
-     * then the most recent alert), then by the latest day's status, then by job. A job that alerted three days ago
-     * and has not recovered outranks a healthy yesterday.
+     * then the most recent alert), then jobs failing now, then jobs that alerted in the range on screen (the 90 days
+     * up to their latest result), the most recent alert first, then the rest by their latest status. A quiet zero day
+     * of a job whose zeros are usual never outranks an incident of the range, recovered or not.
      */
     public static List<StoredResult> worstFirst(List<StoredResult> latest, Map<JobId, OpenIncident> open) {
         return worstFirst(latest, open, Map.of());
     }
 
-    /**
-     * @param lastAlertDays each job's latest day that alerted: after the open incidents, the most recent alerts come
-     *                      first, so a recovered incident of last week outranks a quiet zero day that never alerted
-     */
+    /** @param lastAlertDays each job's latest day that alerted */
     public static List<StoredResult> worstFirst(
             List<StoredResult> latest, Map<JobId, OpenIncident> open, Map<String, LocalDate> lastAlertDays) {
         List<OpenIncident> ranked = OnCallPage.ranked(List.copyOf(open.values()));
@@ -49,16 +47,35 @@ public final class DashboardData {
                 // Bad now (unhealthy or failed on its latest day) before anything that only alerted in the past.
                 .thenComparingInt(
                         r -> r.status().equals("UNHEALTHY") || r.status().equals("FAILED") ? 0 : 1)
-                .thenComparing((StoredResult r) -> recentAlert(r, lastAlertDays), Comparator.reverseOrder())
+                .thenComparing(
+                        (StoredResult r) -> alertInRange(r, lastAlertDays).orElse(LocalDate.MIN),
+                        Comparator.reverseOrder())
                 .thenComparingInt(r -> rank(r.status()))
                 .thenComparing(StoredResult::job));
         return list;
     }
 
-    /** The job's last alert if it was within a week of its latest result; else nothing to rank by. */
-    private static LocalDate recentAlert(StoredResult r, Map<String, LocalDate> lastAlertDays) {
-        LocalDate alert = lastAlertDays.get(r.job());
-        return alert != null && !alert.isBefore(r.day().minusDays(7)) ? alert : LocalDate.MIN;
+    /** The days the dashboard's job list and chart show: the 90 days up to a job's latest result. */
+    static final int RANGE_DAYS = 90;
+
+    /** The job's last alert, if it falls in the range on screen. */
+    public static Optional<LocalDate> alertInRange(StoredResult r, Map<String, LocalDate> lastAlertDays) {
+        return Optional.ofNullable(lastAlertDays.get(r.job()))
+                .filter(alert -> !alert.isBefore(r.day().minusDays(RANGE_DAYS - 1L)));
+    }
+
+    /**
+     * Also says since when a job is retired, so the list does not show a retired job as if it were still checked,
+     * and when it last alerted in the range on screen.
+     */
+    public static Map<String, Object> jobJson(
+            StoredResult r,
+            Map<JobId, OpenIncident> open,
+            Map<JobId, LocalDate> retired,
+            Map<String, LocalDate> lastAlertDays) {
+        Map<String, Object> job = jobJson(r, open, retired);
+        alertInRange(r, lastAlertDays).ifPresent(day -> job.put("lastAlert", day.toString()));
+        return job;
     }
 
     /** Also says since when a job is retired, so the list does not show a retired job as if it were still checked. */

@@ -210,7 +210,7 @@ final class LocalHttp implements AutoCloseable {
         var retired = runtime.retiredJobs();
         var overview = results.overview();
         return DashboardData.worstFirst(overview.latest(), open, overview.lastAlertDays()).stream()
-                .map(r -> DashboardData.jobJson(r, open, retired))
+                .map(r -> DashboardData.jobJson(r, open, retired, overview.lastAlertDays()))
                 .toList();
     }
 

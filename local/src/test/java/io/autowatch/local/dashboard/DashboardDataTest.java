@@ -31,7 +31,7 @@ class DashboardDataTest {
     }
 
     @Test
-    void worstFirst_afterTheOpenIncidents_putsRecentAlertsBeforeAQuietZeroDayThatNeverAlerted() {
+    void worstFirst_afterTheOpenIncidents_putsTheAlertsOfTheRangeOnScreenBeforeAQuietZeroDay_mostRecentFirst() {
         List<StoredResult> latest = List.of(
                 latest("email/promo/IS", "ZERO"),
                 latest("email/promo/DE", "HEALTHY"),
@@ -41,9 +41,22 @@ class DashboardDataTest {
                 latest, Map.of(), Map.of("email/promo/DE", DAY.minusDays(20), "email/promo/FR", DAY.minusDays(2)));
 
         assertThat(ranked)
-                .as("FR alerted two days ago; DE's alert is three weeks old and ranks by its status, after IS's zero")
+                .as("FR alerted two days ago, DE three weeks ago: both within the 90 days on screen, above IS's zero")
+                .extracting(StoredResult::job)
+                .containsExactly("email/promo/FR", "email/promo/DE", "email/promo/IS");
+        assertThat(DashboardData.worstFirst(
+                        latest,
+                        Map.of(),
+                        Map.of("email/promo/DE", DAY.minusDays(90), "email/promo/FR", DAY.minusDays(2))))
+                .as("an alert before the range on screen does not rank")
                 .extracting(StoredResult::job)
                 .containsExactly("email/promo/FR", "email/promo/IS", "email/promo/DE");
+        assertThat(DashboardData.jobJson(
+                        latest("email/promo/DE", "HEALTHY"),
+                        Map.of(),
+                        Map.of(),
+                        Map.of("email/promo/DE", DAY.minusDays(20))))
+                .containsEntry("lastAlert", DAY.minusDays(20).toString());
 
         var failedNow = DashboardData.worstFirst(
                 List.of(latest("email/promo/FR", "HEALTHY"), latest("email/broken/XX", "FAILED")),

@@ -53,8 +53,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import javax.imageio.ImageIO;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.plot.XYPlot;
@@ -638,6 +642,26 @@ class LocalRuntimeTest {
                 "--user-data-dir=" + Files.createTempDirectory("chromium"),
                 "--virtual-time-budget=10000");
         String dom = run(chromium, flags, "--dump-dom", url);
+        // The job list: the demo's three incidents lead it, each saying when it alerted, above the quiet zero days.
+        List<String> rows = new ArrayList<>();
+        Matcher row = Pattern.compile("(?s)<tr class=\"job[^\"]*\" data-job=\"([^\"]+)\"[^>]*>(.*?)</tr>")
+                .matcher(dom);
+        while (row.find()) {
+            rows.add(
+                    row.group(1) + " " + row.group(2).replaceAll("<[^>]+>", " ").strip());
+        }
+        Set<String> incidents =
+                DemoData.incidents(YESTERDAY).stream().map(i -> i.job().value()).collect(Collectors.toSet());
+        assertThat(rows).hasSize(21);
+        // Other tests of this runtime may leave an incident open (●): those lead, then the demo's three.
+        int open = (int) rows.stream().takeWhile(r -> r.contains("●")).count();
+        assertThat(rows.subList(open, open + 3))
+                .as("the demo's incidents right after any open one: " + rows)
+                .allSatisfy(r -> assertThat(incidents).contains(r.substring(0, r.indexOf(' '))))
+                .allSatisfy(r -> assertThat(r).contains("▲ "));
+        assertThat(rows.subList(open + 3, rows.size()))
+                .as("quiet zero days of Iceland and Luxembourg come after them")
+                .anySatisfy(r -> assertThat(r).startsWith("email/welcome/IS").contains("ZERO"));
         String json = dom.substring(dom.indexOf("<pre id=\"chart-state\" hidden=\"\">") + 32);
         Map<String, Object> drawn =
                 Json.readObject(json.substring(0, json.indexOf("</pre>")).replace("&quot;", "\""));
