@@ -114,6 +114,7 @@ async function show(job, given) {
     expectedColor: ds[5].borderColor, rangeColor: ds[7].backgroundColor,
     legend: legendTexts, judgedBy: document.getElementById('judged-by').textContent,
     drawn: chart.getDatasetMeta(0).data.length,
+    navOverflows: document.querySelector('nav').scrollWidth > document.querySelector('nav').clientWidth,
   });
   await compare(job);
 }

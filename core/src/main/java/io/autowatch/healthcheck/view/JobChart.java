@@ -58,7 +58,9 @@ final class JobChart {
                 max = Math.max(max, q.get()[1]);
             }
         }
-        max *= 1.08;
+        // Round gridlines (0, 20,000, 40,000, 60,000), and room above the highest point.
+        double tick = niceStep(max * 1.05 / 3);
+        max = tick * Math.ceil(max * 1.05 / tick);
         double plotW = width - left - right;
         double plotH = height - top - bottom;
         int n = points.size();
@@ -78,9 +80,9 @@ final class JobChart {
                 .append(' ')
                 .append(height)
                 .append("\" role=\"img\">");
-        // Axes and three horizontal grid lines, labelled for people.
-        for (int g = 0; g <= 2; g++) {
-            double v = max / 1.08 * g / 2;
+        // Axes and horizontal grid lines at round counts, labelled for people.
+        for (int g = 0; g * tick <= max + tick / 2; g++) {
+            double v = g * tick;
             double gy = y.applyAsDouble(v);
             svg.append("<line x1=\"").append(left).append("\" x2=\"").append(width - right);
             svg.append("\" y1=\"").append(f(gy)).append("\" y2=\"").append(f(gy));
@@ -219,5 +221,19 @@ final class JobChart {
 
     private static String f(double v) {
         return String.format(Locale.ROOT, "%.1f", v);
+    }
+
+    /** The round step (1, 2, 2.5 or 5 times a power of ten, at least 1) nearest above {@code rough}. */
+    static double niceStep(double rough) {
+        if (!(rough > 1)) {
+            return 1;
+        }
+        double power = Math.pow(10, Math.floor(Math.log10(rough)));
+        for (double m : new double[] {1, 2, 2.5, 5, 10}) {
+            if (m * power >= rough) {
+                return m * power;
+            }
+        }
+        return 10 * power;
     }
 }

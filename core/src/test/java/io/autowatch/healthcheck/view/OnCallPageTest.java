@@ -96,4 +96,37 @@ class OnCallPageTest {
 
         assertThat(html).contains("No stored results for this job").contains("<form><input name=\"job\"");
     }
+
+    @Test
+    void job_labelsItsCountAxisWithRoundNumbers() {
+        List<StoredResult> points = new ArrayList<>();
+        for (int i = 29; i >= 0; i--) {
+            points.add(new StoredResult(
+                    "email/busy/US",
+                    DAY.minusDays(i),
+                    "HEALTHY",
+                    48_000 + 100L * i,
+                    Optional.empty(),
+                    Optional.empty(),
+                    Optional.empty(),
+                    Optional.empty(),
+                    Optional.empty(),
+                    Optional.of("adaptive"),
+                    Optional.empty(),
+                    false));
+        }
+        String html = OnCallPage.job("email/busy/US", points, Optional.empty(), 900, new PageLinks.Web("/"));
+
+        Matcher label = Pattern.compile("text-anchor=\"end\" font-size=\"11\">([0-9,]+)</text>")
+                .matcher(html);
+        List<String> labels = new ArrayList<>();
+        while (label.find()) {
+            labels.add(label.group(1));
+        }
+        assertThat(labels).containsExactly("0", "20,000", "40,000", "60,000");
+        assertThat(JobChart.niceStep(17_000)).isEqualTo(20_000);
+        assertThat(JobChart.niceStep(1_200)).isEqualTo(2_000);
+        assertThat(JobChart.niceStep(2_100)).isEqualTo(2_500);
+        assertThat(JobChart.niceStep(0.4)).isEqualTo(1);
+    }
 }

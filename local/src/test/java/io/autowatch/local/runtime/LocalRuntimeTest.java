@@ -672,6 +672,7 @@ class LocalRuntimeTest {
                 .containsEntry("points", 30)
                 .containsEntry("drawn", 30);
         assertThat((List<?>) drawn.get("colors")).element(27).isEqualTo("#1565c0");
+        assertThat(drawn).as("the job list fits its column").containsEntry("navOverflows", false);
         for (String band : List.of("sigmaLow", "sigmaHigh", "percentLow", "percentHigh")) {
             assertThat(numbers(drawn.get(band)))
                     .as(band + ", never drawn below zero")
