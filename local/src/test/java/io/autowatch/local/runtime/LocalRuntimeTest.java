@@ -516,6 +516,18 @@ class LocalRuntimeTest {
     }
 
     @Test
+    void theToursBacktestExample_showsADifference_theWideFloorMissesThePartialFailure() {
+        // The tour runs on today's data; this runtime's data ends on YESTERDAY, so the same 90 days are named.
+        String from = YESTERDAY.minusDays(89).toString();
+        String to = YESTERDAY.toString();
+        assertThat(cli("backtest", "email/daily-digest/US", "--from", from, "--to", to))
+                .contains("1 of 90 days would have alerted");
+        assertThat(cli("backtest", "email/daily-digest/US", "--from", from, "--to", to, "--min-change-percent", "70"))
+                .contains("0 of 90 days would have alerted")
+                .contains("floor 5 and 70%");
+    }
+
+    @Test
     void theCompareAndBacktestCommands_printEachPolicysVerdicts_asTheCoreJudgesThem() {
         String job = "email/promo/DE";
         LocalDate from = YESTERDAY.minusDays(29);
