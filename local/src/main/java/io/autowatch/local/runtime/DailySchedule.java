@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.LocalTime;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -26,7 +27,7 @@ final class DailySchedule implements AutoCloseable {
         executor.scheduleAtFixedRate(
                 () -> {
                     try {
-                        out.println("Scheduled health check: " + runtime.check(Optional.empty()));
+                        out.println("Scheduled health check: " + runtime.check(Optional.empty(), List.of()));
                     } catch (Exception e) {
                         out.println("Scheduled health check failed: " + e);
                     }

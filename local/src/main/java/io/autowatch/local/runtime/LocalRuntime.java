@@ -15,7 +15,6 @@ import io.autowatch.github.webhook.WebhookSignature;
 import io.autowatch.healthcheck.StoredResults;
 import io.autowatch.healthcheck.alert.OpenIncident;
 import io.autowatch.healthcheck.judge.Comparison;
-import io.autowatch.json.Json;
 import io.autowatch.local.cli.Options;
 import io.autowatch.local.cli.RunCommand;
 import io.autowatch.local.dashboard.JobHistory;
@@ -118,7 +117,7 @@ public final class LocalRuntime implements AutoCloseable {
         requests = Executors.newFixedThreadPool(
                 4, Thread.ofPlatform().daemon().name("local-http-", 0).factory());
         http = new LocalHttp(this, results, options.port(), requests, clock, out);
-        writeState();
+        RuntimeState.write(options.stateFolder(), dynamo.endpoint(), httpUri());
         return this;
     }
 
@@ -132,12 +131,10 @@ public final class LocalRuntime implements AutoCloseable {
         return ledger.openIncidents();
     }
 
-    /** Runs the health check as the schedule would, or for one day (a manual run). */
-    Map<String, Object> check(Optional<LocalDate> day) throws IOException {
-        return healthCheck.check(day);
-    }
-
-    /** Runs the health check for some jobs only, as a job's own check (the Job Finished rule) would. */
+    /**
+     * Runs the health check as the schedule would, or for one day (a manual run), for every job or for {@code jobs}
+     * only (as a job's own check, the Job Finished rule's, would).
+     */
     Map<String, Object> check(Optional<LocalDate> day, List<String> jobs) throws IOException {
         return healthCheck.check(day, jobs);
     }
@@ -216,20 +213,6 @@ public final class LocalRuntime implements AutoCloseable {
 
     public int notificationsSent() {
         return alerts.published();
-    }
-
-    private void writeState() throws IOException {
-        Files.writeString(
-                options.stateFolder().resolve("runtime.json"),
-                Json.write(Map.of(
-                        "dynamodb",
-                        dynamo.endpoint().toString(),
-                        "countsTable",
-                        LocalDynamo.COUNTS_TABLE,
-                        "healthTable",
-                        LocalDynamo.HEALTH_TABLE,
-                        "http",
-                        httpUri().toString())));
     }
 
     @Override
