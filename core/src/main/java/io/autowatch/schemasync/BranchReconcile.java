@@ -53,6 +53,9 @@ final class BranchReconcile {
         if (!files.complete()) {
             notices.add("GitHub listed the branch only in part, so nothing was deleted");
         }
+        if (planOnly) {
+            notices.add("plan only: no Datadog keys are configured, so nothing was applied");
+        }
         List<StepOutcome> applied = planOnly ? List.of() : sync.apply(plan);
         SyncResult result = new SyncResult(
                 request.command(),

@@ -101,6 +101,13 @@ public final class MonitorSync {
                 .toList();
         Set<String> touched = new HashSet<>(was.keySet());
         after.monitors().forEach(d -> touched.remove(d.name())); // what is left was removed
+        // A monitor of a file with errors at the head is not removed: its annotation was not read. (Nothing is
+        // written while there are errors, but the plan must not show a delete that fixing the error would undo.)
+        Set<String> unread = new HashSet<>();
+        after.errors().forEach(e -> unread.add(MonitorRenderer.schemaTag(e.schemaPath())));
+        was.values().stream()
+                .filter(d -> d.tags().stream().anyMatch(unread::contains))
+                .forEach(d -> touched.remove(d.name()));
         changed.forEach(d -> touched.add(d.name()));
         return againstDatadog(changed, Optional.of(touched), after.errors(), scopeTags, Optional.of(repository));
     }

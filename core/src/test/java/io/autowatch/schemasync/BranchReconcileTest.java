@@ -181,4 +181,40 @@ class BranchReconcileTest {
             return new ExistingQuery(m.id(), m.query());
         }
     }
+
+    private String lastStatus() {
+        return world.github.statuses().getLast().description();
+    }
+
+    @Test
+    void aPushWithAnErrorInOneFile_saysWhatTheOtherFilesWrote_notThatNothingWasRegistered() {
+        world.push(Map.of(A, events("AEvent")));
+
+        world.push(Map.of(A, broken(2, "unexpected '}'"), B, events("BEvent")));
+
+        assertThat(lastStatus())
+                .isEqualTo(
+                        "default branch: 1 created, 0 updated, 0 deleted, 0 unchanged; 1 schema error(s) left alone");
+    }
+
+    @Test
+    void aPushInPlanOnlyMode_saysItPlanned_andWroteNothing() {
+        world.runWith(SyncSettings.defaults(), true);
+
+        world.push(Map.of(A, events("AEvent")));
+
+        assertThat(lastStatus())
+                .isEqualTo(
+                        "default branch, plan only: 1 to create, 0 to update, 0 to delete, 0 unchanged; plan only: no"
+                                + " Datadog keys are configured, so nothing was applied");
+    }
+
+    @Test
+    void aPushWhoseWriteFailed_countsOnlyWhatDatadogTook() {
+        world.datadog.failWritesOf("Low Volume with BEvent", 500);
+
+        world.push(Map.of(A, events("AEvent"), B, events("BEvent")));
+
+        assertThat(lastStatus()).isEqualTo("1 changes failed; 1 created, 0 updated, 0 deleted, 0 unchanged");
+    }
 }

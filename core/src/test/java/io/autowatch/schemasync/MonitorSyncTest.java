@@ -1,5 +1,6 @@
 package io.autowatch.schemasync;
 
+import static io.autowatch.schemasync.JsonSchemaReader.broken;
 import static io.autowatch.schemasync.JsonSchemaReader.file;
 import static io.autowatch.schemasync.JsonSchemaReader.folder;
 import static io.autowatch.schemasync.JsonSchemaReader.plain;
@@ -98,6 +99,24 @@ class MonitorSyncTest {
                             assertThat(d.name()).isEqualTo("Low Volume with BEvent");
                             assertThat(d.reason()).isEqualTo("no longer annotated in schemas/cart.avdl");
                         }));
+    }
+
+    @Test
+    void planChange_ofAFileWithAnErrorAtTheHead_showsNoDeleteForItsMonitors_andReportsTheError() {
+        String base = file(record("AEvent", 5, ANOMALY), record("BEvent", 9, LOW));
+        registeredByAPullRequest(base);
+
+        MonitorSync.Planned planned = sync.planChange(
+                REPO,
+                cartAt("at head", broken(3, "unknown monitor type 'low_volum'")),
+                List.of(CART),
+                cartAt("at base", base),
+                List.of(CART),
+                CART_TAGS);
+
+        assertThat(planned.errors()).isNotEmpty();
+        assertThat(planned.plan())
+                .hasValueSatisfying(p -> assertThat(p.count(Plan.Delete.class)).isZero());
     }
 
     @Test

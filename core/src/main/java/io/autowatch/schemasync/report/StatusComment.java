@@ -66,33 +66,51 @@ public final class StatusComment {
         if (r.refusal().isPresent()) {
             return "not done: " + r.refusal().get();
         }
+        Plan plan = r.plan().orElse(new Plan(List.of()));
+        if (r.command() == Command.RECONCILE) {
+            // A push applies the files read cleanly even when others have errors: say what was written, not planned.
+            return reconciled(r, plan);
+        }
         if (!r.errors().isEmpty()) {
             return r.errors().size() + " schema error(s); nothing registered";
         }
-        Plan plan = r.plan().orElse(new Plan(List.of()));
-        String counts = plan.count(Plan.Create.class) + " to create, " + plan.count(Plan.Update.class)
-                + " to update, " + plan.count(Plan.Delete.class) + " to delete, " + plan.count(Plan.Unchanged.class)
-                + " unchanged";
-        if (r.command() == Command.RECONCILE) {
-            long failed = r.applied().stream().filter(s -> !s.ok()).count();
-            String done = counts.replace("to create", "created")
-                    .replace("to update", "updated")
-                    .replace("to delete", "deleted");
-            return (failed > 0 ? failed + " changes failed; " : "default branch: ")
-                    + done
-                    + (r.errors().isEmpty() ? "" : "; " + r.errors().size() + " schema error(s) left alone")
-                    + r.notice().map(n -> "; " + n).orElse("");
-        }
+        String counts = planned(plan);
         if (r.command() == Command.PLAN || r.notice().isPresent()) {
             return "plan: " + counts;
         }
         long failed = r.applied().stream().filter(s -> !s.ok()).count();
         return failed > 0
                 ? failed + " of " + r.applied().size() + " changes failed; register again to retry"
-                : "registered: "
-                        + counts.replace("to create", "created")
-                                .replace("to update", "updated")
-                                .replace("to delete", "deleted");
+                : "registered: " + written(r, plan);
+    }
+
+    private static String reconciled(SyncResult r, Plan plan) {
+        boolean writes = plan.steps().stream()
+                .anyMatch(s -> s instanceof Plan.Create || s instanceof Plan.Update || s instanceof Plan.Delete);
+        long failed = r.applied().stream().filter(s -> !s.ok()).count();
+        String head = writes && r.applied().isEmpty()
+                ? "default branch, plan only: " + planned(plan)
+                : (failed > 0 ? failed + " changes failed; " : "default branch: ") + written(r, plan);
+        return head
+                + (r.errors().isEmpty() ? "" : "; " + r.errors().size() + " schema error(s) left alone")
+                + r.notice().map(n -> "; " + n).orElse("");
+    }
+
+    private static String planned(Plan plan) {
+        return plan.count(Plan.Create.class) + " to create, " + plan.count(Plan.Update.class) + " to update, "
+                + plan.count(Plan.Delete.class) + " to delete, " + plan.count(Plan.Unchanged.class) + " unchanged";
+    }
+
+    /** What was written: only the steps Datadog took. */
+    private static String written(SyncResult r, Plan plan) {
+        return done(r, Plan.Create.class) + " created, " + done(r, Plan.Update.class) + " updated, "
+                + done(r, Plan.Delete.class) + " deleted, " + plan.count(Plan.Unchanged.class) + " unchanged";
+    }
+
+    private static long done(SyncResult r, Class<? extends Plan.Step> kind) {
+        return r.applied().stream()
+                .filter(s -> s.ok() && kind.isInstance(s.step()))
+                .count();
     }
 
     private static String headline(SyncResult r) {
