@@ -15,6 +15,9 @@ final class WeekdayProfile {
 
     static final int MIN_WEEKS = 2;
 
+    /** A sparse profile (a job that idles at random) may lack this many weekdays and still keep the others' shape. */
+    private static final int SPARSE_MISSING = 2;
+
     /** Below this a weekday counts as one the job does not run on: it teaches nothing about the level. */
     static final double INACTIVE_BELOW = 0.1;
 
@@ -64,13 +67,25 @@ final class WeekdayProfile {
             sumMean[w] += week;
         }
         double[] factors = new double[7];
+        int missing = 0;
         for (int w = 0; w < 7; w++) {
             if (count[w] < MIN_WEEKS) {
-                return flat();
+                // A job that idles at random may leave a weekday with too few known days: that weekday alone takes
+                // the average of the others, rather than every weekday losing its shape.
+                if (!sparse || ++missing > SPARSE_MISSING) {
+                    return flat();
+                }
+                factors[w] = Double.NaN;
+                continue;
             }
             factors[w] = sumX[w] / count[w] >= MEDIAN_FROM
                     ? median(Arrays.copyOf(ratios[w], count[w]))
                     : (sumX[w] + PRIOR_COUNTS) / (sumMean[w] + PRIOR_COUNTS);
+        }
+        double known =
+                Arrays.stream(factors).filter(f -> !Double.isNaN(f)).average().orElse(Double.NaN);
+        for (int w = 0; w < 7; w++) {
+            factors[w] = Double.isNaN(factors[w]) ? known : factors[w];
         }
         double mean = Arrays.stream(factors).sum() / 7;
         if (!(mean > 0)) {

@@ -13,6 +13,7 @@ import io.autowatch.counts.CountSeries;
 import io.autowatch.healthcheck.Expectation;
 import io.autowatch.healthcheck.HealthStatus;
 import io.autowatch.healthcheck.judge.DayJudge;
+import java.time.DayOfWeek;
 import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
 
@@ -147,5 +148,23 @@ class IdleDaysTest {
             values[i] = weekend(d) ? 0 : quiet(d, 1000);
         }
         return values;
+    }
+
+    @Test
+    void aSparseProfile_keepsItsWeekendShape_whenOneWeekdayHasTooFewKnownDays() {
+        long[] values = new long[42];
+        LocalDate first = TUESDAY.minusDays(42);
+        for (int i = 0; i < 42; i++) {
+            DayOfWeek weekday = first.plusDays(i).getDayOfWeek();
+            boolean idle = weekday == DayOfWeek.WEDNESDAY && i > 7 || i % 5 == 3;
+            values[i] = idle ? -1 : weekend(first.plusDays(i)) ? 500 : 1000;
+        }
+        DayValues days = DayValues.ofValues(TUESDAY, values);
+
+        WeekdayProfile sparse = WeekdayProfile.of(days, true);
+
+        assertThat(sparse.pooled()).isFalse();
+        assertThat(sparse.factor(DayOfWeek.SUNDAY) / sparse.factor(DayOfWeek.MONDAY))
+                .isCloseTo(0.5, within(0.1));
     }
 }
