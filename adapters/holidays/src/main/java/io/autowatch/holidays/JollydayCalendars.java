@@ -28,8 +28,29 @@ public final class JollydayCalendars implements HolidayCalendars {
 
     private final Map<String, HolidayManager> managers = new ConcurrentHashMap<>();
 
+    /** A run resolves every job's settings over the same days: each calendar is read once for them, not per job. */
+    private final Map<Request, Lookup> lookups = new ConcurrentHashMap<>();
+
+    private static final int MAX_LOOKUPS = 256;
+
+    private record Request(String calendar, LocalDate from, LocalDate to) {}
+
     @Override
     public Lookup holidays(String calendar, LocalDate from, LocalDate to) {
+        Request request = new Request(calendar.strip().toUpperCase(Locale.ROOT), from, to);
+        Lookup known = lookups.get(request);
+        if (known != null) {
+            return known;
+        }
+        if (lookups.size() >= MAX_LOOKUPS) {
+            lookups.clear(); // the local runtime's charts ask for many ranges; a run asks for one
+        }
+        Lookup lookup = read(calendar, from, to);
+        lookups.put(request, lookup);
+        return lookup;
+    }
+
+    private Lookup read(String calendar, LocalDate from, LocalDate to) {
         Matcher name = NAME.matcher(calendar.strip());
         if (!name.matches()) {
             return new Unknown("a holiday calendar is a country code, optionally with a region: US, DE-BY, IN");

@@ -1,11 +1,7 @@
 package io.autowatch.local.cli;
 
-import io.autowatch.json.Json;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -56,16 +52,11 @@ final class CheckCommand implements Callable<Integer> {
         URI uri = runtime.resolve("/api/check" + (query.isEmpty() ? "" : "?" + String.join("&", query)));
         Path alertLog = state.folder.resolve("alerts.jsonl");
         long before = Files.exists(alertLog) ? Files.size(alertLog) : 0;
-        HttpResponse<String> response = HttpClient.newHttpClient()
-                .send(
-                        HttpRequest.newBuilder(uri)
-                                .POST(HttpRequest.BodyPublishers.noBody())
-                                .build(),
-                        HttpResponse.BodyHandlers.ofString());
-        Map<String, Object> body = Json.readObject(response.body());
-        if (response.statusCode() != 200) {
+        Connection.Answer answer = Connection.post(uri);
+        Map<String, Object> body = answer.body();
+        if (!answer.ok()) {
             // The runtime words the refusal in this command's options (--day, --job).
-            System.err.println("check failed: " + body.getOrDefault("message", response.body()));
+            System.err.println("check failed: " + answer.message());
             return 1;
         }
         System.out.println(CheckOutput.summary(body, day));

@@ -5,6 +5,9 @@ import io.autowatch.json.Json;
 import io.autowatch.local.runtime.LocalDynamo;
 import java.io.IOException;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -46,5 +49,28 @@ record Connection(
                 health,
                 Optional.empty(),
                 "AWS (" + counts + ", " + health + ")");
+    }
+
+    /** What the local runtime answered a POST: its status and its JSON body. */
+    record Answer(int status, Map<String, Object> body) {
+        boolean ok() {
+            return status == 200;
+        }
+
+        /** The runtime's reason for a refusal. */
+        Object message() {
+            return body.getOrDefault("message", "HTTP " + status);
+        }
+    }
+
+    /** POSTs to the local runtime's API (a command that runs there: check, retire). */
+    static Answer post(URI uri) throws IOException, InterruptedException {
+        HttpResponse<String> response = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(uri)
+                                .POST(HttpRequest.BodyPublishers.noBody())
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+        return new Answer(response.statusCode(), Json.readObject(response.body()));
     }
 }

@@ -1,11 +1,7 @@
 package io.autowatch.local.cli;
 
-import io.autowatch.json.Json;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -43,15 +39,10 @@ final class RetireCommand implements Callable<Integer> {
                         + "--payload '{\"detail\": {\"retire\": [\"" + job + "\"]}}' out.json"));
         URI uri = runtime.resolve("/api/retire?job=" + URLEncoder.encode(job, StandardCharsets.UTF_8) + "&reason="
                 + URLEncoder.encode(reason, StandardCharsets.UTF_8));
-        HttpResponse<String> response = HttpClient.newHttpClient()
-                .send(
-                        HttpRequest.newBuilder(uri)
-                                .POST(HttpRequest.BodyPublishers.noBody())
-                                .build(),
-                        HttpResponse.BodyHandlers.ofString());
-        Map<String, Object> body = Json.readObject(response.body());
-        if (response.statusCode() != 200) {
-            System.err.println("retire failed: " + body.getOrDefault("message", response.body()));
+        Connection.Answer answer = Connection.post(uri);
+        Map<String, Object> body = answer.body();
+        if (!answer.ok()) {
+            System.err.println("retire failed: " + answer.message());
             return 1;
         }
         if (body.get("jobsNotFound") instanceof List<?> missing && !missing.isEmpty()) {

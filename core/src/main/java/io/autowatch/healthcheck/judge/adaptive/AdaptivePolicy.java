@@ -64,7 +64,7 @@ public final class AdaptivePolicy implements HealthPolicy {
         List<DayCount> history = history(all);
         // A job that idles at random is judged on the days it ran; a day it did not run, by its streak of idle days.
         IdleDays idle = IdleDays.of(all, x);
-        DayValues days = idle == null ? all : all.withIdleUnknown(IdleDays.weekdaysOff(all));
+        DayValues days = idle == null ? all : idle.running(all);
         if (days.knownCount() < s.minHistory()) {
             HealthStatus status = x == 0 ? HealthStatus.ZERO : HealthStatus.INSUFFICIENT_HISTORY;
             return new Assessment(input.day(), x, status, NAME, Optional.empty(), history);

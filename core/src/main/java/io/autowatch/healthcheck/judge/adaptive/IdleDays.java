@@ -17,8 +17,9 @@ import org.apache.commons.statistics.distribution.BinomialDistribution;
  * @param idleDays   how many of those it did not run on
  * @param streak     the idle days in a row up to and including the checked day (0 when it ran)
  * @param probability how often the job's own idling gives a streak this long: 1 when it ran
+ * @param weekdaysOff the weekdays the job does not run on (Monday first), whose zeros are not idle days
  */
-record IdleDays(int activeDays, int idleDays, int streak, double probability) {
+record IdleDays(int activeDays, int idleDays, int streak, double probability, boolean[] weekdaysOff) {
 
     /** Fewer idle days than this, or all in one run, is no pattern: an outage, or a job that never idles. */
     static final int MIN_IDLE_DAYS = 2;
@@ -84,7 +85,7 @@ record IdleDays(int activeDays, int idleDays, int streak, double probability) {
                 streak += days.known(i) && !off[days.weekday(i).getValue() - 1] ? 1 : 0;
             }
         }
-        return new IdleDays(active, idle, streak, streakProbability(active, idle, streak));
+        return new IdleDays(active, idle, streak, streakProbability(active, idle, streak), off);
     }
 
     /** E[q^L] for an idle rate q ~ Beta(idle + ½, active − idle + ½): how often a streak of L idle days comes. */
@@ -128,6 +129,11 @@ record IdleDays(int activeDays, int idleDays, int streak, double probability) {
                     && BinomialDistribution.of(known[w], byChance).survivalProbability(zeros[w] - 1) < OFF_BY_CHANCE;
         }
         return off;
+    }
+
+    /** {@code days} with the idle days unknown: what the job does when it runs. */
+    DayValues running(DayValues days) {
+        return days.withIdleUnknown(weekdaysOff);
     }
 
     /** The days it ran on, of those it could have run on. */
