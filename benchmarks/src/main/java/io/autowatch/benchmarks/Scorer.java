@@ -95,7 +95,7 @@ final class Scorer {
             }
             if (!found && incident.detectable()) {
                 score.examples.add("missed " + incident.kind() + " " + (incident.end() - incident.start() + 1)
-                        + " days: " + describe(job, byIndex[incident.start()]));
+                        + " days: " + describe(job, byIndex[incident.end()]));
             }
         }
         for (int i = firstJudged; i < days; i++) {

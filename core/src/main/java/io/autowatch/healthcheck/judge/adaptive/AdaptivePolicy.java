@@ -24,7 +24,7 @@ import org.apache.commons.statistics.distribution.TDistribution;
  * are judged the same way, excluded dates not at all. Pure.
  *
  * <p>The false-alarm budget is shared: half to the day's two-sided test, a quarter to each one-sided drop test (the
- * last 3 and the last 7 days), so that a normal job-day alerts with probability at most {@code falseAlarmRate}.
+ * last 2 and the last 7 days), so that a normal job-day alerts with probability at most {@code falseAlarmRate}.
  */
 public final class AdaptivePolicy implements HealthPolicy {
 
@@ -37,7 +37,7 @@ public final class AdaptivePolicy implements HealthPolicy {
     /** Never below ±1% a day: no baseline predicts better than that. */
     static final double MIN_DISPERSION = 1e-4;
 
-    private static final int[] SUM_WINDOWS = {3, 7};
+    private static final int[] SUM_WINDOWS = {2, 7};
 
     @Override
     public String name() {
@@ -78,7 +78,8 @@ public final class AdaptivePolicy implements HealthPolicy {
         double factor = profile.factor(input.day().getDayOfWeek());
         double expected = track.levelForCheckedDay() * factor;
         alpha *= smallJobBudget(track.levelForCheckedDay());
-        dispersion = widened(measured, expected, track.residualDays(), alpha / 4);
+        double uncertain = profile.uncertainty(input.day().getDayOfWeek(), measured + 1 / Math.max(expected, 1));
+        dispersion = widened(measured + uncertain, expected, track.residualDays(), alpha / 4);
 
         Floor floor = Floor.of(s);
         CountModel model = new CountModel(expected, dispersion);
@@ -90,7 +91,15 @@ public final class AdaptivePolicy implements HealthPolicy {
         if (idleDay) {
             probability = idle.probability();
         }
-        boolean dayImprobable = !expectedLow && probability < alpha / 2 && (idleDay || floor.matters(x, expected));
+        // The streak's budget is the deployment's rate's, not a small job's wider one: its zeros are not counting
+        // noise.
+        double dayBudget =
+                idleDay ? Math.min(MAX_STREAK_BUDGET, s.falseAlarmRate().doubleValue() * STREAK_BUDGET) : alpha / 2;
+        boolean dayImprobable = !expectedLow && probability < dayBudget && (idleDay || floor.matters(x, expected));
+        // A day back at the level held before a recent re-anchoring is a recovery, not a new change.
+        double returnedTo = dayImprobable && !idleDay ? track.returnedLevel(x, factor) : Double.NaN;
+        boolean recovered = !Double.isNaN(returnedTo);
+        dayImprobable &= !recovered;
         long statLow = model.lowest(dayTail);
         long statHigh = model.highest(dayTail);
         long low = Math.max(0, Math.min(statLow, floor.lowestQuiet(expected)));
@@ -119,11 +128,13 @@ public final class AdaptivePolicy implements HealthPolicy {
                 + (idle == null ? "" : "; " + Basis.idleBasis(idle));
         String explanation = expectedLow
                 ? Basis.expectedLowSentence(input.day(), x, expected)
-                : idleDay
-                        ? Basis.idleSentence(idle, dayImprobable)
-                        : drop != null
-                                ? Basis.sumSentence(drop)
-                                : Basis.daySentence(x, expected, low, high, probability, model, improbable);
+                : recovered
+                        ? Basis.returnSentence(x, expected, returnedTo * factor, days.day(track.anchoredAt()))
+                        : idleDay
+                                ? Basis.idleSentence(idle, dayImprobable)
+                                : drop != null
+                                        ? Basis.sumSentence(drop)
+                                        : Basis.daySentence(x, expected, low, high, probability, model, improbable);
         Expectation expectation = new Expectation(
                 expected,
                 idleDay ? 0 : low,
@@ -146,17 +157,28 @@ public final class AdaptivePolicy implements HealthPolicy {
     }
 
     /**
-     * How many times the false-alarm budget a job's tests get: up to ten times below 100 counts a day (×1 from 100
+     * How many times the false-alarm budget a job's tests get: up to thirty times below 300 counts a day (×1 from 300
      * up), since a small job's counting noise hides what a test at the plain budget could see. Measured by the policy
-     * benchmark, the small tiers stay well under 0.5 false alerts per 100 job-days with it.
+     * benchmark, the small tiers stay under 0.5 false alerts per 100 job-days with it (0.30 and 0.15).
      */
     static double smallJobBudget(double level) {
         return Math.max(1, Math.min(SMALL_JOB_BUDGET, SMALL_JOB_LEVEL / Math.max(level, 1e-9)));
     }
 
-    private static final double SMALL_JOB_LEVEL = 100;
+    private static final double SMALL_JOB_LEVEL = 300;
 
-    private static final double SMALL_JOB_BUDGET = 10;
+    /**
+     * How many times the false-alarm rate an idle streak may have before it alerts. A streak's probability is the
+     * job's own idle rate to its length, averaged over what the look-back leaves unknown of that rate: no noise model
+     * stands between it and the days, so it is as often wrong as it says, and a streak alerts once, however long it
+     * grows. At the default rate a streak rarer than 1 day in 1,000 alerts: at most 0.1 false alerts per 100 days.
+     */
+    static final double STREAK_BUDGET = 10;
+
+    /** However high a deployment sets its rate, an idle streak must be rarer than 1 day in 100 to alert. */
+    private static final double MAX_STREAK_BUDGET = 0.01;
+
+    private static final double SMALL_JOB_BUDGET = 30;
 
     /**
      * The overdispersion that widens the day's whole variance (μ + φμ²) for the few days it was measured on, as a

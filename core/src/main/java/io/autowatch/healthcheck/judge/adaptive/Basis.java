@@ -94,6 +94,13 @@ final class Basis {
                 + (improbable ? ": it has stopped longer than it ever idles." : ", which is how it idles.");
     }
 
+    /** E.g. "Counted 1,010, around 600 at the level since 2025-05-02, but back at its level before then …". */
+    static String returnSentence(long x, double expected, double before, LocalDate anchoredOn) {
+        return "Counted " + Wording.count(x) + ", around " + Wording.amount(expected) + " at the level it re-anchored"
+                + " to on " + anchoredOn + ", but back at its level before then (around " + Wording.amount(before)
+                + "): a recovery, not a new change.";
+    }
+
     /** A drop on an expected-low date: said, and not alerted on. */
     static String expectedLowSentence(LocalDate day, long x, double expected) {
         return (x == 0 ? "Counted nothing" : "Counted " + Wording.count(x)) + ", around " + Wording.amount(expected)
@@ -104,7 +111,8 @@ final class Basis {
 
     /** E.g. "The last 7 days counted 12, expected at least 20 around 31: −61% (×0.39), about 1 day in 50,000 …". */
     static String sumSentence(SustainedDrop drop) {
-        return "The last " + drop.days() + " days counted " + Wording.count(drop.counted()) + ", expected at least "
+        String counted = drop.counted() == 0 ? "nothing" : Wording.count(drop.counted());
+        return "The last " + drop.days() + " days counted " + counted + ", expected at least "
                 + Wording.count(drop.lowest()) + " around " + Wording.amount(drop.expected()) + ": "
                 + Wording.change(drop.counted(), drop.expected()) + " ("
                 + Wording.ratio(drop.counted(), drop.expected())

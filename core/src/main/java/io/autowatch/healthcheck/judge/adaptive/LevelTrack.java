@@ -15,6 +15,8 @@ import java.util.Arrays;
  *       not extrapolated, so a job fading away keeps alerting;</li>
  *   <li>three improbable days in a row on the same side re-anchor the level to them: a planned change stops
  *       alerting on its fourth day. A drop to (almost) nothing never re-anchors: a dead job keeps alerting.</li>
+ *   <li>a day back at the level held before a re-anchoring, within {@link #RETURN_WITHIN} days of it, undoes it: a
+ *       partial failure that became the level for a while has recovered, and its recovery is not a new change.</li>
  * </ul>
  *
  * The one-step forecasts of the usual days give the overdispersion estimate ({@link #dispersion()}).
@@ -27,6 +29,9 @@ final class LevelTrack {
     static final double HOLDS_RUN_BELOW = 0.05;
     /** A run below this share of the level is a failure, not a new level. */
     static final double RE_ANCHOR_FLOOR = 0.1;
+
+    /** How long after a re-anchoring a day back at the old level undoes it (failures are mended within days). */
+    static final int RETURN_WITHIN = 14;
 
     static final double MAX_GROWTH = 1.06;
     private static final int WARM_UP = 7;
@@ -42,6 +47,10 @@ final class LevelTrack {
     private final double[] forecast;
     private final boolean[] outlier;
     private int anchoredAt = -1;
+    /** The level just before the last re-anchoring. */
+    private double anchoredFrom = Double.NaN;
+
+    private double dispersion;
     private double weightedSum;
     private double weights;
     private int residuals;
@@ -63,11 +72,9 @@ final class LevelTrack {
     }
 
     private void run(double dispersion) {
+        this.dispersion = dispersion;
         double current = initialLevel();
-        int runSide = 0;
-        int runLength = 0;
-        double runCounts = 0;
-        double runFactors = 0;
+        ImprobableRun run = new ImprobableRun();
         for (int i = 0; i < days.size(); i++) {
             double projected = current * growthBefore(i);
             double factor = profile.factor(days.weekday(i));
@@ -80,20 +87,28 @@ final class LevelTrack {
             forecast[i] = f;
             CountModel model = new CountModel(f, dispersion);
             boolean rare = model.rarerThan(x, LEARN_BELOW);
+            boolean returned = rare && returnsBefore(i, x, factor, projected);
+            if (returned) {
+                // Back where it was before the re-anchoring: the old level is restored and learns from this day.
+                projected = anchoredFrom;
+                anchoredAt = -1;
+                anchoredFrom = Double.NaN;
+                rare = false;
+                run.clear();
+            }
             outlier[i] = rare;
             // A day on the run's side and still unusual (beyond 1 in 20) does not break a run of improbable days: a
             // level that moved keeps some days within reach of the old one, and those must not restart the count.
             boolean holdsTheRun = !rare
-                    && runSide != 0
-                    && Integer.signum(Long.compare(x, Math.round(f))) == runSide
+                    && run.side() != 0
+                    && Integer.signum(Long.compare(x, Math.round(f))) == run.side()
                     && model.rarerThan(x, HOLDS_RUN_BELOW);
             if (holdsTheRun) {
-                runCounts += x;
-                runFactors += factor;
+                run.hold(x, factor);
             }
             if (!rare) {
                 current = projected + smoothing(projected) * (x / factor - projected);
-                if (i >= WARM_UP && f > 1e-6) {
+                if (i >= WARM_UP && f > 1e-6 && !returned) {
                     // Each day's ((x − f)² − f)/f² estimates φ with variance ≈ 2(1/f + φ)²: weigh by its inverse, so
                     // that a small job's days, which say little about φ, count for little.
                     double weight = 1 / Math.pow(1 / f + dispersion, 2);
@@ -102,35 +117,45 @@ final class LevelTrack {
                     residuals++;
                 }
                 if (!holdsTheRun) {
-                    runSide = 0;
-                    runLength = 0;
-                    runCounts = 0;
-                    runFactors = 0;
+                    run.clear();
                 }
             } else {
                 current = projected;
-                int side = x > f ? 1 : -1;
-                if (side != runSide) {
-                    runSide = side;
-                    runLength = 0;
-                    runCounts = 0;
-                    runFactors = 0;
-                }
-                runLength++;
-                runCounts += x;
-                runFactors += factor;
-                double runLevel = runCounts / runFactors;
-                if (runLength >= RE_ANCHOR_AFTER && (side > 0 || runLevel >= RE_ANCHOR_FLOOR * projected)) {
-                    current = runLevel;
+                run.add(x > f ? 1 : -1, x, factor);
+                if (run.length() >= RE_ANCHOR_AFTER && (run.side() > 0 || run.level() >= RE_ANCHOR_FLOOR * projected)) {
+                    anchoredFrom = projected;
+                    current = run.level();
                     anchoredAt = i;
-                    runSide = 0;
-                    runLength = 0;
-                    runCounts = 0;
-                    runFactors = 0;
+                    run.clear();
                 }
             }
             level[i] = current;
         }
+    }
+
+    /**
+     * Whether count {@code x} on day {@code i} (a day improbable at the current level) is back at the level held
+     * before a re-anchoring at most {@link #RETURN_WITHIN} days earlier: usual there (not rarer than 1 in 20), on the
+     * old level's side, and not a drop to (almost) nothing.
+     */
+    private boolean returnsBefore(int i, long x, double factor, double currentLevel) {
+        if (anchoredAt < 0 || i - anchoredAt > RETURN_WITHIN || !(anchoredFrom > 0)) {
+            return false;
+        }
+        double before = anchoredFrom * factor;
+        double now = currentLevel * factor;
+        boolean towardsBefore = (before > now) == (x > now);
+        return towardsBefore
+                && x >= RE_ANCHOR_FLOOR * before
+                && !new CountModel(before, dispersion).rarerThan(x, HOLDS_RUN_BELOW);
+    }
+
+    /**
+     * The level held before the last re-anchoring, if count {@code x} on the checked day (improbable at the current
+     * level, weekday factor {@code factor}) is back at it; NaN otherwise.
+     */
+    double returnedLevel(long x, double factor) {
+        return returnsBefore(days.size(), x, factor, levelForCheckedDay()) ? anchoredFrom : Double.NaN;
     }
 
     /** A trimmed mean of the first week's known active days, in level units: one odd day cannot skew the start. */

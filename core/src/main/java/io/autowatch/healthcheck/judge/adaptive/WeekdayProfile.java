@@ -29,16 +29,24 @@ final class WeekdayProfile {
 
     private final double[] factors;
     private final boolean pooled;
+    /** Per weekday, how many ratios its factor rests on, when fewer than {@link #MIN_WEEKS} (a sparse profile's). */
+    private final int[] support;
+    /** How far the known weekdays' factors spread around their mean (a relative variance). */
+    private final double spread;
 
-    private WeekdayProfile(double[] factors, boolean pooled) {
+    private WeekdayProfile(double[] factors, boolean pooled, int[] support, double spread) {
         this.factors = factors;
         this.pooled = pooled;
+        this.support = support;
+        this.spread = spread;
     }
 
     static WeekdayProfile flat() {
         double[] ones = new double[7];
         Arrays.fill(ones, 1);
-        return new WeekdayProfile(ones, true);
+        int[] support = new int[7];
+        Arrays.fill(support, MIN_WEEKS);
+        return new WeekdayProfile(ones, true, support, 0);
     }
 
     static WeekdayProfile of(DayValues days) {
@@ -70,12 +78,13 @@ final class WeekdayProfile {
         int missing = 0;
         for (int w = 0; w < 7; w++) {
             if (count[w] < MIN_WEEKS) {
-                // A job that idles at random may leave a weekday with too few known days: that weekday alone takes
-                // the average of the others, rather than every weekday losing its shape.
+                // A job that idles at random may leave a weekday with too few known days: that weekday alone rests on
+                // its one ratio, or takes the average of the others with none, rather than every weekday losing its
+                // shape. Its factor is uncertain, and the day's test allows for it (uncertainty()).
                 if (!sparse || ++missing > SPARSE_MISSING) {
                     return flat();
                 }
-                factors[w] = Double.NaN;
+                factors[w] = count[w] == 1 && ratios[w][0] >= INACTIVE_BELOW ? ratios[w][0] : Double.NaN;
                 continue;
             }
             factors[w] = sumX[w] / count[w] >= MEDIAN_FROM
@@ -84,8 +93,18 @@ final class WeekdayProfile {
         }
         double known =
                 Arrays.stream(factors).filter(f -> !Double.isNaN(f)).average().orElse(Double.NaN);
+        double squares = 0;
+        int present = 0;
+        int[] support = new int[7];
         for (int w = 0; w < 7; w++) {
-            factors[w] = Double.isNaN(factors[w]) ? known : factors[w];
+            support[w] = Math.min(count[w], MIN_WEEKS);
+            if (Double.isNaN(factors[w])) {
+                support[w] = 0;
+                factors[w] = known;
+            } else {
+                squares += (factors[w] - known) * (factors[w] - known);
+                present++;
+            }
         }
         double mean = Arrays.stream(factors).sum() / 7;
         if (!(mean > 0)) {
@@ -94,7 +113,21 @@ final class WeekdayProfile {
         for (int w = 0; w < 7; w++) {
             factors[w] /= mean;
         }
-        return new WeekdayProfile(factors, false);
+        double spread = present > 1 ? squares / (present - 1) / (mean * mean) : 0;
+        return new WeekdayProfile(factors, false, support, spread);
+    }
+
+    /**
+     * The relative variance that the weekday's factor adds to a day's, given the day-to-day noise: none for a weekday
+     * seen often enough; one day's noise for a weekday seen once (its one ratio is the factor); the weekdays' own
+     * spread for a weekday never seen (it took the others' average).
+     */
+    double uncertainty(DayOfWeek day, double dayNoise) {
+        return switch (support[day.getValue() - 1]) {
+            case 0 -> spread;
+            case 1 -> dayNoise;
+            default -> 0;
+        };
     }
 
     /** The mean of the known days from {@code from} to {@code to}, or NaN with fewer than seven of them. */

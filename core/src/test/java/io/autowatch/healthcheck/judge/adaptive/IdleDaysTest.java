@@ -12,6 +12,7 @@ import static org.assertj.core.api.Assertions.within;
 import io.autowatch.counts.CountSeries;
 import io.autowatch.healthcheck.Expectation;
 import io.autowatch.healthcheck.HealthStatus;
+import io.autowatch.healthcheck.JobSettings;
 import io.autowatch.healthcheck.judge.DayJudge;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
@@ -94,6 +95,26 @@ class IdleDaysTest {
         assertThat(expectation(last).explanation())
                 .contains("idle days in a row")
                 .endsWith("it has stopped longer than it ever idles.");
+    }
+
+    @Test
+    void anIdleStreak_alertsOnTheFirstDayItIsRarerThanTenTimesTheFalseAlarmRate() {
+        LocalDate stopped = runDay(TUESDAY.minusDays(14));
+        CountSeries series =
+                series(stopped.minusDays(60), TUESDAY, d -> d.isBefore(stopped) && !idles(d) ? quiet(d, 5000) : null);
+        double budget = AdaptivePolicy.STREAK_BUDGET * JobSettings.DEFAULT_FALSE_ALARM_RATE.doubleValue();
+
+        LocalDate day = stopped;
+        double before = 1;
+        while (!judgeOn(series, day).alerts()) {
+            before = expectation(judgeOn(series, day)).probability();
+            day = day.plusDays(1);
+        }
+        double first = expectation(judgeOn(series, day)).probability();
+
+        assertThat(budget).isEqualTo(1e-3);
+        assertThat(before).as("the day before the first alert").isGreaterThanOrEqualTo(budget);
+        assertThat(first).as("the first alert").isLessThan(budget);
     }
 
     @Test

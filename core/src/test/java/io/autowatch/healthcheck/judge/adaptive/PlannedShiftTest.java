@@ -47,4 +47,39 @@ class PlannedShiftTest {
 
         assertThat(lastAlert(series)).isBetween(1, 5);
     }
+
+    @Test
+    void aPartialFailureThatBecameTheLevel_isARecoveryWhenItEnds_notANewChange() {
+        LocalDate mended = TUESDAY.minusDays(2);
+        CountSeries series = series(
+                SHIFT.minusDays(60), TUESDAY, d -> quiet(d, d.isBefore(SHIFT) || !d.isBefore(mended) ? 10_000 : 5_000));
+
+        var back = judge(series, mended, ADAPTIVE);
+
+        assertThat(judge(series, SHIFT.plusDays(5), ADAPTIVE)
+                        .assessment()
+                        .expectation()
+                        .orElseThrow()
+                        .basis())
+                .as("the failure's level became the job's after a few days")
+                .contains("re-anchored on");
+        assertThat(back.alerts()).isFalse();
+        assertThat(back.assessment().expectation().orElseThrow().explanation())
+                .contains("back at its level before then")
+                .endsWith("a recovery, not a new change.");
+        assertThat(judge(series, TUESDAY, ADAPTIVE).alerts()).isFalse();
+    }
+
+    @Test
+    void aRiseBeyondTheLevelBeforeARecentReAnchoring_stillAlerts() {
+        LocalDate spike = TUESDAY;
+        CountSeries series = series(SHIFT.minusDays(60), TUESDAY, d -> {
+            if (d.equals(spike)) {
+                return 25_000L;
+            }
+            return quiet(d, d.isBefore(SHIFT) ? 10_000 : 5_000);
+        });
+
+        assertThat(judge(series, spike, ADAPTIVE).alerts()).isTrue();
+    }
 }

@@ -1,0 +1,51 @@
+package io.autowatch.healthcheck.judge.adaptive;
+
+/**
+ * A run of improbable days on one side of the level ({@link LevelTrack}): when it is long enough, the level
+ * re-anchors to the run's own level. Usual days that still lean the run's way hold it without lengthening it.
+ */
+final class ImprobableRun {
+
+    private int side;
+    private int length;
+    private double counts;
+    private double factors;
+
+    /** +1 above the level, −1 below it, 0 when there is no run. */
+    int side() {
+        return side;
+    }
+
+    int length() {
+        return length;
+    }
+
+    /** The run's days in level units: their counts over their weekday factors. */
+    double level() {
+        return counts / factors;
+    }
+
+    void clear() {
+        side = 0;
+        length = 0;
+        counts = 0;
+        factors = 0;
+    }
+
+    /** An improbable day on {@code dayside}: a day on the other side starts a new run. */
+    void add(int dayside, long count, double factor) {
+        if (dayside != side) {
+            clear();
+            side = dayside;
+        }
+        length++;
+        counts += count;
+        factors += factor;
+    }
+
+    /** A usual day still leaning the run's way: it counts towards the run's level, not its length. */
+    void hold(long count, double factor) {
+        counts += count;
+        factors += factor;
+    }
+}
