@@ -16,7 +16,7 @@ final class WeekdayProfile {
     static final int MIN_WEEKS = 2;
 
     /** A sparse profile (a job that idles at random) may lack this many weekdays and still keep the others' shape. */
-    private static final int SPARSE_MISSING = 2;
+    private static final int SPARSE_MISSING = 4;
 
     /** Below this a weekday counts as one the job does not run on: it teaches nothing about the level. */
     static final double INACTIVE_BELOW = 0.1;

@@ -188,4 +188,28 @@ class IdleDaysTest {
         assertThat(sparse.factor(DayOfWeek.SUNDAY) / sparse.factor(DayOfWeek.MONDAY))
                 .isCloseTo(0.5, within(0.1));
     }
+
+    @Test
+    void aSparseProfile_withFourWeekdaysSeenOnce_keepsTheirRatios_andCountsTheirDoubt() {
+        long[] values = new long[42];
+        LocalDate first = TUESDAY.minusDays(42);
+        for (int i = 0; i < 42; i++) {
+            DayOfWeek weekday = first.plusDays(i).getDayOfWeek();
+            boolean seenOnce = weekday.getValue() <= 4;
+            boolean theOnce = i >= 21 && i < 28;
+            values[i] = seenOnce && !theOnce ? -1 : weekend(first.plusDays(i)) ? 500 : 1000;
+        }
+        DayValues days = DayValues.ofValues(TUESDAY, values);
+
+        WeekdayProfile sparse = WeekdayProfile.of(days, true);
+
+        assertThat(sparse.pooled()).isFalse();
+        assertThat(sparse.factor(DayOfWeek.SATURDAY) / sparse.factor(DayOfWeek.FRIDAY))
+                .isCloseTo(0.5, within(0.1));
+        assertThat(sparse.factor(DayOfWeek.MONDAY) / sparse.factor(DayOfWeek.FRIDAY))
+                .as("Monday, seen once, keeps its own ratio")
+                .isCloseTo(1.0, within(0.15));
+        assertThat(sparse.uncertainty(DayOfWeek.MONDAY, 0.01)).isEqualTo(0.01);
+        assertThat(sparse.uncertainty(DayOfWeek.FRIDAY, 0.01)).isZero();
+    }
 }
