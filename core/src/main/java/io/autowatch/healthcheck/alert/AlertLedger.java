@@ -1,7 +1,6 @@
 package io.autowatch.healthcheck.alert;
 
 import io.autowatch.counts.JobId;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Collection;
@@ -33,20 +32,46 @@ public interface AlertLedger {
         return Set.of();
     }
 
+    /** What a claim found: the notice is the caller's to send, was sent already, or another invocation holds it. */
+    record Claim(Outcome outcome, Instant heldUntil) {
+
+        public enum Outcome {
+            TAKEN,
+            SENT,
+            /** Another invocation's lease on it is live until {@code heldUntil}. */
+            HELD
+        }
+
+        public static Claim taken() {
+            return new Claim(Outcome.TAKEN, Instant.MAX);
+        }
+
+        public static Claim sent() {
+            return new Claim(Outcome.SENT, Instant.MAX);
+        }
+
+        public static Claim held(Instant until) {
+            return new Claim(Outcome.HELD, until);
+        }
+    }
+
     /**
-     * Claims the right to publish one notification. A claim that was never {@linkplain #markSent marked sent}
-     * expires after {@code staleAfter}, so that a run that died between claim and publish is made good by a re-run;
-     * and a retry of the same invocation ({@code run}) takes it over at once, since Lambda retries only an
-     * invocation that failed or timed out, so the claim's holder is dead.
+     * Claims the right to publish one notice, for {@code holder} (one invocation, named afresh each run) with a lease
+     * until {@code until}, which the holder's heartbeat {@linkplain #renew renews} while it works. A lease that ran
+     * out unsent belongs to an invocation that died, and is taken over; a live one is never, not even by a twin
+     * delivery of the same event, which is how Lambda and EventBridge Scheduler may deliver it.
      *
-     * @return false when it was sent already, or another run holds a live claim
+     * @param run the event the claim is made for, kept on the claim for whoever reads it (not a key to it)
      */
-    boolean claim(JobId job, LocalDate day, Kind kind, Instant now, Duration staleAfter, String run);
+    Claim claim(Notice notice, String holder, Instant now, Instant until, String run);
+
+    /** Extends the holder's lease on an unsent claim; false when it holds it no more (sent, or taken over). */
+    boolean renew(Notice notice, String holder, Instant until);
 
     void markSent(JobId job, LocalDate day, Kind kind, Instant now);
 
-    /** Gives a claim back after a failed publish, so that the next run tries again. */
-    void release(JobId job, LocalDate day, Kind kind);
+    /** Gives the holder's claim back after a failed publish, so that the next run tries again at once. */
+    void release(Notice notice, String holder);
 
     /** Every job with an open incident. */
     Map<JobId, OpenIncident> openIncidents();

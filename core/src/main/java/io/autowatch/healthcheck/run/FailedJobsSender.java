@@ -30,7 +30,12 @@ final class FailedJobsSender {
      * is told once a day however often the day is re-run, and a new failure is told at once. Its own failure is
      * logged and never fails the run.
      */
-    void tell(CheckRequest request, Map<JobId, FailedJobs.Failure> failures, LocalDate runDay, Instant now) {
+    void tell(
+            CheckRequest request,
+            Map<JobId, FailedJobs.Failure> failures,
+            LocalDate runDay,
+            Instant now,
+            ClaimLeases leases) {
         if (failures.isEmpty()) {
             return;
         }
@@ -39,18 +44,20 @@ final class FailedJobsSender {
                 .toList();
         JobId set = FailedJobs.setKey(sorted);
         try {
-            if (!ledger.claim(
-                    set, runDay, AlertLedger.Kind.FAILURES, now, NotificationSender.CLAIM_EXPIRY, request.run())) {
+            AlertLedger.Notice notice = new AlertLedger.Notice(set, runDay, AlertLedger.Kind.FAILURES);
+            AlertLedger.Claim claim = leases.claimWhenFree(notice, request.run());
+            if (claim.outcome() != AlertLedger.Claim.Outcome.TAKEN) {
                 LOG.info("failed_jobs_notice_already_sent", "jobs", sorted.size(), "day", runDay);
                 return;
             }
             try {
                 publisher.publishFailures(new FailedJobs(RunLog.describe(request), sorted));
             } catch (RuntimeException e) {
-                ledger.release(set, runDay, AlertLedger.Kind.FAILURES);
+                leases.release(notice);
                 throw e;
             }
             ledger.markSent(set, runDay, AlertLedger.Kind.FAILURES, now);
+            leases.done(notice);
         } catch (RuntimeException e) {
             LOG.error("failed_jobs_notice_failed", "jobs", sorted.size(), "error", e.toString());
         }

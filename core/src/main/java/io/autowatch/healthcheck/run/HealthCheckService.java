@@ -4,12 +4,10 @@ import io.autowatch.counts.CountSeries;
 import io.autowatch.counts.JobId;
 import io.autowatch.healthcheck.CheckRequest;
 import io.autowatch.healthcheck.CheckResult;
-import io.autowatch.healthcheck.CheckResult.Checked;
 import io.autowatch.healthcheck.CheckResult.Failed;
 import io.autowatch.healthcheck.CountsReader;
 import io.autowatch.healthcheck.CountsReader.RejectedCount;
 import io.autowatch.healthcheck.CountsReader.Snapshot;
-import io.autowatch.healthcheck.HealthStatus;
 import io.autowatch.healthcheck.ResultStore;
 import io.autowatch.healthcheck.RetireSummary;
 import io.autowatch.healthcheck.RunSummary;
@@ -24,10 +22,10 @@ import io.autowatch.healthcheck.settings.SettingsBook;
 import io.autowatch.healthcheck.settings.SettingsSource;
 import io.autowatch.log.Log;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -47,17 +45,24 @@ public final class HealthCheckService {
 
     private static final Log LOG = Log.of(HealthCheckService.class);
 
+    /**
+     * How long a claim on a notice lasts unless its run renews it: long enough for a publish and its retries, short
+     * enough that a retry after a crash waits little ({@link ClaimLeases}).
+     */
+    public static final Duration DEFAULT_CLAIM_LEASE = Duration.ofSeconds(60);
+
     private final CountsReader counts;
     private final SettingsSource settings;
     private final ResultStore results;
     private final AlertLedger ledger;
-    private final NotificationSender sender;
+    private final AlertPublisher publisher;
     private final FailedJobsSender failedJobs;
     private final Retirements retirements;
     private final Policies policies;
     private final HolidayCalendars holidays;
     private final Clock clock;
     private final ExecutorService executor;
+    private final Duration claimLease;
 
     /** @param holidays the public-holiday calendars that settings may name ({@code holidays: US}) */
     public HealthCheckService(
@@ -70,21 +75,43 @@ public final class HealthCheckService {
             HolidayCalendars holidays,
             Clock clock,
             ExecutorService executor) {
+        this(counts, settings, results, ledger, publisher, policies, holidays, clock, executor, DEFAULT_CLAIM_LEASE);
+    }
+
+    /** @param claimLease how long a claim on a notice lasts unrenewed ({@link ClaimLeases}): tests shorten it */
+    public HealthCheckService(
+            CountsReader counts,
+            SettingsSource settings,
+            ResultStore results,
+            AlertLedger ledger,
+            AlertPublisher publisher,
+            Policies policies,
+            HolidayCalendars holidays,
+            Clock clock,
+            ExecutorService executor,
+            Duration claimLease) {
         this.counts = Objects.requireNonNull(counts);
         this.settings = Objects.requireNonNull(settings);
         this.results = Objects.requireNonNull(results);
         this.ledger = Objects.requireNonNull(ledger);
-        Objects.requireNonNull(publisher);
-        this.sender = new NotificationSender(ledger, publisher, Objects.requireNonNull(executor));
+        this.publisher = Objects.requireNonNull(publisher);
         this.failedJobs = new FailedJobsSender(ledger, publisher);
         this.retirements = new Retirements(ledger, publisher, clock);
         this.policies = Objects.requireNonNull(policies);
         this.holidays = Objects.requireNonNull(holidays);
         this.clock = Objects.requireNonNull(clock);
-        this.executor = executor;
+        this.executor = Objects.requireNonNull(executor);
+        this.claimLease = Objects.requireNonNull(claimLease);
     }
 
     public RunSummary run(CheckRequest request) {
+        try (ClaimLeases leases = ClaimLeases.start(ledger, clock, claimLease)) {
+            return run(request, leases);
+        }
+    }
+
+    private RunSummary run(CheckRequest request, ClaimLeases leases) {
+        NotificationSender sender = new NotificationSender(ledger, publisher, executor, leases);
         Instant now = clock.instant();
         long started = System.nanoTime();
         ColdStart.warmJudging(policies, executor);
@@ -130,7 +157,7 @@ public final class HealthCheckService {
         Map<JobId, OpenIncident> open = Futures.join(openRead);
         List<Map.Entry<JobId, CountSeries>> jobs =
                 RunJobs.jobsToCheck(request, snapshot, rejectedByJob, open, from, to);
-        Map<JobId, LocalDate> retired = forgetComebacks(Futures.join(retiredRead), snapshot.series());
+        Map<JobId, LocalDate> retired = retirements.forgetComebacks(Futures.join(retiredRead), snapshot.series());
         JudgedSlices slices = JudgedSlices.start(
                 executor, new JobCheck(policies, book, request, now, open.keySet(), retired), jobs, rejectedByJob);
         Map<JobId, FailedJobs.Failure> failures = new ConcurrentHashMap<>();
@@ -177,31 +204,18 @@ public final class HealthCheckService {
             Futures.join(notifying);
             throw storing;
         }
-        notified = Futures.join(notifying);
-        NotificationSender.Sent sent = new NotificationSender.Sent(alerts.get(), recoveries.get());
-        failedJobs.tell(request, failures, runDay, now);
+        Futures.join(notifying);
+        // Notices another invocation held: sent by it if it lives, by this run once its leases ran out if not.
+        NotificationSender.Sent late = sender.sendHeld(now, failures, request.run());
+        notified = System.nanoTime();
+        NotificationSender.Sent sent =
+                new NotificationSender.Sent(alerts.get() + late.alerts(), recoveries.get() + late.recoveries());
+        failedJobs.tell(request, failures, runDay, now, leases);
 
-        RunSummary summary =
-                summarize(checked, failures.keySet(), sent, snapshot.rejected().size(), notFound);
+        RunSummary summary = RunJobs.summarize(
+                checked, failures.keySet(), sent, snapshot.rejected().size(), notFound);
         RunLog.completed(request, summary, from, to, new RunLog.Phases(started, read, assessed, saved, notified));
         return summary;
-    }
-
-    /**
-     * The retirements still in force: a retired job that wrote a count for a day after its retirement is back, and
-     * its mark is dropped for good, so that it is checked like any other even once that count leaves the look-back.
-     */
-    private Map<JobId, LocalDate> forgetComebacks(Map<JobId, LocalDate> retired, Map<JobId, CountSeries> series) {
-        Map<JobId, LocalDate> inForce = new HashMap<>(retired);
-        retired.forEach((job, day) -> {
-            CountSeries s = series.get(job);
-            if (s != null && s.reportedBetween(day.plusDays(1), s.lastDay())) {
-                ledger.unretire(job);
-                inForce.remove(job);
-                LOG.info("job_unretired", "job", job, "retiredOn", day, "reason", "it wrote a count after it");
-            }
-        });
-        return inForce;
     }
 
     /** Retires jobs ({@link Retirements}): their open incidents are resolved, and they are checked no more. */
@@ -221,21 +235,5 @@ public final class HealthCheckService {
                 .map(JobId::of)
                 .forEach(seen::add);
         return retirements.retire(jobs, reason, seen);
-    }
-
-    private static RunSummary summarize(
-            List<CheckResult> checked,
-            Set<JobId> failedJobs,
-            NotificationSender.Sent sent,
-            int invalidCounts,
-            List<String> notFound) {
-        Map<HealthStatus, Integer> byStatus = RunSummary.emptyCounts();
-        for (CheckResult r : checked) {
-            if (r instanceof Checked c) {
-                byStatus.merge(c.assessment().status(), 1, Integer::sum);
-            }
-        }
-        return new RunSummary(
-                checked.size(), byStatus, failedJobs.size(), sent.alerts(), sent.recoveries(), invalidCounts, notFound);
     }
 }

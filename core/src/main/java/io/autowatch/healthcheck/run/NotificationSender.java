@@ -3,6 +3,7 @@ package io.autowatch.healthcheck.run;
 import io.autowatch.counts.JobId;
 import io.autowatch.healthcheck.SystemFailureException;
 import io.autowatch.healthcheck.alert.AlertLedger;
+import io.autowatch.healthcheck.alert.AlertLedger.Claim;
 import io.autowatch.healthcheck.alert.AlertLedger.Kind;
 import io.autowatch.healthcheck.alert.AlertPublisher;
 import io.autowatch.healthcheck.alert.FailedJobs;
@@ -11,25 +12,25 @@ import io.autowatch.healthcheck.alert.Notification.Alert;
 import io.autowatch.healthcheck.alert.Notification.Recovery;
 import io.autowatch.healthcheck.alert.OpenIncident;
 import io.autowatch.log.Log;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Sends each due notice once per job and day, in parallel: claim it in the ledger, publish, then record the incident
- * and mark it sent. A publish that fails releases the claim, so the next run tries again.
+ * Sends each due notice once per job and day, in parallel: claim it in the ledger ({@link ClaimLeases}), publish,
+ * then record the incident and mark it sent. A publish that fails releases the claim, so the next run tries again.
+ * A notice another invocation holds is set aside and claimed again at the end ({@link #sendHeld}), once that
+ * invocation has sent it or died.
  */
 final class NotificationSender {
 
     private static final Log LOG = Log.of(HealthCheckService.class);
-
-    /** Longer than Lambda's 15-minute limit: a claim this old belongs to a run that is surely dead. */
-    static final Duration CLAIM_EXPIRY = Duration.ofMinutes(16);
 
     /** How many alerts and recoveries this run published (the ones already sent by an earlier run not counted). */
     record Sent(int alerts, int recoveries) {}
@@ -37,11 +38,14 @@ final class NotificationSender {
     private final AlertLedger ledger;
     private final AlertPublisher publisher;
     private final ExecutorService executor;
+    private final ClaimLeases leases;
+    private final Queue<Notification> held = new ConcurrentLinkedQueue<>();
 
-    NotificationSender(AlertLedger ledger, AlertPublisher publisher, ExecutorService executor) {
+    NotificationSender(AlertLedger ledger, AlertPublisher publisher, ExecutorService executor, ClaimLeases leases) {
         this.ledger = ledger;
         this.publisher = publisher;
         this.executor = executor;
+        this.leases = leases;
     }
 
     /** Sends {@code due}; the jobs whose notice could not be published are added to {@code failures}. */
@@ -60,7 +64,42 @@ final class NotificationSender {
                             return false;
                         })
                         .<Callable<Void>>map(n -> () -> {
-                            if (send(n, now, failures, run)) {
+                            if (send(n, leases.claim(notice(n), run), now, failures)) {
+                                (n instanceof Alert ? alerts : recoveries).incrementAndGet();
+                            }
+                            return null;
+                        })
+                        .toList());
+        return new Sent(alerts.get(), recoveries.get());
+    }
+
+    /**
+     * Claims again the notices another invocation held, waiting while it holds them: a live twin sends them (and
+     * this run does not), a dead one's leases run out (and this run sends them).
+     */
+    Sent sendHeld(Instant now, Map<JobId, FailedJobs.Failure> failures, String run) {
+        List<Notification> waiting = List.copyOf(held);
+        held.clear();
+        if (!waiting.isEmpty()) {
+            LOG.info("notifications_held_elsewhere", "notices", waiting.size(), "holder", leases.holder());
+        }
+        AtomicInteger alerts = new AtomicInteger();
+        AtomicInteger recoveries = new AtomicInteger();
+        Parallel.all(
+                executor,
+                waiting.stream()
+                        .<Callable<Void>>map(n -> () -> {
+                            Claim claim = leases.claimWhenFree(notice(n), run);
+                            if (claim.outcome() == Claim.Outcome.HELD) {
+                                LOG.warn(
+                                        "notification_held_by_live_run",
+                                        "job",
+                                        n.job(),
+                                        "day",
+                                        n.day(),
+                                        "heldUntil",
+                                        claim.heldUntil());
+                            } else if (send(n, claim, now, failures)) {
                                 (n instanceof Alert ? alerts : recoveries).incrementAndGet();
                             }
                             return null;
@@ -91,19 +130,26 @@ final class NotificationSender {
         return new AlertLedger.Notice(n.job(), n.day(), kind(n));
     }
 
-    private boolean send(Notification n, Instant now, Map<JobId, FailedJobs.Failure> failures, String run) {
+    private boolean send(Notification n, Claim claim, Instant now, Map<JobId, FailedJobs.Failure> failures) {
         Kind kind = kind(n);
-        if (!ledger.claim(n.job(), n.day(), kind, now, CLAIM_EXPIRY, run)) {
-            LOG.info("notification_already_sent", "job", n.job(), "day", n.day(), "kind", kind);
-            return false;
+        switch (claim.outcome()) {
+            case SENT -> {
+                LOG.info("notification_already_sent", "job", n.job(), "day", n.day(), "kind", kind);
+                return false;
+            }
+            case HELD -> {
+                held.add(n);
+                return false;
+            }
+            case TAKEN -> {}
         }
         try {
             publisher.publish(n);
         } catch (SystemFailureException e) {
-            ledger.release(n.job(), n.day(), kind);
+            leases.release(notice(n));
             throw e;
         } catch (RuntimeException e) {
-            ledger.release(n.job(), n.day(), kind);
+            leases.release(notice(n));
             failures.putIfAbsent(
                     n.job(),
                     new FailedJobs.Failure(
@@ -121,9 +167,10 @@ final class NotificationSender {
                 case Recovery r -> ledger.close(r.incident());
             }
             ledger.markSent(n.job(), n.day(), kind, now);
+            leases.done(notice(n));
         } catch (RuntimeException e) {
-            // Published but not recorded: the claim expires and a later run may publish again, which PagerDuty
-            // de-duplicates by alarm name; losing the alert would be worse.
+            // Published but not recorded: the claim's lease is still renewed, then runs out with the run, and a later
+            // run may publish again, which PagerDuty de-duplicates by alarm name; losing the alert would be worse.
             LOG.error("ledger_update_failed", "job", n.job(), "day", n.day(), "kind", kind, "error", e.toString());
         }
         LOG.info(

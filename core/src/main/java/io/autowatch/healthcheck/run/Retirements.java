@@ -1,5 +1,6 @@
 package io.autowatch.healthcheck.run;
 
+import io.autowatch.counts.CountSeries;
 import io.autowatch.counts.JobId;
 import io.autowatch.healthcheck.RetireSummary;
 import io.autowatch.healthcheck.SystemFailureException;
@@ -13,6 +14,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -80,5 +82,22 @@ public final class Retirements {
             }
         }
         return new RetireSummary(retired, resolved, failed, notFound);
+    }
+
+    /**
+     * The retirements still in force: a retired job that wrote a count for a day after its retirement is back, and
+     * its mark is dropped for good, so that it is checked like any other even once that count leaves the look-back.
+     */
+    Map<JobId, LocalDate> forgetComebacks(Map<JobId, LocalDate> retired, Map<JobId, CountSeries> series) {
+        Map<JobId, LocalDate> inForce = new HashMap<>(retired);
+        retired.forEach((job, day) -> {
+            CountSeries s = series.get(job);
+            if (s != null && s.reportedBetween(day.plusDays(1), s.lastDay())) {
+                ledger.unretire(job);
+                inForce.remove(job);
+                LOG.info("job_unretired", "job", job, "retiredOn", day, "reason", "it wrote a count after it");
+            }
+        });
+        return inForce;
     }
 }

@@ -3,8 +3,12 @@ package io.autowatch.healthcheck.run;
 import io.autowatch.counts.CountSeries;
 import io.autowatch.counts.JobId;
 import io.autowatch.healthcheck.CheckRequest;
+import io.autowatch.healthcheck.CheckResult;
+import io.autowatch.healthcheck.CheckResult.Checked;
 import io.autowatch.healthcheck.CountsReader.RejectedCount;
 import io.autowatch.healthcheck.CountsReader.Snapshot;
+import io.autowatch.healthcheck.HealthStatus;
+import io.autowatch.healthcheck.RunSummary;
 import io.autowatch.healthcheck.alert.OpenIncident;
 import io.autowatch.log.Log;
 import java.time.LocalDate;
@@ -13,6 +17,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
 
 /** Which jobs a run considers, from what the counts read returned. */
@@ -63,5 +68,22 @@ final class RunJobs {
             }
         }
         return byJob;
+    }
+
+    /** The run's counts: jobs checked by status, failed, notices sent, invalid counts, jobs asked for and not found. */
+    static RunSummary summarize(
+            List<CheckResult> checked,
+            Set<JobId> failedJobs,
+            NotificationSender.Sent sent,
+            int invalidCounts,
+            List<String> notFound) {
+        Map<HealthStatus, Integer> byStatus = RunSummary.emptyCounts();
+        for (CheckResult r : checked) {
+            if (r instanceof Checked c) {
+                byStatus.merge(c.assessment().status(), 1, Integer::sum);
+            }
+        }
+        return new RunSummary(
+                checked.size(), byStatus, failedJobs.size(), sent.alerts(), sent.recoveries(), invalidCounts, notFound);
     }
 }

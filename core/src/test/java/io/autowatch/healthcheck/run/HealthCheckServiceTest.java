@@ -18,6 +18,7 @@ import io.autowatch.healthcheck.RunSummary;
 import io.autowatch.healthcheck.Severity;
 import io.autowatch.healthcheck.SystemFailureException;
 import io.autowatch.healthcheck.alert.AlertLedger;
+import io.autowatch.healthcheck.alert.AlertLedger.Claim;
 import io.autowatch.healthcheck.alert.AlertPublisher;
 import io.autowatch.healthcheck.alert.FailedJobs;
 import io.autowatch.healthcheck.alert.Notification;
@@ -31,7 +32,6 @@ import io.autowatch.healthcheck.settings.Scope;
 import io.autowatch.healthcheck.settings.SettingsBook;
 import io.autowatch.healthcheck.settings.SettingsOverride;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -573,17 +573,28 @@ class HealthCheckServiceTest {
         }
 
         @Override
-        public synchronized boolean claim(
-                JobId job, LocalDate day, Kind kind, Instant now, Duration staleAfter, String run) {
+        public synchronized Claim claim(Notice notice, String holder, Instant now, Instant until, String run) {
             claimAttempts++;
-            String key = key(job, day, kind);
-            boolean live = claims.containsKey(key) && claims.get(key).isAfter(now.minus(staleAfter));
-            boolean sameRun = !run.isEmpty() && run.equals(holders.get(key));
-            if (sent.contains(key) || (live && !sameRun)) {
+            String key = key(notice.job(), notice.day(), notice.kind());
+            if (sent.contains(key)) {
+                return Claim.sent();
+            }
+            Instant lease = claims.get(key);
+            if (lease != null && !lease.isBefore(now) && !holder.equals(holders.get(key))) {
+                return Claim.held(lease);
+            }
+            claims.put(key, until);
+            holders.put(key, holder);
+            return Claim.taken();
+        }
+
+        @Override
+        public synchronized boolean renew(Notice notice, String holder, Instant until) {
+            String key = key(notice.job(), notice.day(), notice.kind());
+            if (sent.contains(key) || !holder.equals(holders.get(key))) {
                 return false;
             }
-            claims.put(key, now);
-            holders.put(key, run);
+            claims.put(key, until);
             return true;
         }
 
@@ -617,8 +628,12 @@ class HealthCheckServiceTest {
         }
 
         @Override
-        public synchronized void release(JobId job, LocalDate day, Kind kind) {
-            claims.remove(key(job, day, kind));
+        public synchronized void release(Notice notice, String holder) {
+            String key = key(notice.job(), notice.day(), notice.kind());
+            if (holder.equals(holders.get(key))) {
+                claims.remove(key);
+                holders.remove(key);
+            }
         }
 
         boolean incidentsUnreadable;

@@ -5,130 +5,62 @@ import io.autowatch.healthcheck.HealthStatus;
 import io.autowatch.healthcheck.Severity;
 import io.autowatch.healthcheck.alert.AlertLedger;
 import io.autowatch.healthcheck.alert.OpenIncident;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
-import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 
 /**
  * The notification ledger and open incidents in the health table. Every decision is a conditional write, so that
- * two runs of the same day (a retry overlapping a manual run) cannot both publish.
+ * two runs of the same day (a twin delivery, a retry overlapping a manual run) cannot both publish: a claim carries
+ * its holder and a lease that the holder renews ({@code leaseUntil}), and only a lease run out is taken over.
  */
 public final class DynamoDbAlertLedger implements AlertLedger {
-
-    /** Ledger items expire (DynamoDB TTL on {@code expiresAt}) long after a re-run could still need them. */
-    private static final Duration KEEP = Duration.ofDays(400);
-
-    private static final int BATCH_GET = 100;
 
     private final DynamoDbClient dynamoDb;
     private final String table;
     private final RetirementItems retirements;
+    private final NoticeClaims claims;
 
     public DynamoDbAlertLedger(DynamoDbClient dynamoDb, String table) {
         this.dynamoDb = dynamoDb;
         this.table = table;
         this.retirements = new RetirementItems(dynamoDb, table);
+        this.claims = new NoticeClaims(dynamoDb, table);
     }
 
     @Override
-    public boolean claim(JobId job, LocalDate day, Kind kind, Instant now, Duration staleAfter, String run) {
-        Map<String, AttributeValue> item = new HashMap<>(HealthKeys.notice(job, day, kind));
-        item.put("job", AttributeValue.fromS(job.value()));
-        item.put("claimedAt", epochMillis(now));
-        item.put("run", AttributeValue.fromS(run.isEmpty() ? "-" : run));
-        item.put("expiresAt", AttributeValue.fromN(Long.toString(now.plus(KEEP).getEpochSecond())));
-        try {
-            dynamoDb.putItem(b -> b.tableName(table)
-                    .item(item)
-                    .conditionExpression("attribute_not_exists(#pk) OR (attribute_not_exists(sentAt) AND "
-                            + "(claimedAt < :stale OR (#run = :run AND :run <> :none)))")
-                    .expressionAttributeNames(Map.of("#pk", HealthKeys.PK, "#run", "run"))
-                    .expressionAttributeValues(Map.of(
-                            ":stale", epochMillis(now.minus(staleAfter)),
-                            ":run", AttributeValue.fromS(run.isEmpty() ? "-" : run),
-                            ":none", AttributeValue.fromS("-"))));
-            return true;
-        } catch (ConditionalCheckFailedException e) {
-            return false;
-        } catch (RuntimeException e) {
-            throw DynamoDbErrors.translate(table, "claiming a notification for " + job + " on " + day, e);
-        }
+    public Claim claim(Notice notice, String holder, Instant now, Instant until, String run) {
+        return claims.claim(notice, holder, now, until, run);
     }
 
-    /** Reads the notices' items 100 keys at a time (BatchGetItem's limit), consistently; keys left unprocessed are claimed. */
+    @Override
+    public boolean renew(Notice notice, String holder, Instant until) {
+        return claims.renew(notice, holder, until);
+    }
+
     @Override
     public Set<Notice> alreadySent(Collection<Notice> notices) {
-        Map<Map<String, AttributeValue>, Notice> byKey = new HashMap<>();
-        for (Notice n : notices) {
-            byKey.put(HealthKeys.notice(n.job(), n.day(), n.kind()), n);
-        }
-        List<Map<String, AttributeValue>> keys = new ArrayList<>(byKey.keySet());
-        Set<Notice> sent = new HashSet<>();
-        try {
-            for (int i = 0; i < keys.size(); i += BATCH_GET) {
-                KeysAndAttributes batch = KeysAndAttributes.builder()
-                        .keys(keys.subList(i, Math.min(keys.size(), i + BATCH_GET)))
-                        .consistentRead(true)
-                        .projectionExpression("#pk, #sk, sentAt")
-                        .expressionAttributeNames(Map.of("#pk", HealthKeys.PK, "#sk", HealthKeys.SK))
-                        .build();
-                BatchGetItemResponse response = dynamoDb.batchGetItem(b -> b.requestItems(Map.of(table, batch)));
-                for (Map<String, AttributeValue> item : response.responses().getOrDefault(table, List.of())) {
-                    if (item.containsKey("sentAt")) {
-                        Notice n = byKey.get(HealthKeys.key(
-                                item.get(HealthKeys.PK).s(),
-                                item.get(HealthKeys.SK).s()));
-                        if (n != null) {
-                            sent.add(n);
-                        }
-                    }
-                }
-            }
-        } catch (RuntimeException e) {
-            throw DynamoDbErrors.translate(table, "reading which notifications were sent", e);
-        }
-        return sent;
+        return claims.alreadySent(notices);
     }
 
     @Override
     public void markSent(JobId job, LocalDate day, Kind kind, Instant now) {
-        try {
-            dynamoDb.updateItem(b -> b.tableName(table)
-                    .key(HealthKeys.notice(job, day, kind))
-                    .updateExpression("SET sentAt = :now")
-                    .expressionAttributeValues(Map.of(":now", epochMillis(now))));
-        } catch (RuntimeException e) {
-            throw DynamoDbErrors.translate(table, "marking a notification sent for " + job + " on " + day, e);
-        }
+        claims.markSent(job, day, kind, now);
     }
 
     @Override
-    public void release(JobId job, LocalDate day, Kind kind) {
-        try {
-            dynamoDb.deleteItem(b -> b.tableName(table)
-                    .key(HealthKeys.notice(job, day, kind))
-                    .conditionExpression("attribute_not_exists(sentAt)"));
-        } catch (ConditionalCheckFailedException e) {
-            // Sent by another run meanwhile: nothing to give back.
-        } catch (RuntimeException e) {
-            throw DynamoDbErrors.translate(table, "releasing a notification claim for " + job + " on " + day, e);
-        }
+    public void release(Notice notice, String holder) {
+        claims.release(notice, holder);
     }
 
     @Override
@@ -220,9 +152,5 @@ public final class DynamoDbAlertLedger implements AlertLedger {
     @Override
     public Map<JobId, LocalDate> retired() {
         return retirements.retired();
-    }
-
-    private static AttributeValue epochMillis(Instant instant) {
-        return AttributeValue.fromN(Long.toString(instant.toEpochMilli()));
     }
 }

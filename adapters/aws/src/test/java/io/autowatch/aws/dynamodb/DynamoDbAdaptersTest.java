@@ -17,6 +17,8 @@ import io.autowatch.healthcheck.Severity;
 import io.autowatch.healthcheck.StoredResult;
 import io.autowatch.healthcheck.SystemFailureException;
 import io.autowatch.healthcheck.alert.AlertLedger;
+import io.autowatch.healthcheck.alert.AlertLedger.Claim;
+import io.autowatch.healthcheck.alert.AlertLedger.Claim.Outcome;
 import io.autowatch.healthcheck.alert.AlertLedger.Kind;
 import io.autowatch.healthcheck.alert.OpenIncident;
 import io.autowatch.healthcheck.judge.adaptive.AdaptivePolicy;
@@ -387,34 +389,73 @@ class DynamoDbAdaptersTest {
     }
 
     @Test
-    void ledger_claimIsExclusive_releasable_andExpiresWhenNeverSent() {
+    void ledger_claimIsExclusive_releasableByItsHolder_andTakenOverOnlyOnceItsLeaseRanOut() {
         var ledger = new DynamoDbAlertLedger(dynamoDb, health);
-        JobId job = JobId.of("email/daily-active/IN");
+        var alert = new AlertLedger.Notice(JobId.of("email/daily-active/IN"), DAY, Kind.ALERT);
+        var recovery = new AlertLedger.Notice(alert.job(), DAY, Kind.RECOVERY);
         Instant now = Instant.parse("2026-11-21T00:30:00Z");
-        Duration expiry = Duration.ofMinutes(16);
+        Instant lease = now.plusSeconds(60);
 
-        assertThat(ledger.claim(job, DAY, Kind.ALERT, now, expiry, "run-a")).isTrue();
-        assertThat(ledger.claim(job, DAY, Kind.ALERT, now.plusSeconds(1), expiry, "run-b"))
-                .as("held")
-                .isFalse();
-        assertThat(ledger.claim(job, DAY, Kind.RECOVERY, now, expiry, "run-a"))
+        assertThat(ledger.claim(alert, "a", now, lease, "event:1").outcome()).isEqualTo(Outcome.TAKEN);
+        assertThat(ledger.claim(alert, "b", now.plusSeconds(1), now.plusSeconds(61), "event:1"))
+                .as("a twin of the same event, while the first lives")
+                .isEqualTo(Claim.held(lease));
+        assertThat(ledger.claim(recovery, "a", now, lease, "event:1").outcome())
                 .as("another kind")
-                .isTrue();
-        ledger.release(job, DAY, Kind.ALERT);
-        assertThat(ledger.claim(job, DAY, Kind.ALERT, now.plusSeconds(2), expiry, "run-b"))
-                .as("released")
-                .isTrue();
-        assertThat(ledger.claim(job, DAY, Kind.ALERT, now.plus(Duration.ofMinutes(17)), expiry, "run-c"))
-                .as("a claim never marked sent expires")
-                .isTrue();
-        ledger.markSent(job, DAY, Kind.ALERT, now);
-        assertThat(ledger.claim(job, DAY, Kind.ALERT, now.plus(Duration.ofDays(3)), expiry, "run-c"))
+                .isEqualTo(Outcome.TAKEN);
+        ledger.release(alert, "b");
+        assertThat(ledger.claim(alert, "b", now.plusSeconds(2), now.plusSeconds(62), "event:1")
+                        .outcome())
+                .as("only its holder gives a claim back")
+                .isEqualTo(Outcome.HELD);
+        assertThat(ledger.renew(alert, "a", now.plusSeconds(120))).isTrue();
+        assertThat(ledger.claim(alert, "b", now.plusSeconds(90), now.plusSeconds(150), "event:1"))
+                .as("renewed by its holder's heartbeat")
+                .isEqualTo(Claim.held(now.plusSeconds(120)));
+        assertThat(ledger.claim(alert, "c", now.plusSeconds(121), now.plusSeconds(181), "event:1")
+                        .outcome())
+                .as("its holder stopped renewing (it died): a retry takes it over")
+                .isEqualTo(Outcome.TAKEN);
+        assertThat(ledger.renew(alert, "a", now.plusSeconds(200)))
+                .as("the old holder holds it no more")
+                .isFalse();
+        ledger.release(alert, "c");
+        assertThat(ledger.claim(alert, "b", now.plusSeconds(122), now.plusSeconds(182), "event:1")
+                        .outcome())
+                .as("released by its holder")
+                .isEqualTo(Outcome.TAKEN);
+        ledger.markSent(alert.job(), DAY, Kind.ALERT, now.plusSeconds(123));
+        assertThat(ledger.claim(alert, "d", now.plus(Duration.ofDays(3)), now.plus(Duration.ofDays(3)), "event:2"))
                 .as("sent is final")
-                .isFalse();
-        ledger.release(job, DAY, Kind.ALERT);
-        assertThat(ledger.claim(job, DAY, Kind.ALERT, now.plus(Duration.ofDays(3)), expiry, "run-c"))
+                .isEqualTo(Claim.sent());
+        ledger.release(alert, "b");
+        assertThat(ledger.renew(alert, "b", now.plus(Duration.ofDays(3)))).isFalse();
+        assertThat(ledger.claim(alert, "d", now.plus(Duration.ofDays(3)), now.plus(Duration.ofDays(3)), "event:2"))
                 .as("release never undoes a send")
-                .isFalse();
+                .isEqualTo(Claim.sent());
+    }
+
+    @Test
+    void ledger_aClaimWrittenBeforeLeases_lastsSixteenMinutesFromItsClaim() {
+        var ledger = new DynamoDbAlertLedger(dynamoDb, health);
+        var alert = new AlertLedger.Notice(JobId.of("email/legacy/IN"), DAY, Kind.ALERT);
+        Instant claimed = Instant.parse("2026-11-21T00:30:00Z");
+        Map<String, AttributeValue> item = new HashMap<>(HealthKeys.notice(alert.job(), DAY, Kind.ALERT));
+        item.put("job", AttributeValue.fromS(alert.job().value()));
+        item.put("claimedAt", AttributeValue.fromN(Long.toString(claimed.toEpochMilli())));
+        item.put("run", AttributeValue.fromS("event:old"));
+        dynamoDb.putItem(b -> b.tableName(health).item(item));
+
+        assertThat(ledger.claim(alert, "new", claimed.plusSeconds(60), claimed.plusSeconds(120), "event:old"))
+                .isEqualTo(Claim.held(claimed.plus(Duration.ofMinutes(16))));
+        assertThat(ledger.claim(
+                                alert,
+                                "new",
+                                claimed.plus(Duration.ofMinutes(17)),
+                                claimed.plus(Duration.ofMinutes(18)),
+                                "event:old")
+                        .outcome())
+                .isEqualTo(Outcome.TAKEN);
     }
 
     @Test
@@ -429,7 +470,7 @@ class DynamoDbAdaptersTest {
         notices.add(recoveryOfTheFirst);
         for (int i = 0; i < 230; i += 3) {
             AlertLedger.Notice n = notices.get(i);
-            ledger.claim(n.job(), n.day(), n.kind(), now, Duration.ofMinutes(16), "run-a");
+            ledger.claim(n, "run-a", now, now.plusSeconds(60), "event:a");
             if (i % 2 == 0) {
                 ledger.markSent(n.job(), n.day(), n.kind(), now);
             }
@@ -444,29 +485,6 @@ class DynamoDbAdaptersTest {
                 .containsExactlyInAnyOrderElementsOf(expected)
                 .doesNotContain(recoveryOfTheFirst);
         assertThat(ledger.alreadySent(List.of())).isEmpty();
-    }
-
-    @Test
-    void ledger_aRetryOfTheSameRun_takesOverTheClaimItsDeadPredecessorLeft_andNoOtherRunDoes() {
-        var ledger = new DynamoDbAlertLedger(dynamoDb, health);
-        JobId job = JobId.of("email/retry/IN");
-        Instant now = Instant.parse("2026-11-21T00:30:00Z");
-        Duration expiry = Duration.ofMinutes(16);
-
-        assertThat(ledger.claim(job, DAY, Kind.ALERT, now, expiry, "event:abc")).isTrue(); // then the run dies
-        assertThat(ledger.claim(job, DAY, Kind.ALERT, now.plusSeconds(60), expiry, "event:other"))
-                .as("another run still waits for the claim to expire")
-                .isFalse();
-        assertThat(ledger.claim(job, DAY, Kind.ALERT, now.plusSeconds(60), expiry, ""))
-                .as("a run with no identity never takes over")
-                .isFalse();
-        assertThat(ledger.claim(job, DAY, Kind.ALERT, now.plusSeconds(60), expiry, "event:abc"))
-                .as("Lambda's retry of the same event, a minute later")
-                .isTrue();
-        ledger.markSent(job, DAY, Kind.ALERT, now.plusSeconds(61));
-        assertThat(ledger.claim(job, DAY, Kind.ALERT, now.plusSeconds(180), expiry, "event:abc"))
-                .as("once sent, not even the same run sends again")
-                .isFalse();
     }
 
     @Test

@@ -44,14 +44,18 @@ public final class HealthCheckWiring {
         ExecutorService executor = Executors.newFixedThreadPool(
                 config.parallelism(),
                 Thread.ofPlatform().daemon().name("health-check-", 0).factory());
-        AlertPublisher publisher = new SnsAlertPublisher(
+        return service(dynamoDb, config.countsTable(), config.healthTable(), publisher(config, sns), clock, executor);
+    }
+
+    /** The deployment's publisher: chat and paging topics from the configuration. */
+    static AlertPublisher publisher(HealthCheckConfig config, SnsClient sns) {
+        return new SnsAlertPublisher(
                 sns,
                 config.chatTopicArn(),
                 config.pagingTopicArn(),
                 config.region(),
                 config.pagingFormat(),
                 config.links());
-        return service(dynamoDb, config.countsTable(), config.healthTable(), publisher, clock, executor);
     }
 
     /** The service over the two tables, publishing through {@code publisher}; {@code executor} runs its I/O. */
@@ -62,6 +66,19 @@ public final class HealthCheckWiring {
             AlertPublisher publisher,
             Clock clock,
             ExecutorService executor) {
+        return service(
+                dynamoDb, countsTable, healthTable, publisher, clock, executor, HealthCheckService.DEFAULT_CLAIM_LEASE);
+    }
+
+    /** The same, with claims on notices that last {@code claimLease} unrenewed (tests of crashes shorten it). */
+    public static HealthCheckService service(
+            DynamoDbClient dynamoDb,
+            String countsTable,
+            String healthTable,
+            AlertPublisher publisher,
+            Clock clock,
+            ExecutorService executor,
+            Duration claimLease) {
         return new HealthCheckService(
                 new DynamoDbCountsReader(dynamoDb, countsTable, executor),
                 new DynamoDbSettingsSource(dynamoDb, healthTable),
@@ -71,7 +88,8 @@ public final class HealthCheckWiring {
                 Policies.standard(),
                 new JollydayCalendars(),
                 clock,
-                executor);
+                executor,
+                claimLease);
     }
 
     /** The on-call widget's view: results and open incidents, read only. */

@@ -12,6 +12,8 @@ import io.autowatch.aws.dynamodb.Tables;
 import io.autowatch.counts.JobId;
 import io.autowatch.healthcheck.SystemFailureException;
 import io.autowatch.healthcheck.alert.AlertPublisher;
+import io.autowatch.healthcheck.alert.FailedJobs;
+import io.autowatch.healthcheck.alert.Notification;
 import io.autowatch.healthcheck.view.OnCallView;
 import io.autowatch.json.Json;
 import io.autowatch.log.Log;
@@ -26,6 +28,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -34,7 +37,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -572,33 +578,102 @@ class HealthCheckHandlerTest {
                 .hasSize(4);
     }
 
+    /** A handler on the wall clock whose claims last {@code lease} unrenewed, publishing through {@code publisher}. */
+    private HealthCheckHandler liveHandler(AlertPublisher publisher, Duration lease) {
+        Clock clock = Clock.systemUTC();
+        return new HealthCheckHandler(
+                HealthCheckWiring.service(
+                        dynamoDb, countsTable, healthTable, publisher, clock, Executors.newFixedThreadPool(4), lease),
+                clock);
+    }
+
+    /** The deployment's SNS publisher, each publish a little slow, so that two runs surely overlap. */
+    private AlertPublisher slowSns() {
+        var config = new HealthCheckConfig(
+                countsTable, healthTable, chatTopic, Optional.of(pagingTopic), AwsEmulator.REGION.id(), 4);
+        AlertPublisher sns = HealthCheckWiring.publisher(config, this.sns);
+        return new AlertPublisher() {
+            @Override
+            public void publish(Notification notification) {
+                pause();
+                sns.publish(notification);
+            }
+
+            @Override
+            public void publishFailures(FailedJobs failed) {
+                pause();
+                sns.publishFailures(failed);
+            }
+        };
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(400);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     @Test
-    void aRunKilledAfterClaiming_isMadeGoodByLambdasRetryOfTheSameEvent_aMinuteLater() throws IOException {
+    void twoDeliveriesOfTheSameScheduledEvent_atOnce_sendEachAlertAndPageOnce() throws Exception {
         seedTheStory();
         byte[] scheduled = event("health-check-scheduled.json");
-        // The run claims its alerts, then dies while publishing (a timeout kills the JVM: nothing is released).
-        Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
+        var first = liveHandler(slowSns(), Duration.ofSeconds(5));
+        var twin = liveHandler(slowSns(), Duration.ofSeconds(5));
+        var start = new CountDownLatch(1);
+        try (var pool = Executors.newFixedThreadPool(2)) {
+            Future<Map<String, Object>> a = pool.submit(() -> {
+                start.await();
+                return invoke(first, scheduled);
+            });
+            Future<Map<String, Object>> b = pool.submit(() -> {
+                start.await();
+                Thread.sleep(200);
+                return invoke(twin, scheduled);
+            });
+            start.countDown();
+            Map<String, Object> one = a.get(2, TimeUnit.MINUTES);
+            Map<String, Object> two = b.get(2, TimeUnit.MINUTES);
+
+            assertThat((int) one.get("alerts") + (int) two.get("alerts"))
+                    .as("the three alerts, sent by one of the two")
+                    .isEqualTo(3);
+        }
+        assertThat(chat.drain())
+                .as("each alert once, and the one message for the run's failed job")
+                .extracting(d -> d.attributes().get("job"))
+                .doesNotHaveDuplicates()
+                .hasSize(4);
+        assertThat(paging.drain())
+                .as("the two critical alerts, each paged once")
+                .extracting(d -> d.attributes().get("job"))
+                .containsExactlyInAnyOrder(OTP.value(), BRAZIL.value());
+        assertThat(logs.toString(StandardCharsets.UTF_8)).contains("notifications_held_elsewhere");
+    }
+
+    @Test
+    void aRunKilledAfterClaiming_hasItsNoticesSentByTheRetry_onceItsLeaseRunsOut() throws IOException {
+        seedTheStory();
+        byte[] scheduled = event("health-check-scheduled.json");
+        // The run claims its alerts, then dies while publishing (a timeout kills the JVM: nothing is released, and
+        // its heartbeat stops with it).
         AlertPublisher dying = n -> {
             throw new OutOfMemoryError("killed while publishing");
         };
-        var dead = new HealthCheckHandler(
-                HealthCheckWiring.service(
-                        dynamoDb, countsTable, healthTable, dying, clock, Executors.newFixedThreadPool(2)),
-                clock);
-        assertThatThrownBy(() -> invoke(dead, scheduled)).isInstanceOf(RuntimeException.class);
+        assertThatThrownBy(() -> invoke(liveHandler(dying, Duration.ofSeconds(2)), scheduled))
+                .isInstanceOf(RuntimeException.class);
         assertThat(chat.drain()).isEmpty();
 
-        Map<String, Object> otherRun =
-                invoke(handler(NOW.plusSeconds(30)), event("health-check-all-jobs-for-a-day.json"));
-        Map<String, Object> retry = invoke(handler(NOW.plusSeconds(60)), scheduled);
+        Map<String, Object> retry = invoke(liveHandler(slowSns(), Duration.ofSeconds(2)), scheduled);
 
-        assertThat(otherRun).as("another run respects the live claims").containsEntry("alerts", 0);
-        assertThat(retry).as("Lambda's retry takes its own claims over").containsEntry("alerts", 3);
+        assertThat(retry).as("the retry waits out the dead run's leases").containsEntry("alerts", 3);
         assertThat(chat.drain())
                 .as("the three alerts, and the one message for the run's failed job")
                 .extracting(d -> d.attributes().get("status"))
                 .containsOnlyOnce("FAILED")
                 .hasSize(4);
+        assertThat(paging.drain()).as("the two critical alerts").hasSize(2);
     }
 
     @Test
