@@ -38,6 +38,22 @@ public interface CountsReader {
     }
 
     /**
+     * The counts of the shard's jobs (of {@code jobs} only, when not empty). By default every job's are read and the
+     * others left out; a reader that can list a shard's jobs reads only theirs.
+     */
+    default Snapshot read(LocalDate from, LocalDate to, Shard shard, Set<JobId> jobs) {
+        Snapshot all = read(from, to, jobs);
+        if (shard.count() == 1) {
+            return all;
+        }
+        Map<JobId, CountSeries> mine = new HashMap<>(all.series());
+        mine.keySet().removeIf(job -> !shard.contains(job));
+        return new Snapshot(
+                mine,
+                all.rejected().stream().filter(r -> shard.contains(r.job())).toList());
+    }
+
+    /**
      * @param series   by job; each series covers exactly {@code from..to}
      * @param rejected stored items that are not valid counts, or whose job id is not valid (left out of
      *                 {@code series})

@@ -27,6 +27,7 @@ class RepositoryRulesTest {
     /** The sample event of each function in {@code template.yaml}. A new function needs one here and in events/. */
     private static final Map<String, String> SAMPLE_EVENTS = Map.of(
             "HealthCheckFunction", "health-check-scheduled.json",
+            "JobRegistryFunction", "job-registry-stream.json",
             "OnCallWidgetFunction", "on-call-widget.json",
             "PagerDutyRelayFunction", "pagerduty-relay-sqs-page.json",
             "SchemaWebhookFunction", "schema-sync-webhook-register.json",

@@ -128,7 +128,7 @@ public final class HealthCheckService {
         CompletableFuture<Map<JobId, LocalDate>> retiredRead = CompletableFuture.supplyAsync(ledger::retired, executor);
         Snapshot snapshot;
         try {
-            snapshot = counts.read(from, to, request.jobs());
+            snapshot = counts.read(from, to, request.shard(), request.jobs());
         } catch (RuntimeException e) {
             openRead.cancel(true);
             retiredRead.cancel(true);
@@ -138,7 +138,8 @@ public final class HealthCheckService {
 
         Map<JobId, Map<LocalDate, String>> rejectedByJob = RunJobs.indexRejected(snapshot.rejected());
         List<String> notFound = request.jobs().stream()
-                .filter(job -> !snapshot.series().containsKey(job))
+                .filter(job ->
+                        request.shard().contains(job) && !snapshot.series().containsKey(job))
                 .map(JobId::value)
                 .sorted()
                 .toList();

@@ -30,7 +30,8 @@ final class RunJobs {
     /**
      * The jobs this run considers: those with counts in the days read, those whose every count there is invalid
      * (they fail, saying so), and those with an open incident opened by the last day checked (a dead job keeps
-     * alerting until it writes again or is retired); limited to the request's jobs when it names some.
+     * alerting until it writes again or is retired); limited to the request's jobs when it names some, and to its
+     * shard's.
      */
     static List<Map.Entry<JobId, CountSeries>> jobsToCheck(
             CheckRequest request,
@@ -46,7 +47,8 @@ final class RunJobs {
                         rejectedByJob.keySet().stream(),
                         open.values().stream()
                                 .filter(incident -> !incident.openedDay().isAfter(to))
-                                .map(OpenIncident::job))
+                                .map(OpenIncident::job)
+                                .filter(job -> request.shard().contains(job)))
                 .forEach(job -> all.computeIfAbsent(job, j -> CountSeries.of(from, to, List.of())));
         return all.entrySet().stream()
                 .filter(e -> request.jobs().isEmpty() || request.jobs().contains(e.getKey()))

@@ -85,6 +85,7 @@ final class RunLog {
                                 + request.jobs().stream()
                                         .map(JobId::value)
                                         .sorted()
-                                        .collect(Collectors.joining(", ")));
+                                        .collect(Collectors.joining(", ")))
+                + (request.sharded() ? ", " + request.shard() : "");
     }
 }

@@ -16,6 +16,7 @@ import io.autowatch.healthcheck.ResultStore;
 import io.autowatch.healthcheck.RetireSummary;
 import io.autowatch.healthcheck.RunSummary;
 import io.autowatch.healthcheck.Severity;
+import io.autowatch.healthcheck.Shard;
 import io.autowatch.healthcheck.SystemFailureException;
 import io.autowatch.healthcheck.alert.AlertLedger;
 import io.autowatch.healthcheck.alert.AlertLedger.Claim;
@@ -165,6 +166,32 @@ class HealthCheckServiceTest {
             days.add(new DayCount(DAY, today));
         }
         series.put(JobId.of(id), CountSeries.of(FROM, DAY, days));
+    }
+
+    @Test
+    void theShardsOfARun_togetherCheckAndAlertExactlyWhatAWholeRunDoes_eachJobOnce() {
+        for (int i = 0; i < 40; i++) {
+            job("job/" + i, i % 5 == 0 ? 10 : 100, 100);
+        }
+        List<Shard> shards = ShardPlan.of(40, 15);
+        assertThat(shards).hasSize(3);
+
+        int checked = 0;
+        int alerts = 0;
+        for (Shard shard : shards) {
+            RunSummary part = service().run(CheckRequest.scheduled(EVENT).inShard(shard));
+            checked += part.checked();
+            alerts += part.alertsPublished();
+        }
+
+        assertThat(checked).isEqualTo(40);
+        assertThat(alerts).isEqualTo(8);
+        assertThat(saved).extracting(CheckResult::job).doesNotHaveDuplicates().hasSize(40);
+        assertThat(published)
+                .extracting(Notification::job)
+                .doesNotHaveDuplicates()
+                .allSatisfy(job -> assertThat(Integer.parseInt(job.value().substring(4)) % 5)
+                        .isZero());
     }
 
     @Test

@@ -4,6 +4,8 @@ import io.autowatch.counts.CountSeries;
 import io.autowatch.counts.CountValue;
 import io.autowatch.counts.JobId;
 import io.autowatch.healthcheck.CountsReader;
+import io.autowatch.healthcheck.JobRegistry;
+import io.autowatch.healthcheck.Shard;
 import io.autowatch.healthcheck.SystemFailureException;
 import io.autowatch.healthcheck.run.Parallel;
 import java.time.LocalDate;
@@ -11,6 +13,7 @@ import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -23,9 +26,10 @@ import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 
 /**
- * Reads the counts table through its {@value Tables#BY_DAY_INDEX} index: one paginated query per day, days in
- * parallel. Each item costs its size in read units (about 40 bytes), so a run reads each job's look-back for
- * well under one 4 KB read unit per job, in a few requests per day instead of one per job.
+ * Reads the counts table. A whole run reads through its {@value Tables#BY_DAY_INDEX} index: one paginated query per
+ * day, days in parallel; each item costs its size in read units (about 40 bytes), so a run reads each job's
+ * look-back for well under one 4 KB read unit per job, in a few requests per day instead of one per job. A shard's
+ * run reads its jobs from the {@link JobRegistry} and each job's look-back by key.
  */
 public final class DynamoDbCountsReader implements CountsReader {
 
@@ -35,11 +39,34 @@ public final class DynamoDbCountsReader implements CountsReader {
     private final DynamoDbClient dynamoDb;
     private final String table;
     private final ExecutorService executor;
+    private final JobRegistry registry;
 
     public DynamoDbCountsReader(DynamoDbClient dynamoDb, String table, ExecutorService executor) {
+        this(dynamoDb, table, executor, null);
+    }
+
+    /** @param registry where a shard's run finds its jobs, to read only theirs by key (null: read every job's) */
+    public DynamoDbCountsReader(DynamoDbClient dynamoDb, String table, ExecutorService executor, JobRegistry registry) {
         this.dynamoDb = dynamoDb;
         this.table = table;
         this.executor = executor;
+        this.registry = registry;
+    }
+
+    /**
+     * A shard's jobs, from the registry, each read by its own key (one query of its look-back): the shard reads
+     * nothing of the other shards' jobs, and no read touches a partition every job writes to.
+     */
+    @Override
+    public Snapshot read(LocalDate from, LocalDate to, Shard shard, Set<JobId> jobs) {
+        if (shard.count() == 1 || registry == null) {
+            return CountsReader.super.read(from, to, shard, jobs);
+        }
+        Set<JobId> mine = new HashSet<>(registry.jobs(shard, from));
+        if (!jobs.isEmpty()) {
+            mine.retainAll(jobs);
+        }
+        return readByKey(from, to, mine);
     }
 
     @Override
@@ -81,6 +108,10 @@ public final class DynamoDbCountsReader implements CountsReader {
         if (jobs.isEmpty() || jobs.size() > MAX_JOBS_BY_KEY) {
             return CountsReader.super.read(from, to, jobs);
         }
+        return readByKey(from, to, jobs);
+    }
+
+    private Snapshot readByKey(LocalDate from, LocalDate to, Set<JobId> jobs) {
         int days = (int) ChronoUnit.DAYS.between(from, to) + 1;
         Map<JobId, CountSeries> series = new ConcurrentHashMap<>();
         List<RejectedCount> rejected = Collections.synchronizedList(new ArrayList<>());

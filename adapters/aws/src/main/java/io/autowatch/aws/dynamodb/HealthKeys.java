@@ -1,8 +1,10 @@
 package io.autowatch.aws.dynamodb;
 
 import io.autowatch.counts.JobId;
+import io.autowatch.healthcheck.Shard;
 import io.autowatch.healthcheck.alert.AlertLedger.Kind;
 import java.time.LocalDate;
+import java.util.Locale;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -16,6 +18,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * RESULT#job           YYYY-MM-DD              the check result of the job's day
  * NOTICE#job           YYYY-MM-DD#ALERT|RECOVERY    a notification's claim and delivery
  * OPEN_INCIDENT        job                     a job whose alert was not yet followed by a recovery
+ * JOBS#bbbb            job                     a job of shard bucket bbbb (0000–1023) and the last day it wrote
  * </pre>
  */
 public final class HealthKeys {
@@ -27,6 +30,7 @@ public final class HealthKeys {
     public static final String RETIRED = "RETIRED";
     public static final String RESULT_PREFIX = "RESULT#";
     public static final String NOTICE_PREFIX = "NOTICE#";
+    public static final String JOBS_PREFIX = "JOBS#";
 
     private HealthKeys() {}
 
@@ -44,6 +48,15 @@ public final class HealthKeys {
 
     public static Map<String, AttributeValue> openIncident(JobId job) {
         return key(OPEN_INCIDENT, job.value());
+    }
+
+    /** The registry partition of one shard bucket: its jobs, 1/1,024 of them, never one hot key. */
+    public static String jobsBucket(int bucket) {
+        return JOBS_PREFIX + String.format(Locale.ROOT, "%04d", bucket);
+    }
+
+    public static Map<String, AttributeValue> registered(JobId job) {
+        return key(jobsBucket(Shard.bucket(job)), job.value());
     }
 
     static Map<String, AttributeValue> key(String pk, String sk) {

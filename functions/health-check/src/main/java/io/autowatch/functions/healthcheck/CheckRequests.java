@@ -3,6 +3,7 @@ package io.autowatch.functions.healthcheck;
 import io.autowatch.counts.JobId;
 import io.autowatch.digest.Sha256;
 import io.autowatch.healthcheck.CheckRequest;
+import io.autowatch.healthcheck.Shard;
 import io.autowatch.json.Json;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -29,7 +30,28 @@ final class CheckRequests {
 
     /** @param root the event, already read as JSON; {@code event} its bytes, for the digest of an event with no id */
     static CheckRequest parse(Map<String, Object> root, byte[] event, Instant now) {
-        return request(root, now).asRun(runOf(root, event));
+        CheckRequest request = request(root, now).asRun(runOf(root, event));
+        Object detail = root.get("detail");
+        return detail instanceof Map<?, ?> d && d.containsKey("shard")
+                ? request.inShard(shard(d.get("shard")))
+                : request;
+    }
+
+    /** {@code detail.shard}: {"index": i, "count": n}, the part of the jobs one worker of a sharded run checks. */
+    private static Shard shard(Object value) {
+        if (value instanceof Map<?, ?> shard
+                && shard.get("index") instanceof Number index
+                && shard.get("count") instanceof Number count
+                && index.doubleValue() == index.intValue()
+                && count.doubleValue() == count.intValue()) {
+            try {
+                return new Shard(index.intValue(), count.intValue());
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("'detail.shard': " + e.getMessage(), e);
+            }
+        }
+        throw new IllegalArgumentException(
+                "'detail.shard' must be {\"index\": i, \"count\": n} with whole numbers, got " + Json.describe(value));
     }
 
     /**

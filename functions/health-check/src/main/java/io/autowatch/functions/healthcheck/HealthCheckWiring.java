@@ -3,10 +3,12 @@ package io.autowatch.functions.healthcheck;
 import io.autowatch.aws.AwsClients;
 import io.autowatch.aws.dynamodb.DynamoDbAlertLedger;
 import io.autowatch.aws.dynamodb.DynamoDbCountsReader;
+import io.autowatch.aws.dynamodb.DynamoDbJobRegistry;
 import io.autowatch.aws.dynamodb.DynamoDbResultStore;
 import io.autowatch.aws.dynamodb.DynamoDbSettingsSource;
 import io.autowatch.aws.dynamodb.DynamoDbStoredResults;
 import io.autowatch.aws.sns.SnsAlertPublisher;
+import io.autowatch.healthcheck.JobRegistry;
 import io.autowatch.healthcheck.alert.AlertPublisher;
 import io.autowatch.healthcheck.judge.Policies;
 import io.autowatch.healthcheck.run.HealthCheckService;
@@ -80,7 +82,8 @@ public final class HealthCheckWiring {
             ExecutorService executor,
             Duration claimLease) {
         return new HealthCheckService(
-                new DynamoDbCountsReader(dynamoDb, countsTable, executor),
+                new DynamoDbCountsReader(
+                        dynamoDb, countsTable, executor, new DynamoDbJobRegistry(dynamoDb, healthTable, executor)),
                 new DynamoDbSettingsSource(dynamoDb, healthTable),
                 new DynamoDbResultStore(dynamoDb, healthTable, executor),
                 new DynamoDbAlertLedger(dynamoDb, healthTable),
@@ -90,6 +93,18 @@ public final class HealthCheckWiring {
                 clock,
                 executor,
                 claimLease);
+    }
+
+    /** The job registry, for the counts stream's consumer: it writes registry items in the health table only. */
+    static JobRegistry registryFromEnvironment(Map<String, String> env) {
+        String table = env.getOrDefault("HEALTH_TABLE", "");
+        String region = env.getOrDefault("AWS_REGION", "");
+        if (table.isBlank() || region.isBlank()) {
+            throw new IllegalStateException("the job registry needs HEALTH_TABLE and AWS_REGION");
+        }
+        ExecutorService executor = Executors.newFixedThreadPool(
+                8, Thread.ofPlatform().daemon().name("registry-", 0).factory());
+        return new DynamoDbJobRegistry(AwsClients.forRegion(region).dynamoDb(), table, executor);
     }
 
     /** The on-call widget's view: results and open incidents, read only. */

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.autowatch.counts.JobId;
 import io.autowatch.healthcheck.CheckRequest;
+import io.autowatch.healthcheck.Shard;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -38,6 +39,15 @@ class CheckRequestsTest {
         assertThat(request.jobs()).containsExactlyInAnyOrder(JobId.of("a/b"), JobId.of("c d"));
     }
 
+    @Test
+    void aShardsWorker_checksItsPartOfTheJobs() {
+        CheckRequest request =
+                parse("{\"time\": \"2026-11-21T00:30:00Z\", \"detail\": {\"shard\": {\"index\": 2, \"count\": 5}}}");
+        assertThat(request.shard()).isEqualTo(new Shard(2, 5));
+        assertThat(request.dayFor(ZoneOffset.UTC)).isEqualTo(LocalDate.of(2026, 11, 20));
+        assertThat(parse("{\"detail\": {\"day\": \"2026-10-01\"}}").shard()).isEqualTo(Shard.ALL);
+    }
+
     @ParameterizedTest(name = "{0} → {1}")
     @CsvSource(
             delimiter = '|',
@@ -52,6 +62,9 @@ class CheckRequestsTest {
                 "{\"detail\": {\"day\": \"2026-11-20\", \"jobs\": [7]}}| 'detail.jobs' must hold strings, got Integer",
                 "{\"detail\": {\"day\": \"2026-11-20\", \"jobs\": [\"\"]}}| 'detail.jobs': job id must not be empty",
                 "{\"detail\": []}| 'detail' must be an object",
+                "{\"detail\": {\"day\": \"2026-11-20\", \"shard\": {\"index\": 3, \"count\": 3}}}| 'detail.shard': shard index 3 is outside 0 to 2",
+                "{\"detail\": {\"day\": \"2026-11-20\", \"shard\": {\"index\": 0.5, \"count\": 3}}}| 'detail.shard' must be {\"index\": i, \"count\": n} with whole numbers",
+                "{\"detail\": {\"day\": \"2026-11-20\", \"shard\": 2}}| 'detail.shard' must be",
                 "{\"time\": \"yesterday\"}| 'time' must be an ISO-8601 instant",
                 "{}| the event has neither 'time'",
                 "[1, 2]| expected a JSON object",

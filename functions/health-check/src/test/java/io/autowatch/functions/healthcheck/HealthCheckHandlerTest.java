@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.amazonaws.services.lambda.runtime.Context;
 import io.autowatch.aws.dynamodb.CountWriter;
 import io.autowatch.aws.dynamodb.DynamoDbAlertLedger;
+import io.autowatch.aws.dynamodb.DynamoDbCountsReader;
+import io.autowatch.aws.dynamodb.DynamoDbJobRegistry;
 import io.autowatch.aws.dynamodb.DynamoDbStoredResults;
 import io.autowatch.aws.dynamodb.HealthKeys;
 import io.autowatch.aws.dynamodb.Tables;
@@ -14,6 +16,7 @@ import io.autowatch.healthcheck.SystemFailureException;
 import io.autowatch.healthcheck.alert.AlertPublisher;
 import io.autowatch.healthcheck.alert.FailedJobs;
 import io.autowatch.healthcheck.alert.Notification;
+import io.autowatch.healthcheck.run.RegistryBackfill;
 import io.autowatch.healthcheck.view.OnCallView;
 import io.autowatch.json.Json;
 import io.autowatch.log.Log;
@@ -38,6 +41,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
@@ -674,6 +678,36 @@ class HealthCheckHandlerTest {
                 .containsOnlyOnce("FAILED")
                 .hasSize(4);
         assertThat(paging.drain()).as("the two critical alerts").hasSize(2);
+    }
+
+    @Test
+    void theShardsOfARun_eachInvokedWithItsPart_alertAsTheWholeRunDoes_eachJobOnce() throws IOException {
+        seedTheStory();
+        ExecutorService executor = Executors.newFixedThreadPool(2);
+        var registry = new DynamoDbJobRegistry(dynamoDb, healthTable, executor);
+        RegistryBackfill.fill(
+                new DynamoDbCountsReader(dynamoDb, countsTable, executor), registry, DAY.minusDays(60), DAY);
+
+        int alerts = 0;
+        int checked = 0;
+        for (int i = 0; i < 3; i++) {
+            String shard = "{\"id\": \"sharded\", \"time\": \"2026-11-21T00:30:00Z\", \"detail\": {\"shard\": "
+                    + "{\"index\": " + i + ", \"count\": 3}}}";
+            Map<String, Object> part = invoke(handler(NOW), shard.getBytes(StandardCharsets.UTF_8));
+            alerts += (int) part.get("alerts");
+            checked += (int) part.get("checked");
+        }
+
+        assertThat(alerts).isEqualTo(3);
+        assertThat(checked)
+                .as("the seven jobs the whole run checks, each in one shard")
+                .isEqualTo(7);
+        assertThat(chat.drain())
+                .as("the three alerts, and the one message for the failed job, from its shard")
+                .extracting(d -> d.attributes().get("job"))
+                .doesNotHaveDuplicates()
+                .hasSize(4);
+        executor.shutdownNow();
     }
 
     @Test
