@@ -20,4 +20,12 @@ public interface JobRegistry {
 
     /** Records, for each job, a day it wrote a count; a later day already recorded is kept. */
     void record(Map<JobId, LocalDate> days);
+
+    /**
+     * Whether the registry was filled from the counts stored before it existed (the stream records only what is
+     * written after it is turned on). A registry that was never filled is filled by the first plan.
+     */
+    boolean filled();
+
+    void markFilled(LocalDate on);
 }

@@ -77,6 +77,19 @@ public final class AwsEmulator implements BeforeAllCallback, ParameterResolver {
         return start().orElseThrow(() -> new IllegalStateException("no AWS emulator: " + unavailableReason));
     }
 
+    /**
+     * A fresh {@code moto_server} of its own, for executing a state machine definition (README, "A run in shards"):
+     * moto fails to start a second execution once one has run in the same server, so each test takes its own. Fails,
+     * naming why, when there is no moto_server; a test calls it from a class that {@link AwsEmulator} extends, which
+     * skips or fails as every emulator test does.
+     */
+    public static Running freshMoto() {
+        Path moto = findOnPath("moto_server")
+                .orElseThrow(() ->
+                        new IllegalStateException("executing the workflow's definition needs moto_server on the PATH"));
+        return startMoto(moto);
+    }
+
     private static Optional<Running> launch() {
         String forced = System.getenv().getOrDefault("AUTOWATCH_AWS_EMULATOR", "");
         if (!forced.equals("moto") && dockerAvailable()) {

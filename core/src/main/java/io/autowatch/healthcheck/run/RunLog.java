@@ -40,13 +40,25 @@ final class RunLog {
                         "notify",
                         millis(t.read(), t.notified())));
         fields.put("runsCompleted", 1);
-        fields.put("_aws", metrics());
+        fields.put("_aws", metrics(METRICS));
         List<Object> pairs = new ArrayList<>(List.of("request", describe(request)));
         fields.forEach((k, v) -> {
             pairs.add(k);
             pairs.add(v);
         });
         LOG.info("run_completed", pairs.toArray());
+    }
+
+    /** The summary of a run in shards: its shards' totals, and how many shards failed (a metric the template alarms on). */
+    static void shardedRunCompleted(String execution, Map<String, Object> summary) {
+        Map<String, Object> fields = new LinkedHashMap<>(summary);
+        fields.put("_aws", metrics(List.of("shards", "shardsFailed")));
+        List<Object> pairs = new ArrayList<>(List.of("execution", execution));
+        fields.forEach((k, v) -> {
+            pairs.add(k);
+            pairs.add(v);
+        });
+        LOG.info("sharded_run_completed", pairs.toArray());
     }
 
     /** CloudWatch metric names: the line's own fields of the same name, picked up by CloudWatch Logs. */
@@ -57,7 +69,7 @@ final class RunLog {
      * Embedded Metric Format: CloudWatch Logs turns the run's summary fields into metrics in the namespace
      * {@code autowatch/health-check}, which the template's alarms watch (failed jobs; no completed run).
      */
-    private static Map<String, Object> metrics() {
+    private static Map<String, Object> metrics(List<String> names) {
         return Map.of(
                 "Timestamp",
                 Instant.now().toEpochMilli(),
@@ -68,7 +80,7 @@ final class RunLog {
                         "Dimensions",
                         List.of(List.of()),
                         "Metrics",
-                        METRICS.stream()
+                        names.stream()
                                 .map(name -> Map.of("Name", name, "Unit", "Count"))
                                 .toList())));
     }

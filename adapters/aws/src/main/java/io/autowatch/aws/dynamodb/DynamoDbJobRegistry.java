@@ -8,6 +8,7 @@ import io.autowatch.healthcheck.run.Parallel;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -28,6 +29,9 @@ import software.amazon.awssdk.services.dynamodb.model.Select;
  * buckets' partitions, one query each, in parallel; a day's new jobs spread over 1,024 partition keys.
  */
 public final class DynamoDbJobRegistry implements JobRegistry {
+
+    /** Set once the counts stored before the registry existed were recorded in it. */
+    private static final Map<String, AttributeValue> FILLED = HealthKeys.key(HealthKeys.JOBS_PREFIX + "FILLED", "-");
 
     private final DynamoDbClient dynamoDb;
     private final String table;
@@ -108,6 +112,27 @@ public final class DynamoDbJobRegistry implements JobRegistry {
             return null;
         }));
         run(writes, "registering jobs");
+    }
+
+    @Override
+    public boolean filled() {
+        try {
+            return dynamoDb.getItem(b -> b.tableName(table).key(FILLED).consistentRead(true))
+                    .hasItem();
+        } catch (RuntimeException e) {
+            throw DynamoDbErrors.translate(table, "reading whether the job registry was filled", e);
+        }
+    }
+
+    @Override
+    public void markFilled(LocalDate on) {
+        Map<String, AttributeValue> item = new HashMap<>(FILLED);
+        item.put("filledOn", AttributeValue.fromS(on.toString()));
+        try {
+            dynamoDb.putItem(b -> b.tableName(table).item(item));
+        } catch (RuntimeException e) {
+            throw DynamoDbErrors.translate(table, "marking the job registry filled", e);
+        }
     }
 
     private void run(List<Callable<Void>> work, String what) {

@@ -19,6 +19,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * NOTICE#job           YYYY-MM-DD#ALERT|RECOVERY    a notification's claim and delivery
  * OPEN_INCIDENT        job                     a job whose alert was not yet followed by a recovery
  * JOBS#bbbb            job                     a job of shard bucket bbbb (0000–1023) and the last day it wrote
+ * JOBS#FILLED          -                       the registry holds the counts stored before it existed
+ * RUN_DAY              YYYY-MM-DD              the workflow execution that runs the day's sharded check
  * </pre>
  */
 public final class HealthKeys {
@@ -31,6 +33,7 @@ public final class HealthKeys {
     public static final String RESULT_PREFIX = "RESULT#";
     public static final String NOTICE_PREFIX = "NOTICE#";
     public static final String JOBS_PREFIX = "JOBS#";
+    public static final String RUN_DAY = "RUN_DAY";
 
     private HealthKeys() {}
 
@@ -57,6 +60,10 @@ public final class HealthKeys {
 
     public static Map<String, AttributeValue> registered(JobId job) {
         return key(jobsBucket(Shard.bucket(job)), job.value());
+    }
+
+    public static Map<String, AttributeValue> runDay(LocalDate day) {
+        return key(RUN_DAY, day.toString());
     }
 
     static Map<String, AttributeValue> key(String pk, String sk) {

@@ -4,7 +4,6 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import io.autowatch.healthcheck.run.HealthCheckService;
 import io.autowatch.json.Json;
-import io.autowatch.log.Log;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -13,14 +12,12 @@ import java.time.Clock;
 import java.util.Map;
 
 /**
- * Lambda entry point for a scheduled run, a manual run or backfill, or a retirement ({@link HealthCheckEvent}):
- * answers the summary as JSON. A malformed event or a system failure (table or topic missing) fails the invocation.
+ * Lambda entry point for a run (scheduled, manual, a backfill, one shard's), a retirement, or a step of a run in
+ * shards ({@link HealthCheckEvent}): answers the summary as JSON. A malformed event or a system failure (table or topic missing) fails the invocation.
  */
 public final class HealthCheckHandler implements RequestStreamHandler {
 
-    private static final Log LOG = Log.of(HealthCheckHandler.class);
-
-    private final HealthCheckService service;
+    private final HealthCheckWiring.Services services;
     private final Clock clock;
 
     /** For the Lambda runtime: builds the real wiring once, when the execution environment starts. */
@@ -28,31 +25,33 @@ public final class HealthCheckHandler implements RequestStreamHandler {
         this(HealthCheckWiring.fromEnvironment(), Clock.systemUTC());
     }
 
-    /** With a service wired elsewhere (tests, the local runtime). */
+    /** With a service wired elsewhere, for whole and single-shard runs (tests, the local runtime). */
     public HealthCheckHandler(HealthCheckService service, Clock clock) {
-        this.service = service;
+        this(new HealthCheckWiring.Services(service, null), clock);
+    }
+
+    /** With services wired elsewhere: the runs, and the plan and summary of a run in shards. */
+    public HealthCheckHandler(HealthCheckWiring.Services services, Clock clock) {
+        this.services = services;
         this.clock = clock;
     }
 
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
         Map<String, Object> reply =
-                switch (read(input.readAllBytes(), context)) {
+                switch (HealthCheckEvent.parse(input.readAllBytes(), clock.instant(), context)) {
                     case RetireRequests.Retire retire ->
-                        service.retire(retire.jobs(), retire.reason()).fields();
+                        services.run().retire(retire.jobs(), retire.reason()).fields();
                     case HealthCheckEvent.Check check ->
-                        service.run(check.request()).fields();
+                        ShardedRequests.withShard(
+                                services.run().run(check.request()).fields(), check.request());
+                    case ShardedRequests.Plan plan ->
+                        services.sharded()
+                                .plan(plan.request(), plan.execution())
+                                .fields();
+                    case ShardedRequests.Summary summary ->
+                        services.sharded().summarize(summary.plan(), summary.outcomes(), summary.execution());
                 };
         output.write(Json.write(reply).getBytes(StandardCharsets.UTF_8));
-    }
-
-    private HealthCheckEvent read(byte[] event, Context context) {
-        try {
-            return HealthCheckEvent.parse(event, clock.instant());
-        } catch (IllegalArgumentException e) {
-            String requestId = context == null ? null : context.getAwsRequestId();
-            LOG.error("request_rejected", "requestId", requestId, "reason", e.getMessage());
-            throw e;
-        }
     }
 }

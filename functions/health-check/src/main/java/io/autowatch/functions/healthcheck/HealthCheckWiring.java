@@ -5,6 +5,7 @@ import io.autowatch.aws.dynamodb.DynamoDbAlertLedger;
 import io.autowatch.aws.dynamodb.DynamoDbCountsReader;
 import io.autowatch.aws.dynamodb.DynamoDbJobRegistry;
 import io.autowatch.aws.dynamodb.DynamoDbResultStore;
+import io.autowatch.aws.dynamodb.DynamoDbRunDays;
 import io.autowatch.aws.dynamodb.DynamoDbSettingsSource;
 import io.autowatch.aws.dynamodb.DynamoDbStoredResults;
 import io.autowatch.aws.sns.SnsAlertPublisher;
@@ -12,6 +13,8 @@ import io.autowatch.healthcheck.JobRegistry;
 import io.autowatch.healthcheck.alert.AlertPublisher;
 import io.autowatch.healthcheck.judge.Policies;
 import io.autowatch.healthcheck.run.HealthCheckService;
+import io.autowatch.healthcheck.run.ShardPlan;
+import io.autowatch.healthcheck.run.ShardedRuns;
 import io.autowatch.healthcheck.view.OnCallView;
 import io.autowatch.holidays.JollydayCalendars;
 import io.autowatch.pagerduty.PagerDutyEvents;
@@ -36,10 +39,35 @@ public final class HealthCheckWiring {
 
     private HealthCheckWiring() {}
 
-    static HealthCheckService fromEnvironment() {
+    /**
+     * The function's two services, over one set of clients.
+     *
+     * @param sharded the plan and summary of a run in shards; null where only whole and single-shard runs are wired
+     */
+    public record Services(HealthCheckService run, ShardedRuns sharded) {}
+
+    static Services fromEnvironment() {
         HealthCheckConfig config = HealthCheckConfig.from(System.getenv());
         AwsClients aws = AwsClients.forRegion(config.region());
-        return create(config, aws.dynamoDb(), aws.sns(), Clock.systemUTC());
+        int jobsPerShard = jobsPerShard(System.getenv());
+        return new Services(
+                create(config, aws.dynamoDb(), aws.sns(), Clock.systemUTC()),
+                sharded(config, aws.dynamoDb(), aws.sns(), Clock.systemUTC(), jobsPerShard));
+    }
+
+    /** {@code JOBS_PER_SHARD}: how many jobs one worker of a run in shards checks (README, Configuration). */
+    static int jobsPerShard(Map<String, String> env) {
+        String value = env.getOrDefault("JOBS_PER_SHARD", Integer.toString(ShardPlan.JOBS_PER_SHARD));
+        try {
+            int jobs = Integer.parseInt(value.strip());
+            if (jobs >= 1 && jobs <= 1_000_000) {
+                return jobs;
+            }
+        } catch (NumberFormatException e) {
+            // Said below.
+        }
+        throw new IllegalStateException(
+                "JOBS_PER_SHARD must be a whole number from 1 to 1,000,000, not '" + value + "'");
     }
 
     static HealthCheckService create(HealthCheckConfig config, DynamoDbClient dynamoDb, SnsClient sns, Clock clock) {
@@ -93,6 +121,22 @@ public final class HealthCheckWiring {
                 clock,
                 executor,
                 claimLease);
+    }
+
+    /** The plan and summary of a run in shards, over the same tables and topics as the run. */
+    static ShardedRuns sharded(
+            HealthCheckConfig config, DynamoDbClient dynamoDb, SnsClient sns, Clock clock, int jobsPerShard) {
+        ExecutorService executor = Executors.newFixedThreadPool(
+                config.parallelism(),
+                Thread.ofPlatform().daemon().name("health-check-plan-", 0).factory());
+        return new ShardedRuns(
+                new DynamoDbJobRegistry(dynamoDb, config.healthTable(), executor),
+                new DynamoDbRunDays(dynamoDb, config.healthTable()),
+                new DynamoDbCountsReader(dynamoDb, config.countsTable(), executor),
+                new DynamoDbSettingsSource(dynamoDb, config.healthTable()),
+                publisher(config, sns),
+                clock,
+                jobsPerShard);
     }
 
     /** The job registry, for the counts stream's consumer: it writes registry items in the health table only. */

@@ -75,6 +75,14 @@ class JobRegistryHandlerTest {
             public void record(Map<JobId, LocalDate> days) {
                 throw new IllegalStateException("throttled");
             }
+
+            @Override
+            public boolean filled() {
+                return true;
+            }
+
+            @Override
+            public void markFilled(LocalDate on) {}
         };
 
         Map<String, Object> reply = invoke(new JobRegistryHandler(failing), sample());
@@ -102,6 +110,14 @@ class JobRegistryHandlerTest {
             public void record(Map<JobId, LocalDate> days) {
                 recorded.add(days);
             }
+
+            @Override
+            public boolean filled() {
+                return true;
+            }
+
+            @Override
+            public void markFilled(LocalDate on) {}
         };
 
         invoke(new JobRegistryHandler(recording), modify.getBytes(StandardCharsets.UTF_8));
