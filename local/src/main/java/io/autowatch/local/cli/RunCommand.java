@@ -123,11 +123,15 @@ public final class RunCommand implements Callable<Integer> {
         System.out.print("Checking the last 90 days as daily runs would have (low-volume countries get settings "
                 + "that suit them) ");
         runtime.quietAlerts(true);
-        for (LocalDate day = from; !day.isAfter(yesterday); day = day.plusDays(10)) {
-            LocalDate to = day.plusDays(9).isAfter(yesterday) ? yesterday : day.plusDays(9);
+        LocalDate dayBefore = yesterday.minusDays(1);
+        for (LocalDate day = from; !day.isAfter(dayBefore); day = day.plusDays(10)) {
+            LocalDate to = day.plusDays(9).isAfter(dayBefore) ? dayBefore : day.plusDays(9);
             runtime.backfill(day, to);
             System.out.print(".");
         }
+        // Yesterday as the deployed schedule runs it: plan, a worker per shard, summary.
+        Map<String, Object> scheduled = runtime.scheduledRun();
+        System.out.print(".");
         runtime.quietAlerts(false);
         System.out.printf(
                 " done in %.1f s.%n%d notifications were sent (see %s). Yesterday: %s.%n",
@@ -136,6 +140,7 @@ public final class RunCommand implements Callable<Integer> {
                 runtime.alertLog(),
                 DemoOutput.statuses(runtime.results().latest().stream()
                         .collect(Collectors.groupingBy(StoredResult::status, TreeMap::new, Collectors.counting()))));
+        System.out.println(DemoOutput.scheduledRun(scheduled));
         System.out.println();
         System.out.print(DemoSummary.text(
                 DemoSummary.score(

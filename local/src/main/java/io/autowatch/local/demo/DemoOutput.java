@@ -25,4 +25,24 @@ public final class DemoOutput {
                         e.getValue() + " " + e.getKey().toLowerCase(Locale.ROOT).replace('_', ' '))
                 .collect(Collectors.joining(", "));
     }
+
+    /**
+     * E.g. "Yesterday ran as the schedule runs it: planned in 3 shards, each checked by its own worker, 22 jobs in
+     * all, 3 alerts."
+     */
+    public static String scheduledRun(Map<String, Object> summary) {
+        if (summary.containsKey("plannedBy")) {
+            return "Yesterday was planned by an earlier run (" + summary.get("plannedBy") + "): nothing ran twice.";
+        }
+        long shards = number(summary.get("shards"));
+        long failed = number(summary.get("shardsFailed"));
+        long alerts = number(summary.get("alerts"));
+        return "Yesterday ran as the schedule runs it: planned in " + shards + (shards == 1 ? " shard" : " shards")
+                + ", each checked by its own worker, " + number(summary.get("checked")) + " jobs in all, " + alerts
+                + (alerts == 1 ? " alert" : " alerts") + (failed == 0 ? "." : "; " + failed + " shards failed.");
+    }
+
+    private static long number(Object value) {
+        return value instanceof Number n ? n.longValue() : 0;
+    }
 }

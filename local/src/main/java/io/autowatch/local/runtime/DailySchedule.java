@@ -6,8 +6,6 @@ import java.time.Duration;
 import java.time.LocalTime;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
-import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -27,7 +25,7 @@ final class DailySchedule implements AutoCloseable {
         executor.scheduleAtFixedRate(
                 () -> {
                     try {
-                        out.println("Scheduled health check: " + runtime.check(Optional.empty(), List.of()));
+                        out.println("Scheduled health check: " + runtime.scheduledRun());
                     } catch (Exception e) {
                         out.println("Scheduled health check failed: " + e);
                     }

@@ -5,8 +5,6 @@ import io.autowatch.aws.dynamodb.DynamoDbAlertLedger;
 import io.autowatch.aws.dynamodb.DynamoDbSchemaSyncState;
 import io.autowatch.aws.dynamodb.DynamoDbStoredResults;
 import io.autowatch.counts.JobId;
-import io.autowatch.functions.healthcheck.HealthCheckHandler;
-import io.autowatch.functions.healthcheck.HealthCheckWiring;
 import io.autowatch.functions.schemawebhook.Webhook;
 import io.autowatch.functions.schemawebhook.WebhookHandler;
 import io.autowatch.functions.schemaworker.WorkerWiring;
@@ -70,6 +68,7 @@ public final class LocalRuntime implements AutoCloseable {
     private LocalHttp http;
     private DailySchedule schedule;
     private LocalHealthCheck healthCheck;
+    private LocalWorkflow workflow;
     private WebhookHandler webhook;
     private LocalAlerts alerts;
     private StoredResults results;
@@ -97,12 +96,9 @@ public final class LocalRuntime implements AutoCloseable {
         }
         alerts = new LocalAlerts(alertLog, out);
         var ddb = dynamo.client();
-        healthCheck = new LocalHealthCheck(
-                new HealthCheckHandler(
-                        HealthCheckWiring.service(
-                                ddb, LocalDynamo.COUNTS_TABLE, LocalDynamo.HEALTH_TABLE, alerts, clock, workers),
-                        clock),
-                clock);
+        LocalWorkflow.Checks checks = LocalWorkflow.wire(ddb, alerts, clock, workers);
+        healthCheck = checks.manual();
+        workflow = checks.scheduled();
         var state = new DynamoDbSchemaSyncState(ddb, LocalDynamo.SCHEMA_SYNC_TABLE, clock);
         webhook = new WebhookHandler(new Webhook(
                 new WebhookReceiver(Optional.of(new WebhookSignature(options.webhookSecret()))),
@@ -142,6 +138,11 @@ public final class LocalRuntime implements AutoCloseable {
     /** Retires jobs as the deployed function does. */
     Map<String, Object> retire(List<String> jobs, String reason) throws IOException {
         return healthCheck.retire(jobs, reason);
+    }
+
+    /** The scheduled run, as the deployed workflow runs it: plan, one worker per shard, summary (LocalWorkflow). */
+    public Map<String, Object> scheduledRun() throws IOException {
+        return workflow.run();
     }
 
     /** Checks every day of a range in order, as daily runs would have: for demo data and backfills. */

@@ -177,6 +177,24 @@ class LocalRuntimeTest {
     }
 
     @Test
+    void theScheduledRun_isTheWorkflowsPlanShardsAndSummary_inSeveralShards_andOncePerDay() throws Exception {
+        Map<String, Object> summary = runtime.scheduledRun();
+
+        assertThat(summary)
+                .as("21 jobs, 8 to a shard")
+                .containsEntry("day", YESTERDAY.toString())
+                .containsEntry("shards", 3)
+                .containsEntry("shardsFailed", 0)
+                .containsEntry("checked", 21);
+        assertThat(runtime.scheduledRun())
+                .as("the schedule firing twice for one day")
+                .containsEntry("day", YESTERDAY.toString())
+                .containsKey("plannedBy");
+        assertThat(Files.readString(runtime.logFile()))
+                .contains("\"event\":\"run_planned\"", "\"event\":\"sharded_run_completed\"", "shard 3 of 3");
+    }
+
+    @Test
     void backtest_judgesEachDayExactlyAsTheCheckDid() {
         String job = "email/daily-digest/US";
         var executor = Executors.newFixedThreadPool(4);

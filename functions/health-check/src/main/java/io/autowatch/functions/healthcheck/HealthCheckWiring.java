@@ -129,12 +129,31 @@ public final class HealthCheckWiring {
         ExecutorService executor = Executors.newFixedThreadPool(
                 config.parallelism(),
                 Thread.ofPlatform().daemon().name("health-check-plan-", 0).factory());
-        return new ShardedRuns(
-                new DynamoDbJobRegistry(dynamoDb, config.healthTable(), executor),
-                new DynamoDbRunDays(dynamoDb, config.healthTable()),
-                new DynamoDbCountsReader(dynamoDb, config.countsTable(), executor),
-                new DynamoDbSettingsSource(dynamoDb, config.healthTable()),
+        return sharded(
+                dynamoDb,
+                config.countsTable(),
+                config.healthTable(),
                 publisher(config, sns),
+                clock,
+                executor,
+                jobsPerShard);
+    }
+
+    /** The plan and summary of a run in shards over the two tables, telling failed shards through {@code publisher}. */
+    public static ShardedRuns sharded(
+            DynamoDbClient dynamoDb,
+            String countsTable,
+            String healthTable,
+            AlertPublisher publisher,
+            Clock clock,
+            ExecutorService executor,
+            int jobsPerShard) {
+        return new ShardedRuns(
+                new DynamoDbJobRegistry(dynamoDb, healthTable, executor),
+                new DynamoDbRunDays(dynamoDb, healthTable),
+                new DynamoDbCountsReader(dynamoDb, countsTable, executor),
+                new DynamoDbSettingsSource(dynamoDb, healthTable),
+                publisher,
                 clock,
                 jobsPerShard);
     }
