@@ -1,6 +1,7 @@
 package io.autowatch.functions.healthcheck;
 
 import io.autowatch.aws.dynamodb.DynamoDbCountsReader;
+import io.autowatch.aws.dynamodb.DynamoDbJobRegistry;
 import io.autowatch.aws.dynamodb.DynamoDbSettingsSource;
 import io.autowatch.aws.dynamodb.HealthKeys;
 import io.autowatch.aws.dynamodb.Tables;
@@ -8,6 +9,7 @@ import io.autowatch.healthcheck.CheckRequest;
 import io.autowatch.healthcheck.CountsReader;
 import io.autowatch.healthcheck.RunSummary;
 import io.autowatch.healthcheck.run.HealthCheckService;
+import io.autowatch.healthcheck.run.RegistryBackfill;
 import io.autowatch.testing.AwsEmulator;
 import io.autowatch.testing.DynamoDbLocal;
 import io.autowatch.testing.PackagedFunction;
@@ -74,6 +76,11 @@ public final class LocalHarness {
                         args.length > 1 ? Integer.parseInt(args[1]) : 10_000,
                         args.length > 2 ? Integer.parseInt(args[2]) : 90,
                         args.length > 3 ? Optional.of(args[3]) : Optional.empty());
+            case "shards" ->
+                harness.shards(
+                        args.length > 1 ? Integer.parseInt(args[1]) : 10_000,
+                        args.length > 2 ? Integer.parseInt(args[2]) : 43,
+                        args.length > 3 ? Integer.parseInt(args[3]) : 2);
             case "widget" -> harness.widget();
             case "coldstart" -> {
                 if (args.length < 2) {
@@ -83,7 +90,7 @@ public final class LocalHarness {
             }
             default ->
                 throw new IllegalArgumentException("usage: health-check-local invoke [event] | bench [jobs] [days] | "
-                        + "widget | coldstart <baseline function.zip>");
+                        + "shards [jobs] [days] [shards] | widget | coldstart <baseline function.zip>");
         }
         System.exit(0);
     }
@@ -228,6 +235,41 @@ public final class LocalHarness {
         walls.sort(Long::compare);
         Path zip = ROOT.resolve("functions/health-check/target/function.zip");
         System.out.printf("RESULT cold_start_median_wall_ms=%d package_bytes=%d%n", walls.get(2), Files.size(zip));
+        readers.shutdownNow();
+        pool.shutdownNow();
+    }
+
+    /**
+     * One shard of a run in shards, as the workflow's worker runs it: {@code jobs} jobs × {@code days} days seeded and
+     * registered (as the counts stream registers them), then shard 1 of {@code shards} (about jobs ÷ shards jobs,
+     * read from the registry and each job by key) in the packaged function in a fresh JVM, as Lambda loads it;
+     * {@code HARNESS_CHILD_JAVA_OPTS} models the function's memory. Prints the worker's time and peak RSS, then the
+     * plan and the summary of the whole run through the packaged function too.
+     */
+    private void shards(int jobs, int days, int shards) throws Exception {
+        System.out.printf("Seeding %,d jobs x %d days ...%n", jobs, days);
+        Stack stack = stack();
+        long started = System.nanoTime();
+        seed(stack.counts(), jobs, days, 42);
+        System.out.printf("Seeded %,d items in %.1f s%n", (long) jobs * days, seconds(started));
+        ExecutorService readers = Executors.newFixedThreadPool(16);
+        var registry = new DynamoDbJobRegistry(dynamoDb, stack.health(), readers);
+        started = System.nanoTime();
+        int registered = RegistryBackfill.fill(
+                new DynamoDbCountsReader(dynamoDb, stack.counts(), readers), registry, DAY.minusDays(days), DAY);
+        registry.markFilled(DAY);
+        System.out.printf("Registered %,d jobs in %.1f s%n", registered, seconds(started));
+        String time = EVENT_TIME.toString();
+        for (int index = 0; index < Math.min(shards, 2); index++) {
+            Path event = Files.writeString(
+                    Files.createTempFile("shard", ".json"),
+                    "{\"id\": \"bench\", \"time\": \"" + time + "\", \"detail\": {\"shard\": {\"index\": " + index
+                            + ", \"count\": " + shards + "}}}");
+            ChildRun worker = runPackaged(stack, event);
+            System.out.println("\nShard " + (index + 1) + " of " + shards + " (packaged function, fresh JVM):\n"
+                    + worker.output());
+            System.out.printf("RESULT shard=%d of=%d wall_ms=%d%n", index + 1, shards, worker.wallMillis());
+        }
         readers.shutdownNow();
         pool.shutdownNow();
     }
