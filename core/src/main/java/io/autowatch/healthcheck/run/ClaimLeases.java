@@ -39,7 +39,11 @@ final class ClaimLeases implements AutoCloseable {
         this.ledger = Objects.requireNonNull(ledger);
         this.clock = Objects.requireNonNull(clock);
         this.length = Objects.requireNonNull(length);
-        this.heartbeat = Thread.ofVirtual().name("health-check-lease-heartbeat").unstarted(this::beat);
+        // A platform daemon thread: starting the first virtual thread would set up their scheduler on a cold start.
+        this.heartbeat = Thread.ofPlatform()
+                .daemon()
+                .name("health-check-lease-heartbeat")
+                .unstarted(this::beat);
     }
 
     static ClaimLeases start(AlertLedger ledger, Clock clock, Duration length) {

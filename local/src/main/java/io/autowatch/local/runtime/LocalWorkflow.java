@@ -49,7 +49,7 @@ final class LocalWorkflow {
                 new HealthCheckWiring.Services(
                         HealthCheckWiring.service(
                                 ddb, LocalDynamo.COUNTS_TABLE, LocalDynamo.HEALTH_TABLE, alerts, clock, workers),
-                        HealthCheckWiring.sharded(
+                        () -> HealthCheckWiring.sharded(
                                 ddb,
                                 LocalDynamo.COUNTS_TABLE,
                                 LocalDynamo.HEALTH_TABLE,

@@ -27,7 +27,7 @@ public final class HealthCheckHandler implements RequestStreamHandler {
 
     /** With a service wired elsewhere, for whole and single-shard runs (tests, the local runtime). */
     public HealthCheckHandler(HealthCheckService service, Clock clock) {
-        this(new HealthCheckWiring.Services(service, null), clock);
+        this(HealthCheckWiring.Services.runsOnly(service), clock);
     }
 
     /** With services wired elsewhere: the runs, and the plan and summary of a run in shards. */

@@ -27,6 +27,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.Supplier;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.sns.SnsClient;
 
@@ -40,11 +41,39 @@ public final class HealthCheckWiring {
     private HealthCheckWiring() {}
 
     /**
-     * The function's two services, over one set of clients.
-     *
-     * @param sharded the plan and summary of a run in shards; null where only whole and single-shard runs are wired
+     * The function's two services, over one set of clients. The plan and summary of a run in shards are built on
+     * their first use: most invocations are a shard's worker, which never needs them, and a cold start should not
+     * load them.
      */
-    public record Services(HealthCheckService run, ShardedRuns sharded) {}
+    public static final class Services {
+
+        private final HealthCheckService run;
+        private final Supplier<ShardedRuns> sharded;
+        private ShardedRuns built;
+
+        public Services(HealthCheckService run, Supplier<ShardedRuns> sharded) {
+            this.run = run;
+            this.sharded = sharded;
+        }
+
+        /** Only whole and single-shard runs (tests, the local runtime's manual checks). */
+        public static Services runsOnly(HealthCheckService run) {
+            return new Services(run, () -> {
+                throw new IllegalStateException("this handler runs checks only; the plan and summary are not wired");
+            });
+        }
+
+        public HealthCheckService run() {
+            return run;
+        }
+
+        public synchronized ShardedRuns sharded() {
+            if (built == null) {
+                built = sharded.get();
+            }
+            return built;
+        }
+    }
 
     static Services fromEnvironment() {
         HealthCheckConfig config = HealthCheckConfig.from(System.getenv());
@@ -52,7 +81,7 @@ public final class HealthCheckWiring {
         int jobsPerShard = jobsPerShard(System.getenv());
         return new Services(
                 create(config, aws.dynamoDb(), aws.sns(), Clock.systemUTC()),
-                sharded(config, aws.dynamoDb(), aws.sns(), Clock.systemUTC(), jobsPerShard));
+                () -> sharded(config, aws.dynamoDb(), aws.sns(), Clock.systemUTC(), jobsPerShard));
     }
 
     /** {@code JOBS_PER_SHARD}: how many jobs one worker of a run in shards checks (README, Configuration). */

@@ -63,7 +63,7 @@ class HealthCheckWorkflowTest {
         handler = new HealthCheckHandler(
                 new HealthCheckWiring.Services(
                         HealthCheckWiring.create(config, dynamoDb, sns, clock),
-                        HealthCheckWiring.sharded(config, dynamoDb, sns, clock, 3)),
+                        () -> HealthCheckWiring.sharded(config, dynamoDb, sns, clock, 3)),
                 clock);
         CountWriter writer = new CountWriter(dynamoDb, counts);
         for (int j = 0; j < 8; j++) {
