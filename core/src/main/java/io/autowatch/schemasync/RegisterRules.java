@@ -7,6 +7,13 @@ import java.util.Set;
 /** Who may ask for what: the rules a command must pass before anything is read or written. Pure. */
 public final class RegisterRules {
 
+    /** Why an {@code esm register} with no head on record is refused, and what to do. */
+    static final String UNPINNED_REGISTER = "autowatch has no record of this pull request's head (it was opened "
+            + "before autowatch's webhook was installed, or GitHub's pull_request delivery was lost), so it cannot "
+            + "tell which commit the comment was about, and a push just after it would be applied unreviewed. "
+            + "Nothing was registered. Push a commit, or close and reopen the pull request, so that autowatch "
+            + "records its head; then comment esm register again. esm plan works meanwhile.";
+
     /** The permissions that may write monitors; {@code esm plan} and {@code esm help} are open to anyone. */
     static final Set<String> MAY_REGISTER = Set.of("admin", "maintain", "write");
 

@@ -129,6 +129,11 @@ public final class SchemaSyncService {
                             + " after the comment, so nothing was done. Comment again to act on "
                             + pr.headSha().substring(0, 7) + ".");
         }
+        if (request.command() == Command.REGISTER && request.commit().isEmpty()) {
+            // Pin or refuse: with no head on record, the head now may be a push that came after the comment, which
+            // nobody reviewed. A plan only reads, so it still runs, and says which head it planned.
+            return SyncResult.refused(request, pr.headSha(), RegisterRules.UNPINNED_REGISTER);
+        }
         if (request.command() == Command.REGISTER) {
             String role = github.permission(request.repository(), request.sender());
             refusal = RegisterRules.registerRefusal(request.repository(), request.sender(), role, pr, settings);

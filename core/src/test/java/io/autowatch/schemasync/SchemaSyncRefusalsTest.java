@@ -82,7 +82,8 @@ class SchemaSyncRefusalsTest {
         int pr = world.openPullRequest(cart);
         long id = world.github.comment(pr, "reader", "esm register");
 
-        SyncResult result = world.handle(new CommandRequest("d-1", REPO, pr, id, "owner", Command.REGISTER));
+        SyncResult result =
+                world.handle(world.pinned(new CommandRequest("d-1", REPO, pr, id, "owner", Command.REGISTER)));
 
         assertThat(result.sender()).isEqualTo("reader");
         assertThat(result.refusal()).hasValueSatisfying(r -> assertThat(r).startsWith("@reader may not register"));
@@ -95,7 +96,8 @@ class SchemaSyncRefusalsTest {
         long id = world.github.comment(pr, "owner", "esm register");
         world.github.deleteComment(id);
 
-        SyncResult result = world.handle(new CommandRequest("d-1", REPO, pr, id, "owner", Command.REGISTER));
+        SyncResult result =
+                world.handle(world.pinned(new CommandRequest("d-1", REPO, pr, id, "owner", Command.REGISTER)));
 
         assertThat(result.refusal()).hasValue(NO_SUCH_COMMENT);
         assertNothingReadOrWritten();
@@ -109,7 +111,8 @@ class SchemaSyncRefusalsTest {
         int pr = world.openPullRequest(cart);
         long id = world.github.comment(pr, "owner", "esm plan");
 
-        SyncResult result = world.handle(new CommandRequest("d-1", REPO, pr, id, "owner", Command.REGISTER));
+        SyncResult result =
+                world.handle(world.pinned(new CommandRequest("d-1", REPO, pr, id, "owner", Command.REGISTER)));
 
         assertThat(result.refusal()).hasValue(NO_SUCH_COMMENT);
         assertNothingReadOrWritten();
@@ -121,10 +124,37 @@ class SchemaSyncRefusalsTest {
         int other = world.openPullRequest(cart);
         long id = world.github.comment(other, "owner", "esm register");
 
-        SyncResult result = world.handle(new CommandRequest("d-1", REPO, pr, id, "owner", Command.REGISTER));
+        SyncResult result =
+                world.handle(world.pinned(new CommandRequest("d-1", REPO, pr, id, "owner", Command.REGISTER)));
 
         assertThat(result.refusal()).hasValue(NO_SUCH_COMMENT);
         assertNothingReadOrWritten();
+    }
+
+    @Test
+    void register_withNoHeadOnRecord_isRefused_sayingWhatToDo_andWritesNothing() {
+        int pr = world.openPullRequest(cart);
+        long id = world.github.comment(pr, "owner", "esm register");
+
+        SyncResult result = world.handle(new CommandRequest("d-1", REPO, pr, id, "owner", Command.REGISTER));
+
+        assertThat(result.refusal()).hasValueSatisfying(r -> assertThat(r)
+                .startsWith("autowatch has no record of this pull request's head")
+                .contains("Push a commit, or close and reopen the pull request")
+                .endsWith("esm plan works meanwhile."));
+        assertNothingReadOrWritten();
+    }
+
+    @Test
+    void plan_withNoHeadOnRecord_stillPlans_theHeadItRead() {
+        int pr = world.openPullRequest(cart);
+        long id = world.github.comment(pr, "owner", "esm plan");
+
+        SyncResult result = world.handle(new CommandRequest("d-1", REPO, pr, id, "owner", Command.PLAN));
+
+        assertThat(result.refusal()).isEmpty();
+        assertThat(result.headSha()).isEqualTo(world.github.pullRequest(pr).headSha());
+        assertThat(result.plan()).isPresent();
     }
 
     @Test

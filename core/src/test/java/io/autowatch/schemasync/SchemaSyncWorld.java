@@ -4,6 +4,7 @@ import io.autowatch.monitor.MonitorSettings;
 import io.autowatch.schemasync.intake.Command;
 import io.autowatch.schemasync.intake.CommandRequest;
 import io.autowatch.schemasync.report.SyncResult;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Set;
 
@@ -54,13 +55,18 @@ final class SchemaSyncWorld {
     /** {@code author} comments {@code body} on the pull request, and the service carries the command out. */
     SyncResult comment(int number, String author, String body) {
         long id = github.comment(number, author, body);
-        return handle(new CommandRequest(
+        return handle(pinned(new CommandRequest(
                 "delivery-" + ++deliveries,
                 REPO,
                 number,
                 id,
                 author,
-                Command.parse(body).orElseThrow()));
+                Command.parse(body).orElseThrow())));
+    }
+
+    /** The request pinned to the pull request's head, as the webhook pins it from the head it recorded on opening. */
+    CommandRequest pinned(CommandRequest request) {
+        return request.pinnedTo(github.pullRequest(request.pullRequest()).headSha(), Instant.EPOCH);
     }
 
     /** Opens a pull request to these files and has {@code author} comment {@code body} on it. */

@@ -99,8 +99,8 @@ class SchemaSyncWritesTest {
         int pr = world.openPullRequest(Map.of());
         long id = world.github.comment(pr, "owner", "esm register");
 
-        SyncResult result = world.handle(new CommandRequest(
-                "d-1", REPO, pr, id, "owner", Command.REGISTER, 99, Optional.empty(), Optional.empty()));
+        SyncResult result = world.handle(world.pinned(new CommandRequest(
+                "d-1", REPO, pr, id, "owner", Command.REGISTER, 99, Optional.empty(), Optional.empty())));
 
         assertThat(result.refusal()).hasValueSatisfying(r -> assertThat(r).startsWith("this would delete 11 monitors"));
         assertThat(deletes()).isZero();

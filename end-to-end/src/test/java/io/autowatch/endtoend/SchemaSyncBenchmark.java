@@ -26,6 +26,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -152,7 +153,8 @@ public final class SchemaSyncBenchmark {
         long start = System.nanoTime();
         long comment = github.addComment(REPO, pr, "owner", command.text());
         SyncResult result =
-                service.handle(new CommandRequest("d-" + UUID.randomUUID(), REPO, pr, comment, "owner", command));
+                service.handle(new CommandRequest("d-" + UUID.randomUUID(), REPO, pr, comment, "owner", command)
+                        .pinnedTo(github.headOf(REPO, pr), Instant.EPOCH));
         long millis = (System.nanoTime() - start) / 1_000_000;
         Map<String, Long> calls = new TreeMap<>(datadog.calls().stream()
                 .collect(Collectors.groupingBy(
@@ -199,12 +201,13 @@ public final class SchemaSyncBenchmark {
                                 "aws:sqs",
                                 "body",
                                 CommandQueue.write(new CommandRequest(
-                                        "d-w",
-                                        REPO,
-                                        3,
-                                        github.addComment(REPO, 3, "owner", "esm register"),
-                                        "owner",
-                                        Command.REGISTER)))))));
+                                                "d-w",
+                                                REPO,
+                                                3,
+                                                github.addComment(REPO, 3, "owner", "esm register"),
+                                                "owner",
+                                                Command.REGISTER)
+                                        .pinnedTo(github.headOf(REPO, 3), Instant.EPOCH)))))));
         datadog.clearCalls();
         var run = PackagedFunction.run(
                 ROOT.resolve("functions/schema-worker/target/function.zip"),

@@ -9,6 +9,7 @@ import io.autowatch.schemasync.intake.CommandRequest;
 import io.autowatch.schemasync.report.SyncResult;
 import io.autowatch.testing.fakes.FakeDatadog;
 import io.autowatch.testing.fakes.FakeGitHub;
+import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -44,7 +45,7 @@ class SchemaSyncConcurrencyTest {
     private SyncResult command(int number, Map<String, String> base, Map<String, String> head, Command command) {
         github.pullRequest(REPO, number, base, head, false);
         long comment = github.addComment(REPO, number, "owner", command.text());
-        return service.handle(new CommandRequest("d-" + number, REPO, number, comment, "owner", command));
+        return service.handle(pinned(new CommandRequest("d-" + number, REPO, number, comment, "owner", command)));
     }
 
     private Map<String, Object> monitor(String name) {
@@ -98,5 +99,12 @@ class SchemaSyncConcurrencyTest {
         assertThat(removed.plan())
                 .hasValueSatisfying(p -> assertThat(p.steps()).singleElement().isInstanceOf(Plan.Delete.class));
         assertThat(datadog.monitors()).extracting(m -> m.get("name")).containsExactly("Low Volume with AddToCartEvent");
+    }
+
+    /** The request pinned to its pull request's head, as the webhook pins it from the head it recorded on opening. */
+    private CommandRequest pinned(CommandRequest request) {
+        return request.commit().isPresent() || request.pullRequest() <= 0
+                ? request
+                : request.pinnedTo(github.headOf(REPO, request.pullRequest()), Instant.EPOCH);
     }
 }

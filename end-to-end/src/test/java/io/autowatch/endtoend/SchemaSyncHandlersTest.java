@@ -112,6 +112,7 @@ class SchemaSyncHandlersTest {
     @Test
     void theWebhook_answers202_andQueuesTheCommandOncePerDelivery() throws IOException {
         WebhookHandler handler = handler(true);
+        headDelivered(handler);
         Map<String, Object> response = invoke(handler, sampleWebhook());
         invoke(handler, sampleWebhook()); // GitHub redelivers the same delivery
 
@@ -155,9 +156,31 @@ class SchemaSyncHandlersTest {
                         "batchItemFailures", List.of(Map.of("itemIdentifier", "0b7a7f7e-5c2f-4b6e-9d1a-sample000001")));
     }
 
+    /** GitHub's delivery of the sample pull request's head, which the webhook records and pins commands to. */
+    private void headDelivered(WebhookHandler handler) throws IOException {
+        String opened = "{\"action\": \"opened\", \"number\": 42, \"pull_request\": {\"number\": 42, "
+                + "\"updated_at\": \"2026-11-30T10:00:00Z\", \"head\": {\"sha\": \"" + github.headOf(REPO, 42)
+                + "\"}}, "
+                + "\"repository\": {\"full_name\": \"" + REPO + "\"}}";
+        assertThat(invoke(handler, apiGateway("pull_request", opened, new WebhookSignature(SECRET))))
+                .containsEntry("statusCode", 204);
+    }
+
+    @Test
+    void aRegisterOnAPullRequestWhoseHeadTheWebhookNeverHeardOf_isRefused_sayingWhatToDo() throws IOException {
+        assertThat(invoke(handler(false), sampleWebhook())).containsEntry("statusCode", 202);
+
+        assertThat(datadog.monitors()).isEmpty();
+        assertThat(github.comments(REPO, 42).getLast())
+                .contains("autowatch has no record of this pull request's head")
+                .contains("Push a commit, or close and reopen the pull request");
+    }
+
     @Test
     void withoutAQueue_theWebhookCarriesTheCommandOut() throws IOException {
-        assertThat(invoke(handler(false), sampleWebhook())).containsEntry("statusCode", 202);
+        WebhookHandler handler = handler(false);
+        headDelivered(handler);
+        assertThat(invoke(handler, sampleWebhook())).containsEntry("statusCode", 202);
         assertThat(datadog.monitors()).hasSize(1);
     }
 

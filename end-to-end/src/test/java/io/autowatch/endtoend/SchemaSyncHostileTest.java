@@ -16,6 +16,7 @@ import io.autowatch.schemasync.report.StatusComment;
 import io.autowatch.schemasync.report.SyncResult;
 import io.autowatch.testing.fakes.FakeDatadog;
 import io.autowatch.testing.fakes.FakeGitHub;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -71,14 +72,14 @@ class SchemaSyncHostileTest {
 
     private SyncResult run(int number, String comment) {
         Command command = Command.parse(comment).orElseThrow();
-        SyncResult result = service.handle(new CommandRequest(
+        SyncResult result = service.handle(pinned(new CommandRequest(
                 "d-" + number,
                 REPO,
                 number,
                 github.addComment(REPO, number, "owner", comment),
                 "owner",
                 command,
-                Command.allowedDeletes(comment)));
+                Command.allowedDeletes(comment))));
         return result;
     }
 
@@ -323,7 +324,8 @@ class SchemaSyncHostileTest {
         long real = github.addComment(REPO, pr, "reader", "esm register");
 
         // Whoever knows the webhook secret can sign this; GitHub says the comment is the reader's.
-        SyncResult result = service.handle(new CommandRequest("d-forged", REPO, pr, real, "owner", Command.REGISTER));
+        SyncResult result =
+                service.handle(pinned(new CommandRequest("d-forged", REPO, pr, real, "owner", Command.REGISTER)));
 
         assertThat(result.refusal()).hasValueSatisfying(r -> assertThat(r).contains("reader may not register"));
         assertThat(datadog.monitors()).isEmpty();
@@ -334,9 +336,17 @@ class SchemaSyncHostileTest {
         int pr = open(Map.of("schemas/cart.avdl", schema("Cart", annotated("AddToCartEvent"))));
         long elsewhere = github.addComment(REPO, pr + 1000, "owner", "esm register");
 
-        SyncResult result = service.handle(new CommandRequest("d-x", REPO, pr, elsewhere, "owner", Command.REGISTER));
+        SyncResult result =
+                service.handle(pinned(new CommandRequest("d-x", REPO, pr, elsewhere, "owner", Command.REGISTER)));
 
         assertThat(result.refusal()).hasValueSatisfying(r -> assertThat(r).contains("GitHub has no such comment"));
         assertThat(datadog.monitors()).isEmpty();
+    }
+
+    /** The request pinned to its pull request's head, as the webhook pins it from the head it recorded on opening. */
+    private CommandRequest pinned(CommandRequest request) {
+        return request.commit().isPresent() || request.pullRequest() <= 0
+                ? request
+                : request.pinnedTo(github.headOf(REPO, request.pullRequest()), Instant.EPOCH);
     }
 }

@@ -10,6 +10,7 @@ import io.autowatch.schemasync.intake.CommandRequest;
 import io.autowatch.schemasync.report.SyncResult;
 import io.autowatch.testing.fakes.FakeDatadog;
 import io.autowatch.testing.fakes.FakeGitHub;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -78,7 +79,7 @@ class SchemaSyncReconcileTest {
         push(REPO, main);
         github.pullRequest(REPO, 7, main, Map.of("schemas/a.avdl", schema("A", "AEvent", "Abandoned")), false);
         long comment = github.addComment(REPO, 7, "owner", "esm register");
-        service.handle(new CommandRequest("d-7", REPO, 7, comment, "owner", Command.REGISTER));
+        service.handle(pinned(new CommandRequest("d-7", REPO, 7, comment, "owner", Command.REGISTER)));
         assertThat(names()).hasSize(2);
 
         push(REPO, main); // the pull request was closed; the next push to main repairs the drift
@@ -147,5 +148,12 @@ class SchemaSyncReconcileTest {
         service.handle(CommandRequest.reconcile("push-forged", REPO, "mallory", forked));
 
         assertThat(names()).containsExactly("Low Volume with AEvent");
+    }
+
+    /** The request pinned to its pull request's head, as the webhook pins it from the head it recorded on opening. */
+    private CommandRequest pinned(CommandRequest request) {
+        return request.commit().isPresent() || request.pullRequest() <= 0
+                ? request
+                : request.pinnedTo(github.headOf(REPO, request.pullRequest()), Instant.EPOCH);
     }
 }

@@ -13,6 +13,7 @@ import io.autowatch.schemasync.report.StatusComment;
 import io.autowatch.schemasync.report.SyncResult;
 import io.autowatch.testing.fakes.FakeDatadog;
 import io.autowatch.testing.fakes.FakeGitHub;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -75,8 +76,8 @@ class SchemaSyncServiceTest {
     private SyncResult pr(Map<String, String> head, String user, Command command, boolean fork) {
         int number = prNumbers.incrementAndGet();
         github.pullRequest(REPO, number, main, head, fork);
-        SyncResult result = service.handle(new CommandRequest(
-                "d-" + number, REPO, number, github.addComment(REPO, number, user, command.text()), user, command));
+        SyncResult result = service.handle(pinned(new CommandRequest(
+                "d-" + number, REPO, number, github.addComment(REPO, number, user, command.text()), user, command)));
         if (command == Command.REGISTER && !result.failed()) {
             main = new HashMap<>(head);
         }
@@ -149,13 +150,13 @@ class SchemaSyncServiceTest {
                 REPO,
                 renamed,
                 List.of(Map.of("filename", "schemas/shop/cart.avdl", "status", "renamed", "previous_filename", PATH)));
-        SyncResult result = service.handle(new CommandRequest(
+        SyncResult result = service.handle(pinned(new CommandRequest(
                 "d-r",
                 REPO,
                 renamed,
                 github.addComment(REPO, renamed, "owner", "esm register"),
                 "owner",
-                Command.REGISTER));
+                Command.REGISTER)));
         assertThat(result.failed()).isFalse();
         assertThat(datadog.monitors()).hasSize(2).allSatisfy(m -> assertThat(tags(m))
                 .contains(MonitorRenderer.schemaTag("schemas/shop/cart.avdl"))
@@ -296,13 +297,13 @@ class SchemaSyncServiceTest {
         // Listing (2 GETs by name after the file listing) and the first validate+create pass; then Datadog fails.
         datadog.refuseWhen(m ->
                 String.valueOf(m.get("name")).startsWith("Low Volume") ? "Internal Server Error (injected)" : null);
-        SyncResult first = service.handle(new CommandRequest(
+        SyncResult first = service.handle(pinned(new CommandRequest(
                 "d-1",
                 REPO,
                 number,
                 github.addComment(REPO, number, "owner", "esm register"),
                 "owner",
-                Command.REGISTER));
+                Command.REGISTER)));
         assertThat(first.failed()).isTrue();
         assertThat(first.applied()).filteredOn(s -> !s.ok()).singleElement().satisfies(s -> {
             assertThat(s.step().name()).isEqualTo("Low Volume with AddToCartEvent");
@@ -315,13 +316,13 @@ class SchemaSyncServiceTest {
                 .contains("Internal Server Error (injected)");
 
         datadog.refuseWhen(m -> null);
-        SyncResult second = service.handle(new CommandRequest(
+        SyncResult second = service.handle(pinned(new CommandRequest(
                 "d-2",
                 REPO,
                 number,
                 github.addComment(REPO, number, "owner", "esm register"),
                 "owner",
-                Command.REGISTER));
+                Command.REGISTER)));
         assertThat(second.failed()).isFalse();
         assertThat(second.applied())
                 .singleElement()
@@ -360,5 +361,12 @@ class SchemaSyncServiceTest {
                 .contains("could not read the monitors in Datadog, so nothing was changed"));
         assertThat(datadog.calls()).allSatisfy(c -> assertThat(c.method()).isEqualTo("GET"));
         assertThat(datadog.monitors()).hasSize(1);
+    }
+
+    /** The request pinned to its pull request's head, as the webhook pins it from the head it recorded on opening. */
+    private CommandRequest pinned(CommandRequest request) {
+        return request.commit().isPresent() || request.pullRequest() <= 0
+                ? request
+                : request.pinnedTo(github.headOf(REPO, request.pullRequest()), Instant.EPOCH);
     }
 }

@@ -57,7 +57,20 @@ class SchemaSyncStoryTest {
     /** Opens a pull request turning main into {@code head}; {@code user} comments {@code comment}. */
     private int comment(Map<String, String> head, String user, String comment) throws IOException {
         number++;
-        github.pullRequest(REPO, number, main, head, false);
+        String sha = github.pullRequest(REPO, number, main, head, false);
+        // GitHub tells the webhook of the new pull request first: it records the head the comment is about.
+        deliver(
+                "pull_request",
+                Json.write(Map.of(
+                        "action",
+                        "opened",
+                        "number",
+                        number,
+                        "pull_request",
+                        Map.of("number", number, "updated_at", "2026-01-01T00:00:00Z", "head", Map.of("sha", sha)),
+                        "repository",
+                        Map.of("full_name", REPO))),
+                204);
         github.addComment(REPO, number, 700 + number, user, comment); // what GitHub has, and the worker asks
         String body = Json.write(Map.of(
                 "action",
@@ -68,6 +81,12 @@ class SchemaSyncStoryTest {
                 Map.of("id", 700 + number, "body", comment, "user", Map.of("login", user)),
                 "repository",
                 Map.of("full_name", REPO)));
+        deliver("issue_comment", body, 202);
+        return number;
+    }
+
+    /** A signed GitHub delivery of {@code body} as {@code eventType}, through the webhook's handler. */
+    private void deliver(String eventType, String body, int expectedStatus) throws IOException {
         Map<String, Object> event = new HashMap<>();
         event.put("rawPath", "/webhooks/github");
         event.put("requestContext", Map.of("http", Map.of("method", "POST", "path", "/webhooks/github")));
@@ -75,7 +94,7 @@ class SchemaSyncStoryTest {
                 "headers",
                 Map.of(
                         "X-GitHub-Event",
-                        "issue_comment",
+                        eventType,
                         "X-GitHub-Delivery",
                         UUID.randomUUID().toString(),
                         "X-Hub-Signature-256",
@@ -83,8 +102,7 @@ class SchemaSyncStoryTest {
         event.put("body", body);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         handler.handleRequest(new ByteArrayInputStream(Json.write(event).getBytes(StandardCharsets.UTF_8)), out, null);
-        assertThat(Json.readObject(out.toByteArray())).containsEntry("statusCode", 202);
-        return number;
+        assertThat(Json.readObject(out.toByteArray())).containsEntry("statusCode", expectedStatus);
     }
 
     private String status(int pr) {

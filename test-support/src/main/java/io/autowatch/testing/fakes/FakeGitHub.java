@@ -58,11 +58,7 @@ public final class FakeGitHub extends FakeHttp {
         this.app = app;
     }
 
-    /**
-     * A commit on the default branch holding {@code files} (path → text), as a push would bring it.
-     *
-     * @return its SHA
-     */
+    /** A commit on the default branch holding {@code files} (path → text), as a push would bring it; its SHA. */
     public synchronized String commit(Map<String, String> files) {
         return commit("", files);
     }
@@ -121,6 +117,13 @@ public final class FakeGitHub extends FakeHttp {
         pr.put("changed_files", changed.size());
         pulls.put(repository + "#" + number, pr);
         return headSha;
+    }
+
+    /** The pull request's head commit, as the webhook records it from GitHub's {@code pull_request} delivery. */
+    @SuppressWarnings("unchecked")
+    public synchronized String headOf(String repository, int number) {
+        return String.valueOf(
+                ((Map<String, Object>) pulls.get(repository + "#" + number).get("head")).get("sha"));
     }
 
     /** Replaces a pull request's changed-file list (renames, hundreds of files). */
