@@ -21,7 +21,8 @@ import java.util.regex.Pattern;
 /**
  * The HTTP under the GitHub client: the token, timeouts, retries with backoff on 5xx, bounded waits on rate limits
  * (GitHub answers them with 403 or 429), and the check, before anything is sent, that a request stays under the
- * base URL's {@code repos/<owner>/<repo>/} or {@code user}. Redirects are not followed.
+ * base URL's {@code repos/<owner>/<repo>/} or {@code user}, and that a page link stays in the command's own
+ * repository. Redirects are not followed.
  */
 final class GitHubHttp {
 
@@ -50,6 +51,23 @@ final class GitHubHttp {
 
     HttpResponse<byte[]> get(String path, String accept) {
         return send("GET", path, accept, null, false);
+    }
+
+    /**
+     * A page of {@code repository}'s: its first, or the {@code next} link of the one before, which GitHub's answer
+     * chose. A link out of the command's own repository is refused before the token goes anywhere.
+     */
+    HttpResponse<byte[]> page(String path, String repository) {
+        URI uri = path.startsWith("http") ? URI.create(path) : base.resolve(path);
+        String under = Optional.ofNullable(uri.normalize().getRawPath()).orElse("");
+        under = under.startsWith(base.getRawPath())
+                ? under.substring(base.getRawPath().length())
+                : under;
+        if (!repositoryOf(under).equalsIgnoreCase(repository)) {
+            throw new GitHubException(
+                    "refusing to send the token to " + uri.getPath() + ": a page outside " + repository, 0, null);
+        }
+        return get(path, "application/vnd.github+json");
     }
 
     HttpResponse<byte[]> send(String method, String path, String accept, Object body, boolean allow404) {

@@ -64,7 +64,7 @@ public final class GitHubRestClient implements PullRequests {
         List<ChangedFile> files = new ArrayList<>();
         String next = "repos/" + repository + "/pulls/" + number + "/files?per_page=100";
         while (next != null) {
-            HttpResponse<byte[]> page = http.get(next, "application/vnd.github+json");
+            HttpResponse<byte[]> page = http.page(next, repository);
             for (Object item : GitHubHttp.list(page)) {
                 Map<?, ?> file = (Map<?, ?>) item;
                 files.add(new ChangedFile(

@@ -25,7 +25,7 @@ final class OwnComments {
     void upsert(String repository, int number, String marker, String body) {
         String next = "repos/" + repository + "/issues/" + number + "/comments?per_page=100";
         while (next != null) {
-            HttpResponse<byte[]> page = http.get(next, "application/vnd.github+json");
+            HttpResponse<byte[]> page = http.page(next, repository);
             for (Object item : GitHubHttp.list(page)) {
                 Map<?, ?> comment = (Map<?, ?>) item;
                 if (comment.get("body") instanceof String text && text.contains(marker) && writtenByMe(comment)) {

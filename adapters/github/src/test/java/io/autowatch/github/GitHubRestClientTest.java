@@ -123,6 +123,28 @@ class GitHubRestClientTest {
     }
 
     @Test
+    void aPageLinkOutOfTheCommandsRepository_isNotFollowed_andTheTokenStaysHome() {
+        github.pullRequest("o/r", 10, Map.of(), Map.of("a.avdl", "x"), false);
+        github.clearCalls();
+        github.failNext(
+                1,
+                200,
+                Map.of(
+                        "link",
+                        "<" + URI.create(github.baseUrl()).resolve("/repos/other/secrets/pulls/1/files?page=2")
+                                + ">; rel=\"next\""),
+                "[{\"filename\": \"a.avdl\", \"status\": \"added\"}]");
+
+        assertThatThrownBy(() -> client.changedFiles("o/r", 10))
+                .isInstanceOf(PullRequests.GitHubException.class)
+                .hasMessageContaining("a page outside o/r");
+        assertThat(github.calls())
+                .as("only the first page, of o/r's")
+                .singleElement()
+                .satisfies(call -> assertThat(call.path()).contains("/repos/o/r/pulls/10/files"));
+    }
+
+    @Test
     void rateLimits_403Or429_areWaitedFor_whenTheResetIsNear() {
         github.pullRequest("o/r", 9, Map.of(), Map.of(), false);
         String reset = Long.toString(Instant.now().getEpochSecond() + 1);
