@@ -39,7 +39,8 @@ final class RunLog {
                         millis(t.read(), t.saved()),
                         "notify",
                         millis(t.read(), t.notified())));
-        fields.put("runsCompleted", 1);
+        // The dead man's switch counts whole runs: a shard's worker is part of one, which its summary completes.
+        fields.put("runsCompleted", request.sharded() ? 0 : 1);
         fields.put("_aws", metrics(METRICS));
         List<Object> pairs = new ArrayList<>(List.of("request", describe(request)));
         fields.forEach((k, v) -> {
@@ -49,10 +50,14 @@ final class RunLog {
         LOG.info("run_completed", pairs.toArray());
     }
 
-    /** The summary of a run in shards: its shards' totals, and how many shards failed (a metric the template alarms on). */
+    /**
+     * The summary of a run in shards: its shards' totals, how many shards failed, and the run completed (the dead
+     * man's switch the template alarms on when no run completes in 26 hours).
+     */
     static void shardedRunCompleted(String execution, Map<String, Object> summary) {
         Map<String, Object> fields = new LinkedHashMap<>(summary);
-        fields.put("_aws", metrics(List.of("shards", "shardsFailed")));
+        fields.put("runsCompleted", 1);
+        fields.put("_aws", metrics(List.of("shards", "shardsFailed", "runsCompleted")));
         List<Object> pairs = new ArrayList<>(List.of("execution", execution));
         fields.forEach((k, v) -> {
             pairs.add(k);

@@ -7,12 +7,14 @@ import io.autowatch.aws.dynamodb.HealthKeys;
 import io.autowatch.aws.dynamodb.Tables;
 import io.autowatch.counts.JobId;
 import io.autowatch.json.Json;
+import io.autowatch.log.Log;
 import io.autowatch.testing.AwsEmulator;
 import io.autowatch.testing.DynamoDbLocal;
 import io.autowatch.testing.MotoStepFunctions;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,6 +27,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -49,8 +52,16 @@ class HealthCheckWorkflowTest {
     private AlertInbox chat;
     private MotoStepFunctions moto;
 
+    private final ByteArrayOutputStream logs = new ByteArrayOutputStream();
+
+    @AfterEach
+    void restoreLogs() {
+        Log.redirect(System.out);
+    }
+
     @BeforeEach
     void setUp(DynamoDbClient dynamoDb, SnsClient sns, SqsClient sqs) {
+        Log.redirect(new PrintStream(logs, true, StandardCharsets.UTF_8));
         String counts = DynamoDbLocal.uniqueName("counts");
         String health = DynamoDbLocal.uniqueName("health");
         Tables.create(dynamoDb, counts, health);
@@ -135,6 +146,20 @@ class HealthCheckWorkflowTest {
                 .extracting(d -> d.attributes().get("job"))
                 .as("each alert once, from its own shard")
                 .containsExactlyInAnyOrder("job/6", "job/7");
+        // The dead man's switch counts the run once, at its summary, not once per shard.
+        List<Map<String, Object>> lines = logs.toString(StandardCharsets.UTF_8)
+                .lines()
+                .filter(l -> l.startsWith("{"))
+                .map(Json::readObject)
+                .toList();
+        assertThat(lines)
+                .filteredOn(l -> "run_completed".equals(l.get("event")))
+                .hasSize(3)
+                .allSatisfy(l -> assertThat(l).containsEntry("runsCompleted", 0));
+        assertThat(lines)
+                .filteredOn(l -> "sharded_run_completed".equals(l.get("event")))
+                .singleElement()
+                .satisfies(l -> assertThat(l).containsEntry("runsCompleted", 1).containsEntry("shardsFailed", 0));
     }
 
     @Test
