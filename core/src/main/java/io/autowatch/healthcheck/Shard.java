@@ -2,6 +2,7 @@ package io.autowatch.healthcheck;
 
 import io.autowatch.counts.JobId;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import java.util.zip.CRC32;
 
 /**
@@ -57,6 +58,11 @@ public record Shard(int index, int count) {
     public boolean contains(String job) {
         int bucket = bucket(job);
         return bucket >= firstBucket() && bucket < endBucket();
+    }
+
+    /** As events carry it: {@code {"index": i, "count": n}}. */
+    public Map<String, Object> fields() {
+        return Map.of("index", index, "count", count);
     }
 
     @Override

@@ -30,11 +30,7 @@ public record RunPlan(LocalDate day, Instant time, String run, long jobs, List<S
         fields.put("time", time.toString());
         fields.put("run", run);
         fields.put("jobs", jobs);
-        fields.put(
-                "shards",
-                shards.stream()
-                        .map(s -> Map.of("index", s.index(), "count", s.count()))
-                        .toList());
+        fields.put("shards", shards.stream().map(Shard::fields).toList());
         heldBy.ifPresent(other -> fields.put("heldBy", other));
         return fields;
     }

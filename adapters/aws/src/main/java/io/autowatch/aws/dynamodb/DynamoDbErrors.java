@@ -1,7 +1,11 @@
 package io.autowatch.aws.dynamodb;
 
 import io.autowatch.healthcheck.SystemFailureException;
+import java.util.Map;
 import java.util.Set;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
 import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
 
@@ -32,5 +36,18 @@ final class DynamoDbErrors {
                     e);
         }
         return e;
+    }
+
+    /**
+     * The item a conditional write found in its way: the one the failure returned (ReturnValuesOnConditionCheckFailure
+     * ALL_OLD), or, from an endpoint that does not return it, a consistent read of the key; empty if it is gone.
+     */
+    static Map<String, AttributeValue> itemInTheWay(
+            ConditionalCheckFailedException e, DynamoDbClient dynamoDb, String table, Map<String, AttributeValue> key) {
+        if (e.hasItem() && !e.item().isEmpty()) {
+            return e.item();
+        }
+        return dynamoDb.getItem(b -> b.tableName(table).key(key).consistentRead(true))
+                .item();
     }
 }

@@ -35,13 +35,8 @@ public final class DynamoDbRunDays implements RunDays {
                     .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD));
             return execution;
         } catch (ConditionalCheckFailedException e) {
-            Map<String, AttributeValue> held = e.hasItem() && !e.item().isEmpty()
-                    ? e.item()
-                    : dynamoDb.getItem(b -> b.tableName(table)
-                                    .key(HealthKeys.runDay(day))
-                                    .consistentRead(true))
-                            .item();
-            AttributeValue other = held.get("execution");
+            AttributeValue other = DynamoDbErrors.itemInTheWay(e, dynamoDb, table, HealthKeys.runDay(day))
+                    .get("execution");
             return other == null ? "another execution" : other.s();
         } catch (RuntimeException e) {
             throw DynamoDbErrors.translate(table, "claiming the run of " + day, e);

@@ -68,8 +68,7 @@ final class NoticeClaims {
                     .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD));
             return Claim.taken();
         } catch (ConditionalCheckFailedException e) {
-            Map<String, AttributeValue> found = e.hasItem() && !e.item().isEmpty() ? e.item() : read(notice);
-            return whatHoldsIt(found);
+            return whatHoldsIt(DynamoDbErrors.itemInTheWay(e, dynamoDb, table, key(notice)));
         } catch (RuntimeException e) {
             throw DynamoDbErrors.translate(
                     table, "claiming a notification for " + notice.job() + " on " + notice.day(), e);
@@ -91,11 +90,6 @@ final class NoticeClaims {
                 : Instant.ofEpochMilli(Long.parseLong(found.get("claimedAt").n()))
                         .plus(LEGACY_EXPIRY);
         return Claim.held(until);
-    }
-
-    private Map<String, AttributeValue> read(Notice notice) {
-        return dynamoDb.getItem(b -> b.tableName(table).key(key(notice)).consistentRead(true))
-                .item();
     }
 
     boolean renew(Notice notice, String holder, Instant until) {

@@ -38,7 +38,7 @@ final class CheckRequests {
     }
 
     /** {@code detail.shard}: {"index": i, "count": n}, the part of the jobs one worker of a sharded run checks. */
-    private static Shard shard(Object value) {
+    static Shard shard(Object value) {
         if (value instanceof Map<?, ?> shard
                 && shard.get("index") instanceof Number index
                 && shard.get("count") instanceof Number count

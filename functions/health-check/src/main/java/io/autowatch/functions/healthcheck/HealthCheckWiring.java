@@ -100,9 +100,7 @@ public final class HealthCheckWiring {
     }
 
     static HealthCheckService create(HealthCheckConfig config, DynamoDbClient dynamoDb, SnsClient sns, Clock clock) {
-        ExecutorService executor = Executors.newFixedThreadPool(
-                config.parallelism(),
-                Thread.ofPlatform().daemon().name("health-check-", 0).factory());
+        ExecutorService executor = daemonPool(config.parallelism(), "health-check-");
         return service(dynamoDb, config.countsTable(), config.healthTable(), publisher(config, sns), clock, executor);
     }
 
@@ -155,9 +153,7 @@ public final class HealthCheckWiring {
     /** The plan and summary of a run in shards, over the same tables and topics as the run. */
     static ShardedRuns sharded(
             HealthCheckConfig config, DynamoDbClient dynamoDb, SnsClient sns, Clock clock, int jobsPerShard) {
-        ExecutorService executor = Executors.newFixedThreadPool(
-                config.parallelism(),
-                Thread.ofPlatform().daemon().name("health-check-plan-", 0).factory());
+        ExecutorService executor = daemonPool(config.parallelism(), "health-check-plan-");
         return sharded(
                 dynamoDb,
                 config.countsTable(),
@@ -194,8 +190,7 @@ public final class HealthCheckWiring {
         if (table.isBlank() || region.isBlank()) {
             throw new IllegalStateException("the job registry needs HEALTH_TABLE and AWS_REGION");
         }
-        ExecutorService executor = Executors.newFixedThreadPool(
-                8, Thread.ofPlatform().daemon().name("registry-", 0).factory());
+        ExecutorService executor = daemonPool(8, "registry-");
         return new DynamoDbJobRegistry(AwsClients.forRegion(region).dynamoDb(), table, executor);
     }
 
@@ -232,5 +227,11 @@ public final class HealthCheckWiring {
                         RoutingKey.parse(
                                 secrets.getSecretValue(b -> b.secretId(arn)).secretString())),
                 Clock.systemUTC());
+    }
+
+    /** The I/O threads of a service: daemons, so that a finished invocation's pool never keeps the JVM alive. */
+    private static ExecutorService daemonPool(int threads, String prefix) {
+        return Executors.newFixedThreadPool(
+                threads, Thread.ofPlatform().daemon().name(prefix, 0).factory());
     }
 }

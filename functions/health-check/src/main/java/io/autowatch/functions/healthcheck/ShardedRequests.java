@@ -59,13 +59,7 @@ final class ShardedRequests {
             return fields;
         }
         Map<String, Object> reply = new LinkedHashMap<>(fields);
-        reply.put(
-                "shard",
-                Map.of(
-                        "index",
-                        request.shard().index(),
-                        "count",
-                        request.shard().count()));
+        reply.put("shard", request.shard().fields());
         return reply;
     }
 
@@ -75,7 +69,7 @@ final class ShardedRequests {
         }
         List<Shard> shards = new ArrayList<>();
         for (Object shard : plan.get("shards") instanceof List<?> list ? list : List.of()) {
-            shards.add(shard(shard));
+            shards.add(CheckRequests.shard(shard));
         }
         return new RunPlan(
                 LocalDate.parse(text(plan.get("day"), "plan.day")),
@@ -95,7 +89,7 @@ final class ShardedRequests {
             if (!(item instanceof Map<?, ?> result)) {
                 throw new IllegalArgumentException("each of 'results' must be an object, got " + Json.describe(item));
             }
-            Shard shard = shard(result.get("shard"));
+            Shard shard = CheckRequests.shard(result.get("shard"));
             if (result.containsKey("Error")) {
                 outcomes.add(new ShardOutcome.Failed(
                         shard, String.valueOf(result.get("Error")), String.valueOf(result.get("Cause"))));
@@ -107,15 +101,6 @@ final class ShardedRequests {
             }
         }
         return outcomes;
-    }
-
-    private static Shard shard(Object value) {
-        if (value instanceof Map<?, ?> shard
-                && shard.get("index") instanceof Number index
-                && shard.get("count") instanceof Number count) {
-            return new Shard(index.intValue(), count.intValue());
-        }
-        throw new IllegalArgumentException("a shard must be {\"index\": i, \"count\": n}, got " + Json.describe(value));
     }
 
     private static String text(Object value, String field) {

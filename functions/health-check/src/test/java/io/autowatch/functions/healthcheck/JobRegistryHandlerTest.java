@@ -60,30 +60,7 @@ class JobRegistryHandlerTest {
 
     @Test
     void aRegistryThatCannotBeWritten_sendsTheWholeBatchBack() throws IOException {
-        JobRegistry failing = new JobRegistry() {
-            @Override
-            public Set<JobId> jobs(Shard shard, LocalDate since) {
-                return Set.of();
-            }
-
-            @Override
-            public long count(LocalDate since) {
-                return 0;
-            }
-
-            @Override
-            public void record(Map<JobId, LocalDate> days) {
-                throw new IllegalStateException("throttled");
-            }
-
-            @Override
-            public boolean filled() {
-                return true;
-            }
-
-            @Override
-            public void markFilled(LocalDate on) {}
-        };
+        JobRegistry failing = new RecordingRegistry(true);
 
         Map<String, Object> reply = invoke(new JobRegistryHandler(failing), sample());
 
@@ -94,34 +71,46 @@ class JobRegistryHandlerTest {
     @Test
     void recordsOtherThanAFirstCount_areIgnored() throws IOException {
         String modify = new String(sample(), StandardCharsets.UTF_8).replace("INSERT", "MODIFY");
-        List<Map<JobId, LocalDate>> recorded = new ArrayList<>();
-        JobRegistry recording = new JobRegistry() {
-            @Override
-            public Set<JobId> jobs(Shard shard, LocalDate since) {
-                return Set.of();
-            }
-
-            @Override
-            public long count(LocalDate since) {
-                return 0;
-            }
-
-            @Override
-            public void record(Map<JobId, LocalDate> days) {
-                recorded.add(days);
-            }
-
-            @Override
-            public boolean filled() {
-                return true;
-            }
-
-            @Override
-            public void markFilled(LocalDate on) {}
-        };
+        RecordingRegistry recording = new RecordingRegistry(false);
 
         invoke(new JobRegistryHandler(recording), modify.getBytes(StandardCharsets.UTF_8));
 
-        assertThat(recorded).containsExactly(Map.of());
+        assertThat(recording.recorded).containsExactly(Map.of());
+    }
+
+    /** A registry that keeps what it is asked to record, or fails as a throttled table does. */
+    private static final class RecordingRegistry implements JobRegistry {
+        final List<Map<JobId, LocalDate>> recorded = new ArrayList<>();
+        private final boolean throttled;
+
+        RecordingRegistry(boolean throttled) {
+            this.throttled = throttled;
+        }
+
+        @Override
+        public Set<JobId> jobs(Shard shard, LocalDate since) {
+            return Set.of();
+        }
+
+        @Override
+        public long count(LocalDate since) {
+            return 0;
+        }
+
+        @Override
+        public void record(Map<JobId, LocalDate> days) {
+            if (throttled) {
+                throw new IllegalStateException("throttled");
+            }
+            recorded.add(days);
+        }
+
+        @Override
+        public boolean filled() {
+            return true;
+        }
+
+        @Override
+        public void markFilled(LocalDate on) {}
     }
 }
