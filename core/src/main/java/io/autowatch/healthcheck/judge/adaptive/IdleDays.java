@@ -21,7 +21,11 @@ import org.apache.commons.statistics.distribution.BinomialDistribution;
  */
 record IdleDays(int activeDays, int idleDays, int streak, double probability, boolean[] weekdaysOff) {
 
-    /** Fewer idle days than this, or all in one run, is no pattern: an outage, or a job that never idles. */
+    /**
+     * Idle days in one run of at least this many are an outage, not idling, unless there are more runs: one lone idle
+     * day in the look-back is idling (a job that idled on 1 of 40 days idles about 1 day in 30, and a second lone
+     * idle day must not page as "less than 1 in a billion"); three days in a row are not.
+     */
     static final int MIN_IDLE_DAYS = 2;
 
     static final int MIN_IDLE_RUNS = 2;
@@ -69,12 +73,14 @@ record IdleDays(int activeDays, int idleDays, int streak, double probability, bo
                 inRun = false;
             }
         }
-        if (idle < MIN_IDLE_DAYS || runs < MIN_IDLE_RUNS || active - idle < 7) {
+        boolean loneIdleDay = idle == 1;
+        if (!(loneIdleDay || (idle >= MIN_IDLE_DAYS && runs >= MIN_IDLE_RUNS)) || active - idle < 7) {
             return null;
         }
-        // A small job's zeros may be its counting noise: Poisson zeros at its mean, with two standard deviations.
+        // A small job's zeros may be its counting noise: Poisson zeros at its mean, with two standard deviations (and
+        // one more zero), unless its mean makes a zero as good as impossible.
         double zero = Math.exp(-(double) sum / active);
-        double byChance = active * zero + 2 * Math.sqrt(active * zero * (1 - zero)) + 1;
+        double byChance = active * zero < 0.01 ? 0 : active * zero + 2 * Math.sqrt(active * zero * (1 - zero)) + 1;
         if (idle <= byChance) {
             return null;
         }

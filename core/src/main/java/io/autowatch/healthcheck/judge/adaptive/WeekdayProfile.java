@@ -33,12 +33,18 @@ final class WeekdayProfile {
     private final int[] support;
     /** How far the known weekdays' factors spread around their mean (a relative variance). */
     private final double spread;
+    /**
+     * Per weekday of a sparse profile, the relative variance of its factor as an estimate: its ratios' own spread over
+     * how many there are (0 in a whole profile, whose weekdays rest on six weeks or so).
+     */
+    private final double[] estimate;
 
-    private WeekdayProfile(double[] factors, boolean pooled, int[] support, double spread) {
+    private WeekdayProfile(double[] factors, boolean pooled, int[] support, double spread, double[] estimate) {
         this.factors = factors;
         this.pooled = pooled;
         this.support = support;
         this.spread = spread;
+        this.estimate = estimate;
     }
 
     static WeekdayProfile flat() {
@@ -46,7 +52,7 @@ final class WeekdayProfile {
         Arrays.fill(ones, 1);
         int[] support = new int[7];
         Arrays.fill(support, MIN_WEEKS);
-        return new WeekdayProfile(ones, true, support, 0);
+        return new WeekdayProfile(ones, true, support, 0, new double[7]);
     }
 
     static WeekdayProfile of(DayValues days) {
@@ -75,6 +81,7 @@ final class WeekdayProfile {
             sumMean[w] += week;
         }
         double[] factors = new double[7];
+        double[] estimate = new double[7];
         int missing = 0;
         for (int w = 0; w < 7; w++) {
             if (count[w] < MIN_WEEKS) {
@@ -90,6 +97,11 @@ final class WeekdayProfile {
             factors[w] = sumX[w] / count[w] >= MEDIAN_FROM
                     ? median(Arrays.copyOf(ratios[w], count[w]))
                     : (sumX[w] + PRIOR_COUNTS) / (sumMean[w] + PRIOR_COUNTS);
+            if (sparse && count[w] == 2 && factors[w] > 0) {
+                // Two ratios may disagree (one of them an incident's day), and a median of two is their mean: the
+                // factor is as uncertain as they are spread. From three on, the median sets an odd one aside.
+                estimate[w] = relativeVariance(ratios[w], count[w], factors[w]) / count[w];
+            }
         }
         double known =
                 Arrays.stream(factors).filter(f -> !Double.isNaN(f)).average().orElse(Double.NaN);
@@ -114,19 +126,32 @@ final class WeekdayProfile {
             factors[w] /= mean;
         }
         double spread = present > 1 ? squares / (present - 1) / (mean * mean) : 0;
-        return new WeekdayProfile(factors, false, support, spread);
+        return new WeekdayProfile(factors, false, support, spread, estimate);
+    }
+
+    private static double relativeVariance(double[] ratios, int count, double factor) {
+        double mean = 0;
+        for (int i = 0; i < count; i++) {
+            mean += ratios[i] / count;
+        }
+        double squares = 0;
+        for (int i = 0; i < count; i++) {
+            squares += (ratios[i] - mean) * (ratios[i] - mean);
+        }
+        return squares / (count - 1) / (factor * factor);
     }
 
     /**
-     * The relative variance that the weekday's factor adds to a day's, given the day-to-day noise: none for a weekday
-     * seen often enough; one day's noise for a weekday seen once (its one ratio is the factor); the weekdays' own
-     * spread for a weekday never seen (it took the others' average).
+     * The relative variance that the weekday's factor adds to a day's, given the day-to-day noise: for a weekday seen
+     * a few times in a sparse profile, its ratios' spread over their number; one day's noise for a weekday seen once
+     * (its one ratio is the factor); the weekdays' own spread for a weekday never seen (it took the others' average);
+     * none in a whole profile.
      */
     double uncertainty(DayOfWeek day, double dayNoise) {
         return switch (support[day.getValue() - 1]) {
             case 0 -> spread;
             case 1 -> dayNoise;
-            default -> 0;
+            default -> estimate[day.getValue() - 1];
         };
     }
 

@@ -125,6 +125,37 @@ class IdleDaysTest {
     }
 
     @Test
+    void aJobThatIdledOnceInItsLookBack_isQuietOnItsNextIdleDay_andAlertsWhenTheStreakIsRarerThanThat() {
+        LocalDate once = TUESDAY.minusDays(20);
+        LocalDate stopped = TUESDAY.minusDays(3);
+        CountSeries series = series(
+                TUESDAY.minusDays(60), TUESDAY, d -> d.equals(once) || !d.isBefore(stopped) ? null : quiet(d, 5000));
+
+        var first = judgeOn(series, stopped);
+        var fourth = judgeOn(series, TUESDAY);
+
+        assertThat(first.alerts())
+                .as("one idle day in the look-back: a second is not rare")
+                .isFalse();
+        assertThat(expectation(first).explanation()).startsWith("Counted nothing: it ran on ");
+        assertThat(fourth.alerts()).as("four idle days in a row").isTrue();
+        assertThat(expectation(fourth).explanation()).contains("4 idle days in a row");
+    }
+
+    @Test
+    void aJobWhoseOnlyIdleDaysInTheLookBackAreOneOutage_stillAlertsOnItsFirstZero() {
+        LocalDate outage = TUESDAY.minusDays(20);
+        CountSeries series = series(
+                TUESDAY.minusDays(60),
+                TUESDAY,
+                d -> d.equals(TUESDAY) || (!d.isBefore(outage) && d.isBefore(outage.plusDays(3)))
+                        ? null
+                        : quiet(d, 5000));
+
+        assertThat(judgeOn(series, TUESDAY).alerts()).isTrue();
+    }
+
+    @Test
     void aJobThatRunsOnWeekdaysOnly_isNotOneThatIdlesAtRandom() {
         DayValues days = DayValues.ofValues(TUESDAY, valuesBefore(TUESDAY, 42));
 
@@ -211,5 +242,30 @@ class IdleDaysTest {
                 .isCloseTo(1.0, within(0.15));
         assertThat(sparse.uncertainty(DayOfWeek.MONDAY, 0.01)).isEqualTo(0.01);
         assertThat(sparse.uncertainty(DayOfWeek.FRIDAY, 0.01)).isZero();
+    }
+
+    @Test
+    void aSparseWeekdaySeenTwice_isAsUncertainAsItsTwoRatiosDisagree() {
+        long[] values = new long[42];
+        LocalDate first = TUESDAY.minusDays(42);
+        int mondays = 0;
+        for (int i = 0; i < 42; i++) {
+            DayOfWeek weekday = first.plusDays(i).getDayOfWeek();
+            boolean monday = weekday == DayOfWeek.MONDAY;
+            boolean kept = monday && (i >= 14 && mondays++ < 2);
+            // One of the two Mondays kept is an incident's day at ×2.7.
+            long busy = mondays == 1 ? 2700 : 1000;
+            values[i] = monday && !kept ? -1 : i % 6 == 4 ? -1 : monday ? busy : 1000;
+        }
+        DayValues days = DayValues.ofValues(TUESDAY, values);
+
+        WeekdayProfile sparse = WeekdayProfile.of(days, true);
+        WeekdayProfile whole = WeekdayProfile.of(DayValues.ofValues(TUESDAY, valuesBefore(TUESDAY, 42)), false);
+
+        assertThat(sparse.uncertainty(DayOfWeek.MONDAY, 0.01))
+                .as("ratios ×2.7 and ×1: the factor is known to about ±45%")
+                .isGreaterThan(0.15);
+        assertThat(sparse.uncertainty(DayOfWeek.THURSDAY, 0.01)).isLessThan(0.001);
+        assertThat(whole.uncertainty(DayOfWeek.MONDAY, 0.01)).isZero();
     }
 }
