@@ -73,6 +73,17 @@ class RepositoryRulesTest {
         assertThat(tooLong).as("split these by what they do").isEmpty();
     }
 
+    @Test
+    void theCountsTable_inTheTemplate_hasNoSecondaryIndex_andHealthCheckMayScanAndQueryOnlyTheTable()
+            throws IOException {
+        String template = Files.readString(ROOT.resolve("template.yaml"));
+        Matcher counts = Pattern.compile("(?ms)^  CountsTable:\\n(.*?)^  \\w").matcher(template);
+
+        assertThat(counts.find()).isTrue();
+        assertThat(counts.group(1)).doesNotContain("GlobalSecondaryIndexes").contains("KEYS_ONLY");
+        assertThat(template).doesNotContain("/index/by-day");
+    }
+
     /** Each function's logical id and its handler class, read from the template. */
     private static Map<String, String> functionHandlers() throws IOException {
         String template = Files.readString(ROOT.resolve("template.yaml"));

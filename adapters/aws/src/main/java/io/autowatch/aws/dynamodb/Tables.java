@@ -4,26 +4,20 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
-import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;
 import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
-import software.amazon.awssdk.services.dynamodb.model.Projection;
-import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 
 /**
  * The two tables' shapes, as template.yaml declares them; used to create them for tests and local runs.
  *
- * <p>Counts table (README, "The counts interface"): key {@code job} + {@code day}, attribute {@code count}. Its global secondary index
- * {@value #BY_DAY_INDEX} (key {@code day} + {@code job}, projecting {@code count}) lets one run read every job's
- * day with one query per day instead of one per job. Writers do not change anything for it.
+ * <p>Counts table (README, "The counts interface"): key {@code job} + {@code day}, attribute {@code count}, and no
+ * secondary index, so that an increment costs one write unit and no partition key takes every job's increments.
  *
  * <p>Health table: generic {@code pk} + {@code sk}, holding settings overrides, check results, the notification
  * ledger and open incidents (see {@link HealthKeys}).
  */
 public final class Tables {
-
-    public static final String BY_DAY_INDEX = "by-day";
 
     private Tables() {}
 
@@ -49,22 +43,6 @@ public final class Tables {
                                 .attributeName("day")
                                 .keyType(KeyType.RANGE)
                                 .build())
-                .globalSecondaryIndexes(GlobalSecondaryIndex.builder()
-                        .indexName(BY_DAY_INDEX)
-                        .keySchema(
-                                KeySchemaElement.builder()
-                                        .attributeName("day")
-                                        .keyType(KeyType.HASH)
-                                        .build(),
-                                KeySchemaElement.builder()
-                                        .attributeName("job")
-                                        .keyType(KeyType.RANGE)
-                                        .build())
-                        .projection(Projection.builder()
-                                .projectionType(ProjectionType.INCLUDE)
-                                .nonKeyAttributes("count")
-                                .build())
-                        .build())
                 .build();
     }
 

@@ -76,6 +76,7 @@ class DynamoDbJobRegistryTest {
         var reader = new DynamoDbCountsReader(dynamoDb, counts, EXECUTOR, registry);
         LocalDate from = DAY.minusDays(4);
         assertThat(RegistryBackfill.fill(reader, registry, from, DAY)).isEqualTo(60);
+        registry.markFilled(DAY);
         Snapshot whole = reader.read(from, DAY);
 
         Set<JobId> seen = new HashSet<>();
@@ -90,5 +91,38 @@ class DynamoDbJobRegistryTest {
             });
         }
         assertThat(seen).isEqualTo(whole.series().keySet());
+    }
+
+    @Test
+    void aShard_readsTheRegistrysJobsOnceItIsFilled_andScansTheTableBefore() {
+        CountWriter writer = new CountWriter(dynamoDb, counts);
+        JobId known = JobId.of("email/daily-active/IN");
+        JobId unregistered = JobId.of("sms/otp/IN"); // wrote, but no stream told the registry
+        writer.add(known, DAY, 10);
+        writer.add(unregistered, DAY, 20);
+        writer.add(JobId.of("old/job"), DAY.minusDays(60), 5); // outside the days read
+        var reader = new DynamoDbCountsReader(dynamoDb, counts, EXECUTOR, registry);
+        Shard whole = new Shard(0, 1);
+
+        Snapshot beforeFill = reader.read(DAY.minusDays(4), DAY, whole, Set.of());
+        registry.record(Map.of(known, DAY));
+        registry.markFilled(DAY);
+        Snapshot afterFill = reader.read(DAY.minusDays(4), DAY, whole, Set.of());
+
+        assertThat(beforeFill.series().keySet())
+                .as("scanned: every job that wrote in the days read")
+                .containsExactlyInAnyOrder(known, unregistered);
+        assertThat(afterFill.series().keySet())
+                .as("the registry's jobs, by key")
+                .containsExactly(known);
+        assertThat(afterFill.series().get(known).countOn(DAY)).hasValue(10);
+    }
+
+    @Test
+    void theCountsTable_hasNoSecondaryIndex_soAnIncrementIsOneWriteOnItsJobsOwnKey() {
+        var table = dynamoDb.describeTable(b -> b.tableName(counts)).table();
+
+        assertThat(table.globalSecondaryIndexes()).isEmpty();
+        assertThat(table.keySchema()).extracting(k -> k.attributeName()).containsExactly("job", "day");
     }
 }

@@ -49,6 +49,9 @@ class HealthCheckWorkflowTest {
     private static final Path ROOT = Path.of(System.getProperty("autowatch.repo.root", "../.."));
 
     private HealthCheckHandler handler;
+    /** The same deployment with the default 20,000 jobs to a shard: its eight jobs make one shard. */
+    private HealthCheckHandler oneShard;
+
     private AlertInbox chat;
     private MotoStepFunctions moto;
 
@@ -76,6 +79,11 @@ class HealthCheckWorkflowTest {
                         HealthCheckWiring.create(config, dynamoDb, sns, clock),
                         () -> HealthCheckWiring.sharded(config, dynamoDb, sns, clock, 3)),
                 clock);
+        oneShard = new HealthCheckHandler(
+                new HealthCheckWiring.Services(
+                        HealthCheckWiring.create(config, dynamoDb, sns, clock),
+                        () -> HealthCheckWiring.sharded(config, dynamoDb, sns, clock, 20_000)),
+                clock);
         CountWriter writer = new CountWriter(dynamoDb, counts);
         for (int j = 0; j < 8; j++) {
             JobId job = JobId.of("job/" + j);
@@ -98,6 +106,10 @@ class HealthCheckWorkflowTest {
     }
 
     private Map<String, Object> invoke(Object event) throws IOException {
+        return invoke(handler, event);
+    }
+
+    private static Map<String, Object> invoke(HealthCheckHandler handler, Object event) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         handler.handleRequest(new ByteArrayInputStream(Json.write(event).getBytes(StandardCharsets.UTF_8)), out, null);
         return Json.readObject(out.toByteArray());
@@ -160,6 +172,44 @@ class HealthCheckWorkflowTest {
                 .filteredOn(l -> "sharded_run_completed".equals(l.get("event")))
                 .singleElement()
                 .satisfies(l -> assertThat(l).containsEntry("runsCompleted", 1).containsEntry("shardsFailed", 0));
+    }
+
+    @Test
+    void aSmallDeploymentsWorkflow_runsItsOneShard_whoseAnswerNamesItForTheMap_andTheSummaryCountsTheRunOnce()
+            throws IOException {
+        String execution = "arn:aws:states:us-east-1:123456789012:execution:health-check:small";
+        Map<String, Object> plan =
+                invoke(oneShard, Map.of("action", "plan", "execution", execution, "event", scheduledEvent()));
+        List<?> shards = (List<?>) plan.get("shards");
+        assertThat(shards).hasSize(1);
+        Map<String, Object> worker = invoke(
+                oneShard,
+                Map.of("id", "small", "time", plan.get("time"), "detail", Map.of("shard", shards.getFirst())));
+        assertThat(worker).as("the map's ResultSelector reads $.Payload.shard").containsKey("shard");
+        moto.answerInTurn(List.of(Json.write(plan), Json.write(worker), "{}"));
+
+        Map<String, Object> run = moto.run(stateMachine(), "small", Json.write(scheduledEvent()));
+
+        assertThat(run).containsEntry("status", "SUCCEEDED");
+        Map<String, Object> summary =
+                invoke(oneShard, summaryPayload(moto.history(String.valueOf(run.get("executionArn")))));
+        assertThat(summary)
+                .containsEntry("shards", 1)
+                .containsEntry("checked", 8)
+                .containsEntry("alerts", 2);
+        List<Map<String, Object>> lines = logs.toString(StandardCharsets.UTF_8)
+                .lines()
+                .filter(l -> l.startsWith("{"))
+                .map(Json::readObject)
+                .toList();
+        assertThat(lines)
+                .filteredOn(l -> "run_completed".equals(l.get("event")))
+                .singleElement()
+                .satisfies(l -> assertThat(l).containsEntry("runsCompleted", 0));
+        assertThat(lines)
+                .filteredOn(l -> "sharded_run_completed".equals(l.get("event")))
+                .singleElement()
+                .satisfies(l -> assertThat(l).containsEntry("runsCompleted", 1));
     }
 
     @Test

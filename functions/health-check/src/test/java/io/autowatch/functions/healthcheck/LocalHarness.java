@@ -10,9 +10,11 @@ import io.autowatch.healthcheck.CountsReader;
 import io.autowatch.healthcheck.RunSummary;
 import io.autowatch.healthcheck.run.HealthCheckService;
 import io.autowatch.healthcheck.run.RegistryBackfill;
+import io.autowatch.json.Json;
 import io.autowatch.testing.AwsEmulator;
 import io.autowatch.testing.DynamoDbLocal;
 import io.autowatch.testing.PackagedFunction;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -81,6 +83,19 @@ public final class LocalHarness {
                         args.length > 1 ? Integer.parseInt(args[1]) : 10_000,
                         args.length > 2 ? Integer.parseInt(args[2]) : 43,
                         args.length > 3 ? Integer.parseInt(args[3]) : 2);
+            case "workflow" ->
+                harness.workflow(
+                        args.length > 1 ? Integer.parseInt(args[1]) : 200_000,
+                        args.length > 2 ? Integer.parseInt(args[2]) : 43);
+            case "compare" -> {
+                if (args.length < 2) {
+                    throw new IllegalArgumentException("usage: health-check-local compare <baseline function.zip>");
+                }
+                harness.compareWholeRuns(
+                        Path.of(args[1]).toAbsolutePath(),
+                        args.length > 2 ? Integer.parseInt(args[2]) : 10_000,
+                        args.length > 3 ? Integer.parseInt(args[3]) : 90);
+            }
             case "widget" -> harness.widget();
             case "coldstart" -> {
                 if (args.length < 2) {
@@ -90,7 +105,8 @@ public final class LocalHarness {
             }
             default ->
                 throw new IllegalArgumentException("usage: health-check-local invoke [event] | bench [jobs] [days] | "
-                        + "shards [jobs] [days] [shards] | widget | coldstart <baseline function.zip>");
+                        + "shards [jobs] [days] [shards] | workflow [jobs] [days] | compare <baseline function.zip> "
+                        + "[jobs] [days] | widget | coldstart <baseline function.zip>");
         }
         System.exit(0);
     }
@@ -271,6 +287,119 @@ public final class LocalHarness {
             System.out.printf("RESULT shard=%d of=%d wall_ms=%d%n", index + 1, shards, worker.wallMillis());
         }
         readers.shutdownNow();
+        pool.shutdownNow();
+    }
+
+    /**
+     * A whole run in shards, end to end as the workflow runs it, each step the packaged function in a fresh JVM: the
+     * plan (which, with the registry never filled, first fills it by scanning the counts table, as the first run after
+     * an upgrade does), every shard's worker one after another (in AWS they run at once), and the summary with the
+     * workers' answers. {@code HARNESS_CHILD_JAVA_OPTS} models the function's memory. Prints each step's time and peak
+     * RSS, and the run's wall time as AWS would see it: plan + slowest shard + summary.
+     */
+    private void workflow(int jobs, int days) throws Exception {
+        System.out.printf("Seeding %,d jobs x %d days ...%n", jobs, days);
+        Stack stack = stack();
+        long started = System.nanoTime();
+        seed(stack.counts(), jobs, days, 42);
+        System.out.printf("Seeded %,d items in %.1f s%n", (long) jobs * days, seconds(started));
+        String execution = "bench:" + UUID.randomUUID();
+        Map<String, Object> scheduled = Map.of(
+                "id",
+                execution,
+                "detail-type",
+                "Scheduled Event",
+                "source",
+                "aws.scheduler",
+                "time",
+                EVENT_TIME.toString(),
+                "detail",
+                Map.of());
+        Step plan = step(stack, Map.of("action", "plan", "execution", execution, "event", scheduled));
+        List<?> shards = (List<?>) plan.reply().get("shards");
+        System.out.printf("Plan: %d shards, %d ms, %s%n", shards.size(), plan.wallMillis(), plan.rss());
+        List<Map<String, Object>> results = new ArrayList<>();
+        List<Long> shardMillis = new ArrayList<>();
+        for (Object shard : shards) {
+            Step worker = step(
+                    stack, Map.of("id", execution, "time", plan.reply().get("time"), "detail", Map.of("shard", shard)));
+            results.add(worker.reply());
+            shardMillis.add(worker.wallMillis());
+            System.out.printf("Shard %s: %d ms, %s, %s%n", shard, worker.wallMillis(), worker.rss(), worker.reply());
+        }
+        Step summary = step(
+                stack, Map.of("action", "summary", "execution", execution, "plan", plan.reply(), "results", results));
+        System.out.printf("Summary: %d ms, %s, %s%n", summary.wallMillis(), summary.rss(), summary.reply());
+        long slowest = shardMillis.stream().mapToLong(Long::longValue).max().orElse(0);
+        long total = shardMillis.stream().mapToLong(Long::longValue).sum();
+        System.out.printf(
+                "RESULT jobs=%d days=%d shards=%d plan_ms=%d slowest_shard_ms=%d summary_ms=%d "
+                        + "sequential_ms=%d wall_as_in_aws_ms=%d%n",
+                jobs,
+                days,
+                shards.size(),
+                plan.wallMillis(),
+                slowest,
+                summary.wallMillis(),
+                plan.wallMillis() + total + summary.wallMillis(),
+                plan.wallMillis() + slowest + summary.wallMillis());
+        pool.shutdownNow();
+    }
+
+    private record Step(Map<String, Object> reply, long wallMillis, String rss) {}
+
+    private Step step(Stack stack, Map<String, Object> event) throws Exception {
+        Path file = Files.writeString(Files.createTempFile("step", ".json"), Json.write(event));
+        ChildRun run = runPackaged(stack, file);
+        String response = run.output()
+                .lines()
+                .filter(l -> l.startsWith("RESPONSE "))
+                .findFirst()
+                .orElseThrow()
+                .substring("RESPONSE ".length());
+        String rss = run.output()
+                .lines()
+                .filter(l -> l.startsWith("PEAK_RSS"))
+                .findFirst()
+                .orElse("PEAK_RSS ?");
+        return new Step(Json.readObject(response.getBytes(StandardCharsets.UTF_8)), run.wallMillis(), rss);
+    }
+
+    /**
+     * A whole run (the Scheduled Event sent straight to the function) of this checkout's zip against another build's,
+     * on the same {@code jobs} × {@code days}, taking turns three times, each on a fresh health table. The counts
+     * table keeps the {@code by-day} index that builds before 0.5.0 read through, so that both can run on it.
+     */
+    private void compareWholeRuns(Path baseline, int jobs, int days) throws Exception {
+        Path current = ROOT.resolve("functions/health-check/target/function.zip");
+        Stack stack = stack();
+        dynamoDb.deleteTable(b -> b.tableName(stack.counts()));
+        dynamoDb.createTable(LegacyCounts.withByDayIndex(stack.counts()));
+        System.out.printf("Seeding %,d jobs x %d days ...%n", jobs, days);
+        seed(stack.counts(), jobs, days, 42);
+        double[] ratios = new double[3];
+        for (int i = 0; i < ratios.length; i++) {
+            long[] walls = new long[2];
+            for (int k = 0; k < 2; k++) {
+                Stack run = new Stack(
+                        stack.counts(), DynamoDbLocal.uniqueName("health"), stack.chatTopic(), stack.pagingTopic());
+                dynamoDb.createTable(Tables.healthTable(run.health()));
+                ChildRun child = runPackaged(k == 0 ? current : baseline, run, ROOT.resolve(SCHEDULED));
+                walls[k] = child.wallMillis();
+                System.out.println((k == 0 ? "  this checkout  " : "  baseline       ") + "wall_ms="
+                        + child.wallMillis() + "  "
+                        + child.output()
+                                .lines()
+                                .filter(l -> l.startsWith("PEAK_RSS") || l.contains("\"jobsChecked\""))
+                                .map(l -> l.length() > 300 ? l.substring(0, 300) : l)
+                                .toList());
+            }
+            ratios[i] = (double) walls[0] / walls[1];
+        }
+        Arrays.sort(ratios);
+        System.out.printf(
+                "RESULT jobs=%d days=%d whole_run_pair_ratio_median=%.3f (this checkout / baseline)%n",
+                jobs, days, ratios[1]);
         pool.shutdownNow();
     }
 
