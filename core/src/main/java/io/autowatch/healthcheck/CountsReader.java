@@ -1,8 +1,10 @@
 package io.autowatch.healthcheck;
 
 import io.autowatch.counts.CountSeries;
+import io.autowatch.counts.DayCount;
 import io.autowatch.counts.JobId;
 import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -51,6 +53,32 @@ public interface CountsReader {
         return new Snapshot(
                 mine,
                 all.rejected().stream().filter(r -> shard.contains(r.job())).toList());
+    }
+
+    /**
+     * Every job that wrote a count from {@code from} to {@code to}, with the last day it wrote, read from the counts
+     * themselves (not from a job registry: this is what fills one). A job whose item is not a valid count wrote too:
+     * its check must find it, to say so.
+     */
+    default Map<JobId, LocalDate> writers(LocalDate from, LocalDate to) {
+        Snapshot snapshot = read(from, to);
+        Map<JobId, LocalDate> last = new HashMap<>();
+        snapshot.series().forEach((job, series) -> {
+            List<DayCount> days = series.recordedBetween(from, to);
+            if (!days.isEmpty()) {
+                last.put(job, days.getFirst().day()); // newest first
+            }
+        });
+        for (RejectedCount r : snapshot.rejected()) {
+            if (JobId.isValid(r.job())) {
+                try {
+                    last.merge(JobId.of(r.job()), LocalDate.parse(r.day()), (a, b) -> a.isAfter(b) ? a : b);
+                } catch (DateTimeParseException ignored) {
+                    // Not a day: no run checks it.
+                }
+            }
+        }
+        return last;
     }
 
     /**

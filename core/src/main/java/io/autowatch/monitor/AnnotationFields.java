@@ -22,6 +22,11 @@ final class AnnotationFields {
         this.error = error;
     }
 
+    /** The field's value as the annotation holds it (null when absent). */
+    Object raw(String name) {
+        return map.get(name);
+    }
+
     void rejectUnknown(Collection<String> allowed, String what) {
         for (Object key : map.keySet()) {
             if (!allowed.contains(String.valueOf(key))) {

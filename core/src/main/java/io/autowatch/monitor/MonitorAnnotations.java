@@ -13,7 +13,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.regex.Pattern;
 
 /**
  * Reads and validates monitor annotations. Nothing reaches a Datadog query or tag without passing here: every field
@@ -30,12 +29,9 @@ public final class MonitorAnnotations {
     static final Set<String> COMMON_FIELDS = Set.of("type", "priority", "notify", "tags", "message");
     static final Map<MonitorType, Set<String>> TYPE_FIELDS = Map.of(
             MonitorType.TRAFFIC_ANOMALY, Set.of("algorithm", "deviations", "direction", "alert_window", "seasonality"),
-            MonitorType.LOW_VOLUME, Set.of("threshold", "window"),
-            MonitorType.ERROR_RATE, Set.of("percent", "window"));
+            MonitorType.LOW_VOLUME, Set.of("threshold", "warning_threshold", "window"),
+            MonitorType.ERROR_RATE, Set.of("percent", "warning_percent", "window"));
 
-    /** Handles Datadog turns into notifications: {@code @slack-channel}, {@code @pagerduty-Service}, an e-mail. */
-    private static final Pattern HANDLE = Pattern.compile(
-            "@(?:[A-Za-z0-9][A-Za-z0-9_.\\-]{0,99}|[A-Za-z0-9._%+\\-]{1,64}@[A-Za-z0-9.\\-]{1,190}\\.[A-Za-z]{2,24})");
     /** Tags the tool writes itself: a schema may not set them. */
     private static final Set<String> RESERVED_TAG_KEYS = Set.of("managed-by", "esm-record", "esm-schema", "esm-repo");
 
@@ -133,7 +129,7 @@ public final class MonitorAnnotations {
         int errorsBefore = context.errors.size();
         Common common = new Common(
                 fields.wholeNumber("priority", 1, 5).orElse(3L).intValue(),
-                handles(fields, "notify", context),
+                Routing.parse(fields, context::error),
                 tags(fields, "tags", context),
                 message(fields, context));
         MonitorSpec spec =
@@ -160,19 +156,48 @@ public final class MonitorAnnotations {
                                 algorithm.equals("basic") ? "" : seasonality.orElse("weekly"),
                                 common);
                     }
-                    case LOW_VOLUME ->
-                        new LowVolume(
-                                fields.requiredWholeNumber("threshold", 1, 1_000_000_000_000L)
-                                        .orElse(1L),
+                    case LOW_VOLUME -> {
+                        long threshold = fields.requiredWholeNumber("threshold", 1, 1_000_000_000_000L)
+                                .orElse(1L);
+                        Optional<Long> warning = fields.wholeNumber("warning_threshold", 1, 1_000_000_000_000L);
+                        // Fewer events is worse: the warning comes first, at a higher count.
+                        warning.filter(w -> w <= threshold)
+                                .ifPresent(w -> context.error("'warning_threshold' (" + w + ") must be above "
+                                        + "'threshold' (" + threshold + "): the monitor warns first, below the "
+                                        + "higher count, and alerts below the lower one"));
+                        yield new LowVolume(
+                                threshold,
+                                warning,
                                 fields.window("window", Window.D1).orElse(Window.H1),
                                 common);
-                    case ERROR_RATE ->
-                        new ErrorRate(
-                                fields.requiredNumber("percent", BigDecimal.ZERO, BigDecimal.valueOf(100), true)
-                                        .orElse(BigDecimal.ONE),
+                    }
+                    case ERROR_RATE -> {
+                        BigDecimal percent = fields.requiredNumber(
+                                        "percent", BigDecimal.ZERO, BigDecimal.valueOf(100), true)
+                                .orElse(BigDecimal.ONE);
+                        Optional<BigDecimal> warning =
+                                fields.number("warning_percent", BigDecimal.ZERO, BigDecimal.valueOf(100), true);
+                        warning.filter(w -> w.compareTo(percent) >= 0)
+                                .ifPresent(w -> context.error("'warning_percent' (" + w.toPlainString()
+                                        + ") must be below 'percent' (" + percent.toPlainString()
+                                        + "): the monitor warns first, above the lower rate, and alerts above the "
+                                        + "higher one"));
+                        yield new ErrorRate(
+                                percent,
+                                warning,
                                 fields.window("window", Window.D1).orElse(Window.M15),
                                 common);
+                    }
                 };
+        if (!common.routing().warning().isEmpty() && !hasWarning(spec)) {
+            context.error("'notify' names who is told at the 'warning' level, but this monitor never warns: "
+                    + switch (spec.type()) {
+                        case LOW_VOLUME -> "add 'warning_threshold' (a count above 'threshold')";
+                        case ERROR_RATE -> "add 'warning_percent' (a rate below 'percent')";
+                        case TRAFFIC_ANOMALY ->
+                            "an anomaly monitor has one level, so name its handles under " + "'critical'";
+                    });
+        }
         return context.errors.size() == errorsBefore ? Optional.of(spec) : Optional.empty();
     }
 
@@ -184,17 +209,12 @@ public final class MonitorAnnotations {
         }
     }
 
-    private static List<String> handles(AnnotationFields fields, String name, Context context) {
-        List<String> result = new ArrayList<>();
-        for (String handle : fields.strings(name, 20)) {
-            if (HANDLE.matcher(handle).matches()) {
-                result.add(handle);
-            } else {
-                context.error("'" + name + "' has '" + handle + "', which Datadog would not read as a handle: "
-                        + "write @slack-channel, @pagerduty-service, @team-handle or @someone@example.com");
-            }
-        }
-        return result;
+    private static boolean hasWarning(MonitorSpec spec) {
+        return switch (spec) {
+            case LowVolume l -> l.warning().isPresent();
+            case ErrorRate e -> e.warningPercent().isPresent();
+            case TrafficAnomaly a -> false;
+        };
     }
 
     private static List<String> tags(AnnotationFields fields, String name, Context context) {

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeSet;
 
 /**
@@ -61,7 +62,7 @@ public final class MonitorRenderer {
             }
             case LowVolume l -> {
                 query = "sum(" + l.window().datadog() + "):" + events + " < " + l.threshold();
-                options.put("thresholds", Map.of("critical", l.threshold()));
+                options.put("thresholds", thresholds(l.threshold(), l.warning()));
                 // No events at all means no data points: that is the loudest case of low volume.
                 options.put("notify_no_data", true);
                 options.put("no_data_timeframe", Math.max(10, 2 * l.window().minutes()));
@@ -71,7 +72,7 @@ public final class MonitorRenderer {
             case ErrorRate e -> {
                 query = "sum(" + e.window().datadog() + "):100 * sum:" + settings.errorCountMetric() + scope
                         + ".as_count() / " + events + " > " + e.percent().toPlainString();
-                options.put("thresholds", Map.of("critical", e.percent()));
+                options.put("thresholds", thresholds(e.percent(), e.warningPercent()));
                 options.put("notify_no_data", false);
                 what = "more than " + e.percent().toPlainString() + "% of " + record.name()
                         + " events failed to serialize in " + e.window().text();
@@ -104,7 +105,9 @@ public final class MonitorRenderer {
                 .append(spec.type().title())
                 .append(": ")
                 .append(what)
-                .append(".{{/is_alert}}\n{{#is_recovery}}")
+                .append(".{{/is_alert}}\n")
+                .append(warningText(record, spec))
+                .append("{{#is_recovery}}")
                 .append(record.name())
                 .append(" events are back to normal.{{/is_recovery}}\n");
         if (!spec.common().message().isBlank()) {
@@ -116,10 +119,37 @@ public final class MonitorRenderer {
                 .append(inert(record.fullName()))
                 .append("`) and managed by autowatch: change it there and comment `esm register` on a pull request. "
                         + "Edits made in Datadog are overwritten.");
-        if (!spec.common().handles().isEmpty()) {
-            message.append("\n\n").append(String.join(" ", spec.common().handles()));
-        }
-        return message.toString();
+        return message.append(spec.common().routing().render()).toString();
+    }
+
+    /** Datadog's thresholds: the critical one (the query's), and a warning one when the annotation sets it. */
+    private static Map<String, Object> thresholds(Object critical, Optional<?> warning) {
+        Map<String, Object> thresholds = new LinkedHashMap<>();
+        thresholds.put("critical", critical);
+        warning.ifPresent(w -> thresholds.put("warning", w));
+        return thresholds;
+    }
+
+    /** What the warning says, when the monitor has a warning level (nothing otherwise: the message stays as it was). */
+    private static String warningText(SchemaRecord record, MonitorSpec spec) {
+        String what =
+                switch (spec) {
+                    case LowVolume l ->
+                        l.warning()
+                                .map(w -> "fewer than " + w + " " + record.name() + " events in "
+                                        + l.window().text())
+                                .orElse("");
+                    case ErrorRate e ->
+                        e.warningPercent()
+                                .map(w -> "more than " + w.toPlainString() + "% of " + record.name()
+                                        + " events failed to serialize in "
+                                        + e.window().text())
+                                .orElse("");
+                    case TrafficAnomaly a -> "";
+                };
+        return what.isEmpty()
+                ? ""
+                : "{{#is_warning}}" + spec.type().title() + " (warning): " + what + ".{{/is_warning}}\n";
     }
 
     private static List<String> tags(SchemaRecord record, MonitorSpec spec, MonitorSettings settings) {

@@ -3,6 +3,7 @@ package io.autowatch.monitor;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /** One validated monitor request from an annotation (or a deployment-wide generic monitor). */
 public sealed interface MonitorSpec permits MonitorSpec.TrafficAnomaly, MonitorSpec.LowVolume, MonitorSpec.ErrorRate {
@@ -15,15 +16,24 @@ public sealed interface MonitorSpec permits MonitorSpec.TrafficAnomaly, MonitorS
      * Fields every type has.
      *
      * @param priority 1 (highest) to 5
-     * @param handles  Datadog handles (the annotation field `notify`), e.g. {@code @slack-cart-alerts}
+     * @param routing  who is told (the annotation field `notify`), at every level or per level
      * @param tags     extra tags, lower-case {@code key:value}
      * @param message  extra text for the notification
      */
-    record Common(int priority, List<String> handles, List<String> tags, String message) {
+    record Common(int priority, Routing routing, List<String> tags, String message) {
         public Common {
-            handles = List.copyOf(handles);
+            Objects.requireNonNull(routing, "routing");
             tags = List.copyOf(tags);
             Objects.requireNonNull(message, "message");
+        }
+
+        public Common(int priority, List<String> handles, List<String> tags, String message) {
+            this(priority, Routing.always(handles), tags, message);
+        }
+
+        /** The handles told of everything (the flat {@code notify} list). */
+        public List<String> handles() {
+            return routing.always();
         }
     }
 
@@ -42,16 +52,33 @@ public sealed interface MonitorSpec permits MonitorSpec.TrafficAnomaly, MonitorS
         }
     }
 
-    /** The event count over a window falls below a threshold. */
-    record LowVolume(long threshold, Window window, Common common) implements MonitorSpec {
+    /**
+     * The event count over a window falls below a threshold.
+     *
+     * @param warning a higher count below which the monitor warns first, if set
+     */
+    record LowVolume(long threshold, Optional<Long> warning, Window window, Common common) implements MonitorSpec {
+        public LowVolume(long threshold, Window window, Common common) {
+            this(threshold, Optional.empty(), window, common);
+        }
+
         @Override
         public MonitorType type() {
             return MonitorType.LOW_VOLUME;
         }
     }
 
-    /** Serialization failures as a percentage of events over a window rise above a threshold. */
-    record ErrorRate(BigDecimal percent, Window window, Common common) implements MonitorSpec {
+    /**
+     * Serialization failures as a percentage of events over a window rise above a threshold.
+     *
+     * @param warningPercent a lower percentage above which the monitor warns first, if set
+     */
+    record ErrorRate(BigDecimal percent, Optional<BigDecimal> warningPercent, Window window, Common common)
+            implements MonitorSpec {
+        public ErrorRate(BigDecimal percent, Window window, Common common) {
+            this(percent, Optional.empty(), window, common);
+        }
+
         @Override
         public MonitorType type() {
             return MonitorType.ERROR_RATE;

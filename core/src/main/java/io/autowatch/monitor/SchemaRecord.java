@@ -1,6 +1,7 @@
 package io.autowatch.monitor;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -13,15 +14,47 @@ import java.util.Optional;
  * @param fullName    with namespace, e.g. {@code com.shop.cart.AddToCartEvent}
  * @param annotation  {@code @monitor} or {@code @monitors}, as Avro read it
  * @param topLevel    no other record in the file uses it as a field type: an event rather than a part of one
+ * @param shape       the record's schema, for the compatibility check, when the reader can tell it
  */
 public record SchemaRecord(
-        String schemaPath, int line, String name, String fullName, Optional<Annotation> annotation, boolean topLevel) {
+        String schemaPath,
+        int line,
+        String name,
+        String fullName,
+        Optional<Annotation> annotation,
+        boolean topLevel,
+        Optional<Shape> shape) {
 
     public SchemaRecord {
         Objects.requireNonNull(schemaPath, "schemaPath");
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(fullName, "fullName");
         Objects.requireNonNull(annotation, "annotation");
+        Objects.requireNonNull(shape, "shape");
+    }
+
+    public SchemaRecord(
+            String schemaPath,
+            int line,
+            String name,
+            String fullName,
+            Optional<Annotation> annotation,
+            boolean topLevel) {
+        this(schemaPath, line, name, fullName, annotation, topLevel, Optional.empty());
+    }
+
+    /**
+     * What a record's data looks like, as the schema language writes it down (for Avro, the schema's JSON), and where
+     * its fields are declared.
+     *
+     * @param schema     the schema, in the reader's own notation (opaque to the core: only the reader compares two)
+     * @param fieldLines each top-level field's line in the file (1-based), where found
+     */
+    public record Shape(String schema, Map<String, Integer> fieldLines) {
+        public Shape {
+            Objects.requireNonNull(schema, "schema");
+            fieldLines = Map.copyOf(fieldLines);
+        }
     }
 
     /**

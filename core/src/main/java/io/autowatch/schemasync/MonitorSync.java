@@ -9,6 +9,7 @@ import io.autowatch.monitor.MonitorStore;
 import io.autowatch.monitor.MonitorStore.MonitorStoreException;
 import io.autowatch.monitor.Plan;
 import io.autowatch.monitor.SchemaError;
+import io.autowatch.monitor.SchemaRecord;
 import io.autowatch.schemasync.report.SyncResult.StepOutcome;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -46,11 +47,27 @@ public final class MonitorSync {
      * @param plan    empty when Datadog could not be listed ({@code failure} says why)
      * @param errors  problems in the schemas; while there are any, nothing may be applied
      */
-    public record Planned(Optional<Plan> plan, List<SchemaError> errors, Optional<String> failure) {
+    public record Planned(
+            Optional<Plan> plan,
+            List<SchemaError> errors,
+            Optional<String> failure,
+            List<SchemaRecord> headRecords,
+            List<SchemaRecord> baseRecords) {
         public Planned {
             errors = errors.stream()
                     .sorted(Comparator.comparing(SchemaError::schemaPath).thenComparingInt(SchemaError::line))
                     .toList();
+            headRecords = List.copyOf(headRecords);
+            baseRecords = List.copyOf(baseRecords);
+        }
+
+        public Planned(Optional<Plan> plan, List<SchemaError> errors, Optional<String> failure) {
+            this(plan, errors, failure, List.of(), List.of());
+        }
+
+        /** The same, with the records read at the head and the base (for the compatibility check). */
+        Planned reading(List<SchemaRecord> head, List<SchemaRecord> base) {
+            return new Planned(plan, errors, failure, head, base);
         }
     }
 
@@ -109,7 +126,8 @@ public final class MonitorSync {
                 .filter(d -> d.tags().stream().anyMatch(unread::contains))
                 .forEach(d -> touched.remove(d.name()));
         changed.forEach(d -> touched.add(d.name()));
-        return againstDatadog(changed, Optional.of(touched), after.errors(), scopeTags, Optional.of(repository));
+        return againstDatadog(changed, Optional.of(touched), after.errors(), scopeTags, Optional.of(repository))
+                .reading(after.records(), before.records());
     }
 
     /**

@@ -2,10 +2,14 @@ package io.autowatch.schemasync;
 
 import io.autowatch.monitor.SchemaError;
 import io.autowatch.monitor.SchemaRecord;
+import io.autowatch.schemasync.compat.SchemaComparison;
 import java.util.List;
 
-/** Turns schema files into their annotated records (port; the Avro IDL adapter implements it). */
-public interface SchemaReader {
+/**
+ * Turns schema files into their annotated records, and compares two versions of a record (port; the Avro IDL adapter
+ * implements it).
+ */
+public interface SchemaReader extends SchemaComparison {
 
     /**
      * Reads {@code paths} and, transitively, what they import from {@code source}.

@@ -5,6 +5,9 @@ import io.autowatch.monitor.MonitorStore;
 import io.autowatch.monitor.Plan;
 import io.autowatch.schemasync.PullRequests.CommitState;
 import io.autowatch.schemasync.PullRequests.PullRequest;
+import io.autowatch.schemasync.compat.CompatibilityCheck;
+import io.autowatch.schemasync.compat.CompatibilityConfig;
+import io.autowatch.schemasync.compat.CompatibilityReport;
 import io.autowatch.schemasync.intake.Command;
 import io.autowatch.schemasync.intake.CommandRequest;
 import io.autowatch.schemasync.report.StatusComment;
@@ -29,6 +32,7 @@ public final class SchemaSyncService {
     private final SyncSettings settings;
     private final boolean planOnly;
     private final BranchReconcile reconcile;
+    private final SchemaReader reader;
 
     public SchemaSyncService(PullRequests github, SchemaReader reader, MonitorStore datadog, SyncSettings settings) {
         this(github, reader, datadog, settings, false);
@@ -45,6 +49,7 @@ public final class SchemaSyncService {
         this.settings = settings;
         this.planOnly = planOnly;
         this.reconcile = new BranchReconcile(github, sync, settings, planOnly);
+        this.reader = reader;
     }
 
     /**
@@ -167,25 +172,48 @@ public final class SchemaSyncService {
                     request, pr.headSha(), Optional.empty(), List.of(), planned.errors(), planned.failure());
         }
         Plan plan = planned.plan().orElseThrow();
+        // The level is the base's: a pull request cannot lower the bar for itself.
+        Optional<CompatibilityReport> compatibility = CompatibilityCheck.check(
+                CompatibilityConfig.of(github.file(request.repository(), CompatibilityConfig.FILE, pr.baseSha())),
+                planned.headRecords(),
+                planned.baseRecords(),
+                reader);
+        if (request.command() == Command.REGISTER
+                && compatibility.filter(c -> !c.compatible()).isPresent()
+                && !Command.allowsIncompatible(comment.get().body())) {
+            return SyncResult.of(
+                            request,
+                            pr.headSha(),
+                            Optional.of(plan),
+                            List.of(),
+                            planned.errors(),
+                            Optional.of("this changes "
+                                    + compatibility.get().problems().size()
+                                    + " thing(s) that readers cannot read past (see Compatibility). Comment `esm "
+                                    + "register --allow-incompatible` to register anyway"))
+                    .withCompatibility(compatibility);
+        }
         long deletes = plan.count(Plan.Delete.class);
         boolean confirmed = deletes <= Math.max(Limits.DELETES_WITHOUT_CONFIRMATION, request.allowDeletes());
         if (request.command() == Command.REGISTER && planned.errors().isEmpty() && !confirmed) {
             return SyncResult.of(
-                    request,
-                    pr.headSha(),
-                    Optional.of(plan),
-                    List.of(),
-                    List.of(),
-                    Optional.of("this would delete " + deletes + " monitors, more than "
-                            + Limits.DELETES_WITHOUT_CONFIRMATION
-                            + " without confirmation. Check the plan below, then comment `esm register "
-                            + "--allow-deletes=" + deletes + "` to go ahead"));
+                            request,
+                            pr.headSha(),
+                            Optional.of(plan),
+                            List.of(),
+                            List.of(),
+                            Optional.of("this would delete " + deletes + " monitors, more than "
+                                    + Limits.DELETES_WITHOUT_CONFIRMATION
+                                    + " without confirmation. Check the plan below, then comment `esm register "
+                                    + "--allow-deletes=" + deletes + "` to go ahead"))
+                    .withCompatibility(compatibility);
         }
         boolean apply =
                 request.command() == Command.REGISTER && planned.errors().isEmpty() && !planOnly;
         List<StepOutcome> applied = apply ? sync.apply(plan) : List.of();
-        SyncResult result =
-                SyncResult.of(request, pr.headSha(), Optional.of(plan), applied, planned.errors(), Optional.empty());
+        SyncResult result = SyncResult.of(
+                        request, pr.headSha(), Optional.of(plan), applied, planned.errors(), Optional.empty())
+                .withCompatibility(compatibility);
         return planOnly && request.command() == Command.REGISTER
                 ? result.withNotice("plan only: no Datadog keys are configured, so nothing was applied")
                 : result;
@@ -205,6 +233,13 @@ public final class SchemaSyncService {
                     result.repository(), result.pullRequest(), StatusComment.MARKER, StatusComment.render(result));
         }
         if (!result.headSha().isEmpty()) {
+            result.compatibility()
+                    .ifPresent(c -> github.setCommitStatus(
+                            result.repository(),
+                            result.headSha(),
+                            c.compatible() ? CommitState.SUCCESS : CommitState.FAILURE,
+                            CompatibilityReport.STATUS_CONTEXT,
+                            c.summary()));
             CommitState state = result.failed() ? CommitState.FAILURE : CommitState.SUCCESS;
             github.setCommitStatus(
                     result.repository(), result.headSha(), state, STATUS_CONTEXT, StatusComment.summary(result));

@@ -3,6 +3,7 @@ package io.autowatch.schemasync;
 import io.autowatch.monitor.MonitorDefinition;
 import io.autowatch.monitor.MonitorRenderer;
 import io.autowatch.monitor.SchemaError;
+import io.autowatch.monitor.SchemaRecord;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -19,7 +20,15 @@ final class WantedMonitors {
     }
 
     /** What the files ask for, or why they were not read whole. */
-    record Wanted(List<MonitorDefinition> monitors, List<SchemaError> errors, Optional<String> failure) {}
+    record Wanted(
+            List<MonitorDefinition> monitors,
+            List<SchemaError> errors,
+            Optional<String> failure,
+            List<SchemaRecord> records) {
+        Wanted(List<MonitorDefinition> monitors, List<SchemaError> errors, Optional<String> failure) {
+            this(monitors, errors, failure, List.of());
+        }
+    }
 
     Wanted read(SchemaSource source, List<String> paths, Optional<String> repository) {
         if (paths.isEmpty()) {
@@ -40,7 +49,7 @@ final class WantedMonitors {
                         .map(d -> MonitorRenderer.inRepository(d, repo))
                         .toList())
                 .orElse(desired.monitors());
-        return new Wanted(monitors, errors, Optional.empty());
+        return new Wanted(monitors, errors, Optional.empty(), read.records());
     }
 
     private static Wanted tooMany(String found, String cap, List<SchemaError> errors) {

@@ -3,6 +3,7 @@ package io.autowatch.schemasync;
 import io.autowatch.json.Json;
 import io.autowatch.monitor.SchemaError;
 import io.autowatch.monitor.SchemaRecord;
+import io.autowatch.schemasync.compat.SchemaChange;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,6 +31,12 @@ final class JsonSchemaReader implements SchemaReader {
     /** Each file read, as {@code PATH WHERE}, e.g. {@code schemas/cart.avdl at a000002}. */
     List<String> reads() {
         return List.copyOf(reads);
+    }
+
+    /** Its records carry no shape, so the compatibility check never asks; a record without one is not compared. */
+    @Override
+    public SchemaChange compare(SchemaRecord.Shape before, SchemaRecord.Shape after) {
+        throw new UnsupportedOperationException("the JSON stand-in's records have no shape to compare");
     }
 
     @Override

@@ -5,11 +5,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.autowatch.avro.AvroSchemaReader;
 import io.autowatch.monitor.Plan;
+import io.autowatch.monitor.SchemaRecord;
 import io.autowatch.schemasync.Limits;
 import io.autowatch.schemasync.PullRequests;
 import io.autowatch.schemasync.SchemaReader;
+import io.autowatch.schemasync.SchemaSource;
 import io.autowatch.schemasync.SchemaSyncService;
 import io.autowatch.schemasync.SyncSettings;
+import io.autowatch.schemasync.compat.SchemaChange;
 import io.autowatch.schemasync.intake.Command;
 import io.autowatch.schemasync.intake.CommandRequest;
 import io.autowatch.schemasync.report.StatusComment;
@@ -142,8 +145,16 @@ class SchemaSyncHostileTest {
 
     @Test
     void anythingThrownInside_evenAStackOverflow_isReportedOnThePullRequest() {
-        SchemaReader exploding = (source, paths) -> {
-            throw new StackOverflowError();
+        SchemaReader exploding = new SchemaReader() {
+            @Override
+            public Read read(SchemaSource source, List<String> paths) {
+                throw new StackOverflowError();
+            }
+
+            @Override
+            public SchemaChange compare(SchemaRecord.Shape before, SchemaRecord.Shape after) {
+                throw new StackOverflowError();
+            }
         };
         service = service(exploding);
         int pr = open(Map.of("schemas/cart.avdl", schema("Cart", annotated("AddToCartEvent"))));

@@ -94,6 +94,32 @@ class SchemaSyncServiceTest {
     }
 
     @Test
+    void severityRouting_registersAWarningThreshold_priority_andConditionalHandles_thatDatadogAccepts() {
+        SyncResult result = pr(Map.of(PATH, cart("""
+                        @monitor({"type": "low_volume", "threshold": 100, "warning_threshold": 500, "priority": 1,
+                                  "notify": {"critical": ["@pagerduty-checkout"], "warning": ["@slack-checkout"]}})""")), "owner", Command.REGISTER);
+
+        assertThat(result.failed()).isFalse();
+        assertThat(datadog.monitors()).singleElement().satisfies(m -> {
+            assertThat(m).containsEntry("priority", 1);
+            Object thresholds = ((Map<?, ?>) m.get("options")).get("thresholds");
+            assertThat(thresholds).isEqualTo(Map.of("critical", 100.0, "warning", 500.0));
+            assertThat((String) m.get("message"))
+                    .contains("{{#is_alert}}@pagerduty-checkout{{/is_alert}}")
+                    .contains("{{#is_warning}}@slack-checkout{{/is_warning}}")
+                    .doesNotContain("{{#is_warning}}@pagerduty-checkout");
+        });
+
+        datadog.clearCalls();
+        pr(Map.of(PATH, cart("""
+                        @monitor({"type": "low_volume", "threshold": 100, "warning_threshold": 500, "priority": 1,
+                                  "notify": {"critical": ["@pagerduty-checkout"], "warning": ["@slack-checkout"]}})""")), "owner", Command.REGISTER);
+        assertThat(datadog.count("PUT", "/api/v1/monitor/"))
+                .as("Datadog's own spelling of the thresholds is no change")
+                .isZero();
+    }
+
+    @Test
     void annotate_register_change_register_remove_register() {
         SyncResult created =
                 pr(Map.of(PATH, cart("@monitor({\"type\": \"traffic_anomaly\"})")), "owner", Command.REGISTER);

@@ -32,6 +32,7 @@ final class AnnotatedRecords {
      */
     static AvroIdlParser.Read of(String path, String source, IdlFile idl, Set<String> imported) {
         IdlText text = new IdlText(source);
+        List<String> sourceLines = source.lines().toList();
         List<SchemaError> errors = new ArrayList<>();
         Map<String, Schema> declared = new LinkedHashMap<>();
         Map<String, IdlText.Declaration> declarations = new LinkedHashMap<>();
@@ -90,7 +91,9 @@ final class AnnotatedRecords {
                     schema.getName(),
                     schema.getFullName(),
                     annotation,
-                    !usedByOthers.contains(schema.getFullName())));
+                    !usedByOthers.contains(schema.getFullName()),
+                    Optional.of(new SchemaRecord.Shape(
+                            schema.toString(), FieldLines.of(sourceLines, declaration.line(), schema)))));
         }
         for (IdlText.Stray stray : text.strayAnnotations(found)) {
             errors.add(new SchemaError(

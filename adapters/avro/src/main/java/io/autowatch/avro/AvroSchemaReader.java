@@ -5,6 +5,7 @@ import io.autowatch.monitor.SchemaRecord;
 import io.autowatch.schemasync.Limits;
 import io.autowatch.schemasync.SchemaReader;
 import io.autowatch.schemasync.SchemaSource;
+import io.autowatch.schemasync.compat.SchemaChange;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -67,6 +68,11 @@ public final class AvroSchemaReader implements SchemaReader {
         } finally {
             delete(root);
         }
+    }
+
+    @Override
+    public SchemaChange compare(SchemaRecord.Shape before, SchemaRecord.Shape after) {
+        return AvroCompatibility.compare(before, after);
     }
 
     private static void delete(Path root) {

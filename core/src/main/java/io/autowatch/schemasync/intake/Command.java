@@ -23,12 +23,16 @@ public enum Command {
         return text;
     }
 
-    /** {@code esm register --allow-deletes=N}: the user confirms up to N deletes. */
-    private static final Pattern ALLOW_DELETES = Pattern.compile("esm register --allow-deletes=(\\d{1,5})");
+    /**
+     * {@code esm register} with its confirmations, in either order: {@code --allow-deletes=N} (up to N deletes) and
+     * {@code --allow-incompatible} (register changes the compatibility check refuses).
+     */
+    private static final Pattern REGISTER_WITH_FLAGS =
+            Pattern.compile("esm register(?: --allow-deletes=(\\d{1,5})| (--allow-incompatible)){1,2}");
 
     public static Optional<Command> parse(String commentBody) {
         String first = firstLine(commentBody);
-        if (ALLOW_DELETES.matcher(first).matches()) {
+        if (REGISTER_WITH_FLAGS.matcher(first).matches()) {
             return Optional.of(REGISTER);
         }
         for (Command command : values()) {
@@ -41,8 +45,14 @@ public enum Command {
 
     /** How many deletes the comment confirms with {@code --allow-deletes=N}; 0 without. */
     public static int allowedDeletes(String commentBody) {
-        Matcher m = ALLOW_DELETES.matcher(firstLine(commentBody));
-        return m.matches() ? Integer.parseInt(m.group(1)) : 0;
+        Matcher m = REGISTER_WITH_FLAGS.matcher(firstLine(commentBody));
+        return m.matches() && m.group(1) != null ? Integer.parseInt(m.group(1)) : 0;
+    }
+
+    /** Whether the comment confirms registering changes that break readers, with {@code --allow-incompatible}. */
+    public static boolean allowsIncompatible(String commentBody) {
+        Matcher m = REGISTER_WITH_FLAGS.matcher(firstLine(commentBody));
+        return m.matches() && firstLine(commentBody).contains(" --allow-incompatible");
     }
 
     private static String firstLine(String commentBody) {

@@ -42,21 +42,22 @@ public final class StatusComment {
             return out.append(HELP).toString();
         }
         r.refusal()
-                .ifPresent(
-                        why -> out.append("**Not done:** ").append(escape(why)).append("\n\n"));
+                .ifPresent(why ->
+                        out.append("**Not done:** ").append(Markdown.text(why)).append("\n\n"));
         r.notice()
                 .ifPresent(notice ->
-                        out.append("**Note:** ").append(escape(notice)).append("\n\n"));
+                        out.append("**Note:** ").append(Markdown.text(notice)).append("\n\n"));
         if (!r.errors().isEmpty()) {
             out.append("**Errors in the schemas** (nothing is registered until they are fixed):\n\n");
             appendLimited(
                     out,
                     r.errors().stream()
-                            .map(e -> "- " + Markdown.code(location(e)) + ": " + escape(e.message()) + "\n")
+                            .map(e -> "- " + Markdown.code(location(e)) + ": " + Markdown.text(e.message()) + "\n")
                             .toList(),
                     "errors");
             out.append('\n');
         }
+        r.compatibility().ifPresent(c -> out.append(CompatibilitySection.render(c)));
         r.plan().ifPresent(plan -> table(out, r, plan));
         return out.length() <= LIMIT ? out.toString() : out.substring(0, LIMIT - 40) + "\n\n…(cut to fit GitHub)";
     }
@@ -170,7 +171,7 @@ public final class StatusComment {
             } else if (step instanceof Plan.Delete && error.isEmpty() && detail.startsWith(DELETED_FROM)) {
                 shown = DELETED_FROM + Markdown.code(detail.substring(DELETED_FROM.length()));
             } else {
-                shown = escape(detail);
+                shown = Markdown.text(detail);
             }
             String row = "| " + Markdown.code(step.name()) + " | " + action + " | " + shown + " |\n";
             (step instanceof Plan.Unchanged ? unchanged : changing).add(row);
@@ -216,11 +217,6 @@ public final class StatusComment {
 
     private static String location(SchemaError e) {
         return e.line() > 0 ? e.schemaPath() + ":" + e.line() : e.schemaPath();
-    }
-
-    /** Keeps table cells in their cell, and keeps text from schemas or Datadog from becoming markup. */
-    private static String escape(String text) {
-        return Markdown.text(text);
     }
 
     static final String HELP = """

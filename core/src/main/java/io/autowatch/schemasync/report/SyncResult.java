@@ -2,6 +2,7 @@ package io.autowatch.schemasync.report;
 
 import io.autowatch.monitor.Plan;
 import io.autowatch.monitor.SchemaError;
+import io.autowatch.schemasync.compat.CompatibilityReport;
 import io.autowatch.schemasync.intake.Command;
 import io.autowatch.schemasync.intake.CommandRequest;
 import java.util.Comparator;
@@ -17,6 +18,7 @@ import java.util.Optional;
  * @param errors   problems in the schemas (nothing is applied while there are any)
  * @param refusal  why the command was not carried out at all (authorization, listing failure)
  * @param notice   something the reader must know that is not a failure (plan-only mode)
+ * @param compatibility the changed records checked against the merge base, when the command got that far
  */
 public record SyncResult(
         Command command,
@@ -28,12 +30,39 @@ public record SyncResult(
         List<StepOutcome> applied,
         List<SchemaError> errors,
         Optional<String> refusal,
-        Optional<String> notice) {
+        Optional<String> notice,
+        Optional<CompatibilityReport> compatibility) {
 
     public SyncResult {
         Objects.requireNonNull(command, "command");
         applied = List.copyOf(applied);
         errors = List.copyOf(errors);
+        Objects.requireNonNull(compatibility, "compatibility");
+    }
+
+    public SyncResult(
+            Command command,
+            String repository,
+            int pullRequest,
+            String headSha,
+            String sender,
+            Optional<Plan> plan,
+            List<StepOutcome> applied,
+            List<SchemaError> errors,
+            Optional<String> refusal,
+            Optional<String> notice) {
+        this(
+                command,
+                repository,
+                pullRequest,
+                headSha,
+                sender,
+                plan,
+                applied,
+                errors,
+                refusal,
+                notice,
+                Optional.empty());
     }
 
     /** One write to Datadog and how it went. */
@@ -74,7 +103,22 @@ public record SyncResult(
 
     public SyncResult withNotice(String text) {
         return new SyncResult(
-                command, repository, pullRequest, headSha, sender, plan, applied, errors, refusal, Optional.of(text));
+                command,
+                repository,
+                pullRequest,
+                headSha,
+                sender,
+                plan,
+                applied,
+                errors,
+                refusal,
+                Optional.of(text),
+                compatibility);
+    }
+
+    public SyncResult withCompatibility(Optional<CompatibilityReport> report) {
+        return new SyncResult(
+                command, repository, pullRequest, headSha, sender, plan, applied, errors, refusal, notice, report);
     }
 
     public boolean failed() {

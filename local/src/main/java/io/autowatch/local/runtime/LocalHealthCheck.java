@@ -18,10 +18,13 @@ final class LocalHealthCheck {
 
     private final HealthCheckHandler handler;
     private final Clock clock;
+    /** Brings the job registry up to date from the counts, as the counts stream does in AWS (none runs here). */
+    private final Runnable registerJobs;
 
-    LocalHealthCheck(HealthCheckHandler handler, Clock clock) {
+    LocalHealthCheck(HealthCheckHandler handler, Clock clock, Runnable registerJobs) {
         this.handler = handler;
         this.clock = clock;
+        this.registerJobs = registerJobs;
     }
 
     /** Runs the health check as the schedule would, or for one day (a manual run). */
@@ -46,6 +49,7 @@ final class LocalHealthCheck {
             event.put("time", clock.instant().toString());
             event.put("detail", Map.of());
         }
+        registerJobs.run();
         ByteArrayOutputStream response = new ByteArrayOutputStream();
         handler.handleRequest(
                 new ByteArrayInputStream(Json.write(event).getBytes(StandardCharsets.UTF_8)), response, null);

@@ -58,13 +58,12 @@ final class LocalWorkflow {
                                 workers,
                                 JOBS_PER_SHARD)),
                 clock);
-        return new Checks(
-                new LocalHealthCheck(handler, clock),
-                new LocalWorkflow(
-                        handler,
-                        new DynamoDbCountsReader(ddb, LocalDynamo.COUNTS_TABLE, workers),
-                        new DynamoDbJobRegistry(ddb, LocalDynamo.HEALTH_TABLE, workers),
-                        clock));
+        LocalWorkflow scheduled = new LocalWorkflow(
+                handler,
+                new DynamoDbCountsReader(ddb, LocalDynamo.COUNTS_TABLE, workers),
+                new DynamoDbJobRegistry(ddb, LocalDynamo.HEALTH_TABLE, workers),
+                clock);
+        return new Checks(new LocalHealthCheck(handler, clock, scheduled::registerJobs), scheduled);
     }
 
     LocalWorkflow(HealthCheckHandler handler, CountsReader counts, JobRegistry registry, Clock clock) {
@@ -76,8 +75,7 @@ final class LocalWorkflow {
 
     /** Plans the day, checks each shard, and answers the summary (or why nothing ran: the day was planned already). */
     Map<String, Object> run() throws IOException {
-        LocalDate today = clock.instant().atZone(ZoneOffset.UTC).toLocalDate();
-        RegistryBackfill.fill(counts, registry, today.minusDays(60), today);
+        registerJobs();
         String execution = "local:" + UUID.randomUUID();
         Map<String, Object> event = new LinkedHashMap<>();
         event.put("id", execution);
@@ -106,6 +104,16 @@ final class LocalWorkflow {
             }
         }
         return invoke(Map.of("action", "summary", "execution", execution, "plan", plan, "results", results));
+    }
+
+    /**
+     * Every job the local tables hold (two years back, so that a backfill of old demo days finds its jobs), into the
+     * registry with its last day (idempotent), as the counts stream keeps it in AWS.
+     */
+    void registerJobs() {
+        LocalDate today = clock.instant().atZone(ZoneOffset.UTC).toLocalDate();
+        RegistryBackfill.fill(counts, registry, today.minusYears(2), today.plusDays(1));
+        registry.markFilled(today);
     }
 
     private Map<String, Object> invoke(Map<String, Object> event) throws IOException {

@@ -9,6 +9,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Datadog's monitor API (v1) as documented: {@code GET/POST /api/v1/monitor}, {@code POST /api/v1/monitor/validate},
@@ -128,7 +130,46 @@ public final class FakeDatadog extends FakeHttp {
                 return "The value provided for parameter '" + field + "' is invalid";
             }
         }
-        return validator.apply(monitor);
+        String thresholds = thresholdProblem(monitor);
+        return thresholds != null ? thresholds : validator.apply(monitor);
+    }
+
+    private static final Pattern QUERY_THRESHOLD = Pattern.compile("([<>]=?)\\s*(-?[0-9.]+)\\s*$");
+
+    /**
+     * Datadog's checks of a metric monitor's thresholds: the critical one must be the query's ("Alert threshold (X)
+     * does not match that used in the query (Y)."), a warning needs a critical one ("Alert status is required."), and
+     * a warning must be less severe than the alert in the comparator's direction (Datadog's wording, as quoted by
+     * users: "Warning threshold (W) must be less than the alert threshold (C) with > comparison.").
+     */
+    private static String thresholdProblem(Map<String, Object> monitor) {
+        if (!(monitor.get("options") instanceof Map<?, ?> options)
+                || !(options.get("thresholds") instanceof Map<?, ?> thresholds)) {
+            return null;
+        }
+        Matcher query = QUERY_THRESHOLD.matcher(String.valueOf(monitor.get("query")));
+        Object critical = thresholds.get("critical");
+        Object warning = thresholds.get("warning");
+        if (warning != null && critical == null) {
+            return "Alert status is required.";
+        }
+        if (!query.find() || critical == null) {
+            return null;
+        }
+        double inQuery = Double.parseDouble(query.group(2));
+        double alert = ((Number) critical).doubleValue();
+        if (alert != inQuery) {
+            return "Alert threshold (" + alert + ") does not match that used in the query (" + inQuery + ").";
+        }
+        if (warning != null) {
+            double warn = ((Number) warning).doubleValue();
+            boolean above = query.group(1).startsWith(">");
+            if (above ? warn >= alert : warn <= alert) {
+                return "Warning threshold (" + warn + ") must be " + (above ? "less" : "greater")
+                        + " than the alert threshold (" + alert + ") with " + query.group(1) + " comparison.";
+            }
+        }
+        return null;
     }
 
     @SuppressWarnings("unchecked")

@@ -24,29 +24,25 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
-import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
-import software.amazon.awssdk.services.dynamodb.model.ScanResponse;
 
 /**
  * Reads the counts table, which has no secondary index: every increment costs one write unit and lands on its own
- * job's partition key. A run the workflow planned finds its shard's jobs in the {@link JobRegistry} and reads each
- * job's look-back by key (one query each). A whole run (a manual run, a backfill of a day, the local runtime) and a
- * deployment whose registry is not filled yet scan the table in parallel segments, keeping the days read: a scan
- * costs the table's stored size in read units (about 40 bytes an item, eventually consistent), which a small
- * deployment never notices and a large one pays only for the manual runs it asks for (README, "Read cost").
+ * job's partition key. Once the {@link JobRegistry} is filled (the counts stream keeps it, README "A run in shards"),
+ * a run finds its jobs there, a shard its own, and reads each job's look-back by key (one query each). Before that,
+ * and without a registry, it scans the table in parallel segments and keeps the days read: a scan costs the table's
+ * stored size in read units (about 40 bytes an item, eventually consistent). The registry's fill itself scans, keys
+ * only ({@link #writers}).
  */
 public final class DynamoDbCountsReader implements CountsReader {
 
     /** Up to this many named jobs are read by key; a longer list is read by a scan, as a whole run is. */
     static final int MAX_JOBS_BY_KEY = 100;
 
-    /** A whole run's scan, in this many segments read at once (DynamoDB's parallel scan). */
-    static final int SCAN_SEGMENTS = 8;
-
     private final DynamoDbClient dynamoDb;
     private final String table;
     private final ExecutorService executor;
     private final JobRegistry registry;
+    private final CountsScan scan;
 
     public DynamoDbCountsReader(DynamoDbClient dynamoDb, String table, ExecutorService executor) {
         this(dynamoDb, table, executor, null);
@@ -58,6 +54,7 @@ public final class DynamoDbCountsReader implements CountsReader {
         this.table = table;
         this.executor = executor;
         this.registry = registry;
+        this.scan = new CountsScan(dynamoDb, table);
     }
 
     /**
@@ -82,13 +79,54 @@ public final class DynamoDbCountsReader implements CountsReader {
         if (days < 1) {
             throw new IllegalArgumentException("empty range: " + from + " to " + to);
         }
+        if (registry != null && registry.filled()) {
+            return readByKey(from, to, new HashSet<>(registry.jobs(Shard.ALL, from)));
+        }
+        return scan(from, to, days);
+    }
+
+    /** Every job that wrote in the days, with its last day: a keys-only scan, for filling the registry. */
+    @Override
+    public Map<JobId, LocalDate> writers(LocalDate from, LocalDate to) {
+        Map<JobId, LocalDate> last = new ConcurrentHashMap<>();
+        List<Callable<Void>> reads = new ArrayList<>();
+        int segments = scan.segments();
+        for (int segment = 0; segment < segments; segment++) {
+            int s = segment;
+            reads.add(() -> {
+                for (Map<String, AttributeValue> item : scan.segment(s, segments, from, to, "#j, #d")) {
+                    String job = item.get("job").s();
+                    if (JobId.isValid(job)) {
+                        try {
+                            LocalDate day = LocalDate.parse(item.get("day").s());
+                            last.merge(JobId.of(job), day, (a, b) -> a.isAfter(b) ? a : b);
+                        } catch (DateTimeParseException e) {
+                            // Not a day: no run checks it.
+                        }
+                    }
+                }
+                return null;
+            });
+        }
+        collect(reads, new ConcurrentHashMap<>(), new ArrayList<>(), "");
+        return Map.copyOf(last);
+    }
+
+    private Snapshot scan(LocalDate from, LocalDate to, int days) {
         Map<JobId, CountSeries> series = new ConcurrentHashMap<>();
         List<RejectedCount> rejected = Collections.synchronizedList(new ArrayList<>());
         List<Callable<Void>> reads = new ArrayList<>();
-        for (int segment = 0; segment < SCAN_SEGMENTS; segment++) {
+        int segments = scan.segments();
+        for (int segment = 0; segment < segments; segment++) {
             int s = segment;
             reads.add(() -> {
-                scanSegment(s, from, to, days, series, rejected);
+                for (Map<String, AttributeValue> item : scan.segment(s, segments, from, to, "#j, #d, #c")) {
+                    try {
+                        accept(LocalDate.parse(item.get("day").s()), item, from, days, series, rejected);
+                    } catch (DateTimeParseException e) {
+                        // Not a day: no run checks it, so nobody needs to hear of it.
+                    }
+                }
                 return null;
             });
         }
@@ -162,44 +200,6 @@ public final class DynamoDbCountsReader implements CountsReader {
             }
         } catch (RuntimeException e) {
             throw DynamoDbErrors.translate(table, "reading the counts of " + job, e);
-        }
-    }
-
-    /**
-     * One segment of a parallel scan, keeping the items of the days read. A day that is not a date is left out
-     * silently: no run checks it, so nobody needs to hear of it.
-     */
-    private void scanSegment(
-            int segment,
-            LocalDate from,
-            LocalDate to,
-            int days,
-            Map<JobId, CountSeries> series,
-            List<RejectedCount> rejected) {
-        ScanRequest request = ScanRequest.builder()
-                .tableName(table)
-                .segment(segment)
-                .totalSegments(SCAN_SEGMENTS)
-                .filterExpression("#d BETWEEN :from AND :to")
-                .expressionAttributeNames(Map.of("#d", "day", "#j", "job", "#c", "count"))
-                .expressionAttributeValues(Map.of(
-                        ":from", AttributeValue.fromS(from.toString()), ":to", AttributeValue.fromS(to.toString())))
-                .projectionExpression("#j, #d, #c")
-                .build();
-        try {
-            for (ScanResponse page : dynamoDb.scanPaginator(request)) {
-                for (Map<String, AttributeValue> item : page.items()) {
-                    LocalDate day;
-                    try {
-                        day = LocalDate.parse(item.get("day").s());
-                    } catch (DateTimeParseException e) {
-                        continue;
-                    }
-                    accept(day, item, from, days, series, rejected);
-                }
-            }
-        } catch (RuntimeException e) {
-            throw DynamoDbErrors.translate(table, "scanning the counts from " + from + " to " + to, e);
         }
     }
 

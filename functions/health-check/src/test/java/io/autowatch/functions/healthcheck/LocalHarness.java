@@ -8,6 +8,7 @@ import io.autowatch.aws.dynamodb.Tables;
 import io.autowatch.healthcheck.CheckRequest;
 import io.autowatch.healthcheck.CountsReader;
 import io.autowatch.healthcheck.RunSummary;
+import io.autowatch.healthcheck.Shard;
 import io.autowatch.healthcheck.run.HealthCheckService;
 import io.autowatch.healthcheck.run.RegistryBackfill;
 import io.autowatch.json.Json;
@@ -28,6 +29,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -96,6 +98,10 @@ public final class LocalHarness {
                         args.length > 2 ? Integer.parseInt(args[2]) : 10_000,
                         args.length > 3 ? Integer.parseInt(args[3]) : 90);
             }
+            case "reads" ->
+                harness.reads(
+                        args.length > 1 ? Integer.parseInt(args[1]) : 10_000,
+                        args.length > 2 ? Integer.parseInt(args[2]) : 90);
             case "widget" -> harness.widget();
             case "coldstart" -> {
                 if (args.length < 2) {
@@ -346,6 +352,34 @@ public final class LocalHarness {
         pool.shutdownNow();
     }
 
+    /**
+     * How long the two ways of reading every job's look-back take here, in this JVM after a warm-up, three times each:
+     * a scan of the counts table (a whole run's read) and the registry's jobs read by key (a planned shard's).
+     */
+    private void reads(int jobs, int days) throws Exception {
+        Stack stack = stack();
+        seed(stack.counts(), jobs, days, 42);
+        ExecutorService readers = Executors.newFixedThreadPool(16);
+        var registry = new DynamoDbJobRegistry(dynamoDb, stack.health(), readers);
+        var reader = new DynamoDbCountsReader(dynamoDb, stack.counts(), readers, registry);
+        LocalDate from = DAY.minusDays(days - 1);
+        RegistryBackfill.fill(reader, registry, from, DAY);
+        registry.markFilled(DAY);
+        for (int round = 0; round < 4; round++) {
+            long t = System.nanoTime();
+            int scanned = reader.read(from, DAY).series().size();
+            double scan = seconds(t);
+            t = System.nanoTime();
+            int byKey = reader.read(from, DAY, Shard.ALL, Set.of()).series().size();
+            double key = seconds(t);
+            System.out.printf(
+                    "round %d: scan %.2f s (%d jobs), registry and keys %.2f s (%d jobs)%n",
+                    round, scan, scanned, key, byKey);
+        }
+        readers.shutdownNow();
+        pool.shutdownNow();
+    }
+
     private record Step(Map<String, Object> reply, long wallMillis, String rss) {}
 
     private Step step(Stack stack, Map<String, Object> event) throws Exception {
@@ -367,8 +401,9 @@ public final class LocalHarness {
 
     /**
      * A whole run (the Scheduled Event sent straight to the function) of this checkout's zip against another build's,
-     * on the same {@code jobs} × {@code days}, taking turns three times, each on a fresh health table. The counts
-     * table keeps the {@code by-day} index that builds before 0.5.0 read through, so that both can run on it.
+     * on the same {@code jobs} × {@code days}, taking turns three times, each on a fresh health table whose job
+     * registry is filled first, untimed, as the counts stream keeps it. The counts table keeps the {@code by-day} index
+     * that builds before 0.5.0 read through, so that both can run on it.
      */
     private void compareWholeRuns(Path baseline, int jobs, int days) throws Exception {
         Path current = ROOT.resolve("functions/health-check/target/function.zip");
@@ -384,6 +419,11 @@ public final class LocalHarness {
                 Stack run = new Stack(
                         stack.counts(), DynamoDbLocal.uniqueName("health"), stack.chatTopic(), stack.pagingTopic());
                 dynamoDb.createTable(Tables.healthTable(run.health()));
+                // The job registry as the counts stream keeps it in AWS (untimed; a build before 0.5.0 ignores it).
+                var registry = new DynamoDbJobRegistry(dynamoDb, run.health(), pool);
+                RegistryBackfill.fill(
+                        new DynamoDbCountsReader(dynamoDb, run.counts(), pool), registry, DAY.minusDays(days), DAY);
+                registry.markFilled(DAY);
                 ChildRun child = runPackaged(k == 0 ? current : baseline, run, ROOT.resolve(SCHEDULED));
                 walls[k] = child.wallMillis();
                 System.out.println((k == 0 ? "  this checkout  " : "  baseline       ") + "wall_ms="
