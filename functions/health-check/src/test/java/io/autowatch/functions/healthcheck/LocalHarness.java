@@ -5,6 +5,7 @@ import io.autowatch.aws.dynamodb.DynamoDbJobRegistry;
 import io.autowatch.aws.dynamodb.DynamoDbSettingsSource;
 import io.autowatch.aws.dynamodb.HealthKeys;
 import io.autowatch.aws.dynamodb.Tables;
+import io.autowatch.counts.JobId;
 import io.autowatch.healthcheck.CheckRequest;
 import io.autowatch.healthcheck.CountsReader;
 import io.autowatch.healthcheck.RunSummary;
@@ -272,15 +273,12 @@ public final class LocalHarness {
         System.out.printf("Seeding %,d jobs x %d days ...%n", jobs, days);
         Stack stack = stack();
         long started = System.nanoTime();
-        seed(stack.counts(), jobs, days, 42);
+        Map<JobId, LocalDate> lastDays = seed(stack.counts(), jobs, days, 42);
         System.out.printf("Seeded %,d items in %.1f s%n", (long) jobs * days, seconds(started));
         ExecutorService readers = Executors.newFixedThreadPool(16);
-        var registry = new DynamoDbJobRegistry(dynamoDb, stack.health(), readers);
         started = System.nanoTime();
-        int registered = RegistryBackfill.fill(
-                new DynamoDbCountsReader(dynamoDb, stack.counts(), readers), registry, DAY.minusDays(days), DAY);
-        registry.markFilled(DAY);
-        System.out.printf("Registered %,d jobs in %.1f s%n", registered, seconds(started));
+        register(stack, lastDays, readers);
+        System.out.printf("Registered %,d jobs in %.1f s%n", lastDays.size(), seconds(started));
         String time = EVENT_TIME.toString();
         for (int index = 0; index < Math.min(shards, 2); index++) {
             Path event = Files.writeString(
@@ -297,9 +295,9 @@ public final class LocalHarness {
     }
 
     /**
-     * A whole run in shards, end to end as the workflow runs it, each step the packaged function in a fresh JVM: the
-     * plan (which, with the registry never filled, first fills it by scanning the counts table, as the first run after
-     * an upgrade does), every shard's worker one after another (in AWS they run at once), and the summary with the
+     * A whole run in shards, end to end as the workflow runs it, each step the packaged function in a fresh JVM, with
+     * the job registry filled as the counts stream fills it: the plan, every shard's worker one after another (in AWS
+     * they run at once), and the summary with the
      * workers' answers. {@code HARNESS_CHILD_JAVA_OPTS} models the function's memory. Prints each step's time and peak
      * RSS, and the run's wall time as AWS would see it: plan + slowest shard + summary.
      */
@@ -307,8 +305,11 @@ public final class LocalHarness {
         System.out.printf("Seeding %,d jobs x %d days ...%n", jobs, days);
         Stack stack = stack();
         long started = System.nanoTime();
-        seed(stack.counts(), jobs, days, 42);
+        Map<JobId, LocalDate> lastDays = seed(stack.counts(), jobs, days, 42);
         System.out.printf("Seeded %,d items in %.1f s%n", (long) jobs * days, seconds(started));
+        started = System.nanoTime();
+        register(stack, lastDays, pool);
+        System.out.printf("Registered %,d jobs in %.1f s%n", lastDays.size(), seconds(started));
         String execution = "bench:" + UUID.randomUUID();
         Map<String, Object> scheduled = Map.of(
                 "id",
@@ -378,6 +379,16 @@ public final class LocalHarness {
         }
         readers.shutdownNow();
         pool.shutdownNow();
+    }
+
+    /**
+     * The job registry as the counts stream fills it in AWS (each job's first count of a day, its last day): from the
+     * seed's own list, as one write per job, so that a large run is not preceded by the upgrade's one-time scan.
+     */
+    private void register(Stack stack, Map<JobId, LocalDate> lastDays, ExecutorService executor) {
+        var registry = new DynamoDbJobRegistry(dynamoDb, stack.health(), executor);
+        registry.record(lastDays);
+        registry.markFilled(DAY);
     }
 
     private record Step(Map<String, Object> reply, long wallMillis, String rss) {}
@@ -544,8 +555,9 @@ public final class LocalHarness {
      * job halves (a partial failure), the next one doubles (sent twice), every 100th stops reporting, and every
      * 200th job is new (three days old).
      */
-    private void seed(String table, int jobs, int days, long randomSeed) throws Exception {
+    private Map<JobId, LocalDate> seed(String table, int jobs, int days, long randomSeed) throws Exception {
         Random random = new Random(randomSeed);
+        Map<JobId, LocalDate> lastDays = new HashMap<>();
         List<WriteRequest> batch = new ArrayList<>();
         List<Future<?>> writes = new ArrayList<>();
         for (int j = 0; j < jobs; j++) {
@@ -560,6 +572,7 @@ public final class LocalHarness {
                 week[d] = 0.8 + random.nextDouble() * 0.4;
             }
             int firstDay = j % 200 == 3 ? 3 : days;
+            lastDays.put(JobId.of(job), j % 100 == 2 ? DAY.minusDays(1) : DAY);
             for (int back = firstDay - 1; back >= 0; back--) {
                 LocalDate day = DAY.minusDays(back);
                 double value = level * week[day.getDayOfWeek().getValue() - 1] * (0.95 + random.nextDouble() * 0.1);
@@ -591,6 +604,7 @@ public final class LocalHarness {
         for (Future<?> write : writes) {
             write.get();
         }
+        return lastDays;
     }
 
     private void write(String table, List<WriteRequest> requests) {
