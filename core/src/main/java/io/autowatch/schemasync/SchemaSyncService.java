@@ -60,6 +60,14 @@ public final class SchemaSyncService {
      *     again
      */
     public SyncResult handle(CommandRequest request) {
+        if (request.overLimit().isPresent()) {
+            // Over a command limit: one answer, and no other call to GitHub (the limit is there to spare its quota).
+            SyncResult refused =
+                    SyncResult.refused(request, "", request.overLimit().get());
+            report(refused);
+            CommandLog.completed(request, refused);
+            return refused;
+        }
         try {
             github.react(request.repository(), request.commentId(), "eyes");
         } catch (RuntimeException e) { // the comment may be gone, or reactions not allowed: the 👀 is a courtesy

@@ -14,7 +14,6 @@ import io.autowatch.schemasync.intake.CommandRequest;
 import io.autowatch.schemasync.report.SyncResult;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
@@ -99,8 +98,8 @@ class SchemaSyncWritesTest {
         int pr = world.openPullRequest(Map.of());
         long id = world.github.comment(pr, "owner", "esm register");
 
-        SyncResult result = world.handle(world.pinned(new CommandRequest(
-                "d-1", REPO, pr, id, "owner", Command.REGISTER, 99, Optional.empty(), Optional.empty())));
+        SyncResult result =
+                world.handle(world.pinned(new CommandRequest("d-1", REPO, pr, id, "owner", Command.REGISTER, 99)));
 
         assertThat(result.refusal()).hasValueSatisfying(r -> assertThat(r).startsWith("this would delete 11 monitors"));
         assertThat(deletes()).isZero();

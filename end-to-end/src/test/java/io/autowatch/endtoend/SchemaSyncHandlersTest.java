@@ -25,6 +25,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -85,7 +86,8 @@ class SchemaSyncHandlersTest {
         Consumer<CommandRequest> next =
                 queued ? new CommandQueue(sqs, queueUrl)::enqueue : WorkerWiring.inline(() -> service);
         return new WebhookHandler(new Webhook(
-                new WebhookReceiver(Optional.of(new WebhookSignature(SECRET))), new CommandIntake(state, state, next)));
+                new WebhookReceiver(Optional.of(new WebhookSignature(SECRET))),
+                new CommandIntake(state, state, next, state, Clock.systemUTC())));
     }
 
     private WorkerHandler worker() {

@@ -10,12 +10,16 @@ import io.autowatch.github.webhook.WebhookReceiver;
 import io.autowatch.github.webhook.WebhookSignature;
 import io.autowatch.json.Json;
 import io.autowatch.schemasync.intake.CommandIntake;
+import io.autowatch.schemasync.intake.CommandLimits;
+import io.autowatch.schemasync.report.StatusComment;
 import io.autowatch.testing.fakes.FakeDatadog;
 import io.autowatch.testing.fakes.FakeGitHub;
+import io.autowatch.testing.fakes.FakeHttp;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -39,7 +43,12 @@ class SchemaSyncStoryTest {
     private final DynamoDbSchemaSyncState state = StateTables.fresh();
     private final WebhookHandler handler = new WebhookHandler(new Webhook(
             new WebhookReceiver(Optional.of(signature)),
-            new CommandIntake(state, state, WorkerWiring.inline(() -> FakeWiring.service(github, datadog)))));
+            new CommandIntake(
+                    state,
+                    state,
+                    WorkerWiring.inline(() -> FakeWiring.service(github, datadog)),
+                    state,
+                    Clock.systemUTC())));
     private Map<String, String> main = Map.of();
     private int number = 0;
 
@@ -107,6 +116,58 @@ class SchemaSyncStoryTest {
 
     private String status(int pr) {
         return github.comments(REPO, pr).getLast();
+    }
+
+    /** The bot's one status comment on the pull request (users' comments come after it). */
+    private String statusComment(int pr) {
+        return github.comments(REPO, pr).stream()
+                .filter(c -> c.contains(StatusComment.MARKER))
+                .reduce((a, b) -> b)
+                .orElseThrow();
+    }
+
+    /** {@code user} comments {@code comment} again on pull request {@code pr}, as comment {@code id}. */
+    private void commentAgain(int pr, long id, String user, String comment) throws IOException {
+        github.addComment(REPO, pr, id, user, comment);
+        deliver(
+                "issue_comment",
+                Json.write(Map.of(
+                        "action",
+                        "created",
+                        "issue",
+                        Map.of("number", pr, "pull_request", Map.of("url", "x")),
+                        "comment",
+                        Map.of("id", id, "body", comment, "user", Map.of("login", user)),
+                        "repository",
+                        Map.of("full_name", REPO))),
+                202);
+    }
+
+    @Test
+    void aFloodOfComments_isAnsweredOnceWhenItPassesTheLimit_andCostsNoMoreGitHubCallsAfterThat() throws IOException {
+        github.grant("owner", "write");
+        int pr = comment(Map.of(PATH, schema("")), "owner", "esm plan");
+        for (int i = 2; i <= CommandLimits.PER_PULL_REQUEST; i++) {
+            commentAgain(pr, 800 + i, "owner", "esm plan");
+        }
+        assertThat(statusComment(pr)).doesNotContain("comment again after");
+        github.clearCalls();
+
+        commentAgain(pr, 811, "owner", "esm plan");
+        long answering = github.calls().size();
+        assertThat(statusComment(pr))
+                .contains("more than 10 autowatch commands this hour")
+                .contains("comment again after");
+        commentAgain(pr, 812, "owner", "esm plan");
+        commentAgain(pr, 813, "owner", "esm register");
+
+        assertThat(github.calls().size() - answering)
+                .as("dropped: no GitHub call at all")
+                .isZero();
+        assertThat(github.calls())
+                .extracting(FakeHttp.Call::path)
+                .as("the answer only upserts the status comment")
+                .allMatch(path -> path.contains("/issues/") || path.equals("/user"));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.autowatch.schemasync.intake;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.function.Consumer;
 
@@ -13,17 +14,30 @@ public final class CommandIntake {
     public enum Outcome {
         QUEUED,
         /** GitHub delivered it before (a redelivery): it was not queued again. */
-        DUPLICATE
+        DUPLICATE,
+        /** Over a command limit for the first time this hour: queued only to be answered with when to try again. */
+        OVER_LIMIT,
+        /** Over a command limit again this hour: dropped (it was answered once). */
+        DROPPED
     }
 
     private final DeliveryLedger deliveries;
     private final PullRequestHeads heads;
     private final Consumer<CommandRequest> queue;
+    private final CommandCounter counter;
+    private final Clock clock;
 
-    public CommandIntake(DeliveryLedger deliveries, PullRequestHeads heads, Consumer<CommandRequest> queue) {
+    public CommandIntake(
+            DeliveryLedger deliveries,
+            PullRequestHeads heads,
+            Consumer<CommandRequest> queue,
+            CommandCounter counter,
+            Clock clock) {
         this.deliveries = deliveries;
         this.heads = heads;
         this.queue = queue;
+        this.counter = counter;
+        this.clock = clock;
     }
 
     public Outcome accept(CommandRequest command) {
@@ -31,18 +45,25 @@ public final class CommandIntake {
         if (!deliveries.firstTime(command.onceKey())) {
             return Outcome.DUPLICATE;
         }
+        CommandLimits.Verdict verdict = CommandLimits.count(command, counter, clock.instant());
+        if (verdict instanceof CommandLimits.Drop) {
+            return Outcome.DROPPED;
+        }
         CommandRequest pinned = command.commit().isPresent()
                 ? command
                 : heads.head(command.repository(), command.pullRequest())
                         .map(head -> command.pinnedTo(head.sha(), head.at()))
                         .orElse(command);
+        if (verdict instanceof CommandLimits.Answer answer) {
+            pinned = pinned.overLimit(answer.why());
+        }
         try {
             queue.accept(pinned);
         } catch (RuntimeException e) {
             deliveries.forget(command.onceKey()); // not handed on: a redelivery must be accepted
             throw e;
         }
-        return Outcome.QUEUED;
+        return pinned.overLimit().isPresent() ? Outcome.OVER_LIMIT : Outcome.QUEUED;
     }
 
     /** A pull request's head moved (opened, pushed to, reopened). */

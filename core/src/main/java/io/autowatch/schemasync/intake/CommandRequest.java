@@ -18,6 +18,8 @@ import java.util.Optional;
  *                    pull request's head when the comment came (pinned by the webhook); empty when not known
  * @param headSeenAt  when the pinned head was pushed, as the webhook heard it: a head pushed after the comment was
  *                    not what the commenter saw
+ * @param overLimit   why the webhook will not have it carried out (too many commands this hour, {@link
+ *                    CommandLimits}): the worker only answers that
  */
 public record CommandRequest(
         String deliveryId,
@@ -28,7 +30,8 @@ public record CommandRequest(
         Command command,
         int allowDeletes,
         Optional<String> commit,
-        Optional<Instant> headSeenAt) {
+        Optional<Instant> headSeenAt,
+        Optional<String> overLimit) {
 
     public CommandRequest {
         Objects.requireNonNull(deliveryId, "deliveryId");
@@ -40,6 +43,7 @@ public record CommandRequest(
         }
         Objects.requireNonNull(commit, "commit");
         Objects.requireNonNull(headSeenAt, "headSeenAt");
+        Objects.requireNonNull(overLimit, "overLimit");
         if (commit.isPresent() && !commit.get().matches("[0-9a-f]{40}")) {
             throw new IllegalArgumentException("commit must be a 40-character SHA");
         }
@@ -63,6 +67,7 @@ public record CommandRequest(
                 command,
                 allowDeletes,
                 Optional.empty(),
+                Optional.empty(),
                 Optional.empty());
     }
 
@@ -77,13 +82,38 @@ public record CommandRequest(
                 command,
                 allowDeletes,
                 Optional.of(sha),
-                Optional.of(at));
+                Optional.of(at),
+                overLimit);
     }
 
     /** The same command, as GitHub says its comment was written: by {@code author}, confirming those deletes. */
     public CommandRequest writtenBy(String author, int confirmedDeletes) {
         return new CommandRequest(
-                deliveryId, repository, pullRequest, commentId, author, command, confirmedDeletes, commit, headSeenAt);
+                deliveryId,
+                repository,
+                pullRequest,
+                commentId,
+                author,
+                command,
+                confirmedDeletes,
+                commit,
+                headSeenAt,
+                overLimit);
+    }
+
+    /** The same command, which the worker only answers with {@code why}. */
+    public CommandRequest overLimit(String why) {
+        return new CommandRequest(
+                deliveryId,
+                repository,
+                pullRequest,
+                commentId,
+                sender,
+                command,
+                allowDeletes,
+                commit,
+                headSeenAt,
+                Optional.of(why));
     }
 
     /**
@@ -99,13 +129,32 @@ public record CommandRequest(
     /** A push to the default branch: make Datadog match it at {@code commit}. */
     public static CommandRequest reconcile(String deliveryId, String repository, String sender, String commit) {
         return new CommandRequest(
-                deliveryId, repository, 0, 0, sender, Command.RECONCILE, 0, Optional.of(commit), Optional.empty());
+                deliveryId,
+                repository,
+                0,
+                0,
+                sender,
+                Command.RECONCILE,
+                0,
+                Optional.of(commit),
+                Optional.empty(),
+                Optional.empty());
     }
 
     /** A command that confirms no deletes. */
     public CommandRequest(
             String deliveryId, String repository, int pullRequest, long commentId, String sender, Command command) {
-        this(deliveryId, repository, pullRequest, commentId, sender, command, 0, Optional.empty(), Optional.empty());
+        this(
+                deliveryId,
+                repository,
+                pullRequest,
+                commentId,
+                sender,
+                command,
+                0,
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty());
     }
 
     /**

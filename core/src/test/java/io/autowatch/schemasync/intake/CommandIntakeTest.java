@@ -3,7 +3,9 @@ package io.autowatch.schemasync.intake;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -18,6 +20,9 @@ class CommandIntakeTest {
     private final Set<String> seen = new HashSet<>();
     private final Map<String, PullRequestHeads.Head> heads = new HashMap<>();
     private final List<CommandRequest> queued = new ArrayList<>();
+    private final Map<String, Long> counts = new HashMap<>();
+    private final CommandCounter counter = (key, forgetAfter) -> counts.merge(key, 1L, Long::sum);
+    private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-12-07T22:40:00Z"), ZoneOffset.UTC);
 
     private final DeliveryLedger ledger = new DeliveryLedger() {
         @Override
@@ -49,7 +54,7 @@ class CommandIntakeTest {
 
     @Test
     void accept_whenTheSameCommentComesAgainUnderANewDeliveryId_isADuplicate() {
-        CommandIntake intake = new CommandIntake(ledger, known, queued::add);
+        CommandIntake intake = new CommandIntake(ledger, known, queued::add, counter, CLOCK);
         assertThat(intake.accept(comment("d-1", 42))).isEqualTo(CommandIntake.Outcome.QUEUED);
         assertThat(intake.accept(comment("d-2-replayed", 42))).isEqualTo(CommandIntake.Outcome.DUPLICATE);
         assertThat(intake.accept(comment("d-3", 43))).isEqualTo(CommandIntake.Outcome.QUEUED);
@@ -58,7 +63,7 @@ class CommandIntakeTest {
 
     @Test
     void accept_pinsTheCommandToTheLastHeadHeard_withWhenItWasPushed() {
-        CommandIntake intake = new CommandIntake(ledger, known, queued::add);
+        CommandIntake intake = new CommandIntake(ledger, known, queued::add, counter, CLOCK);
         Instant pushed = Instant.parse("2026-11-30T10:00:00Z");
         intake.headMoved("o/r", 7, "a".repeat(40), pushed);
         intake.accept(comment("d-1", 1));
@@ -68,11 +73,52 @@ class CommandIntakeTest {
 
     @Test
     void accept_whenTheQueueFails_forgetsTheCommand_soARedeliveryIsAccepted() {
-        CommandIntake failing = new CommandIntake(ledger, known, c -> {
-            throw new IllegalStateException("queue down");
-        });
+        CommandIntake failing = new CommandIntake(
+                ledger,
+                known,
+                c -> {
+                    throw new IllegalStateException("queue down");
+                },
+                counter,
+                CLOCK);
         assertThatThrownBy(() -> failing.accept(comment("d-1", 5))).hasMessageContaining("queue down");
-        assertThat(new CommandIntake(ledger, known, queued::add).accept(comment("d-1", 5)))
+        assertThat(new CommandIntake(ledger, known, queued::add, counter, CLOCK).accept(comment("d-1", 5)))
                 .isEqualTo(CommandIntake.Outcome.QUEUED);
+    }
+
+    @Test
+    void theEleventhCommandOnAPullRequestInAnHour_isAnsweredOnce_andTheRestAreDropped() {
+        CommandIntake intake = new CommandIntake(ledger, known, queued::add, counter, CLOCK);
+        for (int i = 1; i <= CommandLimits.PER_PULL_REQUEST; i++) {
+            assertThat(intake.accept(comment("d-" + i, i))).isEqualTo(CommandIntake.Outcome.QUEUED);
+        }
+
+        assertThat(intake.accept(comment("d-11", 11))).isEqualTo(CommandIntake.Outcome.OVER_LIMIT);
+        assertThat(intake.accept(comment("d-12", 12))).isEqualTo(CommandIntake.Outcome.DROPPED);
+
+        assertThat(queued).hasSize(CommandLimits.PER_PULL_REQUEST + 1);
+        assertThat(queued.getLast().overLimit())
+                .hasValue("this pull request has had more than 10 autowatch commands this hour (the limit that keeps "
+                        + "GitHub's API quota for everyone). Nothing was done; comment again after 23:00 UTC.");
+        assertThat(queued.subList(0, 10))
+                .allSatisfy(c -> assertThat(c.overLimit()).isEmpty());
+    }
+
+    @Test
+    void oneUser_isLimitedAcrossPullRequests_andPushesAreNeverCounted() {
+        CommandIntake intake = new CommandIntake(ledger, known, queued::add, counter, CLOCK);
+        for (int i = 1; i <= CommandLimits.PER_USER; i++) {
+            intake.accept(new CommandRequest("d-" + i, "o/r", i, i, "Ann", Command.PLAN));
+        }
+        for (int i = 1; i <= 50; i++) {
+            assertThat(intake.accept(CommandRequest.reconcile("p-" + i, "o/r", "ann", "%040x".formatted(i))))
+                    .isEqualTo(CommandIntake.Outcome.QUEUED);
+        }
+
+        CommandIntake.Outcome over = intake.accept(new CommandRequest("d-x", "o/r", 99, 999, "ann", Command.PLAN));
+
+        assertThat(over).isEqualTo(CommandIntake.Outcome.OVER_LIMIT);
+        assertThat(queued.getLast().overLimit()).hasValueSatisfying(why -> assertThat(why)
+                .startsWith("@ann has given more than 30 autowatch commands this hour"));
     }
 }

@@ -105,7 +105,9 @@ public final class LocalRuntime implements AutoCloseable {
                 new CommandIntake(
                         state,
                         state,
-                        WorkerWiring.inline(AwsClients.memoize(() -> LocalSchemaSync.service(options))))));
+                        WorkerWiring.inline(AwsClients.memoize(() -> LocalSchemaSync.service(options))),
+                        state,
+                        clock)));
         results = new DynamoDbStoredResults(ddb, LocalDynamo.HEALTH_TABLE);
         ledger = new DynamoDbAlertLedger(ddb, LocalDynamo.HEALTH_TABLE);
         // Requests have threads of their own: a request waits for the service's work on `workers`, and must not

@@ -1,5 +1,6 @@
 package io.autowatch.aws.dynamodb;
 
+import io.autowatch.schemasync.intake.CommandCounter;
 import io.autowatch.schemasync.intake.DeliveryLedger;
 import io.autowatch.schemasync.intake.PullRequestHeads;
 import io.autowatch.schemasync.intake.PullRequestHeads.Head;
@@ -12,6 +13,7 @@ import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 
 /**
  * The webhook's memory in the schema-sync table ({@code pk} + {@code sk}, TTL on {@code expiresAt}): accepted
@@ -19,7 +21,7 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
  * both be first) and each pull request's last known head ({@code HEAD#owner/name#number}, kept 90 days, written
  * only when newer than what is there).
  */
-public final class DynamoDbSchemaSyncState implements DeliveryLedger, PullRequestHeads {
+public final class DynamoDbSchemaSyncState implements DeliveryLedger, PullRequestHeads, CommandCounter {
 
     static final Duration KEEP_DELIVERIES = Duration.ofDays(30);
     static final Duration KEEP_HEADS = Duration.ofDays(90);
@@ -88,6 +90,22 @@ public final class DynamoDbSchemaSyncState implements DeliveryLedger, PullReques
         return Optional.of(new Head(
                 item.get("sha").s(),
                 Instant.ofEpochMilli(Long.parseLong(item.get("at").n()))));
+    }
+
+    /** An atomic add on the key's item, which DynamoDB's time to live removes after {@code forgetAfter}. */
+    @Override
+    public long increment(String key, Instant forgetAfter) {
+        return Long.parseLong(dynamoDb.updateItem(b -> b.tableName(table)
+                        .key(Map.of("pk", AttributeValue.fromS("COUNT#" + key), "sk", AttributeValue.fromS("-")))
+                        .updateExpression("ADD #n :one SET expiresAt = if_not_exists(expiresAt, :until)")
+                        .expressionAttributeNames(Map.of("#n", "n"))
+                        .expressionAttributeValues(Map.of(
+                                ":one", AttributeValue.fromN("1"),
+                                ":until", AttributeValue.fromN(Long.toString(forgetAfter.getEpochSecond()))))
+                        .returnValues(ReturnValue.UPDATED_NEW))
+                .attributes()
+                .get("n")
+                .n());
     }
 
     private static String headKey(String repository, int pullRequest) {

@@ -43,6 +43,7 @@ public final class CommandQueue {
         body.put("allowDeletes", c.allowDeletes());
         c.commit().ifPresent(sha -> body.put("commit", sha));
         c.headSeenAt().ifPresent(at -> body.put("headSeenAt", at.toString()));
+        c.overLimit().ifPresent(why -> body.put("overLimit", why));
         return Json.write(body);
     }
 
@@ -58,7 +59,8 @@ public final class CommandQueue {
                     Command.valueOf(((String) body.get("command")).toUpperCase(Locale.ROOT)),
                     body.get("allowDeletes") instanceof Number n ? n.intValue() : 0,
                     Optional.ofNullable((String) body.get("commit")),
-                    Optional.ofNullable((String) body.get("headSeenAt")).map(Instant::parse));
+                    Optional.ofNullable((String) body.get("headSeenAt")).map(Instant::parse),
+                    Optional.ofNullable((String) body.get("overLimit")));
         } catch (RuntimeException e) {
             throw new IllegalArgumentException("not a queued command: " + e.getMessage(), e);
         }

@@ -26,6 +26,6 @@ public final class WebhookWiring {
         var state = new DynamoDbSchemaSyncState(aws.dynamoDb(), config.stateTable(), Clock.systemUTC());
         return new Webhook(
                 new WebhookReceiver(config.webhookSecret().map(WebhookSignature::new)),
-                new CommandIntake(state, state, queue::enqueue));
+                new CommandIntake(state, state, queue::enqueue, state, Clock.systemUTC()));
     }
 }

@@ -1,0 +1,69 @@
+package io.autowatch.schemasync.intake;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * How many commands one pull request and one user may give per clock hour, so that a flood of comments cannot spend
+ * the GitHub token's API quota (each command reads the pull request, its files and their imports). The first command
+ * over a limit in an hour is answered with a comment that says when to try again; the ones after it are dropped
+ * without an answer, so that a flood costs at most one comment per hour. Pushes to the default branch are not
+ * counted: they are not a commenter's to repeat.
+ */
+public final class CommandLimits {
+
+    public static final int PER_PULL_REQUEST = 10;
+    public static final int PER_USER = 30;
+
+    private static final DateTimeFormatter HOUR = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH", Locale.ROOT);
+    private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm", Locale.ROOT);
+
+    private CommandLimits() {}
+
+    /** What to do with a command. */
+    public sealed interface Verdict permits Within, Answer, Drop {}
+
+    /** Carry it out. */
+    public record Within() implements Verdict {}
+
+    /** Over a limit for the first time this hour: tell the pull request why, and when to try again. */
+    public record Answer(String why) implements Verdict {}
+
+    /** Over a limit again this hour: it was answered once already. */
+    public record Drop(String why) implements Verdict {}
+
+    public static Verdict count(CommandRequest command, CommandCounter counter, Instant now) {
+        if (command.command() == Command.RECONCILE) {
+            return new Within();
+        }
+        Instant hour = now.truncatedTo(ChronoUnit.HOURS);
+        Instant next = hour.plus(Duration.ofHours(1));
+        String window = HOUR.format(hour.atOffset(ZoneOffset.UTC));
+        long onPullRequest = counter.increment(
+                "pr:" + command.repository().toLowerCase(Locale.ROOT) + "#" + command.pullRequest() + "@" + window,
+                next.plus(Duration.ofHours(1)));
+        long byUser = counter.increment(
+                "user:" + command.sender().toLowerCase(Locale.ROOT) + "@" + window, next.plus(Duration.ofHours(1)));
+        String retry =
+                " Nothing was done; comment again after " + CLOCK.format(next.atOffset(ZoneOffset.UTC)) + " UTC.";
+        Optional<String> why = onPullRequest > PER_PULL_REQUEST
+                ? Optional.of("this pull request has had more than " + PER_PULL_REQUEST
+                        + " autowatch commands this hour (the limit that keeps GitHub's API quota for everyone)."
+                        + retry)
+                : byUser > PER_USER
+                        ? Optional.of("@" + command.sender() + " has given more than " + PER_USER
+                                + " autowatch commands this hour (the limit that keeps GitHub's API quota for "
+                                + "everyone)." + retry)
+                        : Optional.empty();
+        if (why.isEmpty()) {
+            return new Within();
+        }
+        boolean first = onPullRequest == PER_PULL_REQUEST + 1 || byUser == PER_USER + 1;
+        return first ? new Answer(why.get()) : new Drop(why.get());
+    }
+}
