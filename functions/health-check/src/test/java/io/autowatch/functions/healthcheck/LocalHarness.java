@@ -594,6 +594,10 @@ public final class LocalHarness {
                     List<WriteRequest> full = batch;
                     writes.add(pool.submit(() -> write(table, full)));
                     batch = new ArrayList<>();
+                    // A bounded backlog: a large seed must not hold every item in memory before it is written.
+                    while (writes.size() > 2_000) {
+                        writes.removeFirst().get();
+                    }
                 }
             }
         }
