@@ -24,6 +24,15 @@ final class AnnotatedRecords {
 
     private AnnotatedRecords() {}
 
+    /** The line of the record declared next after {@code declaration} (records are declared one after another). */
+    private static int nextRecord(List<IdlText.Declaration> found, IdlText.Declaration declaration) {
+        return found.stream()
+                .mapToInt(IdlText.Declaration::line)
+                .filter(line -> line > declaration.line())
+                .min()
+                .orElse(Integer.MAX_VALUE);
+    }
+
     /**
      * The file's records, each with its {@code @monitor}/{@code @monitors} annotation and the lines they stand on, and
      * the annotation errors found (a misspelt or misplaced annotation, both forms on one record).
@@ -93,7 +102,8 @@ final class AnnotatedRecords {
                     annotation,
                     !usedByOthers.contains(schema.getFullName()),
                     Optional.of(new SchemaRecord.Shape(
-                            schema.toString(), FieldLines.of(sourceLines, declaration.line(), schema)))));
+                            schema.toString(),
+                            FieldLines.of(sourceLines, declaration.line(), nextRecord(found, declaration), schema)))));
         }
         for (IdlText.Stray stray : text.strayAnnotations(found)) {
             errors.add(new SchemaError(

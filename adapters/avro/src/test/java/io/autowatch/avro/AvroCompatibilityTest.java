@@ -63,6 +63,21 @@ class AvroCompatibilityTest {
     }
 
     @Test
+    void aRecordWithThousandsOfFields_hasEachFieldsLine_fromOnePassOverTheFile() {
+        StringBuilder fields = new StringBuilder();
+        for (int i = 0; i < 5_000; i++) {
+            fields.append("int f").append(i).append(";\n");
+        }
+
+        SchemaRecord r = record(fields.toString().strip(), "");
+
+        assertThat(r.shape().orElseThrow().fieldLines())
+                .hasSize(5_000)
+                .containsEntry("f0", 6)
+                .containsEntry("f4999", 5_005);
+    }
+
+    @Test
     void anAnnotationOrADefault_isNoSchemaChange() {
         SchemaRecord plain = record("string sku;", "");
         SchemaRecord annotated = record("string sku = \"x\";", "@monitor({\"type\": \"traffic_anomaly\"})");
