@@ -245,6 +245,11 @@ public final class MonitorAnnotations {
                     + "'notify', where they are checked");
             return "";
         }
+        if (message.contains("{{") || message.contains("}}")) {
+            context.error("'message' has '{{' or '}}', which Datadog would read as a template variable and could "
+                    + "hide who is told; write the text without them");
+            return "";
+        }
         return message;
     }
 }

@@ -50,9 +50,9 @@ public record Routing(List<String> always, List<String> critical, List<String> w
         byLevel.rejectUnknown(Set.of("critical", "warning"), "'notify' (the levels are critical and warning)");
         List<String> critical = handles(byLevel.strings("critical", MAX_HANDLES), "notify.critical", error);
         List<String> warning = handles(byLevel.strings("warning", MAX_HANDLES), "notify.warning", error);
-        if (critical.isEmpty() && warning.isEmpty()) {
-            error.accept("'notify' names no handle at either level; write {\"critical\": [\"@pagerduty-service\"], "
-                    + "\"warning\": [\"@slack-channel\"]}, or leave 'notify' out");
+        if (critical.isEmpty()) {
+            error.accept("'notify' names nobody at the 'critical' level, so an alert would tell no one; write "
+                    + "{\"critical\": [\"@pagerduty-service\"], \"warning\": [\"@slack-channel\"]}");
         }
         return new Routing(List.of(), critical, warning);
     }
@@ -82,12 +82,19 @@ public record Routing(List<String> always, List<String> critical, List<String> w
         StringBuilder out = new StringBuilder("\n");
         if (!critical.isEmpty()) {
             String who = String.join(" ", critical);
+            // No data is the critical level's too: a low-volume monitor's loudest case is no events at all.
             out.append("\n{{#is_alert}}")
                     .append(who)
                     .append("{{/is_alert}}")
                     .append("{{#is_alert_recovery}}")
                     .append(who)
-                    .append("{{/is_alert_recovery}}");
+                    .append("{{/is_alert_recovery}}")
+                    .append("{{#is_no_data}}")
+                    .append(who)
+                    .append("{{/is_no_data}}")
+                    .append("{{#is_no_data_recovery}}")
+                    .append(who)
+                    .append("{{/is_no_data_recovery}}");
         }
         if (!warning.isEmpty()) {
             String who = String.join(" ", warning);

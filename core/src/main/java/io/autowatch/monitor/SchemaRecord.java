@@ -47,10 +47,10 @@ public record SchemaRecord(
      * What a record's data looks like, as the schema language writes it down (for Avro, the schema's JSON), and where
      * its fields are declared.
      *
-     * @param schema     the schema, in the reader's own notation (opaque to the core: only the reader compares two)
+     * @param schema     the schema as the reader holds it (opaque to the core: only the reader compares two)
      * @param fieldLines each top-level field's line in the file (1-based), where found
      */
-    public record Shape(String schema, Map<String, Integer> fieldLines) {
+    public record Shape(Object schema, Map<String, Integer> fieldLines) {
         public Shape {
             Objects.requireNonNull(schema, "schema");
             fieldLines = Map.copyOf(fieldLines);

@@ -10,6 +10,7 @@ import io.autowatch.schemasync.compat.CompatibilityConfig;
 import io.autowatch.schemasync.compat.CompatibilityReport;
 import io.autowatch.schemasync.intake.Command;
 import io.autowatch.schemasync.intake.CommandRequest;
+import io.autowatch.schemasync.report.LimitComment;
 import io.autowatch.schemasync.report.StatusComment;
 import io.autowatch.schemasync.report.SyncResult;
 import io.autowatch.schemasync.report.SyncResult.StepOutcome;
@@ -61,10 +62,15 @@ public final class SchemaSyncService {
      */
     public SyncResult handle(CommandRequest request) {
         if (request.overLimit().isPresent()) {
-            // Over a command limit: one answer, and no other call to GitHub (the limit is there to spare its quota).
+            // Over a command limit: one answer in a comment of its own (the plan stays), and no other call to GitHub:
+            // the limit is there to spare its quota.
             SyncResult refused =
                     SyncResult.refused(request, "", request.overLimit().get());
-            report(refused);
+            github.upsertComment(
+                    request.repository(),
+                    request.pullRequest(),
+                    LimitComment.MARKER,
+                    LimitComment.render(request.overLimit().get()));
             CommandLog.completed(request, refused);
             return refused;
         }

@@ -50,6 +50,8 @@ class SeverityRoutingTest {
                         + "{{/is_warning}}")
                 .endsWith("\n{{#is_alert}}@pagerduty-checkout{{/is_alert}}"
                         + "{{#is_alert_recovery}}@pagerduty-checkout{{/is_alert_recovery}}"
+                        + "{{#is_no_data}}@pagerduty-checkout{{/is_no_data}}"
+                        + "{{#is_no_data_recovery}}@pagerduty-checkout{{/is_no_data_recovery}}"
                         + "\n{{#is_warning}}@slack-checkout{{/is_warning}}"
                         + "{{#is_warning_recovery}}@slack-checkout{{/is_warning_recovery}}");
         assertThat(d.message().replaceAll("\\{\\{#is_(warning|warning_recovery)}}@slack-checkout", ""))
@@ -67,7 +69,7 @@ class SeverityRoutingTest {
                 .containsEntry("thresholds", Map.of("critical", new BigDecimal("5"), "warning", new BigDecimal("1")));
         assertThat(d.message())
                 .contains("{{#is_warning}}Error Rate (warning): more than 1% of CheckoutEvent events")
-                .endsWith("{{#is_alert_recovery}}@pagerduty-checkout{{/is_alert_recovery}}");
+                .endsWith("{{#is_no_data_recovery}}@pagerduty-checkout{{/is_no_data_recovery}}");
     }
 
     @Test
@@ -80,27 +82,30 @@ class SeverityRoutingTest {
 
     @Test
     void eachMistake_namesFileLineAndWhatToWrite() {
-        assertThat(errors("""
-                        {"type": "low_volume", "threshold": 100, "notify": {"warning": ["@slack-a"]}}"""))
+        assertThat(errors("{\"type\": \"low_volume\", \"threshold\": 100, \"notify\": {\"critical\": [\"@p\"], "
+                        + "\"warning\": [\"@slack-a\"]}}"))
                 .containsExactly("schemas/checkout.avdl:9: record CheckoutEvent, @monitor: 'notify' names who is told"
                         + " at the 'warning' level, but this monitor never warns: add 'warning_threshold' (a count "
                         + "above 'threshold')");
-        assertThat(errors("""
-                        {"type": "traffic_anomaly", "notify": {"warning": ["@slack-a"]}}""")).singleElement().satisfies(e -> assertThat(e)
-                .contains("name its handles under 'critical'"));
-        assertThat(errors("""
-                        {"type": "low_volume", "threshold": 100, "notify": {"critcal": ["@pagerduty-a"]}}"""))
+        assertThat(errors("{\"type\": \"traffic_anomaly\", \"notify\": {\"warning\": [\"@slack-a\"]}}"))
+                .anySatisfy(e -> assertThat(e).contains("name its handles under 'critical'"))
+                .anySatisfy(e -> assertThat(e).contains("names nobody at the 'critical' level"));
+        assertThat(errors("{\"type\": \"low_volume\", \"threshold\": 100, \"notify\": {\"critcal\": [\"@p\"]}}"))
                 .anySatisfy(e -> assertThat(e).contains("'notify'").contains("critcal"));
-        assertThat(errors("""
-                        {"type": "low_volume", "threshold": 100, "notify": {"critical": ["pagerduty-a"]}}""")).anySatisfy(e -> assertThat(e)
-                .contains("'notify.critical' has 'pagerduty-a', which Datadog would not read as a handle"));
-        assertThat(errors("""
-                        {"type": "low_volume", "threshold": 100, "warning_threshold": 50}""")).singleElement().satisfies(e -> assertThat(e)
-                .contains("'warning_threshold' (50) must be above 'threshold' (100)"));
-        assertThat(errors("""
-                        {"type": "error_rate", "percent": 1, "warning_percent": 5}""")).singleElement().satisfies(e -> assertThat(e)
-                .contains("'warning_percent' (5) must be below 'percent' (1)"));
-        assertThat(errors("""
-                        {"type": "error_rate", "percent": 1, "priority": 7}""")).singleElement().satisfies(e -> assertThat(e).contains("priority"));
+        assertThat(errors("{\"type\": \"low_volume\", \"threshold\": 100, \"notify\": {\"critical\": [\"p-a\"]}}"))
+                .anySatisfy(e -> assertThat(e)
+                        .contains("'notify.critical' has 'p-a', which Datadog would not read as a handle"));
+        assertThat(errors("{\"type\": \"low_volume\", \"threshold\": 100, \"warning_threshold\": 50}"))
+                .singleElement()
+                .satisfies(e -> assertThat(e).contains("'warning_threshold' (50) must be above 'threshold' (100)"));
+        assertThat(errors("{\"type\": \"error_rate\", \"percent\": 1, \"warning_percent\": 5}"))
+                .singleElement()
+                .satisfies(e -> assertThat(e).contains("'warning_percent' (5) must be below 'percent' (1)"));
+        assertThat(errors("{\"type\": \"error_rate\", \"percent\": 1, \"message\": \"{{#is_warning}}hide\"}"))
+                .singleElement()
+                .satisfies(e -> assertThat(e).contains("'message' has '{{' or '}}'"));
+        assertThat(errors("{\"type\": \"error_rate\", \"percent\": 1, \"priority\": 7}"))
+                .singleElement()
+                .satisfies(e -> assertThat(e).contains("priority"));
     }
 }

@@ -11,6 +11,7 @@ import io.autowatch.github.webhook.WebhookSignature;
 import io.autowatch.json.Json;
 import io.autowatch.schemasync.intake.CommandIntake;
 import io.autowatch.schemasync.intake.CommandLimits;
+import io.autowatch.schemasync.report.LimitComment;
 import io.autowatch.schemasync.report.StatusComment;
 import io.autowatch.testing.fakes.FakeDatadog;
 import io.autowatch.testing.fakes.FakeGitHub;
@@ -155,9 +156,13 @@ class SchemaSyncStoryTest {
 
         commentAgain(pr, 811, "owner", "esm plan");
         long answering = github.calls().size();
-        assertThat(statusComment(pr))
-                .contains("more than 10 autowatch commands this hour")
-                .contains("comment again after");
+        assertThat(github.comments(REPO, pr))
+                .filteredOn(c -> c.contains(LimitComment.MARKER))
+                .singleElement()
+                .satisfies(c -> assertThat(c)
+                        .contains("more than 10 autowatch commands this hour")
+                        .contains("comment again after"));
+        assertThat(statusComment(pr)).as("the plan stays").doesNotContain("comment again after");
         commentAgain(pr, 812, "owner", "esm plan");
         commentAgain(pr, 813, "owner", "esm register");
 

@@ -3,6 +3,7 @@ package io.autowatch.avro;
 import io.autowatch.monitor.SchemaError;
 import io.autowatch.monitor.SchemaRecord;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -24,13 +25,11 @@ final class AnnotatedRecords {
 
     private AnnotatedRecords() {}
 
-    /** The line of the record declared next after {@code declaration} (records are declared one after another). */
-    private static int nextRecord(List<IdlText.Declaration> found, IdlText.Declaration declaration) {
-        return found.stream()
-                .mapToInt(IdlText.Declaration::line)
-                .filter(line -> line > declaration.line())
-                .min()
-                .orElse(Integer.MAX_VALUE);
+    /** The line of the record declared next after {@code line}, from the declarations' sorted lines. */
+    private static int nextRecord(int[] sortedLines, int line) {
+        int at = Arrays.binarySearch(sortedLines, line + 1);
+        int next = at >= 0 ? at : -at - 1;
+        return next < sortedLines.length ? sortedLines[next] : Integer.MAX_VALUE;
     }
 
     /**
@@ -41,11 +40,14 @@ final class AnnotatedRecords {
      */
     static AvroIdlParser.Read of(String path, String source, IdlFile idl, Set<String> imported) {
         IdlText text = new IdlText(source);
-        List<String> sourceLines = source.lines().toList();
+        // Split as IdlText counts lines (on \n only), so that a lone \r cannot shift the lines reported.
+        List<String> sourceLines = List.of(source.split("\n", -1));
         List<SchemaError> errors = new ArrayList<>();
         Map<String, Schema> declared = new LinkedHashMap<>();
         Map<String, IdlText.Declaration> declarations = new LinkedHashMap<>();
         List<IdlText.Declaration> found = text.records();
+        int[] declaredLines =
+                found.stream().mapToInt(IdlText.Declaration::line).sorted().toArray();
         Map<String, Schema> recordsByName = recordsBySimpleName(idl, imported);
         for (IdlText.Declaration declaration : found) {
             Optional.ofNullable(recordsByName.get(declaration.name())).ifPresent(schema -> {
@@ -102,8 +104,12 @@ final class AnnotatedRecords {
                     annotation,
                     !usedByOthers.contains(schema.getFullName()),
                     Optional.of(new SchemaRecord.Shape(
-                            schema.toString(),
-                            FieldLines.of(sourceLines, declaration.line(), nextRecord(found, declaration), schema)))));
+                            schema,
+                            FieldLines.of(
+                                    sourceLines,
+                                    declaration.line(),
+                                    nextRecord(declaredLines, declaration.line()),
+                                    schema)))));
         }
         for (IdlText.Stray stray : text.strayAnnotations(found)) {
             errors.add(new SchemaError(

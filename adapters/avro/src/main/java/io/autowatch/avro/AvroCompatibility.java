@@ -25,8 +25,9 @@ final class AvroCompatibility {
     private AvroCompatibility() {}
 
     static SchemaChange compare(SchemaRecord.Shape before, SchemaRecord.Shape after) {
-        Schema old = new Schema.Parser().parse(before.schema());
-        Schema now = new Schema.Parser().parse(after.schema());
+        // The reader's own Schema objects: nothing is serialised and parsed again.
+        Schema old = (Schema) before.schema();
+        Schema now = (Schema) after.schema();
         if (SchemaNormalization.toParsingForm(old).equals(SchemaNormalization.toParsingForm(now))) {
             return SchemaChange.NONE;
         }

@@ -16,7 +16,11 @@ import org.apache.avro.Schema;
  */
 final class FieldLines {
 
-    private static final Pattern DECLARED = Pattern.compile("`?([A-Za-z_][A-Za-z0-9_]*)`?\\s*(?:=|;)");
+    /** A name starts where no name character precedes it, and is taken whole (possessive): linear on any line. */
+    private static final Pattern DECLARED = Pattern.compile("(?<![A-Za-z0-9_`])`?([A-Za-z_][A-Za-z0-9_]*+)`?\\s*+[=;]");
+
+    /** A line longer than this declares no field a person wrote: it is not searched. */
+    private static final int MAX_LINE = 10_000;
 
     private FieldLines() {}
 
@@ -29,6 +33,9 @@ final class FieldLines {
         int from = Math.max(0, recordLine - 1);
         int to = Math.min(lines.size(), Math.max(from + 1, nextRecord - 1));
         for (int i = from; i < to; i++) {
+            if (lines.get(i).length() > MAX_LINE) {
+                continue;
+            }
             Matcher name = DECLARED.matcher(lines.get(i));
             while (name.find()) {
                 firstLine.putIfAbsent(name.group(1), i + 1);

@@ -45,25 +45,25 @@ public final class CommandIntake {
         if (!deliveries.firstTime(command.onceKey())) {
             return Outcome.DUPLICATE;
         }
-        CommandLimits.Verdict verdict = CommandLimits.count(command, counter, clock.instant());
-        if (verdict instanceof CommandLimits.Drop) {
-            return Outcome.DROPPED;
-        }
-        CommandRequest pinned = command.commit().isPresent()
-                ? command
-                : heads.head(command.repository(), command.pullRequest())
-                        .map(head -> command.pinnedTo(head.sha(), head.at()))
-                        .orElse(command);
-        if (verdict instanceof CommandLimits.Answer answer) {
-            pinned = pinned.overLimit(answer.why());
-        }
         try {
+            CommandLimits.Verdict verdict = CommandLimits.count(command, counter, clock.instant());
+            if (verdict instanceof CommandLimits.Drop) {
+                return Outcome.DROPPED;
+            }
+            CommandRequest pinned = command.commit().isPresent()
+                    ? command
+                    : heads.head(command.repository(), command.pullRequest())
+                            .map(head -> command.pinnedTo(head.sha(), head.at()))
+                            .orElse(command);
+            if (verdict instanceof CommandLimits.Answer answer) {
+                pinned = pinned.overLimit(answer.why());
+            }
             queue.accept(pinned);
+            return pinned.overLimit().isPresent() ? Outcome.OVER_LIMIT : Outcome.QUEUED;
         } catch (RuntimeException e) {
             deliveries.forget(command.onceKey()); // not handed on: a redelivery must be accepted
             throw e;
         }
-        return pinned.overLimit().isPresent() ? Outcome.OVER_LIMIT : Outcome.QUEUED;
     }
 
     /** A pull request's head moved (opened, pushed to, reopened). */

@@ -44,11 +44,15 @@ public final class CommandLimits {
         Instant hour = now.truncatedTo(ChronoUnit.HOURS);
         Instant next = hour.plus(Duration.ofHours(1));
         String window = HOUR.format(hour.atOffset(ZoneOffset.UTC));
-        long onPullRequest = counter.increment(
-                "pr:" + command.repository().toLowerCase(Locale.ROOT) + "#" + command.pullRequest() + "@" + window,
-                next.plus(Duration.ofHours(1)));
         long byUser = counter.increment(
                 "user:" + command.sender().toLowerCase(Locale.ROOT) + "@" + window, next.plus(Duration.ofHours(1)));
+        // A user over their own limit does not also use up the pull request's: one account cannot lock others out.
+        long onPullRequest = byUser > PER_USER
+                ? 0
+                : counter.increment(
+                        "pr:" + command.repository().toLowerCase(Locale.ROOT) + "#" + command.pullRequest() + "@"
+                                + window,
+                        next.plus(Duration.ofHours(1)));
         String retry =
                 " Nothing was done; comment again after " + CLOCK.format(next.atOffset(ZoneOffset.UTC)) + " UTC.";
         Optional<String> why = onPullRequest > PER_PULL_REQUEST
@@ -63,7 +67,7 @@ public final class CommandLimits {
         if (why.isEmpty()) {
             return new Within();
         }
-        boolean first = onPullRequest == PER_PULL_REQUEST + 1 || byUser == PER_USER + 1;
+        boolean first = byUser == PER_USER + 1 || (byUser <= PER_USER && onPullRequest == PER_PULL_REQUEST + 1);
         return first ? new Answer(why.get()) : new Drop(why.get());
     }
 }

@@ -121,4 +121,23 @@ class CommandIntakeTest {
         assertThat(queued.getLast().overLimit()).hasValueSatisfying(why -> assertThat(why)
                 .startsWith("@ann has given more than 30 autowatch commands this hour"));
     }
+
+    @Test
+    void aUserOverTheirOwnLimit_doesNotUseUpThePullRequestsLimitForOthers() {
+        CommandIntake intake = new CommandIntake(ledger, known, queued::add, counter, CLOCK);
+        for (int i = 1; i <= CommandLimits.PER_USER; i++) { // her own limit, spent on other pull requests
+            intake.accept(new CommandRequest("m-" + i, "o/r", 1 + i % 4, 5000 + i, "mallory", Command.PLAN));
+        }
+        for (int i = 1; i <= 20; i++) { // then a flood on pull request 7
+            intake.accept(new CommandRequest("n-" + i, "o/r", 7, 6000 + i, "mallory", Command.PLAN));
+        }
+
+        CommandIntake.Outcome owner =
+                intake.accept(new CommandRequest("o-1", "o/r", 7, 9000, "owner", Command.REGISTER));
+
+        assertThat(owner).isEqualTo(CommandIntake.Outcome.QUEUED);
+        assertThat(counts.get("pr:o/r#7@2026-12-07T22"))
+                .as("only the owner's command")
+                .isEqualTo(1L);
+    }
 }
