@@ -189,7 +189,7 @@ public final class MonitorAnnotations {
                                 common);
                     }
                 };
-        if (!common.routing().warning().isEmpty() && !hasWarning(spec)) {
+        if (!common.routing().warning().isEmpty() && !spec.warns()) {
             context.error("'notify' names who is told at the 'warning' level, but this monitor never warns: "
                     + switch (spec.type()) {
                         case LOW_VOLUME -> "add 'warning_threshold' (a count above 'threshold')";
@@ -207,14 +207,6 @@ public final class MonitorAnnotations {
             errors.add(new SchemaError(
                     record.schemaPath(), line, "record " + record.name() + ", " + source + ": " + message));
         }
-    }
-
-    private static boolean hasWarning(MonitorSpec spec) {
-        return switch (spec) {
-            case LowVolume l -> l.warning().isPresent();
-            case ErrorRate e -> e.warningPercent().isPresent();
-            case TrafficAnomaly a -> false;
-        };
     }
 
     private static List<String> tags(AnnotationFields fields, String name, Context context) {

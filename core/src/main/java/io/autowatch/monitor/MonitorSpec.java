@@ -12,6 +12,15 @@ public sealed interface MonitorSpec permits MonitorSpec.TrafficAnomaly, MonitorS
 
     Common common();
 
+    /** Whether the monitor has a warning level (a warning threshold) besides its alert. */
+    default boolean warns() {
+        return switch (this) {
+            case LowVolume l -> l.warning().isPresent();
+            case ErrorRate e -> e.warningPercent().isPresent();
+            case TrafficAnomaly a -> false;
+        };
+    }
+
     /**
      * Fields every type has.
      *

@@ -3,7 +3,6 @@ package io.autowatch.schemasync;
 import io.autowatch.log.Log;
 import io.autowatch.monitor.MonitorStore;
 import io.autowatch.monitor.Plan;
-import io.autowatch.schemasync.PullRequests.CommitState;
 import io.autowatch.schemasync.PullRequests.PullRequest;
 import io.autowatch.schemasync.compat.CompatibilityCheck;
 import io.autowatch.schemasync.compat.CompatibilityConfig;
@@ -11,7 +10,6 @@ import io.autowatch.schemasync.compat.CompatibilityReport;
 import io.autowatch.schemasync.intake.Command;
 import io.autowatch.schemasync.intake.CommandRequest;
 import io.autowatch.schemasync.report.LimitComment;
-import io.autowatch.schemasync.report.StatusComment;
 import io.autowatch.schemasync.report.SyncResult;
 import io.autowatch.schemasync.report.SyncResult.StepOutcome;
 import java.util.List;
@@ -34,6 +32,7 @@ public final class SchemaSyncService {
     private final boolean planOnly;
     private final BranchReconcile reconcile;
     private final SchemaReader reader;
+    private final ResultReporter reporter;
 
     public SchemaSyncService(PullRequests github, SchemaReader reader, MonitorStore datadog, SyncSettings settings) {
         this(github, reader, datadog, settings, false);
@@ -51,6 +50,7 @@ public final class SchemaSyncService {
         this.planOnly = planOnly;
         this.reconcile = new BranchReconcile(github, sync, settings, planOnly);
         this.reader = reader;
+        this.reporter = new ResultReporter(github);
     }
 
     /**
@@ -83,7 +83,7 @@ public final class SchemaSyncService {
         try {
             result = run(request);
         } catch (PullRequests.GitHubException e) {
-            reportQuietly(SyncResult.refused(
+            reporter.reportQuietly(SyncResult.refused(
                     request,
                     "",
                     "GitHub failed while the command ran, so it was not finished: " + e.getMessage()
@@ -98,7 +98,7 @@ public final class SchemaSyncService {
                             + e.getClass().getSimpleName() + "); nothing more was written. The maintainers can find "
                             + "delivery " + request.deliveryId() + " in the logs.");
         }
-        report(result);
+        reporter.report(result);
         CommandLog.completed(request, result);
         return result;
     }
@@ -231,32 +231,5 @@ public final class SchemaSyncService {
         return planOnly && request.command() == Command.REGISTER
                 ? result.withNotice("plan only: no Datadog keys are configured, so nothing was applied")
                 : result;
-    }
-
-    private void reportQuietly(SyncResult result) {
-        try {
-            report(result);
-        } catch (RuntimeException e) {
-            LOG.warn("report_failed", "repository", result.repository(), "error", e.toString());
-        }
-    }
-
-    private void report(SyncResult result) {
-        if (result.command() != Command.RECONCILE) { // a push has no pull request to comment on
-            github.upsertComment(
-                    result.repository(), result.pullRequest(), StatusComment.MARKER, StatusComment.render(result));
-        }
-        if (!result.headSha().isEmpty()) {
-            result.compatibility()
-                    .ifPresent(c -> github.setCommitStatus(
-                            result.repository(),
-                            result.headSha(),
-                            c.compatible() ? CommitState.SUCCESS : CommitState.FAILURE,
-                            CompatibilityReport.STATUS_CONTEXT,
-                            c.summary()));
-            CommitState state = result.failed() ? CommitState.FAILURE : CommitState.SUCCESS;
-            github.setCommitStatus(
-                    result.repository(), result.headSha(), state, STATUS_CONTEXT, StatusComment.summary(result));
-        }
     }
 }
