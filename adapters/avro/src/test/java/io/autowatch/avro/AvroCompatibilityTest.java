@@ -28,21 +28,7 @@ class AvroCompatibilityTest {
                   }
                 }
                 """.formatted(annotation, fields.indent(4).stripTrailing());
-        SchemaSource source = new SchemaSource() {
-            @Override
-            public Optional<byte[]> read(String path) {
-                return Optional.of(idl.getBytes(StandardCharsets.UTF_8));
-            }
-
-            @Override
-            public String where() {
-                return "in a test";
-            }
-        };
-        return READER.read(source, List.of("cart.avdl")).records().stream()
-                .filter(r -> r.name().equals("AddToCart"))
-                .findFirst()
-                .orElseThrow();
+        return addToCart(idl);
     }
 
     private static SchemaChange compare(String before, String after) {
@@ -139,6 +125,11 @@ class AvroCompatibilityTest {
                   record AddToCart { Channel channel; }
                 }
                 """.formatted(enumDeclaration);
+        return addToCart(idl);
+    }
+
+    /** The record AddToCart, as the reader reads it from a file holding {@code idl}. */
+    private static SchemaRecord addToCart(String idl) {
         SchemaSource source = new SchemaSource() {
             @Override
             public Optional<byte[]> read(String path) {

@@ -144,17 +144,7 @@ public record CommandRequest(
     /** A command that confirms no deletes. */
     public CommandRequest(
             String deliveryId, String repository, int pullRequest, long commentId, String sender, Command command) {
-        this(
-                deliveryId,
-                repository,
-                pullRequest,
-                commentId,
-                sender,
-                command,
-                0,
-                Optional.empty(),
-                Optional.empty(),
-                Optional.empty());
+        this(deliveryId, repository, pullRequest, commentId, sender, command, 0);
     }
 
     /**

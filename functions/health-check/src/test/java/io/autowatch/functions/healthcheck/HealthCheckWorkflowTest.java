@@ -159,11 +159,7 @@ class HealthCheckWorkflowTest {
                 .as("each alert once, from its own shard")
                 .containsExactlyInAnyOrder("job/6", "job/7");
         // The dead man's switch counts the run once, at its summary, not once per shard.
-        List<Map<String, Object>> lines = logs.toString(StandardCharsets.UTF_8)
-                .lines()
-                .filter(l -> l.startsWith("{"))
-                .map(Json::readObject)
-                .toList();
+        List<Map<String, Object>> lines = logLines();
         assertThat(lines)
                 .filteredOn(l -> "run_completed".equals(l.get("event")))
                 .hasSize(3)
@@ -197,11 +193,7 @@ class HealthCheckWorkflowTest {
                 .containsEntry("shards", 1)
                 .containsEntry("checked", 8)
                 .containsEntry("alerts", 2);
-        List<Map<String, Object>> lines = logs.toString(StandardCharsets.UTF_8)
-                .lines()
-                .filter(l -> l.startsWith("{"))
-                .map(Json::readObject)
-                .toList();
+        List<Map<String, Object>> lines = logLines();
         assertThat(lines)
                 .filteredOn(l -> "run_completed".equals(l.get("event")))
                 .singleElement()
@@ -231,6 +223,15 @@ class HealthCheckWorkflowTest {
     }
 
     /** The Payload the definition built for the summary step, as its task was scheduled. */
+    /** The JSON log lines the handler wrote. */
+    private List<Map<String, Object>> logLines() {
+        return logs.toString(StandardCharsets.UTF_8)
+                .lines()
+                .filter(l -> l.startsWith("{"))
+                .map(Json::readObject)
+                .toList();
+    }
+
     private static Map<String, Object> summaryPayload(List<Map<String, Object>> history) {
         Map<String, Object> last = null;
         for (Map<String, Object> event : history) {

@@ -131,6 +131,17 @@ public final class LocalHarness {
                 sns.createTopic(b -> b.name("paging-" + UUID.randomUUID())).topicArn());
     }
 
+    /**
+     * A stack whose counts table keeps the {@code by-day} index that builds before 0.5.0 query in a whole run, so that
+     * an older zip can run on it beside this checkout's.
+     */
+    private Stack legacyStack() {
+        Stack stack = stack();
+        dynamoDb.deleteTable(b -> b.tableName(stack.counts()));
+        dynamoDb.createTable(LegacyCounts.withByDayIndex(stack.counts()));
+        return stack;
+    }
+
     private void invoke(Path event) throws Exception {
         Stack stack = stack();
         seed(stack.counts(), 12, 60, 7);
@@ -418,9 +429,7 @@ public final class LocalHarness {
      */
     private void compareWholeRuns(Path baseline, int jobs, int days) throws Exception {
         Path current = ROOT.resolve("functions/health-check/target/function.zip");
-        Stack stack = stack();
-        dynamoDb.deleteTable(b -> b.tableName(stack.counts()));
-        dynamoDb.createTable(LegacyCounts.withByDayIndex(stack.counts()));
+        Stack stack = legacyStack();
         System.out.printf("Seeding %,d jobs x %d days ...%n", jobs, days);
         seed(stack.counts(), jobs, days, 42);
         double[] ratios = new double[3];
@@ -461,10 +470,7 @@ public final class LocalHarness {
      */
     private void coldStartAgainst(Path baseline) throws Exception {
         Path current = ROOT.resolve("functions/health-check/target/function.zip");
-        Stack small = stack();
-        // The counts table as builds before 0.5.0 read it too (their whole run queries its by-day index).
-        dynamoDb.deleteTable(b -> b.tableName(small.counts()));
-        dynamoDb.createTable(LegacyCounts.withByDayIndex(small.counts()));
+        Stack small = legacyStack();
         seed(small.counts(), 100, 30, 7);
         int pairs = 7;
         long[] a = new long[pairs];
