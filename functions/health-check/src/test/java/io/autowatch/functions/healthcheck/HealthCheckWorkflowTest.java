@@ -222,7 +222,6 @@ class HealthCheckWorkflowTest {
         assertThat(chat.drain()).isEmpty();
     }
 
-    /** The Payload the definition built for the summary step, as its task was scheduled. */
     /** The JSON log lines the handler wrote. */
     private List<Map<String, Object>> logLines() {
         return logs.toString(StandardCharsets.UTF_8)
@@ -232,6 +231,7 @@ class HealthCheckWorkflowTest {
                 .toList();
     }
 
+    /** The Payload the definition built for the summary step, as its task was scheduled. */
     private static Map<String, Object> summaryPayload(List<Map<String, Object>> history) {
         Map<String, Object> last = null;
         for (Map<String, Object> event : history) {
