@@ -3,7 +3,6 @@ package io.autowatch.schemasync;
 import io.autowatch.log.Log;
 import io.autowatch.schemasync.PullRequests.CommitState;
 import io.autowatch.schemasync.compat.CompatibilityReport;
-import io.autowatch.schemasync.intake.Command;
 import io.autowatch.schemasync.report.StatusComment;
 import io.autowatch.schemasync.report.SyncResult;
 
@@ -27,7 +26,7 @@ final class ResultReporter {
     }
 
     void report(SyncResult result) {
-        if (result.command() != Command.RECONCILE) { // a push has no pull request to comment on
+        if (!result.command().wholeBranch()) { // a push or a drift check has no pull request to comment on
             github.upsertComment(
                     result.repository(), result.pullRequest(), StatusComment.MARKER, StatusComment.render(result));
         }

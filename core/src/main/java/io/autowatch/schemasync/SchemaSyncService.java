@@ -2,16 +2,11 @@ package io.autowatch.schemasync;
 
 import io.autowatch.log.Log;
 import io.autowatch.monitor.MonitorStore;
-import io.autowatch.monitor.Plan;
 import io.autowatch.schemasync.PullRequests.PullRequest;
-import io.autowatch.schemasync.compat.CompatibilityCheck;
-import io.autowatch.schemasync.compat.CompatibilityConfig;
-import io.autowatch.schemasync.compat.CompatibilityReport;
 import io.autowatch.schemasync.intake.Command;
 import io.autowatch.schemasync.intake.CommandRequest;
 import io.autowatch.schemasync.report.LimitComment;
 import io.autowatch.schemasync.report.SyncResult;
-import io.autowatch.schemasync.report.SyncResult.StepOutcome;
 import java.util.List;
 import java.util.Optional;
 
@@ -29,9 +24,9 @@ public final class SchemaSyncService {
     private final PullRequests github;
     private final MonitorSync sync;
     private final SyncSettings settings;
-    private final boolean planOnly;
     private final BranchReconcile reconcile;
-    private final SchemaReader reader;
+    private final PullRequestPlan pullRequestPlan;
+    private final AutoPlan autoPlan;
     private final ResultReporter reporter;
 
     public SchemaSyncService(PullRequests github, SchemaReader reader, MonitorStore datadog, SyncSettings settings) {
@@ -47,9 +42,9 @@ public final class SchemaSyncService {
         this.github = github;
         this.sync = new MonitorSync(reader, datadog, settings);
         this.settings = settings;
-        this.planOnly = planOnly;
         this.reconcile = new BranchReconcile(github, sync, settings, planOnly);
-        this.reader = reader;
+        this.pullRequestPlan = new PullRequestPlan(github, sync, reader, settings, planOnly);
+        this.autoPlan = new AutoPlan(github, settings, pullRequestPlan);
         this.reporter = new ResultReporter(github);
     }
 
@@ -74,15 +69,25 @@ public final class SchemaSyncService {
             CommandLog.completed(request, refused);
             return refused;
         }
-        try {
-            github.react(request.repository(), request.commentId(), "eyes");
-        } catch (RuntimeException e) { // the comment may be gone, or reactions not allowed: the 👀 is a courtesy
-            LOG.warn("reaction_failed", "delivery", request.deliveryId(), "error", e.toString());
+        if (request.command().fromComment()) {
+            try {
+                github.react(request.repository(), request.commentId(), "eyes");
+            } catch (RuntimeException e) { // the comment may be gone, or reactions not allowed: the 👀 is a courtesy
+                LOG.warn("reaction_failed", "delivery", request.deliveryId(), "error", e.toString());
+            }
         }
         SyncResult result;
         try {
-            result = run(request);
+            Optional<SyncResult> done =
+                    request.command() == Command.AUTOPLAN ? autoPlan.plan(request) : Optional.of(run(request));
+            if (done.isEmpty()) { // an autoplan with nothing to say (AutoPlan logged why)
+                return SyncResult.of(request, "", Optional.empty(), List.of(), List.of(), Optional.empty());
+            }
+            result = done.get();
         } catch (PullRequests.GitHubException e) {
+            if (request.command() == Command.AUTOPLAN) {
+                throw e; // retried; a pull request that may not touch a schema is not told of it
+            }
             reporter.reportQuietly(SyncResult.refused(
                     request,
                     "",
@@ -100,6 +105,9 @@ public final class SchemaSyncService {
         }
         reporter.report(result);
         CommandLog.completed(request, result);
+        if (request.command() == Command.DRIFT) {
+            DriftLog.checked(result);
+        }
         return result;
     }
 
@@ -111,7 +119,7 @@ public final class SchemaSyncService {
         if (refusal.isPresent()) {
             return SyncResult.refused(request, "", refusal.get());
         }
-        if (request.command() == Command.RECONCILE) {
+        if (request.command().wholeBranch()) {
             return reconcile.reconcile(request);
         }
         // Act on the comment as GitHub has it: a signed payload only proves its sender knew the webhook secret.
@@ -161,75 +169,7 @@ public final class SchemaSyncService {
             }
         }
         List<PullRequests.ChangedFile> files = github.changedFiles(request.repository(), request.pullRequest());
-        if (files.size() >= Limits.MAX_CHANGED_FILES || pr.changedFiles() > files.size()) {
-            return SyncResult.refused(
-                    request,
-                    pr.headSha(),
-                    "GitHub listed " + files.size() + " of the "
-                            + Math.max(pr.changedFiles(), files.size())
-                            + " files this pull request changes (it lists at most "
-                            + Limits.MAX_CHANGED_FILES
-                            + "). Nothing was planned: a partial read could delete the monitors "
-                            + "of the files not listed. Split the pull request.");
-        }
-        SyncScope scope = SyncScope.of(files, settings);
-        String mergeBase = github.mergeBase(request.repository(), pr.baseSha(), pr.headSha());
-        MonitorSync.Planned planned = sync.planChange(
-                request.repository(),
-                new CommitFiles(github, request.repository(), pr.headSha()),
-                scope.headPaths(),
-                new CommitFiles(github, request.repository(), mergeBase),
-                scope.basePaths(),
-                scope.scopeTags());
-        if (planned.failure().isPresent()) {
-            return SyncResult.of(
-                    request, pr.headSha(), Optional.empty(), List.of(), planned.errors(), planned.failure());
-        }
-        Plan plan = planned.plan().orElseThrow();
-        // The level is the base's: a pull request cannot lower the bar for itself.
-        Optional<CompatibilityReport> compatibility = CompatibilityCheck.check(
-                CompatibilityConfig.of(github.file(request.repository(), CompatibilityConfig.FILE, pr.baseSha())),
-                planned.headRecords(),
-                planned.baseRecords(),
-                reader);
-        if (request.command() == Command.REGISTER
-                && compatibility.filter(c -> !c.compatible()).isPresent()
-                && !Command.allowsIncompatible(comment.get().body())) {
-            return SyncResult.of(
-                            request,
-                            pr.headSha(),
-                            Optional.of(plan),
-                            List.of(),
-                            planned.errors(),
-                            Optional.of("this changes "
-                                    + compatibility.get().problems().size()
-                                    + " thing(s) that readers cannot read past (see Compatibility). Comment `esm "
-                                    + "register --allow-incompatible` to register anyway"))
-                    .withCompatibility(compatibility);
-        }
-        long deletes = plan.count(Plan.Delete.class);
-        boolean confirmed = deletes <= Math.max(Limits.DELETES_WITHOUT_CONFIRMATION, request.allowDeletes());
-        if (request.command() == Command.REGISTER && planned.errors().isEmpty() && !confirmed) {
-            return SyncResult.of(
-                            request,
-                            pr.headSha(),
-                            Optional.of(plan),
-                            List.of(),
-                            List.of(),
-                            Optional.of("this would delete " + deletes + " monitors, more than "
-                                    + Limits.DELETES_WITHOUT_CONFIRMATION
-                                    + " without confirmation. Check the plan below, then comment `esm register "
-                                    + "--allow-deletes=" + deletes + "` to go ahead"))
-                    .withCompatibility(compatibility);
-        }
-        boolean apply =
-                request.command() == Command.REGISTER && planned.errors().isEmpty() && !planOnly;
-        List<StepOutcome> applied = apply ? sync.apply(plan) : List.of();
-        SyncResult result = SyncResult.of(
-                        request, pr.headSha(), Optional.of(plan), applied, planned.errors(), Optional.empty())
-                .withCompatibility(compatibility);
-        return planOnly && request.command() == Command.REGISTER
-                ? result.withNotice("plan only: no Datadog keys are configured, so nothing was applied")
-                : result;
+        return pullRequestPlan.run(
+                request, pr, files, Command.allowsIncompatible(comment.get().body()));
     }
 }

@@ -13,6 +13,7 @@ import io.autowatch.github.webhook.WebhookReceiver;
 import io.autowatch.github.webhook.WebhookSignature;
 import io.autowatch.json.Json;
 import io.autowatch.schemasync.SchemaSyncService;
+import io.autowatch.schemasync.intake.Command;
 import io.autowatch.schemasync.intake.CommandIntake;
 import io.autowatch.schemasync.intake.CommandRequest;
 import io.autowatch.schemasync.report.StatusComment;
@@ -87,7 +88,7 @@ class SchemaSyncHandlersTest {
                 queued ? new CommandQueue(sqs, queueUrl)::enqueue : WorkerWiring.inline(() -> service);
         return new WebhookHandler(new Webhook(
                 new WebhookReceiver(Optional.of(new WebhookSignature(SECRET))),
-                new CommandIntake(state, state, next, state, Clock.systemUTC())));
+                new CommandIntake(state, state, next, state, state, Clock.systemUTC())));
     }
 
     private WorkerHandler worker() {
@@ -120,7 +121,12 @@ class SchemaSyncHandlersTest {
 
         assertThat(response).containsEntry("statusCode", 202);
         assertThat((String) response.get("body")).contains("accepted: esm register on example-org/event-schemas#42");
-        List<Message> messages = drain();
+        List<Message> all = drain();
+        assertThat(all)
+                .extracting(m -> CommandQueue.read(m.body()).command())
+                .as("the head's autoplan, then the comment's command")
+                .containsExactly(Command.AUTOPLAN, Command.REGISTER);
+        List<Message> messages = commentCommands(all);
         assertThat(messages).singleElement().satisfies(m -> {
             assertThat(m.attributes())
                     .containsEntry(MessageSystemAttributeName.MESSAGE_GROUP_ID, "example-org/event-schemas");
@@ -165,7 +171,7 @@ class SchemaSyncHandlersTest {
                 + "\"}}, "
                 + "\"repository\": {\"full_name\": \"" + REPO + "\"}}";
         assertThat(invoke(handler, apiGateway("pull_request", opened, new WebhookSignature(SECRET))))
-                .containsEntry("statusCode", 204);
+                .containsEntry("statusCode", 202);
     }
 
     @Test
@@ -227,10 +233,10 @@ class SchemaSyncHandlersTest {
                 + "\"repository\": {\"full_name\": \"" + REPO + "\"}}";
         WebhookSignature signature = new WebhookSignature(SECRET);
         assertThat(invoke(handler, apiGateway("pull_request", opened, signature)))
-                .containsEntry("statusCode", 204);
+                .containsEntry("statusCode", 202);
 
         invoke(handler, sampleWebhook());
-        List<Message> queued = drain();
+        List<Message> queued = commentCommands(drain());
         assertThat(queued)
                 .singleElement()
                 .satisfies(m -> assertThat(CommandQueue.read(m.body()).commit()).contains(head));
@@ -244,6 +250,13 @@ class SchemaSyncHandlersTest {
                 .last()
                 .asString()
                 .contains("head moved from " + head.substring(0, 7) + " to " + pushed.substring(0, 7));
+    }
+
+    /** The queued messages that a comment asked for (not the autoplans of the heads). */
+    private static List<Message> commentCommands(List<Message> messages) {
+        return messages.stream()
+                .filter(m -> CommandQueue.read(m.body()).command().fromComment())
+                .toList();
     }
 
     private static String commentBody(String text) {

@@ -49,6 +49,7 @@ class SchemaSyncStoryTest {
                     state,
                     WorkerWiring.inline(() -> FakeWiring.service(github, datadog)),
                     state,
+                    state,
                     Clock.systemUTC())));
     private Map<String, String> main = Map.of();
     private int number = 0;
@@ -80,7 +81,7 @@ class SchemaSyncStoryTest {
                         Map.of("number", number, "updated_at", "2026-01-01T00:00:00Z", "head", Map.of("sha", sha)),
                         "repository",
                         Map.of("full_name", REPO))),
-                204);
+                202);
         github.addComment(REPO, number, 700 + number, user, comment); // what GitHub has, and the worker asks
         String body = Json.write(Map.of(
                 "action",
@@ -115,8 +116,9 @@ class SchemaSyncStoryTest {
         assertThat(Json.readObject(out.toByteArray())).containsEntry("statusCode", expectedStatus);
     }
 
+    /** The status comment: posted by the pull request's autoplan before anyone comments, and edited since. */
     private String status(int pr) {
-        return github.comments(REPO, pr).getLast();
+        return statusComment(pr);
     }
 
     /** The bot's one status comment on the pull request (users' comments come after it). */

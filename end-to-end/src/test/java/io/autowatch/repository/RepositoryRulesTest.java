@@ -30,6 +30,7 @@ class RepositoryRulesTest {
             "JobRegistryFunction", "job-registry-stream.json",
             "OnCallWidgetFunction", "on-call-widget.json",
             "PagerDutyRelayFunction", "pagerduty-relay-sqs-page.json",
+            "SchemaDriftFunction", "schema-sync-drift-scheduled.json",
             "SchemaWebhookFunction", "schema-sync-webhook-register.json",
             "SchemaWorkerFunction", "schema-sync-sqs-command.json");
 

@@ -16,7 +16,7 @@ public final class CompatibilityConfig {
     public static final String FILE = "autowatch.json";
 
     /** Larger than any sensible settings file: not parsed. */
-    static final int MAX_BYTES = 16 * 1024;
+    public static final int MAX_BYTES = 16 * 1024;
 
     private CompatibilityConfig() {}
 

@@ -11,7 +11,17 @@ public enum Command {
     PLAN("esm plan"),
     HELP("esm help"),
     /** Not a comment: a push to the default branch, which makes Datadog match that branch as a whole. */
-    RECONCILE("push to the default branch");
+    RECONCILE("push to the default branch"),
+    /**
+     * Not a comment: a pull request opened, reopened or pushed to, planned without anyone asking (README, "Autoplan").
+     * It never writes to Datadog.
+     */
+    AUTOPLAN("autoplan"),
+    /**
+     * Not a comment: the scheduled drift check, which makes Datadog match the default branch again when monitors were
+     * edited or deleted in Datadog's UI (README, "Drift").
+     */
+    DRIFT("drift check");
 
     private final String text;
 
@@ -21,6 +31,21 @@ public enum Command {
 
     public String text() {
         return text;
+    }
+
+    /** Whether a pull-request comment can give this command (the others come from GitHub's events or a schedule). */
+    public boolean fromComment() {
+        return this == REGISTER || this == PLAN || this == HELP;
+    }
+
+    /** Whether it only plans, never writing to Datadog. */
+    public boolean plansOnly() {
+        return this == PLAN || this == AUTOPLAN;
+    }
+
+    /** Whether it makes Datadog match the default branch as a whole (a push, or the drift check). */
+    public boolean wholeBranch() {
+        return this == RECONCILE || this == DRIFT;
     }
 
     /**
@@ -36,7 +61,7 @@ public enum Command {
             return Optional.of(REGISTER);
         }
         for (Command command : values()) {
-            if (command != RECONCILE && command.text.equals(first)) {
+            if (command.fromComment() && command.text.equals(first)) {
                 return Optional.of(command);
             }
         }

@@ -25,6 +25,7 @@ public final class CommandIntake {
     private final PullRequestHeads heads;
     private final Consumer<CommandRequest> queue;
     private final CommandCounter counter;
+    private final KnownRepositories repositories;
     private final Clock clock;
 
     public CommandIntake(
@@ -32,11 +33,13 @@ public final class CommandIntake {
             PullRequestHeads heads,
             Consumer<CommandRequest> queue,
             CommandCounter counter,
+            KnownRepositories repositories,
             Clock clock) {
         this.deliveries = deliveries;
         this.heads = heads;
         this.queue = queue;
         this.counter = counter;
+        this.repositories = repositories;
         this.clock = clock;
     }
 
@@ -46,6 +49,8 @@ public final class CommandIntake {
             return Outcome.DUPLICATE;
         }
         try {
+            // Before the limits: a repository in use is checked for drift even when its commands are over them.
+            repositories.remember(command.repository());
             CommandLimits.Verdict verdict = CommandLimits.count(command, counter, clock.instant());
             if (verdict instanceof CommandLimits.Drop) {
                 return Outcome.DROPPED;

@@ -20,6 +20,9 @@ public final class CommandLimits {
     public static final int PER_PULL_REQUEST = 10;
     public static final int PER_USER = 30;
 
+    /** Plans made without asking, per pull request and clock hour (pushes are counted apart from commands). */
+    public static final int AUTOPLANS_PER_PULL_REQUEST = 10;
+
     private static final DateTimeFormatter HOUR = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH", Locale.ROOT);
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm", Locale.ROOT);
 
@@ -38,12 +41,15 @@ public final class CommandLimits {
     public record Drop(String why) implements Verdict {}
 
     public static Verdict count(CommandRequest command, CommandCounter counter, Instant now) {
-        if (command.command() == Command.RECONCILE) {
+        if (command.command().wholeBranch()) {
             return new Within();
         }
         Instant hour = now.truncatedTo(ChronoUnit.HOURS);
         Instant next = hour.plus(Duration.ofHours(1));
         String window = HOUR.format(hour.atOffset(ZoneOffset.UTC));
+        if (command.command() == Command.AUTOPLAN) {
+            return autoplans(command, counter, window, next);
+        }
         long byUser = counter.increment(
                 "user:" + command.sender().toLowerCase(Locale.ROOT) + "@" + window, next.plus(Duration.ofHours(1)));
         // A user over their own limit does not also use up the pull request's: one account cannot lock others out.
@@ -69,5 +75,23 @@ public final class CommandLimits {
         }
         boolean first = byUser == PER_USER + 1 || (byUser <= PER_USER && onPullRequest == PER_PULL_REQUEST + 1);
         return first ? new Answer(why.get()) : new Drop(why.get());
+    }
+
+    /**
+     * Pushes are counted apart from commands, per pull request: a busy branch does not use up its reviewers' commands,
+     * and a flood of pushes costs at most {@value #AUTOPLANS_PER_PULL_REQUEST} plans and one answer an hour.
+     */
+    private static Verdict autoplans(CommandRequest command, CommandCounter counter, String window, Instant next) {
+        long count = counter.increment(
+                "autoplan:" + command.repository().toLowerCase(Locale.ROOT) + "#" + command.pullRequest() + "@"
+                        + window,
+                next.plus(Duration.ofHours(1)));
+        if (count <= AUTOPLANS_PER_PULL_REQUEST) {
+            return new Within();
+        }
+        String why = "this pull request was pushed to more than " + AUTOPLANS_PER_PULL_REQUEST
+                + " times this hour, so autowatch does not plan each push again until "
+                + CLOCK.format(next.atOffset(ZoneOffset.UTC)) + " UTC. Comment `esm plan` to plan the head now.";
+        return count == AUTOPLANS_PER_PULL_REQUEST + 1 ? new Answer(why) : new Drop(why);
     }
 }

@@ -121,9 +121,13 @@ public record CommandRequest(
      * still the same comment), or the pushed commit.
      */
     public String onceKey() {
-        return command == Command.RECONCILE
-                ? "push:" + repository.toLowerCase(Locale.ROOT) + "@" + commit.orElse("")
-                : "comment:" + repository.toLowerCase(Locale.ROOT) + "#" + commentId;
+        String repo = repository.toLowerCase(Locale.ROOT);
+        return switch (command) {
+            case RECONCILE -> "push:" + repo + "@" + commit.orElse("");
+            case AUTOPLAN -> "autoplan:" + repo + "#" + pullRequest + "@" + commit.orElse("");
+            case DRIFT -> "drift:" + repo + "@" + deliveryId;
+            case REGISTER, PLAN, HELP -> "comment:" + repo + "#" + commentId;
+        };
     }
 
     /** A push to the default branch: make Datadog match it at {@code commit}. */
@@ -137,6 +141,43 @@ public record CommandRequest(
                 Command.RECONCILE,
                 0,
                 Optional.of(commit),
+                Optional.empty(),
+                Optional.empty());
+    }
+
+    /**
+     * A pull request opened, reopened or pushed to: plan its head {@code headSha}, pushed at {@code at}, without anyone
+     * asking. {@code sender} is who pushed.
+     */
+    public static CommandRequest autoplan(
+            String deliveryId, String repository, int pullRequest, String sender, String headSha, Instant at) {
+        return new CommandRequest(
+                deliveryId,
+                repository,
+                pullRequest,
+                0,
+                sender,
+                Command.AUTOPLAN,
+                0,
+                Optional.of(headSha),
+                Optional.of(at),
+                Optional.empty());
+    }
+
+    /**
+     * The scheduled drift check of {@code repository}'s default branch; {@code runId} names the scheduled run (one
+     * check per repository and run, however often the schedule's event is delivered).
+     */
+    public static CommandRequest drift(String runId, String repository) {
+        return new CommandRequest(
+                runId,
+                repository,
+                0,
+                0,
+                "autowatch",
+                Command.DRIFT,
+                0,
+                Optional.empty(),
                 Optional.empty(),
                 Optional.empty());
     }

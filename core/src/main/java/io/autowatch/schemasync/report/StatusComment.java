@@ -29,17 +29,27 @@ public final class StatusComment {
         out.append("### ").append(headline(r)).append("\n\n");
         if (!r.headSha().isEmpty()) {
             // The sender is a GitHub login (letters, digits, hyphens): mentioning them is the point.
-            out.append("`")
-                    .append(r.command().text())
-                    .append("` by @")
-                    .append(r.sender().matches("[A-Za-z0-9-]{1,39}") ? r.sender() : Markdown.text(r.sender()))
-                    .append(" at ")
-                    .append(Markdown.code(
-                            r.headSha().substring(0, Math.min(7, r.headSha().length()))))
-                    .append("\n\n");
+            String who = r.sender().matches("[A-Za-z0-9-]{1,39}") ? r.sender() : Markdown.text(r.sender());
+            String at = Markdown.code(
+                    r.headSha().substring(0, Math.min(7, r.headSha().length())));
+            if (r.command() == Command.AUTOPLAN) {
+                out.append("Planned automatically for the push by @")
+                        .append(who)
+                        .append(" at ")
+                        .append(at)
+                        .append(". Nothing is applied until someone comments `esm register`.\n\n");
+            } else {
+                out.append("`")
+                        .append(r.command().text())
+                        .append("` by @")
+                        .append(who)
+                        .append(" at ")
+                        .append(at)
+                        .append("\n\n");
+            }
         }
         if (r.command() == Command.HELP) {
-            return out.append(HELP).toString();
+            return out.append(HelpText.TEXT).toString();
         }
         r.refusal()
                 .ifPresent(why ->
@@ -68,15 +78,15 @@ public final class StatusComment {
             return "not done: " + r.refusal().get();
         }
         Plan plan = r.plan().orElse(new Plan(List.of()));
-        if (r.command() == Command.RECONCILE) {
+        if (r.command().wholeBranch()) {
             // A push applies the files read cleanly even when others have errors: say what was written, not planned.
-            return reconciled(r, plan);
+            return (r.command() == Command.DRIFT ? "drift check, " : "") + reconciled(r, plan);
         }
         if (!r.errors().isEmpty()) {
             return r.errors().size() + " schema error(s); nothing registered";
         }
         String counts = planned(plan);
-        if (r.command() == Command.PLAN || r.notice().isPresent()) {
+        if (r.command().plansOnly() || r.notice().isPresent()) {
             return "plan: " + counts;
         }
         long failed = r.applied().stream().filter(s -> !s.ok()).count();
@@ -124,7 +134,7 @@ public final class StatusComment {
         if (!r.errors().isEmpty()) {
             return "autowatch: schema errors ❌";
         }
-        if (r.command() == Command.PLAN || r.notice().isPresent()) {
+        if (r.command().plansOnly() || r.notice().isPresent()) {
             return "autowatch: plan (nothing applied)";
         }
         return r.failed() ? "autowatch: registered with failures ⚠️" : "autowatch: registered ✅";
@@ -218,29 +228,4 @@ public final class StatusComment {
     private static String location(SchemaError e) {
         return e.line() > 0 ? e.schemaPath() + ":" + e.line() : e.schemaPath();
     }
-
-    static final String HELP = """
-            Comment one of these on a pull request that changes `.avdl` schemas:
-
-            | Command | What it does |
-            |---|---|
-            | `esm plan` | shows which Datadog monitors the annotations would create, update or delete |
-            | `esm register` | makes Datadog match the annotations (write, maintain or admin permission) |
-            | `esm help` | this message |
-
-            Annotate a record to give it monitors:
-
-            ```
-            @monitor({"type": "traffic_anomaly", "deviations": 3, "notify": ["@slack-my-team"]})
-            record AddToCartEvent { ... }
-
-            @monitors([{"type": "low_volume", "threshold": 100, "window": "1h"},
-                       {"type": "error_rate", "percent": 5}])
-            record CheckoutEvent { ... }
-            ```
-
-            Types: `traffic_anomaly`, `low_volume`, `error_rate`. Common fields: `priority` (1–5), `notify`, `tags`,
-            `message`. Remove an annotation and register again to delete its monitor. The README's annotation
-            reference lists every field.
-            """;
 }

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 
 class CommandIntakeTest {
@@ -48,13 +49,26 @@ class CommandIntakeTest {
         }
     };
 
+    private final Set<String> remembered = new TreeSet<>();
+    private final KnownRepositories repositories = new KnownRepositories() {
+        @Override
+        public void remember(String repository) {
+            remembered.add(repository);
+        }
+
+        @Override
+        public List<String> all() {
+            return List.copyOf(remembered);
+        }
+    };
+
     private static CommandRequest comment(String delivery, long commentId) {
         return new CommandRequest(delivery, "o/r", 7, commentId, "ann", Command.REGISTER);
     }
 
     @Test
     void accept_whenTheSameCommentComesAgainUnderANewDeliveryId_isADuplicate() {
-        CommandIntake intake = new CommandIntake(ledger, known, queued::add, counter, CLOCK);
+        CommandIntake intake = new CommandIntake(ledger, known, queued::add, counter, repositories, CLOCK);
         assertThat(intake.accept(comment("d-1", 42))).isEqualTo(CommandIntake.Outcome.QUEUED);
         assertThat(intake.accept(comment("d-2-replayed", 42))).isEqualTo(CommandIntake.Outcome.DUPLICATE);
         assertThat(intake.accept(comment("d-3", 43))).isEqualTo(CommandIntake.Outcome.QUEUED);
@@ -63,7 +77,7 @@ class CommandIntakeTest {
 
     @Test
     void accept_pinsTheCommandToTheLastHeadHeard_withWhenItWasPushed() {
-        CommandIntake intake = new CommandIntake(ledger, known, queued::add, counter, CLOCK);
+        CommandIntake intake = new CommandIntake(ledger, known, queued::add, counter, repositories, CLOCK);
         Instant pushed = Instant.parse("2026-11-30T10:00:00Z");
         intake.headMoved("o/r", 7, "a".repeat(40), pushed);
         intake.accept(comment("d-1", 1));
@@ -80,15 +94,17 @@ class CommandIntakeTest {
                     throw new IllegalStateException("queue down");
                 },
                 counter,
+                repositories,
                 CLOCK);
         assertThatThrownBy(() -> failing.accept(comment("d-1", 5))).hasMessageContaining("queue down");
-        assertThat(new CommandIntake(ledger, known, queued::add, counter, CLOCK).accept(comment("d-1", 5)))
+        assertThat(new CommandIntake(ledger, known, queued::add, counter, repositories, CLOCK)
+                        .accept(comment("d-1", 5)))
                 .isEqualTo(CommandIntake.Outcome.QUEUED);
     }
 
     @Test
     void theEleventhCommandOnAPullRequestInAnHour_isAnsweredOnce_andTheRestAreDropped() {
-        CommandIntake intake = new CommandIntake(ledger, known, queued::add, counter, CLOCK);
+        CommandIntake intake = new CommandIntake(ledger, known, queued::add, counter, repositories, CLOCK);
         for (int i = 1; i <= CommandLimits.PER_PULL_REQUEST; i++) {
             assertThat(intake.accept(comment("d-" + i, i))).isEqualTo(CommandIntake.Outcome.QUEUED);
         }
@@ -106,7 +122,7 @@ class CommandIntakeTest {
 
     @Test
     void oneUser_isLimitedAcrossPullRequests_andPushesAreNeverCounted() {
-        CommandIntake intake = new CommandIntake(ledger, known, queued::add, counter, CLOCK);
+        CommandIntake intake = new CommandIntake(ledger, known, queued::add, counter, repositories, CLOCK);
         for (int i = 1; i <= CommandLimits.PER_USER; i++) {
             intake.accept(new CommandRequest("d-" + i, "o/r", i, i, "Ann", Command.PLAN));
         }
@@ -124,7 +140,7 @@ class CommandIntakeTest {
 
     @Test
     void aUserOverTheirOwnLimit_doesNotUseUpThePullRequestsLimitForOthers() {
-        CommandIntake intake = new CommandIntake(ledger, known, queued::add, counter, CLOCK);
+        CommandIntake intake = new CommandIntake(ledger, known, queued::add, counter, repositories, CLOCK);
         for (int i = 1; i <= CommandLimits.PER_USER; i++) { // her own limit, spent on other pull requests
             intake.accept(new CommandRequest("m-" + i, "o/r", 1 + i % 4, 5000 + i, "mallory", Command.PLAN));
         }
@@ -139,5 +155,43 @@ class CommandIntakeTest {
         assertThat(counts.get("pr:o/r#7@2026-12-07T22"))
                 .as("only the owner's command")
                 .isEqualTo(1L);
+    }
+
+    @Test
+    void pushesToAPullRequest_arePlannedOnceEach_tenAnHour_thenAnsweredOnce_andNeverUseUpItsCommands() {
+        CommandIntake intake = new CommandIntake(ledger, known, queued::add, counter, repositories, CLOCK);
+        Instant pushed = Instant.parse("2026-12-07T22:30:00Z");
+        for (int i = 1; i <= CommandLimits.AUTOPLANS_PER_PULL_REQUEST; i++) {
+            CommandRequest plan = CommandRequest.autoplan("a-" + i, "o/r", 7, "ann", "%040x".formatted(i), pushed);
+            assertThat(intake.accept(plan)).isEqualTo(CommandIntake.Outcome.QUEUED);
+        }
+        CommandRequest again = CommandRequest.autoplan("a-1-again", "o/r", 7, "ann", "%040x".formatted(1), pushed);
+        assertThat(intake.accept(again)).as("the same head, redelivered").isEqualTo(CommandIntake.Outcome.DUPLICATE);
+
+        CommandIntake.Outcome eleventh =
+                intake.accept(CommandRequest.autoplan("a-11", "o/r", 7, "ann", "%040x".formatted(11), pushed));
+        CommandIntake.Outcome twelfth =
+                intake.accept(CommandRequest.autoplan("a-12", "o/r", 7, "ann", "%040x".formatted(12), pushed));
+        CommandIntake.Outcome command = intake.accept(comment("d-1", 1));
+
+        assertThat(eleventh).isEqualTo(CommandIntake.Outcome.OVER_LIMIT);
+        assertThat(twelfth).isEqualTo(CommandIntake.Outcome.DROPPED);
+        assertThat(queued.get(CommandLimits.AUTOPLANS_PER_PULL_REQUEST).overLimit())
+                .hasValue("this pull request was pushed to more than 10 times this hour, so autowatch does not plan "
+                        + "each push again until 23:00 UTC. Comment `esm plan` to plan the head now.");
+        assertThat(command).as("a reviewer's command is counted apart").isEqualTo(CommandIntake.Outcome.QUEUED);
+        assertThat(queued.getLast().commit())
+                .as("pinned to the last head heard of")
+                .isEmpty();
+    }
+
+    @Test
+    void everyRepositoryThatDeliversSomething_isRemembered_forTheDriftCheck() {
+        CommandIntake intake = new CommandIntake(ledger, known, queued::add, counter, repositories, CLOCK);
+        intake.accept(comment("d-1", 1));
+        intake.accept(CommandRequest.reconcile("p-1", "acme/schemas", "ann", "b".repeat(40)));
+        intake.accept(CommandRequest.autoplan("a-1", "acme/events", 3, "bob", "c".repeat(40), Instant.EPOCH));
+
+        assertThat(repositories.all()).containsExactly("acme/events", "acme/schemas", "o/r");
     }
 }

@@ -107,6 +107,7 @@ public final class LocalRuntime implements AutoCloseable {
                         state,
                         WorkerWiring.inline(AwsClients.memoize(() -> LocalSchemaSync.service(options))),
                         state,
+                        state,
                         clock)));
         results = new DynamoDbStoredResults(ddb, LocalDynamo.HEALTH_TABLE);
         ledger = new DynamoDbAlertLedger(ddb, LocalDynamo.HEALTH_TABLE);

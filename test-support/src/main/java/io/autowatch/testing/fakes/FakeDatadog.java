@@ -44,6 +44,18 @@ public final class FakeDatadog extends FakeHttp {
         return id;
     }
 
+    /** Changes a monitor as someone in Datadog's UI would, behind autowatch's back. */
+    public synchronized void edit(long id, Map<String, Object> changes) {
+        Map<String, Object> edited = new LinkedHashMap<>(monitors.get(id));
+        edited.putAll(changes);
+        monitors.put(id, normalize(id, edited));
+    }
+
+    /** Deletes a monitor as someone in Datadog's UI would. */
+    public synchronized void delete(long id) {
+        monitors.remove(id);
+    }
+
     public void refuseWhen(Function<Map<String, Object>, String> rule) {
         this.validator = rule;
     }

@@ -2,29 +2,37 @@ package io.autowatch.aws.dynamodb;
 
 import io.autowatch.schemasync.intake.CommandCounter;
 import io.autowatch.schemasync.intake.DeliveryLedger;
+import io.autowatch.schemasync.intake.KnownRepositories;
 import io.autowatch.schemasync.intake.PullRequestHeads;
 import io.autowatch.schemasync.intake.PullRequestHeads.Head;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 
 /**
  * The webhook's memory in the schema-sync table ({@code pk} + {@code sk}, TTL on {@code expiresAt}): accepted
  * deliveries ({@code DELIVERY#id}, kept 30 days, written with a condition so that two concurrent deliveries cannot
  * both be first) and each pull request's last known head ({@code HEAD#owner/name#number}, kept 90 days, written
- * only when newer than what is there).
+ * only when newer than what is there), the command counts ({@code COUNT#key}, kept two hours) and the repositories in
+ * use ({@code REPOS} + the lower-cased name, kept 90 days after their last delivery), which the drift check reads.
  */
-public final class DynamoDbSchemaSyncState implements DeliveryLedger, PullRequestHeads, CommandCounter {
+public final class DynamoDbSchemaSyncState
+        implements DeliveryLedger, PullRequestHeads, CommandCounter, KnownRepositories {
 
     static final Duration KEEP_DELIVERIES = Duration.ofDays(30);
     static final Duration KEEP_HEADS = Duration.ofDays(90);
+    static final Duration KEEP_REPOSITORIES = Duration.ofDays(90);
+    static final String REPOSITORIES = "REPOS";
 
     private final DynamoDbClient dynamoDb;
     private final String table;
@@ -106,6 +114,37 @@ public final class DynamoDbSchemaSyncState implements DeliveryLedger, PullReques
                 .attributes()
                 .get("n")
                 .n());
+    }
+
+    @Override
+    public void remember(String repository) {
+        dynamoDb.putItem(b -> b.tableName(table)
+                .item(Map.of(
+                        "pk", AttributeValue.fromS(REPOSITORIES),
+                        "sk", AttributeValue.fromS(repository.toLowerCase(Locale.ROOT)),
+                        "name", AttributeValue.fromS(repository),
+                        "expiresAt", expiry(KEEP_REPOSITORIES))));
+    }
+
+    @Override
+    public List<String> all() {
+        List<String> names = new ArrayList<>();
+        Map<String, AttributeValue> from = null;
+        do {
+            Map<String, AttributeValue> start = from;
+            QueryResponse page = dynamoDb.query(b -> b.tableName(table)
+                    .keyConditionExpression("pk = :pk")
+                    .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(REPOSITORIES)))
+                    .limit(MAX - names.size())
+                    .exclusiveStartKey(start));
+            // TTL deletes within days of expiry, not at once: an expired entry is not in use.
+            long now = clock.instant().getEpochSecond();
+            page.items().stream()
+                    .filter(item -> Long.parseLong(item.get("expiresAt").n()) > now)
+                    .forEach(item -> names.add(item.get("name").s()));
+            from = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
+        } while (from != null && names.size() < MAX);
+        return List.copyOf(names);
     }
 
     private static String headKey(String repository, int pullRequest) {

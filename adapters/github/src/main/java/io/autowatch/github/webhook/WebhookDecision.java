@@ -1,6 +1,5 @@
 package io.autowatch.github.webhook;
 
-import io.autowatch.schemasync.intake.Command;
 import io.autowatch.schemasync.intake.CommandRequest;
 import java.time.Instant;
 
@@ -49,16 +48,20 @@ public sealed interface WebhookDecision {
         }
     }
 
-    /** A pull request was opened or pushed to: its head is recorded, so that later commands are pinned to it. */
-    record HeadMoved(String repository, int pullRequest, String headSha, Instant at) implements WebhookDecision {
+    /**
+     * A pull request was opened, reopened or pushed to: its head is recorded, so that later commands are pinned to it,
+     * and {@link #autoplan} is queued to plan it without anyone asking.
+     */
+    record HeadMoved(String repository, int pullRequest, String headSha, Instant at, CommandRequest autoplan)
+            implements WebhookDecision {
         @Override
         public int status() {
-            return 204;
+            return 202;
         }
 
         @Override
         public String message() {
-            return "head of " + repository + "#" + pullRequest + " is " + headSha;
+            return "head of " + repository + "#" + pullRequest + " is " + headSha + "; planned automatically";
         }
     }
 
@@ -71,7 +74,7 @@ public sealed interface WebhookDecision {
         @Override
         public String message() {
             return "accepted: " + command.command().text() + " on " + command.repository()
-                    + (command.command() == Command.RECONCILE ? "" : "#" + command.pullRequest());
+                    + (command.command().wholeBranch() ? "" : "#" + command.pullRequest());
         }
     }
 }

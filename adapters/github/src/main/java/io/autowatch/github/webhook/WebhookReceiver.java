@@ -53,7 +53,7 @@ public final class WebhookReceiver {
             case "ping" -> new WebhookDecision.Pong("pong");
             case "issue_comment" -> comment(request, payload);
             case "push" -> push(request, payload);
-            case "pull_request" -> pullRequest(payload);
+            case "pull_request" -> pullRequest(request, payload);
             default -> new WebhookDecision.Ignored("event '" + event.get() + "' is not handled");
         };
     }
@@ -92,8 +92,8 @@ public final class WebhookReceiver {
                 delivery, name, n.intValue(), id.longValue(), login, command.get(), Command.allowedDeletes(body)));
     }
 
-    /** A pull request opened, pushed to or reopened: where its head is now. */
-    private static WebhookDecision pullRequest(Map<String, Object> payload) {
+    /** A pull request opened, pushed to or reopened: where its head is now, and a plan of it to queue. */
+    private static WebhookDecision pullRequest(HttpRequest request, Map<String, Object> payload) {
         if (!Set.of("opened", "synchronize", "reopened").contains(payload.get("action"))) {
             return new WebhookDecision.Ignored("this pull_request action does not move the head");
         }
@@ -114,7 +114,16 @@ public final class WebhookReceiver {
         } catch (DateTimeParseException e) {
             return new WebhookDecision.Malformed("a pull_request payload needs 'updated_at'");
         }
-        return new WebhookDecision.HeadMoved(name, number.intValue(), sha, at);
+        String sender = object(payload, "sender") instanceof Map<?, ?> user && user.get("login") instanceof String l
+                ? l
+                : "(unknown)";
+        String delivery = request.header("X-GitHub-Delivery").orElse("autoplan-" + sha);
+        return new WebhookDecision.HeadMoved(
+                name,
+                number.intValue(),
+                sha,
+                at,
+                CommandRequest.autoplan(delivery, name, number.intValue(), sender, sha, at));
     }
 
     /** A push to the repository's default branch asks for a reconcile of that branch; other pushes are ignored. */

@@ -11,6 +11,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
@@ -18,6 +19,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class WebhookReceiverTest {
 
@@ -48,13 +50,34 @@ class WebhookReceiverTest {
         "issue_comment.edited.on-issue.json, issue_comment, 204",
         "issue_comment.deleted.on-issue.json, issue_comment, 204",
         "issue_comment.created.on-pull-request.atlantis-fixture.json, issue_comment, 204",
-        "pull_request.opened.json, pull_request, 204",
-        "pull_request.synchronize.json, pull_request, 204",
+        "pull_request.opened.json, pull_request, 202",
+        "pull_request.synchronize.json, pull_request, 202",
     })
     void realPayloads_signedWithTheSecret_getTheDocumentedStatus(String file, String event, int status)
             throws IOException {
         assertThat(RECEIVER.decide(request(event, corpus(file), Map.of())).status())
                 .isEqualTo(status);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"pull_request.opened.json", "pull_request.synchronize.json"})
+    void aRealPullRequestOpenedOrPushedTo_recordsItsHead_andAsksForAnAutoplanOfThatHead(String file)
+            throws IOException {
+        WebhookDecision decision = RECEIVER.decide(request("pull_request", corpus(file), Map.of()));
+
+        String head = "ec26c3e57ca3a959ca5aad62de7213c562f8c821";
+        Instant pushed = Instant.parse("2019-05-15T15:20:33Z");
+        assertThat(decision)
+                .isEqualTo(new WebhookDecision.HeadMoved(
+                        "Codertocat/Hello-World",
+                        2,
+                        head,
+                        pushed,
+                        CommandRequest.autoplan(
+                                "delivery-1", "Codertocat/Hello-World", 2, "Codertocat", head, pushed)));
+        assertThat(((WebhookDecision.HeadMoved) decision).autoplan().onceKey())
+                .as("one plan per head, however often GitHub delivers it")
+                .isEqualTo("autoplan:codertocat/hello-world#2@" + head);
     }
 
     @Test

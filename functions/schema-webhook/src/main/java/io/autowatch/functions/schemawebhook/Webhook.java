@@ -32,7 +32,9 @@ public final class Webhook {
                         : accepted;
             }
             case WebhookDecision.HeadMoved moved -> {
+                // The head first: a command that comes while the plan is queued is pinned to it.
                 intake.headMoved(moved.repository(), moved.pullRequest(), moved.headSha(), moved.at());
+                intake.accept(moved.autoplan()); // whether the repository wants it is the worker's to read
                 yield moved;
             }
             default -> decision;

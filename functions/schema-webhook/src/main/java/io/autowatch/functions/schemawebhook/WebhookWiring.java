@@ -7,12 +7,14 @@ import io.autowatch.aws.sqs.CommandQueue;
 import io.autowatch.github.webhook.WebhookReceiver;
 import io.autowatch.github.webhook.WebhookSignature;
 import io.autowatch.schemasync.intake.CommandIntake;
+import io.autowatch.schemasync.intake.DriftStart;
 import java.time.Clock;
 import java.util.Map;
 
 /**
  * Builds the webhook's parts once per execution environment: the signature check, the schema-sync table (each
- * delivery once, pull-request heads) and the command queue.
+ * delivery once, pull-request heads, repositories in use) and the command queue; and the drift check's start, which
+ * ships in the same package.
  */
 public final class WebhookWiring {
 
@@ -26,6 +28,24 @@ public final class WebhookWiring {
         var state = new DynamoDbSchemaSyncState(aws.dynamoDb(), config.stateTable(), Clock.systemUTC());
         return new Webhook(
                 new WebhookReceiver(config.webhookSecret().map(WebhookSignature::new)),
-                new CommandIntake(state, state, queue::enqueue, state, Clock.systemUTC()));
+                new CommandIntake(state, state, queue::enqueue, state, state, Clock.systemUTC()));
+    }
+
+    /** The drift check's start: the repositories in use from the schema-sync table, the worker's queue. */
+    static DriftStart driftFromEnvironment() {
+        Map<String, String> env = System.getenv();
+        AwsClients aws = AwsClients.forRegion(env.getOrDefault("AWS_REGION", "us-east-1"));
+        String queueUrl = required(env, "COMMAND_QUEUE_URL");
+        String table = required(env, "SCHEMA_SYNC_TABLE");
+        var repositories = new DynamoDbSchemaSyncState(aws.dynamoDb(), table, Clock.systemUTC());
+        return new DriftStart(repositories, new CommandQueue(aws.sqs(), queueUrl)::enqueue);
+    }
+
+    private static String required(Map<String, String> env, String name) {
+        String value = env.getOrDefault(name, "");
+        if (value.isBlank()) {
+            throw new IllegalStateException("the drift check needs " + name + " (see template.yaml)");
+        }
+        return value;
     }
 }

@@ -1,0 +1,56 @@
+package io.autowatch.schemasync.intake;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class DriftStartTest {
+
+    private final List<CommandRequest> queued = new ArrayList<>();
+
+    private static KnownRepositories of(String... names) {
+        return new KnownRepositories() {
+            @Override
+            public void remember(String repository) {}
+
+            @Override
+            public List<String> all() {
+                return List.of(names);
+            }
+        };
+    }
+
+    @Test
+    void aRun_queuesOneDriftCheckPerRepository_inItsOwnGroup_namedByTheRun() {
+        DriftStart.Started started =
+                new DriftStart(of("acme/schemas", "Acme/Events"), queued::add).start("drift-2026-12-08T06:00:00Z");
+
+        assertThat(started.queued()).containsExactly("acme/schemas", "Acme/Events");
+        assertThat(queued).extracting(CommandRequest::command).containsOnly(Command.DRIFT);
+        assertThat(queued).extracting(CommandRequest::group).containsExactly("acme/schemas", "acme/events");
+        assertThat(queued)
+                .extracting(CommandRequest::onceKey)
+                .containsExactly(
+                        "drift:acme/schemas@drift-2026-12-08T06:00:00Z",
+                        "drift:acme/events@drift-2026-12-08T06:00:00Z");
+        assertThat(queued).allSatisfy(c -> assertThat(c.commit()).isEmpty());
+    }
+
+    @Test
+    void oneRepositoryThatCannotBeQueued_doesNotStopTheOthers_andTheRunFailsSoThatItIsRetried() {
+        DriftStart start = new DriftStart(of("a/one", "b/two", "c/three"), command -> {
+            if (command.repository().equals("b/two")) {
+                throw new IllegalStateException("throttled");
+            }
+            queued.add(command);
+        });
+
+        assertThatThrownBy(() -> start.start("drift-1"))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage("could not queue the drift check of 1 of 3 repositories: b/two");
+        assertThat(queued).extracting(CommandRequest::repository).containsExactly("a/one", "c/three");
+    }
+}
