@@ -75,6 +75,23 @@ class RepositoryRulesTest {
     }
 
     @Test
+    void theSchemaSyncTable_isReachedFromTheWebhookAndTheDriftStart_onlyByTheKeyPrefixesTheirItemsHave()
+            throws IOException {
+        String template = Files.readString(ROOT.resolve("template.yaml"));
+        for (String function : List.of("SchemaWebhookFunction", "SchemaDriftFunction")) {
+            Matcher resource =
+                    Pattern.compile("(?ms)^  " + function + ":\\n(.*?)^  \\w").matcher(template);
+            assertThat(resource.find()).as(function).isTrue();
+            List<String> statements = List.of(resource.group(1).split("- Sid: "));
+            assertThat(statements)
+                    .filteredOn(statement -> statement.contains("SchemaSyncTable.Arn"))
+                    .as(function + ": every statement on the schema-sync table is narrowed by its keys")
+                    .isNotEmpty()
+                    .allSatisfy(statement -> assertThat(statement).contains("dynamodb:LeadingKeys"));
+        }
+    }
+
+    @Test
     void theCountsTable_inTheTemplate_hasNoSecondaryIndex_andHealthCheckMayScanAndQueryOnlyTheTable()
             throws IOException {
         String template = Files.readString(ROOT.resolve("template.yaml"));

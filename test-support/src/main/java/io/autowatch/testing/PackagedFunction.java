@@ -73,7 +73,7 @@ public final class PackagedFunction {
         return options.isEmpty() ? List.of() : List.of(options.split("\\s+"));
     }
 
-    private static void unzip(Path zip, Path target) throws IOException {
+    static void unzip(Path zip, Path target) throws IOException {
         try (ZipInputStream in = new ZipInputStream(Files.newInputStream(zip))) {
             for (ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
                 Path path = target.resolve(entry.getName()).normalize();

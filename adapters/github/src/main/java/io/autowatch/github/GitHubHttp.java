@@ -49,6 +49,11 @@ final class GitHubHttp {
                 .build();
     }
 
+    /** Warms this client without a request to GitHub ({@link GitHubPriming}). */
+    void prime() {
+        GitHubPriming.prime(http);
+    }
+
     HttpResponse<byte[]> get(String path, String accept) {
         return send("GET", path, accept, null, false);
     }

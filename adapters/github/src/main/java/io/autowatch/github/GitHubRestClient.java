@@ -42,6 +42,14 @@ public final class GitHubRestClient implements PullRequests {
         this.comments = new OwnComments(http, botLogin.filter(l -> !l.isBlank()));
     }
 
+    /**
+     * Warms the client without a request to GitHub, for a snapshot (SnapStart) to hold it warm: the HTTP client up to
+     * the socket, a TLS handshake's first message and the JSON reader.
+     */
+    public void prime() {
+        http.prime();
+    }
+
     @Override
     public PullRequest pullRequest(String repository, int number) {
         Map<String, Object> pr =

@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * Lambda entry point for the command queue's worker (SQS, batch size 1): carries each queued pull-request command
@@ -16,23 +17,27 @@ import java.util.List;
  */
 public final class WorkerHandler implements RequestStreamHandler {
 
-    private final SchemaSyncService service;
+    private final Supplier<SchemaSyncService> service;
 
-    /** For the Lambda runtime: builds the GitHub and Datadog clients once, when the execution environment starts. */
+    /**
+     * For the Lambda runtime: builds the GitHub and Datadog clients once, when the execution environment starts (and
+     * again after a SnapStart restore if a secret changed since the snapshot).
+     */
     public WorkerHandler() {
-        this(WorkerWiring.workerFromEnvironment());
+        WorkerWiring.workerFromEnvironment();
+        this.service = WorkerWiring::workerFromEnvironment;
     }
 
     /** With a service wired elsewhere (tests, the local runtime). */
     public WorkerHandler(SchemaSyncService service) {
-        this.service = service;
+        this.service = () -> service;
     }
 
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
         List<SqsBatch.Message> messages = SqsBatch.read(input.readAllBytes());
-        List<String> failed =
-                SqsBatch.eachOnItsOwn(messages, "command_failed", body -> service.handle(CommandQueue.read(body)));
+        List<String> failed = SqsBatch.eachOnItsOwn(
+                messages, "command_failed", body -> service.get().handle(CommandQueue.read(body)));
         output.write(SqsBatch.reply(failed));
     }
 }

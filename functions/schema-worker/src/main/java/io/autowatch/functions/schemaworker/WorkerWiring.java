@@ -5,12 +5,14 @@ import io.autowatch.aws.AwsClients;
 import io.autowatch.aws.secrets.Secrets;
 import io.autowatch.datadog.DatadogMonitorStore;
 import io.autowatch.github.GitHubRestClient;
+import io.autowatch.log.Log;
 import io.autowatch.monitor.MonitorStore;
 import io.autowatch.schemasync.SchemaSyncService;
 import io.autowatch.schemasync.SyncSettings;
 import io.autowatch.schemasync.intake.CommandRequest;
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -29,11 +31,54 @@ public final class WorkerWiring {
     static final Duration DATADOG_READ = Duration.ofSeconds(20);
     static final int DATADOG_RETRIES = 3;
 
+    private static final Log LOG = Log.of(WorkerWiring.class);
+
     private WorkerWiring() {}
 
-    static SchemaSyncService workerFromEnvironment() {
-        Environment e = Environment.read();
-        return service(e.env(), e.secrets(), e.config());
+    /** The service and the secrets it was built with. */
+    private record Built(SchemaSyncService service, List<String> secrets) {}
+
+    /** One service per execution environment, however often the runtime constructs the handler. */
+    private static Built built;
+
+    static synchronized SchemaSyncService workerFromEnvironment() {
+        if (built == null) {
+            Environment e = Environment.read();
+            built = build(e.env(), e.secrets(), e.config());
+        }
+        return built.service();
+    }
+
+    /**
+     * After a SnapStart restore: a snapshot holds the secrets read when it was taken, so a GitHub token or Datadog key
+     * rotated since then would live on in every restored worker until the next deploy. They are read again, and the
+     * service is built again when any changed.
+     *
+     * @return whether it was built again
+     */
+    static synchronized boolean rebuildIfSecretsChanged(Map<String, String> env, Secrets secrets) {
+        SchemaSyncConfig config = SchemaSyncConfig.from(env, secrets);
+        List<String> now = secretValues(env, secrets);
+        if (built != null && built.secrets().equals(now)) {
+            return false;
+        }
+        built = build(env, secrets, config);
+        return true;
+    }
+
+    /**
+     * After a restore, with the function's own environment. When the secrets cannot be read (Secrets Manager failing),
+     * the snapshot's worker goes on with the secrets it holds: a restore must not fail for it.
+     */
+    static void afterRestore() {
+        try {
+            Environment e = Environment.read();
+            if (rebuildIfSecretsChanged(e.env(), e.secrets())) {
+                LOG.info("rebuilt_after_restore", "why", "a secret changed since the snapshot");
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("secrets_not_reread_after_restore", "error", e.toString());
+        }
     }
 
     /** Carries accepted commands out at once, in the webhook's own invocation (the local runtime, tests). */
@@ -42,6 +87,10 @@ public final class WorkerWiring {
     }
 
     static SchemaSyncService service(Map<String, String> env, Secrets secrets, SchemaSyncConfig config) {
+        return build(env, secrets, config).service();
+    }
+
+    private static List<String> secretValues(Map<String, String> env, Secrets secrets) {
         String token = secrets.value("GITHUB_TOKEN", "GITHUB_TOKEN_SECRET_ARN")
                 .orElseThrow(() -> new IllegalStateException(
                         "GITHUB_TOKEN or GITHUB_TOKEN_SECRET_ARN is needed to act on pull-request commands"));
@@ -49,13 +98,24 @@ public final class WorkerWiring {
                 .orElseThrow(
                         () -> new IllegalStateException(
                                 "DD_API_KEY and DD_APP_KEY, or DATADOG_KEYS_SECRET_ARN, are needed to read and write monitors"));
-        return new SchemaSyncService(
-                new GitHubRestClient(
-                        URI.create(config.githubApiUrl()), token, Duration.ofSeconds(10), config.botLogin()),
-                new AvroSchemaReader(),
-                datadog(keys, config.datadogApiUrl(), config.ddSite()),
-                config.sync(),
-                false);
+        return List.of(token, keys[0], keys[1]);
+    }
+
+    private static Built build(Map<String, String> env, Secrets secrets, SchemaSyncConfig config) {
+        List<String> values = secretValues(env, secrets);
+        GitHubRestClient github = new GitHubRestClient(
+                URI.create(config.githubApiUrl()), values.get(0), Duration.ofSeconds(10), config.botLogin());
+        AvroSchemaReader reader = new AvroSchemaReader();
+        DatadogMonitorStore datadog =
+                datadogStore(new String[] {values.get(1), values.get(2)}, config.datadogApiUrl(), config.ddSite());
+        // Run by SnapStart before its snapshot and after a restore, never on a plain cold start (README, Cold starts).
+        WorkerPriming.register(
+                List.of(
+                        new WorkerPriming.Step("avro", reader::prime),
+                        new WorkerPriming.Step("datadog", datadog::prime),
+                        new WorkerPriming.Step("github", github::prime)),
+                WorkerWiring::afterRestore);
+        return new Built(new SchemaSyncService(github, reader, datadog, config.sync(), false), values);
     }
 
     /**
@@ -75,6 +135,10 @@ public final class WorkerWiring {
 
     /** Datadog's monitor API with these keys ({@code [api, app]}), at {@code apiUrl} or the site's default URL. */
     public static MonitorStore datadog(String[] keys, Optional<String> apiUrl, String site) {
+        return datadogStore(keys, apiUrl, site);
+    }
+
+    private static DatadogMonitorStore datadogStore(String[] keys, Optional<String> apiUrl, String site) {
         return DatadogMonitorStore.create(
                 keys[0], keys[1], apiUrl, site, DATADOG_CONNECT, DATADOG_READ, DATADOG_RETRIES);
     }
