@@ -48,12 +48,12 @@ final class AutoPlan {
             return skipped(request, CompatibilityConfig.FILE + " turns autoplan off");
         }
         List<PullRequests.ChangedFile> files = github.changedFiles(request.repository(), request.pullRequest());
-        boolean listedInFull = files.size() < Limits.MAX_CHANGED_FILES && pr.changedFiles() <= files.size();
         SyncScope scope = SyncScope.of(files, settings);
-        if (listedInFull && scope.scopeTags().isEmpty() && scope.basePaths().isEmpty()) {
-            return skipped(request, "it touches no schema file");
+        if (scope.scopeTags().isEmpty() && scope.basePaths().isEmpty()) {
+            // Of what GitHub listed: a huge pull request of other files is not told to split itself.
+            return skipped(request, "it touches no schema file that GitHub listed");
         }
-        // A list GitHub cut short goes on to the plan, which refuses it and says why.
+        // A list GitHub cut short, with schema files in it, goes on to the plan, which refuses it and says why.
         return Optional.of(pullRequestPlan.run(request, pr, files, false));
     }
 

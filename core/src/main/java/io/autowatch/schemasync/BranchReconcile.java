@@ -1,15 +1,20 @@
 package io.autowatch.schemasync;
 
 import io.autowatch.monitor.Plan;
+import io.autowatch.schemasync.intake.Command;
 import io.autowatch.schemasync.intake.CommandRequest;
 import io.autowatch.schemasync.report.SyncResult;
 import io.autowatch.schemasync.report.SyncResult.StepOutcome;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /** Reconciles a repository's default branch after a push (the worker's {@code RECONCILE} command). */
 final class BranchReconcile {
+
+    /** GitHub's answers for a repository that is no longer there for this token. */
+    private static final Set<Integer> GONE = Set.of(301, 403, 404, 409, 410, 451);
 
     private final PullRequests github;
     private final MonitorSync sync;
@@ -31,7 +36,21 @@ final class BranchReconcile {
     SyncResult reconcile(CommandRequest request) {
         // The branch as GitHub has it now, not the payload's commit: a push payload is only as true as the secret
         // is secret, and a later push makes an earlier one moot.
-        String commit = github.defaultBranchHead(request.repository());
+        String commit;
+        try {
+            commit = github.defaultBranchHead(request.repository());
+        } catch (PullRequests.GitHubException e) {
+            if (request.command() != Command.DRIFT || !GONE.contains(e.status())) {
+                throw e; // a push: GitHub failing is retried from the queue
+            }
+            // A repository remembered for the drift check that is gone, renamed, empty or out of the token's reach:
+            // said once a day in the log, never retried (a retry would block its commands for hours).
+            return SyncResult.refused(
+                    request,
+                    "",
+                    "GitHub answered " + e.status() + " for the default branch, so its monitors were not checked: "
+                            + e.getMessage());
+        }
         PullRequests.RepositoryFiles files = github.files(request.repository(), commit);
         List<String> paths =
                 files.paths().stream().filter(settings::isSchema).sorted().toList();

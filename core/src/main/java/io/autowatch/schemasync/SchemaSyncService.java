@@ -96,6 +96,11 @@ public final class SchemaSyncService {
             throw e;
         } catch (Throwable e) { // deliberately everything, StackOverflowError and OutOfMemoryError included
             LOG.error("command_crashed", "delivery", request.deliveryId(), "error", e.toString());
+            if (request.command() == Command.AUTOPLAN) {
+                // Nobody asked: the log is enough, and `esm plan` says what failed to whoever does ask.
+                return SyncResult.refused(
+                        request, "", "autoplan failed inside (" + e.getClass().getSimpleName() + ")");
+            }
             result = SyncResult.refused(
                     request,
                     "",

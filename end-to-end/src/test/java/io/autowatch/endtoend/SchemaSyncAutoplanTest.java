@@ -2,6 +2,7 @@ package io.autowatch.endtoend;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.autowatch.avro.AvroSchemaReader;
 import io.autowatch.aws.dynamodb.DynamoDbSchemaSyncState;
 import io.autowatch.functions.schemawebhook.Webhook;
 import io.autowatch.functions.schemawebhook.WebhookHandler;
@@ -9,6 +10,8 @@ import io.autowatch.functions.schemaworker.WorkerWiring;
 import io.autowatch.github.webhook.WebhookReceiver;
 import io.autowatch.github.webhook.WebhookSignature;
 import io.autowatch.json.Json;
+import io.autowatch.monitor.MonitorSettings;
+import io.autowatch.schemasync.SyncSettings;
 import io.autowatch.schemasync.intake.CommandIntake;
 import io.autowatch.schemasync.report.StatusComment;
 import io.autowatch.testing.fakes.FakeDatadog;
@@ -22,6 +25,7 @@ import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -63,13 +67,35 @@ class SchemaSyncAutoplanTest {
 
     /** GitHub's {@code pull_request} event for {@code action} at {@code sha}, by {@code ann}, through the webhook. */
     private Map<String, Object> delivered(String action, int number, String sha) throws IOException {
+        return delivered(webhook, action, number, sha, "2026-12-07T10:00:00Z");
+    }
+
+    private Map<String, Object> delivered(String action, int number, String sha, String updatedAt) throws IOException {
+        return delivered(webhook, action, number, sha, updatedAt);
+    }
+
+    private Map<String, Object> delivered(WebhookHandler handler, String action, int number, String sha)
+            throws IOException {
+        return delivered(handler, action, number, sha, "2026-12-07T10:00:00Z");
+    }
+
+    private Map<String, Object> delivered(
+            WebhookHandler handler, String action, int number, String sha, String updatedAt) throws IOException {
         String body = Json.write(Map.of(
                 "action",
                 action,
                 "number",
                 number,
                 "pull_request",
-                Map.of("number", number, "updated_at", "2026-12-07T10:00:00Z", "head", Map.of("sha", sha)),
+                Map.of(
+                        "number",
+                        number,
+                        "updated_at",
+                        updatedAt,
+                        "head",
+                        Map.of("sha", sha),
+                        "author_association",
+                        "MEMBER"),
                 "repository",
                 Map.of("full_name", REPO),
                 "sender",
@@ -88,7 +114,7 @@ class SchemaSyncAutoplanTest {
                         new WebhookSignature(SECRET).sign(body.getBytes(StandardCharsets.UTF_8))));
         event.put("body", body);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        webhook.handleRequest(new ByteArrayInputStream(Json.write(event).getBytes(StandardCharsets.UTF_8)), out, null);
+        handler.handleRequest(new ByteArrayInputStream(Json.write(event).getBytes(StandardCharsets.UTF_8)), out, null);
         return Json.readObject(out.toByteArray());
     }
 
@@ -178,5 +204,59 @@ class SchemaSyncAutoplanTest {
         assertThat(github.comments(REPO, 9))
                 .as("the older head's plan would be stale")
                 .isEmpty();
+    }
+
+    @Test
+    void aClosedPullRequest_aHugeOneOfOtherFiles_andARepositoryThisDeploymentDoesNotServe_getNoComment()
+            throws IOException {
+        String closed = github.pullRequest(REPO, 10, Map.of(), Map.of(PATH, ANNOTATED), false);
+        github.report(REPO, 10, "state", "closed");
+        String huge = github.pullRequest(REPO, 11, Map.of(), Map.of("docs/a.md", "a"), false);
+        github.report(REPO, 11, "changed_files", 5_000); // GitHub lists at most 3,000 of them
+        WebhookHandler servingOthers = new WebhookHandler(new Webhook(
+                new WebhookReceiver(Optional.of(new WebhookSignature(SECRET))),
+                new CommandIntake(
+                        state,
+                        state,
+                        WorkerWiring.inline(() -> FakeWiring.service(
+                                github,
+                                datadog,
+                                new AvroSchemaReader(),
+                                new SyncSettings(
+                                        MonitorSettings.defaults(),
+                                        SyncSettings.DEFAULT_GLOB,
+                                        Set.of("other/schemas"),
+                                        false))),
+                        state,
+                        state,
+                        Clock.systemUTC())));
+        String elsewhere = github.pullRequest(REPO, 12, Map.of(), Map.of(PATH, ANNOTATED), false);
+
+        delivered("reopened", 10, closed);
+        delivered("synchronize", 11, huge);
+        delivered(servingOthers, "opened", 12, elsewhere);
+
+        assertThat(github.comments(REPO, 10)).isEmpty();
+        assertThat(github.comments(REPO, 11))
+                .as("not told to split a pull request of no schema")
+                .isEmpty();
+        assertThat(github.comments(REPO, 12)).isEmpty();
+        assertThat(github.statuses()).isEmpty();
+    }
+
+    @Test
+    void aPullRequestClosedAndReopenedAtTheSameHead_isPlannedAgain() throws IOException {
+        String head = github.pullRequest(REPO, 13, Map.of(), Map.of(PATH, ANNOTATED), false);
+        delivered("opened", 13, head);
+        github.clearCalls();
+
+        delivered("opened", 13, head); // GitHub redelivers the same event
+        assertThat(github.calls()).as("a redelivery is not planned again").isEmpty();
+        delivered("reopened", 13, head, "2026-12-07T11:00:00Z");
+
+        assertThat(github.calls())
+                .extracting(FakeHttp.Call::path)
+                .as("a reopen is")
+                .anyMatch(path -> path.equals("/repos/" + REPO + "/pulls/13"));
     }
 }

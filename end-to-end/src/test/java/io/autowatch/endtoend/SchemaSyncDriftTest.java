@@ -11,6 +11,7 @@ import io.autowatch.schemasync.SchemaSyncService;
 import io.autowatch.schemasync.intake.Command;
 import io.autowatch.schemasync.intake.CommandRequest;
 import io.autowatch.schemasync.intake.DriftStart;
+import io.autowatch.schemasync.report.SyncResult;
 import io.autowatch.testing.AwsEmulator;
 import io.autowatch.testing.SharedCorpus;
 import io.autowatch.testing.fakes.FakeDatadog;
@@ -19,6 +20,7 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -86,8 +88,8 @@ class SchemaSyncDriftTest {
                 Map.of("name", "Someone else's monitor", "type", "metric alert", "query", "avg(last_5m):avg:x{*} > 1"));
         github.clearCalls();
 
-        Map<String, Object> reply =
-                invoke(new DriftHandler(new DriftStart(state, command -> worker.handle(command))), sampleEvent());
+        Map<String, Object> reply = invoke(
+                new DriftHandler(new DriftStart(state, command -> worker.handle(command), r -> true)), sampleEvent());
 
         assertThat(reply).containsEntry("run", "drift-2026-12-08T06:00:00Z").containsEntry("queued", List.of(REPO));
         assertThat(datadog.monitors())
@@ -119,7 +121,7 @@ class SchemaSyncDriftTest {
         state.remember(REPO);
         List<Map<String, Object>> before = datadog.monitors();
 
-        invoke(new DriftHandler(new DriftStart(state, command -> worker.handle(command))), sampleEvent());
+        invoke(new DriftHandler(new DriftStart(state, command -> worker.handle(command), r -> true)), sampleEvent());
 
         assertThat(datadog.monitors()).isEqualTo(before);
         assertThat(github.statuses()).last().satisfies(s -> assertThat(String.valueOf(s.get("description")))
@@ -133,7 +135,8 @@ class SchemaSyncDriftTest {
                 .queueUrl();
         state.remember(REPO);
         state.remember("shop/other-schemas");
-        DriftHandler handler = new DriftHandler(new DriftStart(state, new CommandQueue(sqs, queueUrl)::enqueue));
+        DriftHandler handler =
+                new DriftHandler(new DriftStart(state, new CommandQueue(sqs, queueUrl)::enqueue, r -> true));
 
         invoke(handler, sampleEvent());
         invoke(handler, sampleEvent()); // EventBridge delivers at least once
@@ -145,5 +148,28 @@ class SchemaSyncDriftTest {
                 .allSatisfy(c -> assertThat(c.command()).isEqualTo(Command.DRIFT))
                 .extracting(CommandRequest::repository)
                 .containsExactlyInAnyOrder(REPO, "shop/other-schemas");
+    }
+
+    @Test
+    void aRememberedRepositoryThatIsGone_isSkippedWithoutARetry_andTheOthersAreStillChecked() throws IOException {
+        String head = github.commit(REPO, Map.of("schemas/cart.avdl", SCHEMA));
+        worker.handle(CommandRequest.reconcile("push-1", REPO, "ann", head));
+        datadog.delete(monitorId("Low Volume with CheckoutEvent"));
+        state.remember("shop/deleted-since"); // GitHub has no default branch for it any more
+        state.remember(REPO);
+        List<SyncResult> results = new ArrayList<>();
+
+        invoke(
+                new DriftHandler(new DriftStart(state, command -> results.add(worker.handle(command)), r -> true)),
+                sampleEvent());
+
+        assertThat(results)
+                .filteredOn(r -> r.repository().equals("shop/deleted-since"))
+                .singleElement()
+                .satisfies(r -> assertThat(r.refusal())
+                        .hasValueSatisfying(why -> assertThat(why).startsWith("GitHub answered 404")));
+        assertThat(datadog.monitors())
+                .as("the other repository was still repaired")
+                .hasSize(2);
     }
 }

@@ -182,7 +182,7 @@ class SchemaSyncHostileTest {
                         .failed())
                 .isFalse();
         int pr = open(Map.of());
-        github.reportChangedFiles(REPO, pr, 3_400);
+        github.report(REPO, pr, "changed_files", 3_400);
 
         SyncResult result = run(pr, "esm register");
 

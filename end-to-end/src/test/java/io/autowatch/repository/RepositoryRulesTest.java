@@ -89,6 +89,21 @@ class RepositoryRulesTest {
                     .isNotEmpty()
                     .allSatisfy(statement -> assertThat(statement).contains("dynamodb:LeadingKeys"));
         }
+        // DynamoDB Local does not check IAM: a key prefix renamed in the code would only fail once deployed.
+        String state = Files.readString(
+                ROOT.resolve("adapters/aws/src/main/java/io/autowatch/aws/dynamodb/DynamoDbSchemaSyncState.java"));
+        Matcher prefixes = Pattern.compile("\"([A-Z]+#)\" \\+").matcher(state);
+        List<String> used = new ArrayList<>();
+        while (prefixes.find()) {
+            used.add(prefixes.group(1));
+        }
+        Matcher webhook =
+                Pattern.compile("(?ms)^  SchemaWebhookFunction:\\n(.*?)^  \\w").matcher(template);
+        assertThat(webhook.find()).isTrue();
+        assertThat(used).containsExactlyInAnyOrder("ONCE#", "ONCE#", "HEAD#", "COUNT#");
+        assertThat(used).allSatisfy(prefix -> assertThat(webhook.group(1)).contains("\"" + prefix + "*\""));
+        assertThat(state).contains("REPOSITORIES = \"REPOS\"");
+        assertThat(webhook.group(1)).contains("\"REPOS\"");
     }
 
     @Test

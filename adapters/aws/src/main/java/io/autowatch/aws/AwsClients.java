@@ -32,6 +32,9 @@ public final class AwsClients {
     /** More attempts than the SDK's default 3: a run reads in bursts, and on-demand tables absorb bursts within seconds. */
     private static final int MAX_ATTEMPTS = 8;
 
+    /** Idle connections kept per host: above the most concurrent requests a function makes. */
+    static final int KEPT_CONNECTIONS = 64;
+
     private final Region region;
     private final Optional<URI> endpoint;
     private final SdkHttpClient http;
@@ -40,6 +43,15 @@ public final class AwsClients {
     private final Supplier<SnsClient> sns = memoize(() -> build(SnsClient.builder()));
     private final Supplier<SqsClient> sqs = memoize(() -> build(SqsClient.builder()));
     private final Supplier<SecretsManagerClient> secrets = memoize(() -> build(SecretsManagerClient.builder()));
+
+    static {
+        // The SDK's url-connection client rides on HttpURLConnection, which keeps at most http.maxConnections idle
+        // connections per host (5 unless set) and closes the rest: with the health check's 16 concurrent reads, most
+        // requests would open a new connection (a new TLS handshake, in AWS). Read when the JDK first pools one.
+        if (System.getProperty("http.maxConnections") == null) {
+            System.setProperty("http.maxConnections", Integer.toString(KEPT_CONNECTIONS));
+        }
+    }
 
     private AwsClients(Region region, Optional<URI> endpoint, AwsCredentialsProvider credentials) {
         this.region = region;

@@ -23,6 +23,9 @@ public final class CommandLimits {
     /** Plans made without asking, per pull request and clock hour (pushes are counted apart from commands). */
     public static final int AUTOPLANS_PER_PULL_REQUEST = 10;
 
+    /** Plans made without asking, per pusher and clock hour, across pull requests. */
+    public static final int AUTOPLANS_PER_USER = 30;
+
     private static final DateTimeFormatter HOUR = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH", Locale.ROOT);
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm", Locale.ROOT);
 
@@ -78,20 +81,26 @@ public final class CommandLimits {
     }
 
     /**
-     * Pushes are counted apart from commands, per pull request: a busy branch does not use up its reviewers' commands,
-     * and a flood of pushes costs at most {@value #AUTOPLANS_PER_PULL_REQUEST} plans and one answer an hour.
+     * Pushes are counted apart from commands, per pull request and per pusher: a busy branch does not use up its
+     * reviewers' commands, and one account opening many pull requests gets at most {@value #AUTOPLANS_PER_USER} plans
+     * an hour. Over either limit a push is not planned and nothing is said (a comment on every busy pull request would be
+     * noise; the status comment names the head it planned, and {@code esm plan} plans the head now).
      */
     private static Verdict autoplans(CommandRequest command, CommandCounter counter, String window, Instant next) {
-        long count = counter.increment(
+        Instant forget = next.plus(Duration.ofHours(1));
+        long byUser =
+                counter.increment("autoplan-user:" + command.sender().toLowerCase(Locale.ROOT) + "@" + window, forget);
+        if (byUser > AUTOPLANS_PER_USER) {
+            return new Drop("@" + command.sender() + " pushed to pull requests more than " + AUTOPLANS_PER_USER
+                    + " times this hour");
+        }
+        long onPullRequest = counter.increment(
                 "autoplan:" + command.repository().toLowerCase(Locale.ROOT) + "#" + command.pullRequest() + "@"
                         + window,
-                next.plus(Duration.ofHours(1)));
-        if (count <= AUTOPLANS_PER_PULL_REQUEST) {
-            return new Within();
-        }
-        String why = "this pull request was pushed to more than " + AUTOPLANS_PER_PULL_REQUEST
-                + " times this hour, so autowatch does not plan each push again until "
-                + CLOCK.format(next.atOffset(ZoneOffset.UTC)) + " UTC. Comment `esm plan` to plan the head now.";
-        return count == AUTOPLANS_PER_PULL_REQUEST + 1 ? new Answer(why) : new Drop(why);
+                forget);
+        return onPullRequest > AUTOPLANS_PER_PULL_REQUEST
+                ? new Drop(
+                        "the pull request was pushed to more than " + AUTOPLANS_PER_PULL_REQUEST + " times this hour")
+                : new Within();
     }
 }

@@ -124,7 +124,10 @@ public record CommandRequest(
         String repo = repository.toLowerCase(Locale.ROOT);
         return switch (command) {
             case RECONCILE -> "push:" + repo + "@" + commit.orElse("");
-            case AUTOPLAN -> "autoplan:" + repo + "#" + pullRequest + "@" + commit.orElse("");
+            // The event's time too: a pull request closed and reopened at the same head is planned again.
+            case AUTOPLAN ->
+                "autoplan:" + repo + "#" + pullRequest + "@" + commit.orElse("") + "@"
+                        + headSeenAt.map(Instant::toEpochMilli).orElse(0L);
             case DRIFT -> "drift:" + repo + "@" + deliveryId;
             case REGISTER, PLAN, HELP -> "comment:" + repo + "#" + commentId;
         };

@@ -4,6 +4,7 @@ import io.autowatch.log.Log;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 
 /**
  * The scheduled drift check's start: one {@link Command#DRIFT} per known repository onto the worker's queue, where it
@@ -16,10 +17,13 @@ public final class DriftStart {
 
     private final KnownRepositories repositories;
     private final Consumer<CommandRequest> queue;
+    private final Predicate<String> allowed;
 
-    public DriftStart(KnownRepositories repositories, Consumer<CommandRequest> queue) {
+    /** @param allowed the repositories this deployment serves ({@code ALLOWED_REPOSITORIES}); others are not queued */
+    public DriftStart(KnownRepositories repositories, Consumer<CommandRequest> queue, Predicate<String> allowed) {
         this.repositories = repositories;
         this.queue = queue;
+        this.allowed = allowed;
     }
 
     /** What one run queued, and the repositories it could not queue. */
@@ -34,7 +38,14 @@ public final class DriftStart {
     public Started start(String runId) {
         List<String> queued = new ArrayList<>();
         List<String> failed = new ArrayList<>();
-        for (String repository : repositories.all()) {
+        List<String> known = repositories.all();
+        if (known.size() >= KnownRepositories.MAX) {
+            LOG.warn("drift_capped", "checked", known.size(), "why", "at most " + KnownRepositories.MAX + " per run");
+        }
+        for (String repository : known) {
+            if (!allowed.test(repository)) {
+                continue;
+            }
             try {
                 queue.accept(CommandRequest.drift(runId, repository));
                 queued.add(repository);

@@ -158,7 +158,7 @@ class CommandIntakeTest {
     }
 
     @Test
-    void pushesToAPullRequest_arePlannedOnceEach_tenAnHour_thenAnsweredOnce_andNeverUseUpItsCommands() {
+    void pushesToAPullRequest_arePlannedOnceEach_tenAnHour_thenQuietlyNot_andNeverUseUpItsCommands() {
         CommandIntake intake = new CommandIntake(ledger, known, queued::add, counter, repositories, CLOCK);
         Instant pushed = Instant.parse("2026-12-07T22:30:00Z");
         for (int i = 1; i <= CommandLimits.AUTOPLANS_PER_PULL_REQUEST; i++) {
@@ -166,23 +166,36 @@ class CommandIntakeTest {
             assertThat(intake.accept(plan)).isEqualTo(CommandIntake.Outcome.QUEUED);
         }
         CommandRequest again = CommandRequest.autoplan("a-1-again", "o/r", 7, "ann", "%040x".formatted(1), pushed);
-        assertThat(intake.accept(again)).as("the same head, redelivered").isEqualTo(CommandIntake.Outcome.DUPLICATE);
+        assertThat(intake.accept(again)).as("the same event, redelivered").isEqualTo(CommandIntake.Outcome.DUPLICATE);
+        CommandRequest reopened =
+                CommandRequest.autoplan("a-1-reopened", "o/r", 7, "ann", "%040x".formatted(1), pushed.plusSeconds(60));
 
-        CommandIntake.Outcome eleventh =
-                intake.accept(CommandRequest.autoplan("a-11", "o/r", 7, "ann", "%040x".formatted(11), pushed));
-        CommandIntake.Outcome twelfth =
-                intake.accept(CommandRequest.autoplan("a-12", "o/r", 7, "ann", "%040x".formatted(12), pushed));
+        CommandIntake.Outcome eleventh = intake.accept(reopened);
         CommandIntake.Outcome command = intake.accept(comment("d-1", 1));
 
-        assertThat(eleventh).isEqualTo(CommandIntake.Outcome.OVER_LIMIT);
-        assertThat(twelfth).isEqualTo(CommandIntake.Outcome.DROPPED);
-        assertThat(queued.get(CommandLimits.AUTOPLANS_PER_PULL_REQUEST).overLimit())
-                .hasValue("this pull request was pushed to more than 10 times this hour, so autowatch does not plan "
-                        + "each push again until 23:00 UTC. Comment `esm plan` to plan the head now.");
+        assertThat(eleventh).as("a reopen at the same head is a new event").isEqualTo(CommandIntake.Outcome.DROPPED);
+        assertThat(queued).hasSize(CommandLimits.AUTOPLANS_PER_PULL_REQUEST + 1);
+        assertThat(queued.subList(0, 10))
+                .allSatisfy(c -> assertThat(c.overLimit()).isEmpty());
         assertThat(command).as("a reviewer's command is counted apart").isEqualTo(CommandIntake.Outcome.QUEUED);
-        assertThat(queued.getLast().commit())
-                .as("pinned to the last head heard of")
-                .isEmpty();
+    }
+
+    @Test
+    void onePusherAcrossManyPullRequests_isPlannedThirtyTimesAnHour_thenQuietlyNot() {
+        CommandIntake intake = new CommandIntake(ledger, known, queued::add, counter, repositories, CLOCK);
+        Instant pushed = Instant.parse("2026-12-07T22:30:00Z");
+        for (int i = 1; i <= CommandLimits.AUTOPLANS_PER_USER; i++) {
+            CommandRequest plan = CommandRequest.autoplan("a-" + i, "o/r", i, "Mallory", "%040x".formatted(i), pushed);
+            assertThat(intake.accept(plan)).isEqualTo(CommandIntake.Outcome.QUEUED);
+        }
+
+        CommandIntake.Outcome over =
+                intake.accept(CommandRequest.autoplan("a-x", "o/r", 99, "mallory", "%040x".formatted(99), pushed));
+        CommandIntake.Outcome someoneElse =
+                intake.accept(CommandRequest.autoplan("b-1", "o/r", 99, "ann", "%040x".formatted(100), pushed));
+
+        assertThat(over).isEqualTo(CommandIntake.Outcome.DROPPED);
+        assertThat(someoneElse).isEqualTo(CommandIntake.Outcome.QUEUED);
     }
 
     @Test

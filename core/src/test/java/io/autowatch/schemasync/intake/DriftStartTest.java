@@ -25,8 +25,8 @@ class DriftStartTest {
 
     @Test
     void aRun_queuesOneDriftCheckPerRepository_inItsOwnGroup_namedByTheRun() {
-        DriftStart.Started started =
-                new DriftStart(of("acme/schemas", "Acme/Events"), queued::add).start("drift-2026-12-08T06:00:00Z");
+        DriftStart.Started started = new DriftStart(of("acme/schemas", "Acme/Events"), queued::add, r -> true)
+                .start("drift-2026-12-08T06:00:00Z");
 
         assertThat(started.queued()).containsExactly("acme/schemas", "Acme/Events");
         assertThat(queued).extracting(CommandRequest::command).containsOnly(Command.DRIFT);
@@ -41,16 +41,27 @@ class DriftStartTest {
 
     @Test
     void oneRepositoryThatCannotBeQueued_doesNotStopTheOthers_andTheRunFailsSoThatItIsRetried() {
-        DriftStart start = new DriftStart(of("a/one", "b/two", "c/three"), command -> {
-            if (command.repository().equals("b/two")) {
-                throw new IllegalStateException("throttled");
-            }
-            queued.add(command);
-        });
+        DriftStart start = new DriftStart(
+                of("a/one", "b/two", "c/three"),
+                command -> {
+                    if (command.repository().equals("b/two")) {
+                        throw new IllegalStateException("throttled");
+                    }
+                    queued.add(command);
+                },
+                r -> true);
 
         assertThatThrownBy(() -> start.start("drift-1"))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessage("could not queue the drift check of 1 of 3 repositories: b/two");
         assertThat(queued).extracting(CommandRequest::repository).containsExactly("a/one", "c/three");
+    }
+
+    @Test
+    void aRepositoryThisDeploymentDoesNotServe_isNotQueued() {
+        new DriftStart(of("shop/schemas", "elsewhere/schemas"), queued::add, r -> r.startsWith("shop/"))
+                .start("drift-1");
+
+        assertThat(queued).extracting(CommandRequest::repository).containsExactly("shop/schemas");
     }
 }

@@ -76,9 +76,9 @@ public final class FakeGitHub extends FakeHttp {
         this.truncatedTrees = truncated;
     }
 
-    /** Says the pull request changes {@code count} files, whatever the listing holds (GitHub lists at most 3,000). */
-    public synchronized void reportChangedFiles(String repository, int number, int count) {
-        pulls.get(repository + "#" + number).put("changed_files", count);
+    /** Changes what GitHub reports of the pull request: {@code "state", "closed"}; {@code "changed_files", 3400}. */
+    public synchronized void report(String repository, int number, String field, Object value) {
+        pulls.get(repository + "#" + number).put(field, value);
     }
 
     /**

@@ -21,7 +21,7 @@ import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 
 /**
  * The webhook's memory in the schema-sync table ({@code pk} + {@code sk}, TTL on {@code expiresAt}): accepted
- * deliveries ({@code DELIVERY#id}, kept 30 days, written with a condition so that two concurrent deliveries cannot
+ * deliveries ({@code ONCE#key}, kept 30 days, written with a condition so that two concurrent deliveries cannot
  * both be first) and each pull request's last known head ({@code HEAD#owner/name#number}, kept 90 days, written
  * only when newer than what is there), the command counts ({@code COUNT#key}, kept two hours) and the repositories in
  * use ({@code REPOS} + the lower-cased name, kept 90 days after their last delivery), which the drift check reads.

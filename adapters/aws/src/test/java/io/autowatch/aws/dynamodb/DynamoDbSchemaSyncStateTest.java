@@ -1,9 +1,12 @@
 package io.autowatch.aws.dynamodb;
 
+import static java.time.ZoneOffset.UTC;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.autowatch.schemasync.intake.KnownRepositories;
 import io.autowatch.testing.DynamoDbLocal;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,7 +19,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
-/** The webhook's command counts on DynamoDB Local: an atomic add, forgotten by the table's time to live. */
+/**
+ * The webhook's command counts and the repositories in use, on DynamoDB Local: an atomic add, forgotten by the table's
+ * time to live; a list read whole, without what expired.
+ */
 @ExtendWith(DynamoDbLocal.class)
 class DynamoDbSchemaSyncStateTest {
 
@@ -51,5 +57,36 @@ class DynamoDbSchemaSyncStateTest {
                 .item();
         assertThat(item.get("n").n()).isEqualTo("41");
         assertThat(item.get("expiresAt").n()).isEqualTo(Long.toString(forget.getEpochSecond()));
+    }
+
+    @Test
+    void theRepositoriesInUse_areRememberedOnceEach_withTheirOwnSpelling_untilAQuietSpellOf90Days(
+            DynamoDbClient dynamoDb) {
+        String table = DynamoDbLocal.uniqueName("schema-sync");
+        dynamoDb.createTable(Tables.schemaSyncTable(table));
+        Instant now = Instant.parse("2026-12-08T06:00:00Z");
+        var lastQuarter =
+                new DynamoDbSchemaSyncState(dynamoDb, table, Clock.fixed(now.minus(Duration.ofDays(91)), UTC));
+        var today = new DynamoDbSchemaSyncState(dynamoDb, table, Clock.fixed(now, UTC));
+        lastQuarter.remember("quiet/schemas");
+        lastQuarter.remember("Shop/Events");
+        today.remember("shop/events"); // the same repository, heard from again: one entry, kept longer
+        today.remember("Shop/Schemas");
+
+        assertThat(today.all())
+                .as("TTL removes an expired entry only within days: it is not read as in use")
+                .containsExactly("shop/events", "Shop/Schemas");
+    }
+
+    @Test
+    void theRepositoriesInUse_areReadUpToTheCapOfOneRun(DynamoDbClient dynamoDb) {
+        String table = DynamoDbLocal.uniqueName("schema-sync");
+        dynamoDb.createTable(Tables.schemaSyncTable(table));
+        var state = new DynamoDbSchemaSyncState(dynamoDb, table, Clock.systemUTC());
+        for (int i = 0; i < 1_200; i++) {
+            state.remember("owner/repository-" + i);
+        }
+
+        assertThat(state.all()).hasSize(KnownRepositories.MAX).doesNotHaveDuplicates();
     }
 }

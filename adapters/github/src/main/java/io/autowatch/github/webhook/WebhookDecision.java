@@ -2,6 +2,7 @@ package io.autowatch.github.webhook;
 
 import io.autowatch.schemasync.intake.CommandRequest;
 import java.time.Instant;
+import java.util.Optional;
 
 /** What the webhook answers, with its HTTP status (README, "Schema sync: setting it up"). */
 public sealed interface WebhookDecision {
@@ -50,18 +51,22 @@ public sealed interface WebhookDecision {
 
     /**
      * A pull request was opened, reopened or pushed to: its head is recorded, so that later commands are pinned to it,
-     * and {@link #autoplan} is queued to plan it without anyone asking.
+     * and {@link #autoplan}, when there is one, is queued to plan it without anyone asking.
      */
-    record HeadMoved(String repository, int pullRequest, String headSha, Instant at, CommandRequest autoplan)
+    record HeadMoved(String repository, int pullRequest, String headSha, Instant at, Optional<CommandRequest> autoplan)
             implements WebhookDecision {
         @Override
         public int status() {
-            return 202;
+            return autoplan.isPresent() ? 202 : 204;
         }
 
         @Override
         public String message() {
-            return "head of " + repository + "#" + pullRequest + " is " + headSha + "; planned automatically";
+            return "head of " + repository + "#" + pullRequest + " is " + headSha
+                    + (autoplan.isPresent()
+                            ? "; planned automatically"
+                            : "; not planned automatically (a pull request from outside the repository's "
+                                    + "contributors: comment `esm plan`)");
         }
     }
 

@@ -20,6 +20,9 @@ public final class WebhookReceiver {
 
     public static final String ROUTE = "/webhooks/github";
 
+    /** GitHub's {@code author_association} of people with no history in the repository. */
+    private static final Set<String> OUTSIDERS = Set.of("NONE", "FIRST_TIMER", "FIRST_TIME_CONTRIBUTOR", "MANNEQUIN");
+
     private final Optional<WebhookSignature> signature;
 
     /** @param signature empty when no secret is configured: every request is then refused (README, "Schema sync: setting it up") */
@@ -118,12 +121,17 @@ public final class WebhookReceiver {
                 ? l
                 : "(unknown)";
         String delivery = request.header("X-GitHub-Delivery").orElse("autoplan-" + sha);
+        // Not for a stranger's pull request: each plan spends the token's API quota, and anyone can open many. A
+        // reviewer's `esm plan` still plans it. (The association only decides what is free, never what is allowed.)
+        boolean outsider = OUTSIDERS.contains(String.valueOf(pr.get("author_association")));
         return new WebhookDecision.HeadMoved(
                 name,
                 number.intValue(),
                 sha,
                 at,
-                CommandRequest.autoplan(delivery, name, number.intValue(), sender, sha, at));
+                outsider
+                        ? Optional.empty()
+                        : Optional.of(CommandRequest.autoplan(delivery, name, number.intValue(), sender, sha, at)));
     }
 
     /** A push to the repository's default branch asks for a reconcile of that branch; other pushes are ignored. */

@@ -73,11 +73,33 @@ class WebhookReceiverTest {
                         2,
                         head,
                         pushed,
-                        CommandRequest.autoplan(
-                                "delivery-1", "Codertocat/Hello-World", 2, "Codertocat", head, pushed)));
-        assertThat(((WebhookDecision.HeadMoved) decision).autoplan().onceKey())
-                .as("one plan per head, however often GitHub delivers it")
-                .isEqualTo("autoplan:codertocat/hello-world#2@" + head);
+                        Optional.of(CommandRequest.autoplan(
+                                "delivery-1", "Codertocat/Hello-World", 2, "Codertocat", head, pushed))));
+        assertThat(((WebhookDecision.HeadMoved) decision)
+                        .autoplan()
+                        .orElseThrow()
+                        .onceKey())
+                .as("one plan per head and event, however often GitHub delivers it")
+                .isEqualTo("autoplan:codertocat/hello-world#2@" + head + "@" + pushed.toEpochMilli());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"NONE", "FIRST_TIMER", "FIRST_TIME_CONTRIBUTOR"})
+    void aPullRequestFromSomeoneWithNoHistoryInTheRepository_recordsItsHead_butIsNotPlannedAutomatically(
+            String association) throws IOException {
+        String body = new String(corpus("pull_request.opened.json"), StandardCharsets.UTF_8)
+                .replace("\"author_association\": \"OWNER\"", "\"author_association\": \"" + association + "\"");
+        assertThat(body).contains("\"author_association\": \"" + association + "\"");
+
+        WebhookDecision decision =
+                RECEIVER.decide(request("pull_request", body.getBytes(StandardCharsets.UTF_8), Map.of()));
+
+        assertThat(decision).isInstanceOfSatisfying(WebhookDecision.HeadMoved.class, moved -> {
+            assertThat(moved.headSha()).isEqualTo("ec26c3e57ca3a959ca5aad62de7213c562f8c821");
+            assertThat(moved.autoplan()).isEmpty();
+            assertThat(moved.status()).isEqualTo(204);
+            assertThat(moved.message()).contains("comment `esm plan`");
+        });
     }
 
     @Test

@@ -450,8 +450,8 @@ public final class LocalHarness {
                         + child.wallMillis() + "  "
                         + child.output()
                                 .lines()
-                                .filter(l -> l.startsWith("PEAK_RSS") || l.contains("\"jobsChecked\""))
-                                .map(l -> l.length() > 300 ? l.substring(0, 300) : l)
+                                .filter(l -> l.startsWith("PEAK_RSS") || l.contains("\"run_completed\""))
+                                .map(l -> l.length() > 700 ? l.substring(0, 700) : l)
                                 .toList());
             }
             ratios[i] = (double) walls[0] / walls[1];

@@ -34,7 +34,7 @@ public final class Webhook {
             case WebhookDecision.HeadMoved moved -> {
                 // The head first: a command that comes while the plan is queued is pinned to it.
                 intake.headMoved(moved.repository(), moved.pullRequest(), moved.headSha(), moved.at());
-                intake.accept(moved.autoplan()); // whether the repository wants it is the worker's to read
+                moved.autoplan().ifPresent(intake::accept); // whether the repository wants it is the worker's to read
                 yield moved;
             }
             default -> decision;

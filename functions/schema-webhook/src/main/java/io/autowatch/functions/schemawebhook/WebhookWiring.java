@@ -9,7 +9,11 @@ import io.autowatch.github.webhook.WebhookSignature;
 import io.autowatch.schemasync.intake.CommandIntake;
 import io.autowatch.schemasync.intake.DriftStart;
 import java.time.Clock;
+import java.util.Arrays;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Builds the webhook's parts once per execution environment: the signature check, the schema-sync table (each
@@ -38,7 +42,15 @@ public final class WebhookWiring {
         String queueUrl = required(env, "COMMAND_QUEUE_URL");
         String table = required(env, "SCHEMA_SYNC_TABLE");
         var repositories = new DynamoDbSchemaSyncState(aws.dynamoDb(), table, Clock.systemUTC());
-        return new DriftStart(repositories, new CommandQueue(aws.sqs(), queueUrl)::enqueue);
+        Set<String> allowed = Arrays.stream(
+                        env.getOrDefault("ALLOWED_REPOSITORIES", "").split(","))
+                .map(r -> r.strip().toLowerCase(Locale.ROOT))
+                .filter(r -> !r.isEmpty())
+                .collect(Collectors.toSet());
+        return new DriftStart(
+                repositories,
+                new CommandQueue(aws.sqs(), queueUrl)::enqueue,
+                r -> allowed.isEmpty() || allowed.contains(r.toLowerCase(Locale.ROOT)));
     }
 
     private static String required(Map<String, String> env, String name) {

@@ -80,7 +80,8 @@ final class WorkerPriming implements Resource {
     public void afterRestore(Context<? extends Resource> context) {
         // The clients open their connections when a command needs them; the secrets may have been rotated since the
         // snapshot, which the wiring checks.
-        LOG.info("restored_from_snapshot");
+        long started = System.nanoTime();
         restored.run();
+        LOG.info("restored_from_snapshot", "ms", (System.nanoTime() - started) / 1_000_000);
     }
 }
