@@ -1,13 +1,11 @@
 package io.autowatch.local.runtime;
 
-import io.autowatch.aws.AwsClients;
 import io.autowatch.aws.dynamodb.DynamoDbAlertLedger;
 import io.autowatch.aws.dynamodb.DynamoDbSchemaSyncState;
 import io.autowatch.aws.dynamodb.DynamoDbStoredResults;
 import io.autowatch.counts.JobId;
 import io.autowatch.functions.schemawebhook.Webhook;
 import io.autowatch.functions.schemawebhook.WebhookHandler;
-import io.autowatch.functions.schemaworker.WorkerWiring;
 import io.autowatch.github.webhook.WebhookReceiver;
 import io.autowatch.github.webhook.WebhookSignature;
 import io.autowatch.healthcheck.StoredResults;
@@ -102,13 +100,7 @@ public final class LocalRuntime implements AutoCloseable {
         var state = new DynamoDbSchemaSyncState(ddb, LocalDynamo.SCHEMA_SYNC_TABLE, clock);
         webhook = new WebhookHandler(new Webhook(
                 new WebhookReceiver(Optional.of(new WebhookSignature(options.webhookSecret()))),
-                new CommandIntake(
-                        state,
-                        state,
-                        WorkerWiring.inline(AwsClients.memoize(() -> LocalSchemaSync.service(options))),
-                        state,
-                        state,
-                        clock)));
+                new CommandIntake(state, state, LocalSchemaSync.inline(options), state, state, clock)));
         results = new DynamoDbStoredResults(ddb, LocalDynamo.HEALTH_TABLE);
         ledger = new DynamoDbAlertLedger(ddb, LocalDynamo.HEALTH_TABLE);
         // Requests have threads of their own: a request waits for the service's work on `workers`, and must not

@@ -1,19 +1,41 @@
 package io.autowatch.local.runtime;
 
+import io.autowatch.aws.AwsClients;
 import io.autowatch.functions.schemaworker.WorkerWiring;
+import io.autowatch.log.Log;
 import io.autowatch.monitor.ExistingMonitor;
 import io.autowatch.monitor.MonitorDefinition;
 import io.autowatch.monitor.MonitorStore;
 import io.autowatch.schemasync.SchemaSyncService;
 import io.autowatch.schemasync.SyncSettings;
+import io.autowatch.schemasync.intake.Command;
+import io.autowatch.schemasync.intake.CommandRequest;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /** Schema sync for local runs: real Datadog with keys, plan-only without; real GitHub with a token. */
 public final class LocalSchemaSync {
 
+    private static final Log LOG = Log.of(LocalSchemaSync.class);
+
     private LocalSchemaSync() {}
+
+    /**
+     * The worker, carrying commands out inline. Without a token, a pull request's autoplan is skipped (logged): the
+     * head is recorded all the same, and only a comment's command answers that a token is missing.
+     */
+    static Consumer<CommandRequest> inline(LocalRuntime.Options options) {
+        Consumer<CommandRequest> worker = WorkerWiring.inline(AwsClients.memoize(() -> service(options)));
+        return command -> {
+            if (command.command() == Command.AUTOPLAN && options.githubToken().isEmpty()) {
+                LOG.info("autoplan_skipped", "pullRequest", command.pullRequest(), "why", "no GITHUB_TOKEN");
+                return;
+            }
+            worker.accept(command);
+        };
+    }
 
     static SchemaSyncService service(LocalRuntime.Options options) {
         String token = options.githubToken()

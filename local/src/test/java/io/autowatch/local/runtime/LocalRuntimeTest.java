@@ -398,6 +398,20 @@ class LocalRuntimeTest {
         assertThat(post("ping", ping, "sha256=00").statusCode()).isEqualTo(401);
     }
 
+    @Test
+    void aPullRequestEvent_withoutAGitHubToken_recordsTheHead_andSkipsItsAutoplanWithoutAnError() throws Exception {
+        WebhookSignature signature = new WebhookSignature(SECRET);
+        String opened = "{\"action\": \"opened\", \"number\": 3, \"pull_request\": {\"number\": 3, "
+                + "\"updated_at\": \"2026-12-07T10:00:00Z\", \"author_association\": \"OWNER\", \"head\": {\"sha\": \""
+                + "a".repeat(40) + "\"}}, \"repository\": {\"full_name\": \"o/r\"}, \"sender\": {\"login\": \"ann\"}}";
+
+        HttpResponse<String> answer =
+                post("pull_request", opened, signature.sign(opened.getBytes(StandardCharsets.UTF_8)));
+
+        assertThat(answer.statusCode()).isEqualTo(202);
+        assertThat(answer.body()).contains("head of o/r#3 is " + "a".repeat(40));
+    }
+
     private static HttpResponse<String> post(String event, String body, String signature) throws Exception {
         return HTTP.send(
                 HttpRequest.newBuilder(runtime.httpUri().resolve("/webhooks/github"))

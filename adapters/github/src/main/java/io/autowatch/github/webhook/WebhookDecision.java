@@ -64,7 +64,7 @@ public sealed interface WebhookDecision {
         public String message() {
             return "head of " + repository + "#" + pullRequest + " is " + headSha
                     + (autoplan.isPresent()
-                            ? "; planned automatically"
+                            ? "; its plan is queued (autoplan)"
                             : "; not planned automatically (a pull request from outside the repository's "
                                     + "contributors: comment `esm plan`)");
         }
