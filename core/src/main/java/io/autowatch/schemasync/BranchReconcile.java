@@ -40,8 +40,8 @@ final class BranchReconcile {
         try {
             commit = github.defaultBranchHead(request.repository());
         } catch (PullRequests.GitHubException e) {
-            if (request.command() != Command.DRIFT || !GONE.contains(e.status())) {
-                throw e; // a push: GitHub failing is retried from the queue
+            if (request.command() != Command.DRIFT || !GONE.contains(e.status()) || e.rateLimited()) {
+                throw e; // a push, or GitHub busy: retried from the queue
             }
             // A repository remembered for the drift check that is gone, renamed, empty or out of the token's reach:
             // said once a day in the log, never retried (a retry would block its commands for hours).

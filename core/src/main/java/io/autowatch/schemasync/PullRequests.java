@@ -107,14 +107,25 @@ public interface PullRequests {
     /** A failed GitHub call, naming what was asked and what GitHub answered. */
     class GitHubException extends RuntimeException {
         private final int status;
+        private final boolean rateLimited;
 
         public GitHubException(String message, int status, Throwable cause) {
+            this(message, status, cause, false);
+        }
+
+        /** @param rateLimited the token's rate limit is used up (GitHub answers 403 or 429 then): try again later */
+        public GitHubException(String message, int status, Throwable cause, boolean rateLimited) {
             super(message, cause);
             this.status = status;
+            this.rateLimited = rateLimited;
         }
 
         public int status() {
             return status;
+        }
+
+        public boolean rateLimited() {
+            return rateLimited;
         }
     }
 }

@@ -1,12 +1,14 @@
 package io.autowatch.endtoend;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.autowatch.aws.dynamodb.DynamoDbSchemaSyncState;
 import io.autowatch.aws.sqs.CommandQueue;
 import io.autowatch.functions.schemawebhook.DriftHandler;
 import io.autowatch.json.Json;
 import io.autowatch.monitor.MonitorRenderer;
+import io.autowatch.schemasync.PullRequests;
 import io.autowatch.schemasync.SchemaSyncService;
 import io.autowatch.schemasync.intake.Command;
 import io.autowatch.schemasync.intake.CommandRequest;
@@ -20,6 +22,7 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -171,5 +174,24 @@ class SchemaSyncDriftTest {
         assertThat(datadog.monitors())
                 .as("the other repository was still repaired")
                 .hasSize(2);
+    }
+
+    @Test
+    void aDriftCheckThatMeetsGitHubsRateLimit_isNotTakenForARepositoryThatIsGone_itIsRetried() {
+        github.commit(REPO, Map.of("schemas/cart.avdl", SCHEMA));
+        github.failNext(
+                1,
+                403,
+                Map.of(
+                        "x-ratelimit-remaining",
+                        "0",
+                        "x-ratelimit-reset",
+                        Long.toString(Instant.now().getEpochSecond() + 3600)),
+                "{\"message\": \"API rate limit exceeded\"}");
+
+        assertThatThrownBy(() -> worker.handle(CommandRequest.drift("drift-1", REPO)))
+                .isInstanceOf(PullRequests.GitHubException.class)
+                .hasMessageContaining("rate limit");
+        assertThat(datadog.monitors()).isEmpty();
     }
 }

@@ -119,7 +119,8 @@ final class GitHubHttp {
                                     + Instant.now().plus(rateLimited.get()).truncatedTo(ChronoUnit.SECONDS)
                                     + " (" + method + " " + uri.getPath() + ")",
                             status,
-                            null);
+                            null,
+                            true);
                 }
                 sleep(rateLimited.get().toMillis());
                 continue;

@@ -30,6 +30,20 @@ public final class DriftStart {
     public record Started(List<String> queued, List<String> failed) {}
 
     /**
+     * At most {@link KnownRepositories#MAX} of the repositories, starting at a place that moves with the run, so that
+     * over the days every repository is checked however many there are.
+     */
+    static List<String> todays(List<String> served, String runId) {
+        if (served.size() <= KnownRepositories.MAX) {
+            return served;
+        }
+        int start = Math.floorMod(runId.hashCode(), served.size());
+        List<String> rotated = new ArrayList<>(served.subList(start, served.size()));
+        rotated.addAll(served.subList(0, start));
+        return List.copyOf(rotated.subList(0, KnownRepositories.MAX));
+    }
+
+    /**
      * @param runId names the scheduled run (its time): a twin delivery of the same run queues nothing new, since the
      *              queue drops a second message with the same de-duplication id
      * @throws IllegalStateException when any repository could not be queued, after trying all of them, so that the
@@ -38,14 +52,18 @@ public final class DriftStart {
     public Started start(String runId) {
         List<String> queued = new ArrayList<>();
         List<String> failed = new ArrayList<>();
-        List<String> known = repositories.all();
-        if (known.size() >= KnownRepositories.MAX) {
-            LOG.warn("drift_capped", "checked", known.size(), "why", "at most " + KnownRepositories.MAX + " per run");
+        List<String> served = repositories.all().stream().filter(allowed).toList();
+        if (served.size() > KnownRepositories.MAX) {
+            LOG.warn(
+                    "drift_capped",
+                    "inUse",
+                    served.size(),
+                    "checked",
+                    KnownRepositories.MAX,
+                    "why",
+                    "at most " + KnownRepositories.MAX + " per run; a different part is checked each day");
         }
-        for (String repository : known) {
-            if (!allowed.test(repository)) {
-                continue;
-            }
+        for (String repository : todays(served, runId)) {
             try {
                 queue.accept(CommandRequest.drift(runId, repository));
                 queued.add(repository);

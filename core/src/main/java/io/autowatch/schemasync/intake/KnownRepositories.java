@@ -11,9 +11,12 @@ public interface KnownRepositories {
     /** At most this many are checked per run: a bound on what one scheduled run may cost. */
     int MAX = 1_000;
 
+    /** At most this many are read: a bound on the list itself. */
+    int MAX_READ = 100_000;
+
     /** Records that {@code repository} ({@code owner/name}) is in use now. */
     void remember(String repository);
 
-    /** The repositories remembered, at most {@link #MAX}, in a stable order. */
+    /** The repositories remembered, at most {@link #MAX_READ}, in a stable order. */
     List<String> all();
 }

@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class DriftStartTest {
@@ -63,5 +65,23 @@ class DriftStartTest {
                 .start("drift-1");
 
         assertThat(queued).extracting(CommandRequest::repository).containsExactly("shop/schemas");
+    }
+
+    @Test
+    void moreRepositoriesThanOneRunChecks_areCheckedInTurn_aDifferentThousandEachRun_allServedOnesCounted() {
+        List<String> served = new ArrayList<>();
+        for (int i = 0; i < 1_500; i++) {
+            served.add("org/repo-%04d".formatted(i));
+        }
+        Set<String> checked = new HashSet<>();
+        for (String run :
+                List.of("drift-2026-12-08T06:00:00Z", "drift-2026-12-09T06:00:00Z", "drift-2026-12-10T06:00:00Z")) {
+            List<String> today = DriftStart.todays(served, run);
+            assertThat(today).hasSize(KnownRepositories.MAX).doesNotHaveDuplicates();
+            checked.addAll(today);
+        }
+
+        assertThat(checked).as("three days cover more than one day's thousand").hasSizeGreaterThan(1_000);
+        assertThat(DriftStart.todays(served.subList(0, 10), "any")).isEqualTo(served.subList(0, 10));
     }
 }

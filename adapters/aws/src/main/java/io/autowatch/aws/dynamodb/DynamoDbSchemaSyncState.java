@@ -135,7 +135,7 @@ public final class DynamoDbSchemaSyncState
             QueryResponse page = dynamoDb.query(b -> b.tableName(table)
                     .keyConditionExpression("pk = :pk")
                     .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(REPOSITORIES)))
-                    .limit(MAX - names.size())
+                    .limit(Math.min(1_000, MAX_READ - names.size()))
                     .exclusiveStartKey(start));
             // TTL deletes within days of expiry, not at once: an expired entry is not in use.
             long now = clock.instant().getEpochSecond();
@@ -143,7 +143,7 @@ public final class DynamoDbSchemaSyncState
                     .filter(item -> Long.parseLong(item.get("expiresAt").n()) > now)
                     .forEach(item -> names.add(item.get("name").s()));
             from = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
-        } while (from != null && names.size() < MAX);
+        } while (from != null && names.size() < MAX_READ);
         return List.copyOf(names);
     }
 

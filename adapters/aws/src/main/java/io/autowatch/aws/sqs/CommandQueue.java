@@ -12,8 +12,8 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
  * The SQS FIFO queue between the webhook (which must answer GitHub within 10 seconds) and the worker. The message
- * group is the pull request, so commands on one pull request run one at a time and in order; the de-duplication id
- * is GitHub's delivery id, so a redelivery is applied once.
+ * group is the repository ({@link CommandRequest#group}), so a repository's commands run one at a time and in order;
+ * the de-duplication id is the command's own key ({@link CommandRequest#onceKey}), so a redelivery is applied once.
  */
 public final class CommandQueue {
 

@@ -3,7 +3,6 @@ package io.autowatch.aws.dynamodb;
 import static java.time.ZoneOffset.UTC;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.autowatch.schemasync.intake.KnownRepositories;
 import io.autowatch.testing.DynamoDbLocal;
 import java.time.Clock;
 import java.time.Duration;
@@ -79,7 +78,7 @@ class DynamoDbSchemaSyncStateTest {
     }
 
     @Test
-    void theRepositoriesInUse_areReadUpToTheCapOfOneRun(DynamoDbClient dynamoDb) {
+    void theRepositoriesInUse_areReadWhole_acrossPages(DynamoDbClient dynamoDb) {
         String table = DynamoDbLocal.uniqueName("schema-sync");
         dynamoDb.createTable(Tables.schemaSyncTable(table));
         var state = new DynamoDbSchemaSyncState(dynamoDb, table, Clock.systemUTC());
@@ -87,6 +86,6 @@ class DynamoDbSchemaSyncStateTest {
             state.remember("owner/repository-" + i);
         }
 
-        assertThat(state.all()).hasSize(KnownRepositories.MAX).doesNotHaveDuplicates();
+        assertThat(state.all()).as("two pages of 1,000").hasSize(1_200).doesNotHaveDuplicates();
     }
 }
