@@ -44,7 +44,8 @@ final class AutoPlan {
             return skipped(request, "the head moved on to " + pr.headSha() + ", whose own push is planned");
         }
         // Read at the base, like the compatibility level: a pull request cannot turn its own plan off.
-        if (!wanted(github.file(request.repository(), CompatibilityConfig.FILE, pr.baseSha()))) {
+        Optional<byte[]> settingsFile = github.file(request.repository(), CompatibilityConfig.FILE, pr.baseSha());
+        if (!wanted(settingsFile)) {
             return skipped(request, CompatibilityConfig.FILE + " turns autoplan off");
         }
         List<PullRequests.ChangedFile> files = github.changedFiles(request.repository(), request.pullRequest());
@@ -54,7 +55,7 @@ final class AutoPlan {
             return skipped(request, "it touches no schema file that GitHub listed");
         }
         // A list GitHub cut short, with schema files in it, goes on to the plan, which refuses it and says why.
-        return Optional.of(pullRequestPlan.run(request, pr, files, false));
+        return Optional.of(pullRequestPlan.run(request, pr, files, false, () -> settingsFile));
     }
 
     /**

@@ -35,6 +35,6 @@ final class CommandLog {
                 "writes",
                 result.applied().size(),
                 "writeFailures",
-                result.applied().stream().filter(s -> !s.ok()).count());
+                result.writeFailures());
     }
 }

@@ -22,7 +22,7 @@ final class DriftLog {
     private DriftLog() {}
 
     static void checked(SyncResult result) {
-        long repaired = done(result, Plan.Create.class) + done(result, Plan.Update.class);
+        long repaired = result.done(Plan.Create.class) + result.done(Plan.Update.class);
         LOG.info(
                 "drift_checked",
                 "repository",
@@ -36,9 +36,9 @@ final class DriftLog {
                 "monitorsRepaired",
                 repaired,
                 "monitorsRemoved",
-                done(result, Plan.Delete.class),
+                result.done(Plan.Delete.class),
                 "driftWriteFailures",
-                result.applied().stream().filter(s -> !s.ok()).count(),
+                result.writeFailures(),
                 "_aws",
                 Map.of(
                         "Timestamp",
@@ -53,11 +53,5 @@ final class DriftLog {
                                 METRICS.stream()
                                         .map(name -> Map.of("Name", name, "Unit", "Count"))
                                         .toList()))));
-    }
-
-    private static long done(SyncResult result, Class<? extends Plan.Step> kind) {
-        return result.applied().stream()
-                .filter(s -> s.ok() && kind.isInstance(s.step()))
-                .count();
     }
 }

@@ -11,6 +11,7 @@ import io.autowatch.schemasync.report.SyncResult;
 import io.autowatch.schemasync.report.SyncResult.StepOutcome;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Plans a pull request's head against what Datadog has, checks its compatibility with the merge base, and applies the
@@ -37,9 +38,15 @@ final class PullRequestPlan {
     /**
      * @param files             the files the pull request changes, as GitHub listed them
      * @param allowIncompatible whether the comment confirmed registering changes readers cannot read past
+     * @param settingsFile      the repository's {@value CompatibilityConfig#FILE} at the pull request's base, read
+     *                          when the plan gets that far (autoplan has read it already)
      */
     SyncResult run(
-            CommandRequest request, PullRequest pr, List<PullRequests.ChangedFile> files, boolean allowIncompatible) {
+            CommandRequest request,
+            PullRequest pr,
+            List<PullRequests.ChangedFile> files,
+            boolean allowIncompatible,
+            Supplier<Optional<byte[]>> settingsFile) {
         if (files.size() >= Limits.MAX_CHANGED_FILES || pr.changedFiles() > files.size()) {
             return SyncResult.refused(
                     request,
@@ -67,10 +74,7 @@ final class PullRequestPlan {
         Plan plan = planned.plan().orElseThrow();
         // The level is the base's: a pull request cannot lower the bar for itself.
         Optional<CompatibilityReport> compatibility = CompatibilityCheck.check(
-                CompatibilityConfig.of(github.file(request.repository(), CompatibilityConfig.FILE, pr.baseSha())),
-                planned.headRecords(),
-                planned.baseRecords(),
-                reader);
+                CompatibilityConfig.of(settingsFile.get()), planned.headRecords(), planned.baseRecords(), reader);
         if (request.command() == Command.REGISTER
                 && compatibility.filter(c -> !c.compatible()).isPresent()
                 && !allowIncompatible) {

@@ -3,6 +3,7 @@ package io.autowatch.schemasync;
 import io.autowatch.log.Log;
 import io.autowatch.monitor.MonitorStore;
 import io.autowatch.schemasync.PullRequests.PullRequest;
+import io.autowatch.schemasync.compat.CompatibilityConfig;
 import io.autowatch.schemasync.intake.Command;
 import io.autowatch.schemasync.intake.CommandRequest;
 import io.autowatch.schemasync.report.LimitComment;
@@ -174,7 +175,12 @@ public final class SchemaSyncService {
             }
         }
         List<PullRequests.ChangedFile> files = github.changedFiles(request.repository(), request.pullRequest());
+        String repository = request.repository();
         return pullRequestPlan.run(
-                request, pr, files, Command.allowsIncompatible(comment.get().body()));
+                request,
+                pr,
+                files,
+                Command.allowsIncompatible(comment.get().body()),
+                () -> github.file(repository, CompatibilityConfig.FILE, pr.baseSha()));
     }
 }

@@ -4,15 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.autowatch.avro.AvroSchemaReader;
 import io.autowatch.aws.dynamodb.DynamoDbSchemaSyncState;
-import io.autowatch.functions.schemawebhook.Webhook;
 import io.autowatch.functions.schemawebhook.WebhookHandler;
 import io.autowatch.functions.schemaworker.WorkerWiring;
-import io.autowatch.github.webhook.WebhookReceiver;
 import io.autowatch.github.webhook.WebhookSignature;
 import io.autowatch.json.Json;
 import io.autowatch.monitor.MonitorSettings;
 import io.autowatch.schemasync.SyncSettings;
-import io.autowatch.schemasync.intake.CommandIntake;
 import io.autowatch.schemasync.report.StatusComment;
 import io.autowatch.testing.fakes.FakeDatadog;
 import io.autowatch.testing.fakes.FakeGitHub;
@@ -21,10 +18,8 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
@@ -49,15 +44,8 @@ class SchemaSyncAutoplanTest {
     private final FakeGitHub github = new FakeGitHub();
     private final FakeDatadog datadog = new FakeDatadog();
     private final DynamoDbSchemaSyncState state = StateTables.fresh();
-    private final WebhookHandler webhook = new WebhookHandler(new Webhook(
-            new WebhookReceiver(Optional.of(new WebhookSignature(SECRET))),
-            new CommandIntake(
-                    state,
-                    state,
-                    WorkerWiring.inline(() -> FakeWiring.service(github, datadog)),
-                    state,
-                    state,
-                    Clock.systemUTC())));
+    private final WebhookHandler webhook =
+            FakeWiring.webhook(SECRET, state, WorkerWiring.inline(() -> FakeWiring.service(github, datadog)));
 
     @AfterEach
     void stop() {
@@ -213,23 +201,18 @@ class SchemaSyncAutoplanTest {
         github.report(REPO, 10, "state", "closed");
         String huge = github.pullRequest(REPO, 11, Map.of(), Map.of("docs/a.md", "a"), false);
         github.report(REPO, 11, "changed_files", 5_000); // GitHub lists at most 3,000 of them
-        WebhookHandler servingOthers = new WebhookHandler(new Webhook(
-                new WebhookReceiver(Optional.of(new WebhookSignature(SECRET))),
-                new CommandIntake(
-                        state,
-                        state,
-                        WorkerWiring.inline(() -> FakeWiring.service(
-                                github,
-                                datadog,
-                                new AvroSchemaReader(),
-                                new SyncSettings(
-                                        MonitorSettings.defaults(),
-                                        SyncSettings.DEFAULT_GLOB,
-                                        Set.of("other/schemas"),
-                                        false))),
-                        state,
-                        state,
-                        Clock.systemUTC())));
+        WebhookHandler servingOthers = FakeWiring.webhook(
+                SECRET,
+                state,
+                WorkerWiring.inline(() -> FakeWiring.service(
+                        github,
+                        datadog,
+                        new AvroSchemaReader(),
+                        new SyncSettings(
+                                MonitorSettings.defaults(),
+                                SyncSettings.DEFAULT_GLOB,
+                                Set.of("other/schemas"),
+                                false))));
         String elsewhere = github.pullRequest(REPO, 12, Map.of(), Map.of(PATH, ANNOTATED), false);
 
         delivered("reopened", 10, closed);

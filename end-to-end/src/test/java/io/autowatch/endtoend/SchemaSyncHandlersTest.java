@@ -5,16 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import io.autowatch.aws.dynamodb.DynamoDbSchemaSyncState;
 import io.autowatch.aws.sqs.CommandQueue;
-import io.autowatch.functions.schemawebhook.Webhook;
 import io.autowatch.functions.schemawebhook.WebhookHandler;
 import io.autowatch.functions.schemaworker.WorkerHandler;
 import io.autowatch.functions.schemaworker.WorkerWiring;
-import io.autowatch.github.webhook.WebhookReceiver;
 import io.autowatch.github.webhook.WebhookSignature;
 import io.autowatch.json.Json;
 import io.autowatch.schemasync.SchemaSyncService;
 import io.autowatch.schemasync.intake.Command;
-import io.autowatch.schemasync.intake.CommandIntake;
 import io.autowatch.schemasync.intake.CommandRequest;
 import io.autowatch.schemasync.report.StatusComment;
 import io.autowatch.testing.AwsEmulator;
@@ -26,11 +23,9 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterEach;
@@ -86,9 +81,7 @@ class SchemaSyncHandlersTest {
         SchemaSyncService service = service();
         Consumer<CommandRequest> next =
                 queued ? new CommandQueue(sqs, queueUrl)::enqueue : WorkerWiring.inline(() -> service);
-        return new WebhookHandler(new Webhook(
-                new WebhookReceiver(Optional.of(new WebhookSignature(SECRET))),
-                new CommandIntake(state, state, next, state, state, Clock.systemUTC())));
+        return FakeWiring.webhook(SECRET, state, next);
     }
 
     private WorkerHandler worker() {

@@ -3,13 +3,10 @@ package io.autowatch.endtoend;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.autowatch.aws.dynamodb.DynamoDbSchemaSyncState;
-import io.autowatch.functions.schemawebhook.Webhook;
 import io.autowatch.functions.schemawebhook.WebhookHandler;
 import io.autowatch.functions.schemaworker.WorkerWiring;
-import io.autowatch.github.webhook.WebhookReceiver;
 import io.autowatch.github.webhook.WebhookSignature;
 import io.autowatch.json.Json;
-import io.autowatch.schemasync.intake.CommandIntake;
 import io.autowatch.schemasync.intake.CommandLimits;
 import io.autowatch.schemasync.report.LimitComment;
 import io.autowatch.schemasync.report.StatusComment;
@@ -20,10 +17,8 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -42,15 +37,8 @@ class SchemaSyncStoryTest {
     private final FakeDatadog datadog = new FakeDatadog();
     private final WebhookSignature signature = new WebhookSignature(SECRET);
     private final DynamoDbSchemaSyncState state = StateTables.fresh();
-    private final WebhookHandler handler = new WebhookHandler(new Webhook(
-            new WebhookReceiver(Optional.of(signature)),
-            new CommandIntake(
-                    state,
-                    state,
-                    WorkerWiring.inline(() -> FakeWiring.service(github, datadog)),
-                    state,
-                    state,
-                    Clock.systemUTC())));
+    private final WebhookHandler handler =
+            FakeWiring.webhook(SECRET, state, WorkerWiring.inline(() -> FakeWiring.service(github, datadog)));
     private Map<String, String> main = Map.of();
     private int number = 0;
 

@@ -135,17 +135,7 @@ public record CommandRequest(
 
     /** A push to the default branch: make Datadog match it at {@code commit}. */
     public static CommandRequest reconcile(String deliveryId, String repository, String sender, String commit) {
-        return new CommandRequest(
-                deliveryId,
-                repository,
-                0,
-                0,
-                sender,
-                Command.RECONCILE,
-                0,
-                Optional.of(commit),
-                Optional.empty(),
-                Optional.empty());
+        return fromEvent(deliveryId, repository, 0, sender, Command.RECONCILE, Optional.of(commit), Optional.empty());
     }
 
     /**
@@ -154,17 +144,8 @@ public record CommandRequest(
      */
     public static CommandRequest autoplan(
             String deliveryId, String repository, int pullRequest, String sender, String headSha, Instant at) {
-        return new CommandRequest(
-                deliveryId,
-                repository,
-                pullRequest,
-                0,
-                sender,
-                Command.AUTOPLAN,
-                0,
-                Optional.of(headSha),
-                Optional.of(at),
-                Optional.empty());
+        return fromEvent(
+                deliveryId, repository, pullRequest, sender, Command.AUTOPLAN, Optional.of(headSha), Optional.of(at));
     }
 
     /**
@@ -172,17 +153,20 @@ public record CommandRequest(
      * check per repository and run, however often the schedule's event is delivered).
      */
     public static CommandRequest drift(String runId, String repository) {
+        return fromEvent(runId, repository, 0, "autowatch", Command.DRIFT, Optional.empty(), Optional.empty());
+    }
+
+    /** A command no comment gave: no comment to react to, no deletes confirmed, not over a limit (yet). */
+    private static CommandRequest fromEvent(
+            String deliveryId,
+            String repository,
+            int pullRequest,
+            String sender,
+            Command command,
+            Optional<String> commit,
+            Optional<Instant> headSeenAt) {
         return new CommandRequest(
-                runId,
-                repository,
-                0,
-                0,
-                "autowatch",
-                Command.DRIFT,
-                0,
-                Optional.empty(),
-                Optional.empty(),
-                Optional.empty());
+                deliveryId, repository, pullRequest, 0, sender, command, 0, commit, headSeenAt, Optional.empty());
     }
 
     /** A command that confirms no deletes. */

@@ -89,7 +89,7 @@ public final class StatusComment {
         if (r.command().plansOnly() || r.notice().isPresent()) {
             return "plan: " + counts;
         }
-        long failed = r.applied().stream().filter(s -> !s.ok()).count();
+        long failed = r.writeFailures();
         return failed > 0
                 ? failed + " of " + r.applied().size() + " changes failed; register again to retry"
                 : "registered: " + written(r, plan);
@@ -98,7 +98,7 @@ public final class StatusComment {
     private static String reconciled(SyncResult r, Plan plan) {
         boolean writes = plan.steps().stream()
                 .anyMatch(s -> s instanceof Plan.Create || s instanceof Plan.Update || s instanceof Plan.Delete);
-        long failed = r.applied().stream().filter(s -> !s.ok()).count();
+        long failed = r.writeFailures();
         String head = writes && r.applied().isEmpty()
                 ? "default branch, plan only: " + planned(plan)
                 : (failed > 0 ? failed + " changes failed; " : "default branch: ") + written(r, plan);
@@ -114,14 +114,8 @@ public final class StatusComment {
 
     /** What was written: only the steps Datadog took. */
     private static String written(SyncResult r, Plan plan) {
-        return done(r, Plan.Create.class) + " created, " + done(r, Plan.Update.class) + " updated, "
-                + done(r, Plan.Delete.class) + " deleted, " + plan.count(Plan.Unchanged.class) + " unchanged";
-    }
-
-    private static long done(SyncResult r, Class<? extends Plan.Step> kind) {
-        return r.applied().stream()
-                .filter(s -> s.ok() && kind.isInstance(s.step()))
-                .count();
+        return r.done(Plan.Create.class) + " created, " + r.done(Plan.Update.class) + " updated, "
+                + r.done(Plan.Delete.class) + " deleted, " + plan.count(Plan.Unchanged.class) + " unchanged";
     }
 
     private static String headline(SyncResult r) {

@@ -121,6 +121,16 @@ public record SyncResult(
                 command, repository, pullRequest, headSha, sender, plan, applied, errors, refusal, notice, report);
     }
 
+    /** How many writes of this kind Datadog took. */
+    public long done(Class<? extends Plan.Step> kind) {
+        return applied.stream().filter(s -> s.ok() && kind.isInstance(s.step())).count();
+    }
+
+    /** How many writes Datadog refused or that failed. */
+    public long writeFailures() {
+        return applied.stream().filter(s -> !s.ok()).count();
+    }
+
     public boolean failed() {
         return refusal.isPresent()
                 || !errors.isEmpty()

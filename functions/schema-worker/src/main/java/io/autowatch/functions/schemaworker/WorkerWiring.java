@@ -35,8 +35,8 @@ public final class WorkerWiring {
 
     private WorkerWiring() {}
 
-    /** The service and the secrets it was built with. */
-    private record Built(SchemaSyncService service, List<String> secrets) {}
+    /** The service, the secrets it was built with, and where they are read again after a restore. */
+    private record Built(SchemaSyncService service, List<String> secrets, Map<String, String> env, Secrets source) {}
 
     /** One service per execution environment, however often the runtime constructs the handler. */
     private static Built built;
@@ -44,7 +44,7 @@ public final class WorkerWiring {
     static synchronized SchemaSyncService workerFromEnvironment() {
         if (built == null) {
             Environment e = Environment.read();
-            built = build(e.env(), e.secrets(), e.config());
+            built = build(e.env(), e.secrets(), e.config(), secretValues(e.env(), e.secrets()));
         }
         return built.service();
     }
@@ -57,23 +57,29 @@ public final class WorkerWiring {
      * @return whether it was built again
      */
     static synchronized boolean rebuildIfSecretsChanged(Map<String, String> env, Secrets secrets) {
-        SchemaSyncConfig config = SchemaSyncConfig.from(env, secrets);
         List<String> now = secretValues(env, secrets);
         if (built != null && built.secrets().equals(now)) {
             return false;
         }
-        built = build(env, secrets, config);
+        built = build(env, secrets, SchemaSyncConfig.from(env, secrets), now);
         return true;
     }
 
     /**
-     * After a restore, with the function's own environment. When the secrets cannot be read (Secrets Manager failing),
-     * the snapshot's worker goes on with the secrets it holds: a restore must not fail for it.
+     * After a restore, with the environment and the Secrets Manager client the snapshot holds (no client is built
+     * again). When the secrets cannot be read (Secrets Manager failing), the snapshot's worker goes on with the secrets
+     * it holds: a restore must not fail for it.
      */
     static void afterRestore() {
+        Built current;
+        synchronized (WorkerWiring.class) {
+            current = built;
+        }
+        if (current == null) {
+            return;
+        }
         try {
-            Environment e = Environment.read();
-            if (rebuildIfSecretsChanged(e.env(), e.secrets())) {
+            if (rebuildIfSecretsChanged(current.env(), current.source())) {
                 LOG.info("rebuilt_after_restore", "why", "a secret changed since the snapshot");
             }
         } catch (RuntimeException e) {
@@ -87,7 +93,7 @@ public final class WorkerWiring {
     }
 
     static SchemaSyncService service(Map<String, String> env, Secrets secrets, SchemaSyncConfig config) {
-        return build(env, secrets, config).service();
+        return build(env, secrets, config, secretValues(env, secrets)).service();
     }
 
     private static List<String> secretValues(Map<String, String> env, Secrets secrets) {
@@ -101,8 +107,8 @@ public final class WorkerWiring {
         return List.of(token, keys[0], keys[1]);
     }
 
-    private static Built build(Map<String, String> env, Secrets secrets, SchemaSyncConfig config) {
-        List<String> values = secretValues(env, secrets);
+    /** @param values the GitHub token and the Datadog keys, as {@link #secretValues} read them */
+    private static Built build(Map<String, String> env, Secrets secrets, SchemaSyncConfig config, List<String> values) {
         GitHubRestClient github = new GitHubRestClient(
                 URI.create(config.githubApiUrl()), values.get(0), Duration.ofSeconds(10), config.botLogin());
         AvroSchemaReader reader = new AvroSchemaReader();
@@ -115,7 +121,7 @@ public final class WorkerWiring {
                         new WorkerPriming.Step("datadog", datadog::prime),
                         new WorkerPriming.Step("github", github::prime)),
                 WorkerWiring::afterRestore);
-        return new Built(new SchemaSyncService(github, reader, datadog, config.sync(), false), values);
+        return new Built(new SchemaSyncService(github, reader, datadog, config.sync(), false), values, env, secrets);
     }
 
     /**
