@@ -279,6 +279,32 @@ class SchemaSyncHostileTest {
     }
 
     @Test
+    void aStrangersPushPlannedAutomatically_endsAsSafelyAsEsmPlan_climbingAbsoluteAndMarkdownPathsAlike() {
+        String evil = "schemas/x` [phish](https://evil.example) `.avdl";
+        int pr = open(Map.of(
+                "schemas/cart.avdl",
+                schema(
+                        "Cart",
+                        "  import idl \"../../../../../user.avdl\";\n  import idl \"/etc/passwd\";\n"
+                                + annotated("AddToCartEvent")),
+                evil,
+                "protocol P { record R { strin id; } }"));
+        github.clearCalls();
+
+        SyncResult result = service.handle(CommandRequest.autoplan(
+                "a-" + pr, REPO, pr, "stranger", github.headOf(REPO, pr), Instant.parse("2026-12-07T10:00:00Z")));
+
+        assertThat(github.calls()).extracting(FakeGitHub.Call::path).allSatisfy(path -> assertThat(path)
+                .startsWith("/repos/" + REPO + "/"));
+        assertThat(result.errors())
+                .extracting(e -> e.message())
+                .anyMatch(m -> m.contains("points outside the repository"));
+        String outsideCode = lastComment().replaceAll("(`+)(?s).*?\\1", "");
+        assertThat(outsideCode).doesNotContain("](https://", "root:");
+        assertThat(datadog.monitors()).isEmpty();
+    }
+
+    @Test
     void whenGitHubFails_theCommandIsReportedAsUnfinished_andThrownForRedelivery() {
         int pr = open(Map.of("schemas/cart.avdl", schema("Cart", annotated("AddToCartEvent"))));
         List<String> seen = new ArrayList<>();
