@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 /** Reads every job's daily counts over a range of days (port; the DynamoDB adapter reads the counts table). */
@@ -53,6 +54,18 @@ public interface CountsReader {
         return new Snapshot(
                 mine,
                 all.rejected().stream().filter(r -> shard.contains(r.job())).toList());
+    }
+
+    /**
+     * The same counts as {@link #read(LocalDate, LocalDate, Shard, Set)}, handed to {@code part} a part at a time as
+     * they are read, so that judging can start before the last job is read. A part holds whole jobs: every count of
+     * each of its jobs in the days read (a job is never judged on part of its history). By default one part holds
+     * them all; a reader may hand parts over from several threads at once.
+     *
+     * @throws SystemFailureException as {@code read} does; the parts handed over before it stay handed over
+     */
+    default void readInParts(LocalDate from, LocalDate to, Shard shard, Set<JobId> jobs, Consumer<Snapshot> part) {
+        part.accept(read(from, to, shard, jobs));
     }
 
     /**

@@ -1,6 +1,5 @@
 package io.autowatch.healthcheck.run;
 
-import io.autowatch.counts.CountSeries;
 import io.autowatch.counts.JobId;
 import io.autowatch.healthcheck.CheckRequest;
 import io.autowatch.healthcheck.CheckResult;
@@ -126,59 +125,37 @@ public final class HealthCheckService {
         CompletableFuture<Map<JobId, OpenIncident>> openRead =
                 CompletableFuture.supplyAsync(ledger::openIncidents, executor);
         CompletableFuture<Map<JobId, LocalDate>> retiredRead = CompletableFuture.supplyAsync(ledger::retired, executor);
-        Snapshot snapshot;
-        try {
-            snapshot = counts.read(from, to, request.shard(), request.jobs());
-        } catch (RuntimeException e) {
-            openRead.cancel(true);
-            retiredRead.cancel(true);
-            throw e;
-        }
-        long read = System.nanoTime();
-
-        Map<JobId, Map<LocalDate, String>> rejectedByJob = RunJobs.indexRejected(snapshot.rejected());
-        List<String> notFound = request.jobs().stream()
-                .filter(job ->
-                        request.shard().contains(job) && !snapshot.series().containsKey(job))
-                .map(JobId::value)
-                .sorted()
-                .toList();
-        notFound.forEach(job -> LOG.warn(
-                "job_not_found",
-                "job",
-                job,
-                "from",
+        // Each part of the counts is judged as soon as it is read, each slice judged is stored and its notices sent:
+        // reading, judging, storing and notifying run at once, each on its own, and all finish before the run ends.
+        JudgedSlices slices = JudgedSlices.open(executor);
+        CountsIntake intake = CountsIntake.start(
+                request,
                 from,
-                "to",
                 to,
-                "reason",
-                "no count was recorded for this job in the days read"));
-
-        // Read before judging: a job with an open incident is checked even when it wrote nothing in its look-back.
-        Map<JobId, OpenIncident> open = Futures.join(openRead);
-        List<Map.Entry<JobId, CountSeries>> jobs =
-                RunJobs.jobsToCheck(request, snapshot, rejectedByJob, open, from, to);
-        Map<JobId, LocalDate> retired = retirements.forgetComebacks(Futures.join(retiredRead), snapshot.series());
-        JudgedSlices slices = JudgedSlices.start(
-                executor, new JobCheck(policies, book, request, now, open.keySet(), retired), jobs, rejectedByJob);
+                openRead,
+                retiredRead,
+                retirements,
+                (open, retired) -> new JobCheck(policies, book, request, now, open, retired),
+                slices);
         Map<JobId, FailedJobs.Failure> failures = new ConcurrentHashMap<>();
         LocalDate runDay = request.dayFor(ZoneOffset.UTC);
-        // Each slice is stored, and its notices sent, as soon as it is judged: judging, storing and notifying run at
-        // once, each on its own, and all finish before the run ends.
         CompletableFuture<Long> saving = SliceStores.start(slices, results, failures, runDay);
         AtomicInteger alerts = new AtomicInteger();
         AtomicInteger recoveries = new AtomicInteger();
         CompletableFuture<Long> notifying = CompletableFuture.supplyAsync(
                 () -> {
+                    // A slice is judged only once the open incidents were read.
                     slices.forEachJudged(part -> {
-                        NotificationSender.Sent sent =
-                                sender.sendAll(DueNotifications.of(part, open, now), now, failures, request.run());
+                        NotificationSender.Sent sent = sender.sendAll(
+                                DueNotifications.of(part, Futures.join(openRead), now), now, failures, request.run());
                         alerts.addAndGet(sent.alerts());
                         recoveries.addAndGet(sent.recoveries());
                     });
                     return System.nanoTime();
                 },
                 runnable -> Thread.ofPlatform().name("health-check-notify").start(runnable));
+        long read = readCounts(request, from, to, intake, saving, notifying);
+        List<String> notFound = RunJobs.notFound(request, intake.withCounts(), from, to);
         List<CheckResult> checked;
         long assessed;
         try {
@@ -213,10 +190,41 @@ public final class HealthCheckService {
                 new NotificationSender.Sent(alerts.get() + late.alerts(), recoveries.get() + late.recoveries());
         failedJobs.tell(request, failures, runDay, now, leases);
 
-        RunSummary summary = RunJobs.summarize(
-                checked, failures.keySet(), sent, snapshot.rejected().size(), notFound);
+        RunSummary summary = RunJobs.summarize(checked, failures.keySet(), sent, intake.rejectedCounts(), notFound);
         RunLog.completed(request, summary, from, to, new RunLog.Phases(started, read, assessed, saved, notified));
         return summary;
+    }
+
+    /**
+     * Reads the counts into the intake. When the read fails, what was read before is still judged, stored and told
+     * (each job on its whole history; the retry judges every job again, and sends each notice once), then the run
+     * fails with the read's failure.
+     *
+     * @return when the read ended (System.nanoTime)
+     */
+    private long readCounts(
+            CheckRequest request,
+            LocalDate from,
+            LocalDate to,
+            CountsIntake intake,
+            CompletableFuture<Long> saving,
+            CompletableFuture<Long> notifying) {
+        try {
+            counts.readInParts(from, to, request.shard(), request.jobs(), intake::accept);
+        } catch (RuntimeException readFailed) {
+            intake.abandon();
+            Futures.awaitQuietly(notifying);
+            Futures.awaitQuietly(saving);
+            throw readFailed;
+        }
+        try {
+            intake.finish();
+        } catch (RuntimeException intakeFailed) {
+            Futures.awaitQuietly(notifying);
+            Futures.awaitQuietly(saving);
+            throw intakeFailed;
+        }
+        return System.nanoTime();
     }
 
     /** Retires jobs ({@link Retirements}): their open incidents are resolved, and they are checked no more. */

@@ -6,7 +6,6 @@ import io.autowatch.healthcheck.CheckRequest;
 import io.autowatch.healthcheck.CheckResult;
 import io.autowatch.healthcheck.CheckResult.Checked;
 import io.autowatch.healthcheck.CountsReader.RejectedCount;
-import io.autowatch.healthcheck.CountsReader.Snapshot;
 import io.autowatch.healthcheck.HealthStatus;
 import io.autowatch.healthcheck.RunSummary;
 import io.autowatch.healthcheck.alert.OpenIncident;
@@ -18,7 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Stream;
+import java.util.stream.Collectors;
 
 /** Which jobs a run considers, from what the counts read returned. */
 final class RunJobs {
@@ -28,31 +27,50 @@ final class RunJobs {
     private RunJobs() {}
 
     /**
-     * The jobs this run considers: those with counts in the days read, those whose every count there is invalid
-     * (they fail, saying so), and those with an open incident opened by the last day checked (a dead job keeps
-     * alerting until it writes again or is retired); limited to the request's jobs when it names some, and to its
-     * shard's.
+     * The jobs of a part of the counts read that this run considers: those with counts in the days read and
+     * {@code others} (jobs whose every count there is invalid, which fail saying so; jobs with an open incident, which
+     * keep alerting until they write again or are retired) with no counts; limited to the request's jobs when it names
+     * some.
      */
     static List<Map.Entry<JobId, CountSeries>> jobsToCheck(
-            CheckRequest request,
-            Snapshot snapshot,
-            Map<JobId, Map<LocalDate, String>> rejectedByJob,
-            Map<JobId, OpenIncident> open,
-            LocalDate from,
-            LocalDate to) {
-        Map<JobId, CountSeries> all = new LinkedHashMap<>(snapshot.series());
-        // An open incident keeps a job checked from the day it opened on: a day before it (a mistyped year) is not
-        // judged for a job that wrote nothing then.
-        Stream.concat(
-                        rejectedByJob.keySet().stream(),
-                        open.values().stream()
-                                .filter(incident -> !incident.openedDay().isAfter(to))
-                                .map(OpenIncident::job)
-                                .filter(job -> request.shard().contains(job)))
-                .forEach(job -> all.computeIfAbsent(job, j -> CountSeries.of(from, to, List.of())));
+            CheckRequest request, Map<JobId, CountSeries> series, Set<JobId> others, LocalDate from, LocalDate to) {
+        Map<JobId, CountSeries> all = new LinkedHashMap<>(series);
+        others.forEach(job -> all.computeIfAbsent(job, j -> CountSeries.of(from, to, List.of())));
         return all.entrySet().stream()
                 .filter(e -> request.jobs().isEmpty() || request.jobs().contains(e.getKey()))
                 .toList();
+    }
+
+    /**
+     * The jobs of the request's shard with an open incident opened by the last day read. An incident opened on a later
+     * day (a mistyped year) does not make a job that wrote nothing then judged on it.
+     */
+    static Set<JobId> openIn(CheckRequest request, Map<JobId, OpenIncident> open, LocalDate to) {
+        return open.values().stream()
+                .filter(incident -> !incident.openedDay().isAfter(to))
+                .map(OpenIncident::job)
+                .filter(job -> request.shard().contains(job))
+                .collect(Collectors.toSet());
+    }
+
+    /** The jobs the request names, of its shard, that wrote no valid count in the days read (each logged). */
+    static List<String> notFound(CheckRequest request, Set<JobId> withCounts, LocalDate from, LocalDate to) {
+        List<String> notFound = request.jobs().stream()
+                .filter(job -> request.shard().contains(job) && !withCounts.contains(job))
+                .map(JobId::value)
+                .sorted()
+                .toList();
+        notFound.forEach(job -> LOG.warn(
+                "job_not_found",
+                "job",
+                job,
+                "from",
+                from,
+                "to",
+                to,
+                "reason",
+                "no count was recorded for this job in the days read"));
+        return notFound;
     }
 
     /** The invalid counts by job and day (each logged); a count whose job id or day is not valid is only logged. */

@@ -47,6 +47,7 @@ import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -82,6 +83,7 @@ class HealthCheckServiceTest {
     private boolean topicMissing;
     private final Set<JobId> unsavable = new HashSet<>();
     private boolean tableMissing;
+    private RuntimeException readFailsAfterAPart;
 
     @AfterEach
     void stop() {
@@ -89,10 +91,26 @@ class HealthCheckServiceTest {
     }
 
     private HealthCheckService service() {
-        CountsReader reader = (from, to) -> {
-            assertThat(from).isEqualTo(readFrom);
-            assertThat(to).isEqualTo(readTo);
-            return new CountsReader.Snapshot(series, rejected);
+        CountsReader reader = new CountsReader() {
+            @Override
+            public Snapshot read(LocalDate from, LocalDate to) {
+                assertThat(from).isEqualTo(readFrom);
+                assertThat(to).isEqualTo(readTo);
+                return new CountsReader.Snapshot(series, rejected);
+            }
+
+            @Override
+            public void readInParts(
+                    LocalDate from, LocalDate to, Shard shard, Set<JobId> jobs, Consumer<Snapshot> part) {
+                if (readFailsAfterAPart == null) {
+                    CountsReader.super.readInParts(from, to, shard, jobs, part);
+                    return;
+                }
+                // The first job, in a part of its own; then the read fails.
+                JobId first = series.keySet().stream().sorted().findFirst().orElseThrow();
+                part.accept(new Snapshot(Map.of(first, series.get(first)), List.of()));
+                throw readFailsAfterAPart;
+            }
         };
         AlertPublisher publisher = new AlertPublisher() {
             @Override
@@ -379,6 +397,32 @@ class HealthCheckServiceTest {
             assertThat(n.incidentOpened()).as("in the incident's thread").isEqualTo(FROM.minusDays(10));
         });
         assertThat(failureNotices).isEmpty();
+    }
+
+    @Test
+    void aReadThatFailsPartWay_judgesTheJobsReadWhole_butNoDeadJobOnCountsNotRead_andTheRetrySendsTheRestOnce() {
+        job("a", 10, 100);
+        job("b", 10, 100);
+        JobId dead = JobId.of("dead/x");
+        ledger.incidents.put(
+                dead,
+                new OpenIncident(dead, FROM.minusDays(10), FROM.minusDays(1), Severity.CRITICAL, HealthStatus.ZERO));
+        readFailsAfterAPart = new SystemFailureException("counts unreadable after retries", null);
+
+        assertThatThrownBy(() -> service().run(CheckRequest.scheduled(EVENT))).isSameAs(readFailsAfterAPart);
+
+        assertThat(saved).extracting(r -> r.job().value()).containsExactly("a");
+        assertThat(published)
+                .as("a was read whole; b's counts and the dead job's (it may have written again) were not")
+                .extracting(n -> n.job().value())
+                .containsExactly("a");
+
+        readFailsAfterAPart = null;
+        service().run(CheckRequest.scheduled(EVENT));
+        assertThat(published)
+                .as("the retry sends what the failed run did not, and nothing twice")
+                .extracting(n -> n.job().value())
+                .containsExactlyInAnyOrder("a", "b", "dead/x");
     }
 
     @Test

@@ -12,10 +12,13 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.AbstractMap;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -76,5 +79,32 @@ class JudgedSlicesTest {
         assertThat(slices.slice(0)).isPresent();
         assertThat(slices.slice(2)).isPresent();
         assertThatThrownBy(slices::all).isInstanceOf(NullPointerException.class);
+    }
+
+    @Test
+    void jobsAddedWhileTheSlicesAreConsumed_areHandedOverInOrder_untilClosed() throws Exception {
+        JudgedSlices slices = JudgedSlices.open(executor);
+        List<Integer> sizes = Collections.synchronizedList(new ArrayList<>());
+        var consumer = CompletableFuture.runAsync(() -> slices.forEachJudged(s -> sizes.add(s.size())));
+
+        slices.add(jobCheck(), jobs("a", JudgedSlices.JOBS_PER_SLICE + 7), Map.of());
+        assertThat(slices.slice(1)).hasValueSatisfying(s -> assertThat(s).hasSize(7));
+        assertThat(consumer).as("waits for more until the slices are closed").isNotDone();
+        slices.add(jobCheck(), jobs("b", 3), Map.of());
+        slices.close();
+
+        consumer.get(10, TimeUnit.SECONDS);
+        assertThat(sizes).containsExactly(JudgedSlices.JOBS_PER_SLICE, 7, 3);
+        assertThat(slices.all()).hasSize(JudgedSlices.JOBS_PER_SLICE + 10);
+        assertThatThrownBy(() -> slices.add(jobCheck(), jobs("c", 1), Map.of()))
+                .isInstanceOf(IllegalStateException.class);
+    }
+
+    private static List<Map.Entry<JobId, CountSeries>> jobs(String prefix, int count) {
+        List<Map.Entry<JobId, CountSeries>> jobs = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            jobs.add(job(prefix + "%04d".formatted(i)));
+        }
+        return jobs;
     }
 }

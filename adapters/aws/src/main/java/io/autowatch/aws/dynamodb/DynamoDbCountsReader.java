@@ -1,7 +1,6 @@
 package io.autowatch.aws.dynamodb;
 
 import io.autowatch.counts.CountSeries;
-import io.autowatch.counts.CountValue;
 import io.autowatch.counts.JobId;
 import io.autowatch.healthcheck.CountsReader;
 import io.autowatch.healthcheck.JobRegistry;
@@ -13,6 +12,7 @@ import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -20,10 +20,10 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.function.Consumer;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
-import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 
 /**
  * Reads the counts table, which has no secondary index: every increment costs one write unit and lands on its own
@@ -43,6 +43,7 @@ public final class DynamoDbCountsReader implements CountsReader {
     private final ExecutorService executor;
     private final JobRegistry registry;
     private final CountsScan scan;
+    private final CountsByKey byKey;
 
     public DynamoDbCountsReader(DynamoDbClient dynamoDb, String table, ExecutorService executor) {
         this(dynamoDb, table, executor, null);
@@ -55,6 +56,11 @@ public final class DynamoDbCountsReader implements CountsReader {
         this.executor = executor;
         this.registry = registry;
         this.scan = new CountsScan(dynamoDb, table);
+        this.byKey = new CountsByKey(
+                dynamoDb,
+                table,
+                executor,
+                executor instanceof ThreadPoolExecutor pool ? pool.getMaximumPoolSize() : 16);
     }
 
     /**
@@ -66,11 +72,28 @@ public final class DynamoDbCountsReader implements CountsReader {
         if (registry == null || !registry.filled()) {
             return CountsReader.super.read(from, to, shard, jobs);
         }
+        return readByKey(from, to, registered(from, shard, jobs));
+    }
+
+    /**
+     * As {@link #read(LocalDate, LocalDate, Shard, Set)}; read by key, the jobs are handed over 250 at a time as they
+     * are read ({@link CountsByKey}), a scan's all at once.
+     */
+    @Override
+    public void readInParts(LocalDate from, LocalDate to, Shard shard, Set<JobId> jobs, Consumer<Snapshot> part) {
+        if (registry == null || !registry.filled()) {
+            part.accept(CountsReader.super.read(from, to, shard, jobs));
+            return;
+        }
+        byKey.read(from, to, List.copyOf(registered(from, shard, jobs)), part);
+    }
+
+    private Set<JobId> registered(LocalDate from, Shard shard, Set<JobId> jobs) {
         Set<JobId> mine = new HashSet<>(registry.jobs(shard, from));
         if (!jobs.isEmpty()) {
             mine.retainAll(jobs);
         }
-        return readByKey(from, to, mine);
+        return mine;
     }
 
     @Override
@@ -122,7 +145,7 @@ public final class DynamoDbCountsReader implements CountsReader {
             reads.add(() -> {
                 for (Map<String, AttributeValue> item : scan.segment(s, segments, from, to, "#j, #d, #c")) {
                     try {
-                        accept(LocalDate.parse(item.get("day").s()), item, from, days, series, rejected);
+                        CountItems.accept(LocalDate.parse(item.get("day").s()), item, from, days, series, rejected);
                     } catch (DateTimeParseException e) {
                         // Not a day: no run checks it, so nobody needs to hear of it.
                     }
@@ -157,93 +180,14 @@ public final class DynamoDbCountsReader implements CountsReader {
     }
 
     private Snapshot readByKey(LocalDate from, LocalDate to, Set<JobId> jobs) {
-        int days = (int) ChronoUnit.DAYS.between(from, to) + 1;
-        Map<JobId, CountSeries> series = new ConcurrentHashMap<>();
-        List<RejectedCount> rejected = Collections.synchronizedList(new ArrayList<>());
-        List<Callable<Void>> reads = new ArrayList<>();
-        for (JobId job : jobs) {
-            reads.add(() -> {
-                readJob(job, from, to, days, series, rejected);
-                return null;
-            });
-        }
-        return collect(reads, series, rejected, "");
-    }
-
-    private void readJob(
-            JobId job,
-            LocalDate from,
-            LocalDate to,
-            int days,
-            Map<JobId, CountSeries> series,
-            List<RejectedCount> rejected) {
-        QueryRequest request = QueryRequest.builder()
-                .tableName(table)
-                .keyConditionExpression("#j = :j AND #d BETWEEN :from AND :to")
-                .expressionAttributeNames(Map.of("#d", "day", "#j", "job", "#c", "count"))
-                .expressionAttributeValues(Map.of(
-                        ":j", AttributeValue.fromS(job.value()),
-                        ":from", AttributeValue.fromS(from.toString()),
-                        ":to", AttributeValue.fromS(to.toString())))
-                .projectionExpression("#j, #d, #c")
-                .build();
-        try {
-            for (QueryResponse page : dynamoDb.queryPaginator(request)) {
-                for (Map<String, AttributeValue> item : page.items()) {
-                    try {
-                        accept(LocalDate.parse(item.get("day").s()), item, from, days, series, rejected);
-                    } catch (DateTimeParseException e) {
-                        rejected.add(
-                                new RejectedCount(job.value(), item.get("day").s(), "day is not YYYY-MM-DD"));
-                    }
-                }
+        Map<JobId, CountSeries> series = new HashMap<>();
+        List<RejectedCount> rejected = new ArrayList<>();
+        byKey.read(from, to, List.copyOf(jobs), part -> {
+            synchronized (series) {
+                series.putAll(part.series());
+                rejected.addAll(part.rejected());
             }
-        } catch (RuntimeException e) {
-            throw DynamoDbErrors.translate(table, "reading the counts of " + job, e);
-        }
-    }
-
-    private static void accept(
-            LocalDate day,
-            Map<String, AttributeValue> item,
-            LocalDate from,
-            int days,
-            Map<JobId, CountSeries> series,
-            List<RejectedCount> rejected) {
-        String job = item.get("job").s();
-        if (!JobId.isValid(job)) {
-            rejected.add(new RejectedCount(job, day.toString(), invalidJobReason(job)));
-            return;
-        }
-        AttributeValue count = item.get("count");
-        CountValue.Parsed parsed = count == null
-                ? new CountValue.Invalid("the item has no 'count' attribute")
-                : count.n() != null
-                        ? CountValue.parseNumber(count.n())
-                        : new CountValue.Invalid("count is stored as " + describeType(count) + ", not as a Number");
-        switch (parsed) {
-            case CountValue.Valid v ->
-                series.computeIfAbsent(JobId.of(job), j -> CountSeries.covering(from, days))
-                        .put(day, v.count());
-            case CountValue.Invalid i -> rejected.add(new RejectedCount(job, day.toString(), i.reason()));
-        }
-    }
-
-    private static String invalidJobReason(String job) {
-        try {
-            JobId.of(job);
-            return "";
-        } catch (IllegalArgumentException e) {
-            return e.getMessage();
-        }
-    }
-
-    private static String describeType(AttributeValue value) {
-        return switch (value.type()) {
-            case S -> "a String ('" + value.s() + "')";
-            case BOOL -> "a Boolean";
-            case NUL -> "null";
-            default -> "type " + value.type();
-        };
+        });
+        return new Snapshot(series, rejected);
     }
 }
