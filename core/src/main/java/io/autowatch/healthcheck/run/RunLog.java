@@ -18,8 +18,9 @@ final class RunLog {
     private static final Log LOG = Log.of(HealthCheckService.class);
 
     /**
-     * Phase end times ({@link System#nanoTime()}) of one run. Storing and notifying start with judging (each slice
-     * is stored and its notices sent as it is judged), so all three are counted from the end of the read.
+     * Phase end times ({@link System#nanoTime()}) of one run. Judging, storing and notifying start with the read (each
+     * part is judged as it is read, each slice stored and its notices sent as it is judged), so {@code read} is from
+     * the start and the other three are what each went on after the read ended.
      */
     record Phases(long started, long read, long assessed, long saved, long notified) {}
 
