@@ -91,6 +91,10 @@ public final class AdaptivePolicy implements HealthPolicy {
         if (idleDay) {
             probability = idle.probability();
         }
+        // A weekday a job idling at random seemed not to run on may be chance: a run on it is no rarer than that.
+        double offChance = idle != null && x > 0 ? idle.offChance(input.day().getDayOfWeek()) : 1;
+        boolean ranOnOffDay = offChance < 1 && probability < offChance;
+        probability = ranOnOffDay ? offChance : probability;
         // The streak's budget is the deployment's rate's, not a small job's wider one: its zeros are not counting
         // noise.
         double dayBudget =
@@ -134,7 +138,10 @@ public final class AdaptivePolicy implements HealthPolicy {
                                 ? Basis.idleSentence(idle, dayImprobable)
                                 : drop != null
                                         ? Basis.sumSentence(drop)
-                                        : Basis.daySentence(x, expected, low, high, probability, model, improbable);
+                                        : ranOnOffDay
+                                                ? Basis.offDaySentence(input.day(), x, probability, improbable)
+                                                : Basis.daySentence(
+                                                        x, expected, low, high, probability, model, improbable);
         Expectation expectation = new Expectation(
                 expected,
                 idleDay ? 0 : low,

@@ -94,6 +94,14 @@ final class Basis {
                 + (improbable ? ": it has stopped longer than it ever idles." : ", which is how it idles.");
     }
 
+    /** A run on a weekday the job seemed not to run on, when it idles at random. */
+    static String offDaySentence(LocalDate day, long x, double chance, boolean improbable) {
+        return "Counted " + Wording.count(x) + ": " + Wording.weekdays(day.getDayOfWeek())
+                + " had been idle lately, but a job that idles at random as this one does leaves a weekday that idle"
+                + " by chance (" + Wording.rarity(chance) + ")"
+                + (improbable ? "; not this often: it runs when it should not." : ", so a run on one is not alerted.");
+    }
+
     /** E.g. "Counted 1,010, around 600 at the level since 2025-05-02, but back at its level before then …". */
     static String returnSentence(long x, double expected, double before, LocalDate anchoredOn) {
         return "Counted " + Wording.count(x) + ", around " + Wording.amount(expected) + " at the level it re-anchored"

@@ -1,5 +1,6 @@
 package io.autowatch.healthcheck.judge.adaptive;
 
+import java.time.DayOfWeek;
 import org.apache.commons.statistics.distribution.BinomialDistribution;
 
 /**
@@ -17,9 +18,10 @@ import org.apache.commons.statistics.distribution.BinomialDistribution;
  * @param idleDays   how many of those it did not run on
  * @param streak     the idle days in a row up to and including the checked day (0 when it ran)
  * @param probability how often the job's own idling gives a streak this long: 1 when it ran
- * @param weekdaysOff the weekdays the job does not run on (Monday first), whose zeros are not idle days
+ * @param offChances  per weekday (Monday first), for one the job does not run on, how often its idling alone would
+ *                    leave that weekday as idle as it was (below {@link #OFF_BY_CHANCE}); 1 for the weekdays it runs on
  */
-record IdleDays(int activeDays, int idleDays, int streak, double probability, boolean[] weekdaysOff) {
+record IdleDays(int activeDays, int idleDays, int streak, double probability, double[] offChances) {
 
     /**
      * Idle days in one run of at least this many are an outage, not idling, unless there are more runs: one lone idle
@@ -42,7 +44,8 @@ record IdleDays(int activeDays, int idleDays, int streak, double probability, bo
      * @param today the checked day's count
      */
     static IdleDays of(DayValues days, long today) {
-        boolean[] off = weekdaysOff(days);
+        double[] chances = offChances(days);
+        boolean[] off = off(chances);
         int n = days.size();
         int streakStart = n;
         for (int i = n - 1; i >= 0; i--) {
@@ -91,7 +94,7 @@ record IdleDays(int activeDays, int idleDays, int streak, double probability, bo
                 streak += days.known(i) && !off[days.weekday(i).getValue() - 1] ? 1 : 0;
             }
         }
-        return new IdleDays(active, idle, streak, streakProbability(active, idle, streak), off);
+        return new IdleDays(active, idle, streak, streakProbability(active, idle, streak), chances);
     }
 
     /** E[q^L] for an idle rate q ~ Beta(idle + ½, active − idle + ½): how often a streak of L idle days comes. */
@@ -110,6 +113,19 @@ record IdleDays(int activeDays, int idleDays, int streak, double probability, bo
      * still one it runs on.
      */
     static boolean[] weekdaysOff(DayValues days) {
+        return off(offChances(days));
+    }
+
+    private static boolean[] off(double[] chances) {
+        boolean[] off = new boolean[7];
+        for (int w = 0; w < 7; w++) {
+            off[w] = chances[w] < OFF_BY_CHANCE;
+        }
+        return off;
+    }
+
+    /** Per weekday, how often chance alone gives a weekday the idle days it had, for a candidate weekday; else 1. */
+    private static double[] offChances(DayValues days) {
         int[] known = new int[7];
         int[] zeros = new int[7];
         for (int i = 0; i < days.size(); i++) {
@@ -129,17 +145,26 @@ record IdleDays(int activeDays, int idleDays, int streak, double probability, bo
         }
         // How often the job idles on the weekdays it plainly runs on: what chance alone gives a weekday.
         double byChance = (runningZeros + 0.5) / (runningKnown + 1.0);
-        boolean[] off = new boolean[7];
+        double[] chances = new double[7];
         for (int w = 0; w < 7; w++) {
-            off[w] = candidate[w]
-                    && BinomialDistribution.of(known[w], byChance).survivalProbability(zeros[w] - 1) < OFF_BY_CHANCE;
+            chances[w] =
+                    candidate[w] ? BinomialDistribution.of(known[w], byChance).survivalProbability(zeros[w] - 1) : 1;
         }
-        return off;
+        return chances;
+    }
+
+    /**
+     * How often a job that idles at random leaves {@code day} as idle as it was, when the job seemed not to run on
+     * that weekday; 1 for a weekday it runs on. A run on such a weekday is no rarer than this.
+     */
+    double offChance(DayOfWeek day) {
+        double chance = offChances[day.getValue() - 1];
+        return chance < OFF_BY_CHANCE ? chance : 1;
     }
 
     /** {@code days} with the idle days unknown: what the job does when it runs. */
     DayValues running(DayValues days) {
-        return days.withIdleUnknown(weekdaysOff);
+        return days.withIdleUnknown(off(offChances));
     }
 
     /** The days it ran on, of those it could have run on. */

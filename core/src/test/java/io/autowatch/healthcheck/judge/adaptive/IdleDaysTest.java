@@ -184,6 +184,46 @@ class IdleDaysTest {
     }
 
     @Test
+    void aRunOnAWeekdayThatARandomIdlerHappenedToSkipEveryWeek_isNotAlerted_andSaysWhy() {
+        LocalDate sunday = TUESDAY.plusDays(5);
+        // Idle on every fourth day, not by weekday, and by chance on each of the six Sundays before this one.
+        CountSeries series = series(sunday.minusDays(60), sunday, d -> {
+            boolean sundayBefore = d.getDayOfWeek() == DayOfWeek.SUNDAY && d.isBefore(sunday);
+            return sundayBefore || d.toEpochDay() % 4 == 0 ? null : quiet(d, 5000);
+        });
+        DayValues before = DayValues.ofValues(sunday, valuesOf(series, sunday, 42));
+        assertThat(IdleDays.weekdaysOff(before)[6])
+                .as("six idle Sundays in six look like a weekday it does not run on")
+                .isTrue();
+
+        var judged = judgeOn(series, sunday);
+
+        assertThat(judged.alerts()).isFalse();
+        assertThat(expectation(judged).explanation())
+                .contains("Sundays had been idle lately")
+                .endsWith("so a run on one is not alerted.");
+    }
+
+    @Test
+    void aRunOnAWeekdayAJobNeverRunsOn_stillAlerts() {
+        LocalDate sunday = TUESDAY.plusDays(5);
+        CountSeries series = series(
+                sunday.minusDays(60),
+                sunday,
+                d -> d.getDayOfWeek() == DayOfWeek.SUNDAY && d.isBefore(sunday) ? null : quiet(d, 5000));
+
+        assertThat(judgeOn(series, sunday).alerts()).isTrue();
+    }
+
+    private static long[] valuesOf(CountSeries series, LocalDate day, int count) {
+        long[] values = new long[count];
+        for (int i = 0; i < count; i++) {
+            values[i] = series.countOn(day.minusDays(count - i)).orElse(0L);
+        }
+        return values;
+    }
+
+    @Test
     void theStreaksProbability_isItsExpectationOverTheIdleRatesUncertainty() {
         // 10 idle of 40 days: a rate near 1/4; a streak of 1 is about that, of 5 rarer than 0.25^5 allows for doubt.
         assertThat(IdleDays.streakProbability(40, 10, 1)).isCloseTo(10.5 / 41, within(1e-12));
