@@ -2,7 +2,8 @@ package io.autowatch.healthcheck.judge.adaptive;
 
 /**
  * A run of improbable days on one side of the level ({@link LevelTrack}): when it is long enough, the level
- * re-anchors to the run's own level. Usual days that still lean the run's way hold it without lengthening it.
+ * re-anchors to the run's own level. Usual days that still lean the run's way (beyond 1 in 20) lengthen it too: a level
+ * that moved keeps some days within reach of the old one.
  */
 final class ImprobableRun {
 
@@ -43,8 +44,9 @@ final class ImprobableRun {
         factors += factor;
     }
 
-    /** A usual day still leaning the run's way: it counts towards the run's level, not its length. */
+    /** A usual day still leaning the run's way: it counts towards the run's level and its length. */
     void hold(long count, double factor) {
+        length++;
         counts += count;
         factors += factor;
     }

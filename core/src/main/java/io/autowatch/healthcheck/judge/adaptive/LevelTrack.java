@@ -13,8 +13,9 @@ import java.util.Arrays;
  *       become the new normal and do not widen the noise estimate;</li>
  *   <li>growth is followed: the level's rise over the last week is carried forward (at most 6% a day); a decline is
  *       not extrapolated, so a job fading away keeps alerting;</li>
- *   <li>three improbable days in a row on the same side re-anchor the level to them: a planned change stops
- *       alerting on its fourth day. A drop to (almost) nothing never re-anchors: a dead job keeps alerting.</li>
+ *   <li>three days in a row on the same side, the first improbable and the others at least unusual ({@link
+ *       #HOLDS_RUN_BELOW}), re-anchor the level to them: a planned change stops alerting on its fourth day, even in a
+ *       noisy job whose later days fall within reach of the old level. A drop to (almost) nothing never re-anchors: a dead job keeps alerting.</li>
  *   <li>a day back at the level held before a re-anchoring, within {@link #RETURN_WITHIN} days of it, undoes it: a
  *       partial failure that became the level for a while has recovered, and its recovery is not a new change.</li>
  * </ul>
@@ -122,12 +123,14 @@ final class LevelTrack {
             } else {
                 current = projected;
                 run.add(x > f ? 1 : -1, x, factor);
-                if (run.length() >= RE_ANCHOR_AFTER && (run.side() > 0 || run.level() >= RE_ANCHOR_FLOOR * projected)) {
-                    anchoredFrom = projected;
-                    current = run.level();
-                    anchoredAt = i;
-                    run.clear();
-                }
+            }
+            if ((rare || holdsTheRun)
+                    && run.length() >= RE_ANCHOR_AFTER
+                    && (run.side() > 0 || run.level() >= RE_ANCHOR_FLOOR * projected)) {
+                anchoredFrom = projected;
+                current = run.level();
+                anchoredAt = i;
+                run.clear();
             }
             level[i] = current;
         }
