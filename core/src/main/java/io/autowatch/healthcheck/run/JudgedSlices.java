@@ -17,6 +17,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
@@ -101,7 +102,15 @@ final class JudgedSlices {
     private void startJudge() {
         for (int n = judges.get(); n < maxJudges; n = judges.get()) {
             if (judges.compareAndSet(n, n + 1)) {
-                executor.execute(this::judgePending);
+                try {
+                    executor.execute(this::judgePending);
+                } catch (RejectedExecutionException e) {
+                    // The executor is shut down (the function is stopping): no slice is left waiting for a judge.
+                    judges.decrementAndGet();
+                    for (Pending p = pending.poll(); p != null; p = pending.poll()) {
+                        p.slice().completeExceptionally(e);
+                    }
+                }
                 return;
             }
         }
