@@ -103,7 +103,10 @@ public final class AdaptivePolicy implements HealthPolicy {
         // A day back at the level held before a recent re-anchoring is a recovery, not a new change.
         double returnedTo = dayImprobable && !idleDay ? track.returnedLevel(x, factor) : Double.NaN;
         boolean recovered = !Double.isNaN(returnedTo);
-        dayImprobable &= !recovered;
+        // A job that idles splits a new level's days with idle days: the checked day may be the third at it.
+        double settledAt = dayImprobable && !recovered && idle != null ? track.settlesAt(x, factor) : Double.NaN;
+        boolean settled = !Double.isNaN(settledAt);
+        dayImprobable &= !recovered && !settled;
         long statLow = model.lowest(dayTail);
         long statHigh = model.highest(dayTail);
         long low = Math.max(0, Math.min(statLow, floor.lowestQuiet(expected)));
@@ -112,6 +115,7 @@ public final class AdaptivePolicy implements HealthPolicy {
         SustainedDrop drop = null;
         // A drop spans active days only: a day the job does not run on is not part of one.
         if (!dayImprobable
+                && !settled
                 && !expectedLow
                 && !idleDay
                 && x < expected
@@ -134,14 +138,16 @@ public final class AdaptivePolicy implements HealthPolicy {
                 ? Basis.expectedLowSentence(input.day(), x, expected)
                 : recovered
                         ? Basis.returnSentence(x, expected, returnedTo * factor, days.day(track.anchoredAt()))
-                        : idleDay
-                                ? Basis.idleSentence(idle, dayImprobable)
-                                : drop != null
-                                        ? Basis.sumSentence(drop)
-                                        : ranOnOffDay
-                                                ? Basis.offDaySentence(input.day(), x, probability, improbable)
-                                                : Basis.daySentence(
-                                                        x, expected, low, high, probability, model, improbable);
+                        : settled
+                                ? Basis.settledSentence(x, expected, settledAt * factor)
+                                : idleDay
+                                        ? Basis.idleSentence(idle, dayImprobable)
+                                        : drop != null
+                                                ? Basis.sumSentence(drop)
+                                                : ranOnOffDay
+                                                        ? Basis.offDaySentence(input.day(), x, probability, improbable)
+                                                        : Basis.daySentence(
+                                                                x, expected, low, high, probability, model, improbable);
         Expectation expectation = new Expectation(
                 expected,
                 idleDay ? 0 : low,

@@ -109,6 +109,13 @@ final class Basis {
                 + "): a recovery, not a new change.";
     }
 
+    /** E.g. "Counted 15,020, around 10,000 at its level, but the third running day in a row at a new level …". */
+    static String settledSentence(long x, double expected, double settled) {
+        return "Counted " + Wording.count(x) + ", around " + Wording.amount(expected) + " at its level, but the third"
+                + " day it ran in a row at a new level (around " + Wording.amount(settled) + "), idle days between"
+                + " them not counted: the job's new normal, not a new change.";
+    }
+
     /** A drop on an expected-low date: said, and not alerted on. */
     static String expectedLowSentence(LocalDate day, long x, double expected) {
         return (x == 0 ? "Counted nothing" : "Counted " + Wording.count(x)) + ", around " + Wording.amount(expected)

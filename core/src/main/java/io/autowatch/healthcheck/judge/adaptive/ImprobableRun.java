@@ -26,6 +26,22 @@ final class ImprobableRun {
         return counts / factors;
     }
 
+    /**
+     * The level a run of {@link LevelTrack#RE_ANCHOR_AFTER} − 1 days would re-anchor to with count {@code x} on the
+     * checked day (weekday factor {@code factor}, the job's level {@code now}): a day on the run's side beyond 1 in 20
+     * completes it, as in the look-back (a drop to almost nothing never does); NaN when it does not.
+     */
+    double settlesAt(long x, double factor, double now, double dispersion) {
+        double f = now * factor;
+        if (length != LevelTrack.RE_ANCHOR_AFTER - 1
+                || Integer.signum(Long.compare(x, Math.round(f))) != side
+                || !new CountModel(f, dispersion).rarerThan(x, LevelTrack.HOLDS_RUN_BELOW)) {
+            return Double.NaN;
+        }
+        double to = (counts + x) / (factors + factor);
+        return side > 0 || to >= LevelTrack.RE_ANCHOR_FLOOR * now ? to : Double.NaN;
+    }
+
     void clear() {
         side = 0;
         length = 0;

@@ -13,9 +13,10 @@ import java.util.Arrays;
  *       become the new normal and do not widen the noise estimate;</li>
  *   <li>growth is followed: the level's rise over the last week is carried forward (at most 6% a day); a decline is
  *       not extrapolated, so a job fading away keeps alerting;</li>
- *   <li>three days in a row on the same side, the first improbable and the others at least unusual ({@link
- *       #HOLDS_RUN_BELOW}), re-anchor the level to them: a planned change stops alerting on its fourth day, even in a
- *       noisy job whose later days fall within reach of the old level. A drop to (almost) nothing never re-anchors: a dead job keeps alerting.</li>
+ *   <li>three days in a row on the same side (a job that idles: days it ran, the checked day may be the third, {@link
+ *       #settlesAt}), the first improbable, the others at least unusual ({@link #HOLDS_RUN_BELOW}), re-anchor the
+ *       level to them: a planned change stops alerting on its fourth day, even in a noisy job whose later days fall
+ *       within reach of the old level. A drop to (almost) nothing never re-anchors: a dead job keeps alerting.</li>
  *   <li>a day back at the level held before a re-anchoring, within {@link #RETURN_WITHIN} days of it, undoes it: a
  *       partial failure that became the level for a while has recovered, and its recovery is not a new change.</li>
  * </ul>
@@ -30,7 +31,6 @@ final class LevelTrack {
     static final double HOLDS_RUN_BELOW = 0.05;
     /** A run below this share of the level is a failure, not a new level. */
     static final double RE_ANCHOR_FLOOR = 0.1;
-
     /** How long after a re-anchoring a day back at the old level undoes it (failures are mended within days). */
     static final int RETURN_WITHIN = 14;
 
@@ -47,6 +47,7 @@ final class LevelTrack {
     private final double[] level;
     private final double[] forecast;
     private final boolean[] outlier;
+    private final ImprobableRun run = new ImprobableRun();
     private int anchoredAt = -1;
     /** The level just before the last re-anchoring. */
     private double anchoredFrom = Double.NaN;
@@ -75,7 +76,6 @@ final class LevelTrack {
     private void run(double dispersion) {
         this.dispersion = dispersion;
         double current = initialLevel();
-        ImprobableRun run = new ImprobableRun();
         for (int i = 0; i < days.size(); i++) {
             double projected = current * growthBefore(i);
             double factor = profile.factor(days.weekday(i));
@@ -153,10 +153,12 @@ final class LevelTrack {
                 && !new CountModel(before, dispersion).rarerThan(x, HOLDS_RUN_BELOW);
     }
 
-    /**
-     * The level held before the last re-anchoring, if count {@code x} on the checked day (improbable at the current
-     * level, weekday factor {@code factor}) is back at it; NaN otherwise.
-     */
+    /** The level the checked day would re-anchor to as the third day of the look-back's last run; else NaN. */
+    double settlesAt(long x, double factor) {
+        return run.settlesAt(x, factor, levelForCheckedDay(), dispersion);
+    }
+
+    /** The level before the last re-anchoring if the checked day (improbable at the current level) is back at it. */
     double returnedLevel(long x, double factor) {
         return returnsBefore(days.size(), x, factor, levelForCheckedDay()) ? anchoredFrom : Double.NaN;
     }

@@ -62,6 +62,31 @@ class IdleDaysTest {
     }
 
     @Test
+    void aJobThatIdlesAtRandom_andRisesByHalf_settlesOnTheThirdDayItRuns_theIdleDaysBetweenNotCounted() {
+        LocalDate shift = runDay(TUESDAY.minusDays(10));
+        LocalDate second = runDay(shift.plusDays(1));
+        LocalDate third = runDay(second.plusDays(1));
+        CountSeries series = series(
+                shift.minusDays(60),
+                TUESDAY,
+                d -> d.toEpochDay() % 3 == 0
+                        ? null
+                        : Long.valueOf(d.isBefore(shift) ? quiet(d, 1000) : quiet(d, 1500)));
+
+        var settled = judgeOn(series, third);
+
+        assertThat(judgeOn(series, shift).alerts()).as("the shift's first day").isTrue();
+        assertThat(judgeOn(series, second).alerts()).as("its second day it ran").isTrue();
+        assertThat(settled.alerts())
+                .as("its third day it ran, an idle day between")
+                .isFalse();
+        assertThat(expectation(settled).explanation())
+                .contains("the third day it ran in a row at a new level (around 1,")
+                .endsWith("the job's new normal, not a new change.");
+        assertThat(judgeOn(series, runDay(third.plusDays(1))).alerts()).isFalse();
+    }
+
+    @Test
     void aJobThatIdlesAtRandom_isQuietOnAnIdleDay_andSaysHowOftenItIdles() {
         LocalDate day = TUESDAY;
         while (!idles(day) || idles(day.minusDays(1))) {
