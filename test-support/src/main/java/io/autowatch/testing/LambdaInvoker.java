@@ -59,6 +59,12 @@ public final class LambdaInvoker {
                     micros[warm - 1] / 1000.0);
         }
         System.out.println("PEAK_RSS_KB " + peakRssKb());
+        System.out.println("CPU_MS "
+                + ProcessHandle.current()
+                        .info()
+                        .totalCpuDuration()
+                        .map(d -> d.toMillis())
+                        .orElse(-1L));
         System.exit(0);
     }
 

@@ -428,6 +428,18 @@ public final class LocalHarness {
      * registry is filled first, untimed, as the counts stream keeps it. The counts table keeps the {@code by-day} index
      * that builds before 0.5.0 read through, so that both can run on it.
      */
+    private static long cpuMillis(ProcessHandle process) {
+        return process.info().totalCpuDuration().map(d -> d.toMillis()).orElse(0L);
+    }
+
+    /** The CPU the SNS emulator (moto_server) has used so far; 0 without it. */
+    private static long motoCpuMillis() {
+        return ProcessHandle.allProcesses()
+                .filter(p -> p.info().commandLine().orElse("").contains("moto_server"))
+                .mapToLong(LocalHarness::cpuMillis)
+                .sum();
+    }
+
     private void compareWholeRuns(Path baseline, int jobs, int days) throws Exception {
         Path current = ROOT.resolve("functions/health-check/target/function.zip");
         Stack stack = legacyStack();
@@ -445,13 +457,20 @@ public final class LocalHarness {
                 RegistryBackfill.fill(
                         new DynamoDbCountsReader(dynamoDb, run.counts(), pool), registry, DAY.minusDays(days), DAY);
                 registry.markFilled(DAY);
+                // CPU as well as time: on a machine whose cores are all busy, the CPU each side spends is what decides.
+                long harnessCpu = cpuMillis(ProcessHandle.current());
+                long motoCpu = motoCpuMillis();
                 ChildRun child = runPackaged(k == 0 ? current : baseline, run, ROOT.resolve(SCHEDULED));
                 walls[k] = child.wallMillis();
                 System.out.println((k == 0 ? "  this checkout  " : "  baseline       ") + "wall_ms="
-                        + child.wallMillis() + "  "
+                        + child.wallMillis() + " cpu_ms: DynamoDB Local and harness "
+                        + (cpuMillis(ProcessHandle.current()) - harnessCpu) + ", moto " + (motoCpuMillis() - motoCpu)
+                        + "  "
                         + child.output()
                                 .lines()
-                                .filter(l -> l.startsWith("PEAK_RSS") || l.contains("\"run_completed\""))
+                                .filter(l -> l.startsWith("PEAK_RSS")
+                                        || l.startsWith("CPU_MS")
+                                        || l.contains("\"run_completed\""))
                                 .map(l -> l.length() > 700 ? l.substring(0, 700) : l)
                                 .toList());
             }
