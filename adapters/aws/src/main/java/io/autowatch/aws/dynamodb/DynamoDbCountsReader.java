@@ -88,7 +88,16 @@ public final class DynamoDbCountsReader implements CountsReader {
         byKey.read(from, to, List.copyOf(registered(from, shard, jobs)), part);
     }
 
+    /**
+     * The jobs to read by key: a few named ones (a job asking for its own check) as they are, without listing the
+     * registry's 1,024 buckets, and so even before the stream registered them; otherwise the shard's registered jobs.
+     */
     private Set<JobId> registered(LocalDate from, Shard shard, Set<JobId> jobs) {
+        if (!jobs.isEmpty() && jobs.size() <= MAX_JOBS_BY_KEY) {
+            Set<JobId> named = new HashSet<>(jobs);
+            named.removeIf(job -> !shard.contains(job));
+            return named;
+        }
         Set<JobId> mine = new HashSet<>(registry.jobs(shard, from));
         if (!jobs.isEmpty()) {
             mine.retainAll(jobs);

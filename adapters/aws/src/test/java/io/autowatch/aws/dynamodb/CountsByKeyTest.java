@@ -91,6 +91,21 @@ class CountsByKeyTest {
     }
 
     @Test
+    void aFewNamedJobs_areReadByKey_evenOneTheStreamHasNotRegisteredYet() {
+        DynamoDbCountsReader reader = filledReader(dynamoDb, 2);
+        JobId fresh = JobId.of("fresh/job");
+        new CountWriter(dynamoDb, counts).add(fresh, DAY, 7); // after the registry was filled
+        List<Snapshot> parts = Collections.synchronizedList(new ArrayList<>());
+
+        reader.readInParts(FROM, DAY, Shard.ALL, Set.of(fresh, JobId.of("job/1"), JobId.of("gone/job")), parts::add);
+
+        assertThat(parts).singleElement().satisfies(p -> {
+            assertThat(p.series().keySet()).containsExactlyInAnyOrder(fresh, JobId.of("job/1"));
+            assertThat(p.series().get(fresh).countOn(DAY)).hasValue(7);
+        });
+    }
+
+    @Test
     void aJobsReadThatFails_stopsTheRead_handsOverOnlyThePartsReadWhole_andFailsTheRun() {
         AtomicInteger queries = new AtomicInteger();
         int failing = CountsByKey.JOBS_PER_PART + 50; // the 301st job's query: in the second part
