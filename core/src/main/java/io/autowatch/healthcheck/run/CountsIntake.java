@@ -40,8 +40,12 @@ final class CountsIntake {
     private final CompletableFuture<Void> done;
     private int rejectedCounts; // read and written by the intake's thread only
 
-    /** @param jobChecks the job check for the open incidents' jobs and the retirements in force */
-    private CountsIntake(
+    /**
+     * Starts taking parts at once, on a thread of its own.
+     *
+     * @param jobChecks the job check for the open incidents' jobs and the retirements in force
+     */
+    CountsIntake(
             CheckRequest request,
             LocalDate from,
             LocalDate to,
@@ -61,18 +65,6 @@ final class CountsIntake {
         this.done = CompletableFuture.runAsync(
                 this::takeParts,
                 runnable -> Thread.ofPlatform().name("health-check-intake").start(runnable));
-    }
-
-    static CountsIntake start(
-            CheckRequest request,
-            LocalDate from,
-            LocalDate to,
-            CompletableFuture<Map<JobId, OpenIncident>> openRead,
-            CompletableFuture<Map<JobId, LocalDate>> retiredRead,
-            Retirements retirements,
-            BiFunction<Set<JobId>, Map<JobId, LocalDate>, JobCheck> jobChecks,
-            JudgedSlices slices) {
-        return new CountsIntake(request, from, to, openRead, retiredRead, retirements, jobChecks, slices);
     }
 
     /** Hands a part over (from any thread); never blocks. */

@@ -128,7 +128,7 @@ public final class HealthCheckService {
         // Each part of the counts is judged as soon as it is read, each slice judged is stored and its notices sent:
         // reading, judging, storing and notifying run at once, each on its own, and all finish before the run ends.
         JudgedSlices slices = JudgedSlices.open(executor);
-        CountsIntake intake = CountsIntake.start(
+        CountsIntake intake = new CountsIntake(
                 request,
                 from,
                 to,
@@ -210,21 +210,20 @@ public final class HealthCheckService {
             CompletableFuture<Long> saving,
             CompletableFuture<Long> notifying) {
         try {
-            counts.readInParts(from, to, request.shard(), request.jobs(), intake::accept);
-        } catch (RuntimeException readFailed) {
-            intake.abandon();
-            Futures.awaitQuietly(notifying);
-            Futures.awaitQuietly(saving);
-            throw readFailed;
-        }
-        try {
+            try {
+                counts.readInParts(from, to, request.shard(), request.jobs(), intake::accept);
+            } catch (RuntimeException readFailed) {
+                intake.abandon();
+                throw readFailed;
+            }
             intake.finish();
-        } catch (RuntimeException intakeFailed) {
+            return System.nanoTime();
+        } catch (RuntimeException failed) {
+            // What was judged before the failure is stored and told before the run fails.
             Futures.awaitQuietly(notifying);
             Futures.awaitQuietly(saving);
-            throw intakeFailed;
+            throw failed;
         }
-        return System.nanoTime();
     }
 
     /** Retires jobs ({@link Retirements}): their open incidents are resolved, and they are checked no more. */
